@@ -1,0 +1,200 @@
+"""The `coach` command: console chat, scripting, database and run commands."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import NoReturn
+from zoneinfo import ZoneInfo
+
+from bot import console
+from bot.bootstrap import Coach, build
+from core.entries import CardioEntry, ParseResult, StrengthEntry
+from core.parser import parse
+
+
+class UsageError(Exception):
+    """Bad command-line input: one line on stderr, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="coach", description="A strength coach for a healthy brain.")
+    parser.add_argument("--db", help="database URL (default: DATABASE_URL or data/coach.db)")
+    parser.add_argument("--user", default="local", help="console user id (default: local)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    sub.add_parser("chat", help="chat with the coach in this terminal")
+    say = sub.add_parser("say", help="send one message and print the reply")
+    say.add_argument("--at", help="message time, ISO 8601 (local to the user without offset)")
+    say.add_argument("--id", help="platform message id (re-sending the same id is a no-op)")
+    say.add_argument("text", nargs="+")
+
+    parse_cmd = sub.add_parser("parse", help="show what a message would record")
+    parse_cmd.add_argument("--json", action="store_true", required=True)
+    parse_cmd.add_argument("--units", choices=["kg", "lb"], default="kg")
+    parse_cmd.add_argument("text", nargs="+")
+
+    for name, text in (("plan", "next session's loads"), ("week", "this week's dose")):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("--json", action="store_true")
+        cmd.add_argument("--at", help="ISO 8601 time (default: now)")
+
+    ask = sub.add_parser("ask", help="ask the coach a question")
+    ask.add_argument("--json", action="store_true")
+    ask.add_argument("question", nargs="+")
+
+    db = sub.add_parser("db", help="database tasks")
+    db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    db_sub.add_parser("upgrade", help="apply migrations")
+    return parser
+
+
+def _parse_at(value: str | None, timezone: str) -> datetime:
+    if value is None:
+        return datetime.now(UTC)
+    try:
+        at = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise UsageError(f"--at: not an ISO 8601 date-time: {value!r}") from exc
+    return at if at.tzinfo else at.replace(tzinfo=ZoneInfo(timezone))
+
+
+def parse_json(result: ParseResult) -> dict[str, object]:
+    entries: list[dict[str, object]] = []
+    for entry in result.entries:
+        if isinstance(entry, StrengthEntry):
+            entries.append(
+                {
+                    "kind": "strength",
+                    "exercise": entry.exercise,
+                    "sets": [
+                        {
+                            "reps": s.reps,
+                            "weight_kg": round(s.weight_kg, 4),
+                            "bodyweight": s.bodyweight,
+                            "rpe": s.rpe,
+                        }
+                        for s in entry.sets
+                    ],
+                }
+            )
+        elif isinstance(entry, CardioEntry):
+            entries.append(
+                {
+                    "kind": "cardio",
+                    "modality": entry.modality,
+                    "activity": entry.activity,
+                    "minutes": entry.minutes,
+                    "avg_hr": entry.avg_hr,
+                }
+            )
+    problems = [
+        {"kind": p.kind, "text": p.source, "message": p.message} for p in result.problems
+    ]
+    return {"entries": entries, "problems": problems}
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, default=str))
+
+
+async def _run(args: argparse.Namespace) -> int:
+    if args.command == "parse":
+        _print_json(parse_json(parse(" ".join(args.text), args.units)))
+        return 0
+    if args.command == "ask":
+        from core import faq
+
+        found = faq.answer(" ".join(args.question))
+        if args.json:
+            _print_json({"topic": found.topic, "answer": found.answer, "sources": list(found.sources)})
+        else:
+            print(found.answer)
+        return 0
+    coach = await build(args.db)
+    try:
+        return await _run_with(coach, args)
+    finally:
+        await coach.close()
+
+
+async def _run_with(coach: Coach, args: argparse.Namespace) -> int:
+    service = coach.service
+    if args.command == "db":
+        return 0  # build() applied the migrations
+    if args.command == "chat":
+        try:
+            import readline  # noqa: F401  (line editing and history for input())
+        except ImportError:
+            pass
+        await console.chat(service, args.user)
+        return 0
+    timezone = await service.timezone_of(console.PLATFORM, args.user)
+    at = _parse_at(args.at, timezone)
+    if args.command == "say":
+        msg = console.message(args.user, " ".join(args.text), at, message_id=args.id)
+        result = await service.handle(msg)
+        for reply in result.replies:
+            print(console.render(reply))
+        return 1 if result.status == "failed" else 0
+    if args.command == "plan":
+        units, plans = await service.plan(console.PLATFORM, args.user, at)
+        if args.json:
+            _print_json({"exercises": [_plan_json(p) for p in plans]})
+        else:
+            from core.formatting import plan_line
+
+            print("\n".join(plan_line(p) for p in plans) or "No lifts in the last 4 weeks.")
+        return 0
+    if args.command == "week":
+        dose = await service.week(console.PLATFORM, args.user, at)
+        if args.json:
+            _print_json(asdict(dose))
+        else:
+            from core.commands import week_text
+
+            print(week_text(dose))
+        return 0
+    raise UsageError(f"unknown command {args.command}")
+
+
+def _plan_json(plan: object) -> dict[str, object]:
+    from core.entries import to_kg
+    from core.progression import Plan
+
+    assert isinstance(plan, Plan)
+    return {
+        "exercise": plan.exercise,
+        "sets": plan.sets,
+        "reps": plan.reps,
+        "weight_kg": round(to_kg(plan.weight, plan.unit), 3),
+        "weight": plan.weight,
+        "unit": plan.unit,
+        "rule": plan.rule,
+        "reason": plan.reason,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        return asyncio.run(_run(args))
+    except UsageError as exc:
+        print(f"coach: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

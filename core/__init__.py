@@ -1,0 +1,1 @@
+"""Platform-free coaching domain: messages, parser, catalogue, progression, dose, FAQ, service."""

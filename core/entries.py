@@ -1,0 +1,77 @@
+"""What the parser finds in a message: strength and cardio entries, and problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Unit = Literal["kg", "lb"]
+Modality = Literal["zone2", "hiit", "walk", "other"]
+
+LB_IN_KG = 0.45359237
+
+
+def to_kg(weight: float, unit: Unit) -> float:
+    """Return `weight` given in `unit` as kilograms."""
+    return weight * LB_IN_KG if unit == "lb" else weight
+
+
+def from_kg(weight_kg: float, unit: Unit) -> float:
+    """Return kilograms as `unit`, rounded to 3 decimals to hide float noise."""
+    value = weight_kg / LB_IN_KG if unit == "lb" else weight_kg
+    return round(value, 3)
+
+
+@dataclass(frozen=True)
+class SetEntry:
+    """One set. For bodyweight movements `weight` is the added load (0 for plain bw)."""
+
+    reps: int
+    weight: float
+    unit: Unit
+    bodyweight: bool = False
+    rpe: float | None = None
+
+    @property
+    def weight_kg(self) -> float:
+        return to_kg(self.weight, self.unit)
+
+
+@dataclass(frozen=True)
+class StrengthEntry:
+    exercise: str  # catalogue id
+    sets: tuple[SetEntry, ...]
+    source: str = ""  # the fragment of text this came from
+
+
+@dataclass(frozen=True)
+class CardioEntry:
+    modality: Modality
+    minutes: float
+    activity: str | None = None
+    avg_hr: int | None = None
+    source: str = ""
+
+
+Entry = StrengthEntry | CardioEntry
+
+ProblemKind = Literal["implausible", "unknown_exercise", "missing_load", "unreadable"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A fragment that looked like a workout but cannot be recorded; `message` says why."""
+
+    kind: ProblemKind
+    source: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    entries: tuple[Entry, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def looks_like_workout(self) -> bool:
+        return bool(self.entries or self.problems)

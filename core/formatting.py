@@ -1,0 +1,82 @@
+"""How weights, sets and dates read in a reply: short, exact, in the user's units."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from core.catalogue import display_name
+from core.entries import CardioEntry, SetEntry, Unit, from_kg
+from core.progression import Plan
+
+MODALITY_NAMES = {"zone2": "Zone 2", "hiit": "HIIT", "walk": "Walk", "other": "Cardio"}
+
+
+def number(value: float) -> str:
+    """Return a number without float noise: 102.5, 100, 43.1."""
+    return f"{round(value, 2):g}"
+
+
+def weight(value: float, unit: str) -> str:
+    return f"{number(value)} {unit}"
+
+
+def load(value: float, unit: str, bodyweight: bool) -> str:
+    if bodyweight:
+        return "bodyweight" if value == 0 else f"bodyweight +{weight(value, unit)}"
+    return weight(value, unit)
+
+
+def sets_summary(sets: Sequence[SetEntry]) -> str:
+    """Return `3×8 @ 100 kg`, `100 kg × 8, 8, 7`, or groups like `60 kg × 8 · 100 kg × 8, 8`."""
+    if not sets:
+        return ""
+    groups: list[list[SetEntry]] = []
+    for s in sets:
+        if groups and _same_load(groups[-1][0], s):
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    parts = []
+    for group in groups:
+        first = group[0]
+        where = load(first.weight, first.unit, first.bodyweight)
+        rpe = f" @RPE {number(first.rpe)}" if first.rpe is not None else ""
+        reps = {s.reps for s in group}
+        if len(reps) == 1 and len(group) > 1:
+            parts.append(f"{len(group)}×{first.reps} @ {where}{rpe}")
+        elif len(group) == 1:
+            parts.append(f"{first.reps} @ {where}{rpe}")
+        else:
+            parts.append(f"{where} × {', '.join(str(s.reps) for s in group)}{rpe}")
+    return " · ".join(parts)
+
+
+def _same_load(a: SetEntry, b: SetEntry) -> bool:
+    return (a.weight, a.unit, a.bodyweight, a.rpe) == (b.weight, b.unit, b.bodyweight, b.rpe)
+
+
+def cardio_summary(entry: CardioEntry) -> str:
+    name = MODALITY_NAMES[entry.modality]
+    if entry.modality == "other" and entry.activity:
+        name = entry.activity.capitalize()
+    elif entry.activity and entry.modality != "walk":
+        name = f"{name} {entry.activity}"
+    hr = f", avg HR {entry.avg_hr}" if entry.avg_hr else ""
+    return f"{name}: {number(entry.minutes)} min{hr}"
+
+
+def plan_line(plan: Plan) -> str:
+    """Return e.g. `Squat 3×8 @ 102.5 kg`."""
+    return (
+        f"{display_name(plan.exercise)} {plan.sets}×{plan.reps} @ "
+        f"{load(plan.weight, plan.unit, plan.bodyweight)}"
+    )
+
+
+def day_label(day: date) -> str:
+    return day.strftime("%a %d %b").replace(" 0", " ")
+
+
+def in_units(weight_kg: float, units: Unit) -> float:
+    return from_kg(weight_kg, units)

@@ -1,0 +1,105 @@
+"""What the core needs from storage, as small protocols over plain values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol, Self
+
+from core.entries import Entry
+from core.messages import IncomingMessage
+from core.profile import Profile
+
+
+class DuplicateMessage(Exception):
+    """The platform message was already stored (a concurrent re-delivery)."""
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    id: int
+    user_id: int
+    text: str
+    sent_at: datetime
+    recorded: bool
+    undone: bool
+
+
+@dataclass(frozen=True)
+class StoredSet:
+    exercise: str
+    day: date
+    position: int
+    reps: int
+    weight: float
+    unit: str
+    weight_kg: float
+    bodyweight: bool
+    rpe: float | None
+    message_id: int
+
+
+@dataclass(frozen=True)
+class StoredCardio:
+    modality: str
+    activity: str | None
+    day: date
+    minutes: float
+    avg_hr: int | None
+
+
+class Repository(Protocol):
+    async def identify(
+        self, platform: str, external_id: str, display_name: str | None, now: datetime
+    ) -> Profile: ...
+
+    async def save_profile(self, profile: Profile) -> None: ...
+
+    async def find_message(self, platform: str, platform_message_id: str) -> StoredMessage | None:
+        ...
+
+    async def add_message(self, user_id: int, message: IncomingMessage, now: datetime) -> int:
+        """Store the message as typed; raises DuplicateMessage if it is already there."""
+        ...
+
+    async def update_message_text(self, message_id: int, text: str) -> None: ...
+
+    async def set_recorded(self, message_id: int, recorded: bool) -> None: ...
+
+    async def add_entries(
+        self,
+        user_id: int,
+        message_id: int,
+        entries: Sequence[Entry],
+        day: date,
+        performed_at: datetime,
+    ) -> None: ...
+
+    async def delete_entries(self, message_id: int) -> None: ...
+
+    async def last_recorded_message(self, user_id: int) -> StoredMessage | None: ...
+
+    async def get_message(self, user_id: int, message_id: int) -> StoredMessage | None: ...
+
+    async def mark_undone(self, message_id: int) -> None: ...
+
+    async def strength_sets(
+        self, user_id: int, since: date, until: date, exercises: Sequence[str] | None = None
+    ) -> list[StoredSet]:
+        """Sets with since <= day <= until, ordered by day, message and position."""
+        ...
+
+    async def cardio(self, user_id: int, since: date, until: date) -> list[StoredCardio]: ...
+
+
+class UnitOfWork(Protocol):
+    """One message's worth of work: rolled back on exit unless committed."""
+
+    repo: Repository
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(self, *exc: object) -> None: ...
+
+    async def commit(self) -> None: ...

@@ -1,0 +1,133 @@
+"""The conversation service: one incoming message in, replies out, one transaction."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from core import commands, onboarding
+from core.dose import WeeklyDose
+from core.messages import IncomingMessage, Reply
+from core.parser import parse
+from core.ports import DuplicateMessage, UnitOfWork
+from core.profile import Profile
+from core.progression import Plan
+from core.workouts import record
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT = 4096
+
+Status = Literal["recorded", "answered", "duplicate", "failed"]
+
+FAILED = Reply(
+    "Sorry, I couldn't save that just now, so nothing was recorded. "
+    "Please send it again in a minute."
+)
+
+
+@dataclass(frozen=True)
+class HandleResult:
+    replies: tuple[Reply, ...]
+    status: Status
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class ConversationService:
+    """Turns each incoming message into replies; a reply leaves only after its write committed."""
+
+    def __init__(
+        self,
+        unit_of_work: Callable[[], UnitOfWork],
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._unit_of_work = unit_of_work
+        self._clock = clock
+
+    async def handle(self, message: IncomingMessage) -> HandleResult:
+        try:
+            async with self._unit_of_work() as uow:
+                result = await self._handle(uow, message)
+                await uow.commit()
+                return result
+        except DuplicateMessage:
+            return HandleResult((), "duplicate")
+        except Exception:
+            # The unit of work rolled back: nothing half-written. Tell the user.
+            logger.exception("handling %s message %s failed", message.platform, message.message_id)
+            return HandleResult((FAILED,), "failed")
+
+    async def _handle(self, uow: UnitOfWork, message: IncomingMessage) -> HandleResult:
+        repo = uow.repo
+        now = self._clock()
+        profile = await repo.identify(
+            message.platform, message.user_id, message.display_name, now
+        )
+        text = message.text[:MAX_TEXT]
+        existing = await repo.find_message(message.platform, message.message_id)
+        if existing is not None:
+            if not message.edited or existing.text == message.text or existing.undone:
+                return HandleResult((), "duplicate")
+            return await self._edit(uow, profile, existing.id, message)
+        message_id = await repo.add_message(profile.user_id, message, now)
+        ctx = commands.Context(repo, profile, message, message_id, now)
+
+        if text.lstrip().startswith("/"):
+            replies = await commands.dispatch(ctx, text.strip())
+            await repo.save_profile(profile)
+            return HandleResult(tuple(replies), "answered")
+
+        result = parse(text, profile.units)
+        if result.looks_like_workout:
+            day = profile.local_day(message.sent_at)
+            reply = await record(repo, profile, message_id, result, day, message.sent_at)
+            replies = [Reply(reply, private=True)]
+            if onboarding.in_progress(profile):
+                replies.append(onboarding.PROMPTS[profile.onboarding_step or ""])
+            return HandleResult(tuple(replies), "recorded" if result.entries else "answered")
+
+        replies = await commands.conversation(ctx, text)
+        await repo.save_profile(profile)
+        return HandleResult(tuple(replies), "answered")
+
+    async def _edit(
+        self, uow: UnitOfWork, profile: Profile, message_id: int, message: IncomingMessage
+    ) -> HandleResult:
+        """The user edited a logged message: its entries follow the new text."""
+        repo = uow.repo
+        await repo.delete_entries(message_id)
+        await repo.set_recorded(message_id, False)
+        await repo.update_message_text(message_id, message.text)
+        result = parse(message.text[:MAX_TEXT], profile.units)
+        if not result.looks_like_workout:
+            return HandleResult(
+                (Reply("✏️ Edited: that message has no workout in it now, so its sets are removed."),),
+                "recorded",
+            )
+        day = profile.local_day(message.sent_at)
+        text = await record(repo, profile, message_id, result, day, message.sent_at)
+        return HandleResult((Reply(f"✏️ Updated.\n{text}", private=True),), "recorded")
+
+    async def plan(self, platform: str, user_id: str, at: datetime) -> tuple[str, list[Plan]]:
+        """Return the user's units and next plans (read-only)."""
+        async with self._unit_of_work() as uow:
+            profile = await uow.repo.identify(platform, user_id, None, at)
+            plans = await commands.plans_at(uow.repo, profile, at)
+            return profile.units, plans
+
+    async def week(self, platform: str, user_id: str, at: datetime) -> WeeklyDose:
+        """Return the weekly dose for the week of `at` (read-only)."""
+        async with self._unit_of_work() as uow:
+            profile = await uow.repo.identify(platform, user_id, None, at)
+            return await commands.dose_at(uow.repo, profile, at)
+
+    async def timezone_of(self, platform: str, user_id: str) -> str:
+        async with self._unit_of_work() as uow:
+            profile = await uow.repo.identify(platform, user_id, None, self._clock())
+            return profile.timezone

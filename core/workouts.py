@@ -1,0 +1,62 @@
+"""Recording a workout message and the reply that comes straight back."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from core.catalogue import display_name
+from core.entries import CardioEntry, ParseResult, StrengthEntry
+from core.formatting import cardio_summary, number, plan_line, sets_summary
+from core.planning import plans_for
+from core.ports import Repository
+from core.profile import Profile
+from core.progression import Plan
+
+
+def recorded_lines(result: ParseResult) -> list[str]:
+    lines = []
+    for entry in result.entries:
+        if isinstance(entry, StrengthEntry):
+            lines.append(f"✅ {display_name(entry.exercise)}: {sets_summary(entry.sets)}")
+        elif isinstance(entry, CardioEntry):
+            lines.append(f"✅ {cardio_summary(entry)}")
+    return lines
+
+
+def plan_lines(plan: Plan) -> list[str]:
+    lines = [f"Next: {plan_line(plan)} ({plan.rule}: {plan.reason})"]
+    if plan.below_intensity and plan.best_e1rm:
+        lines.append(
+            f"⚠️ That load is under 70% of your estimated max ({number(plan.best_e1rm)} "
+            f"{plan.unit}); the brain-health range is 70–85%."
+        )
+    return lines
+
+
+def problem_lines(result: ParseResult) -> list[str]:
+    return [f"❓ Not recorded: “{p.source[:60]}”: {p.message}" for p in result.problems]
+
+
+async def record(
+    repo: Repository,
+    profile: Profile,
+    message_id: int,
+    result: ParseResult,
+    day: date,
+    performed_at: datetime,
+) -> str:
+    """Store the entries of `result` and return the reply text."""
+    if result.entries:
+        await repo.add_entries(profile.user_id, message_id, result.entries, day, performed_at)
+        await repo.set_recorded(message_id, True)
+    lines = recorded_lines(result)
+    exercises = list(
+        dict.fromkeys(e.exercise for e in result.entries if isinstance(e, StrengthEntry))
+    )
+    if exercises:
+        for plan in await plans_for(repo, profile.user_id, profile.units, day, exercises):
+            lines += plan_lines(plan)
+    lines += problem_lines(result)
+    if not result.entries:
+        lines.append("Nothing was recorded. Send it again corrected, e.g. `squat 3x8 100kg`.")
+    return "\n".join(lines)

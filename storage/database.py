@@ -1,0 +1,82 @@
+"""Database URLs, the async engine, and migrations applied at start."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SQLITE_PATH = Path("data") / "coach.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def default_url() -> str:
+    return f"sqlite+aiosqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """Return an async SQLAlchemy URL from --db, DATABASE_URL or the default SQLite file.
+
+    Plain `sqlite:///x.db`, `postgres://` and `postgresql://` URLs get the async driver.
+    """
+    url = url or os.environ.get("DATABASE_URL") or default_url()
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    parsed = make_url(url)
+    driver = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg"}.get(
+        parsed.drivername, parsed.drivername
+    )
+    return parsed.set(drivername=driver).render_as_string(hide_password=False)
+
+
+def safe_url(url: str) -> str:
+    """Return the URL with its password masked, for logs."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def create_engine(url: str | None = None) -> AsyncEngine:
+    """Return an async engine; a SQLite file's folder is created on first use."""
+    url = resolve_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(url)
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def _alembic_config(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _upgrade(connection: Connection) -> None:
+    command.upgrade(_alembic_config(connection), "heads")
+
+
+async def upgrade(engine: AsyncEngine) -> None:
+    """Apply every migration not yet applied (idempotent)."""
+    async with engine.begin() as connection:
+        await connection.run_sync(_upgrade)

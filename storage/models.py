@@ -1,0 +1,88 @@
+"""SQLModel tables. Instants are timezone-aware (UTC); `day` is the user's local date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    id: int | None = Field(default=None, primary_key=True)
+    units: str = Field(default="kg", max_length=2)
+    timezone: str = Field(default="UTC", max_length=64)
+    age: int | None = None
+    bodyweight_kg: float | None = None
+    onboarding_step: str | None = Field(default=None, max_length=32)
+    paused: bool = False
+    created_at: datetime
+
+
+class Identity(SQLModel, table=True):
+    """A platform account (Telegram user, Discord user, console name) of a user."""
+
+    __tablename__ = "identities"
+    __table_args__ = (UniqueConstraint("platform", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    external_id: str = Field(max_length=64)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    display_name: str | None = Field(default=None, max_length=128)
+
+
+class Message(SQLModel, table=True):
+    """Every message a user sent, as typed, once per platform message id."""
+
+    __tablename__ = "messages"
+    __table_args__ = (
+        UniqueConstraint("platform", "platform_message_id"),
+        Index("ix_messages_user_sent", "user_id", "sent_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id")
+    platform: str = Field(max_length=16)
+    platform_message_id: str = Field(max_length=128)
+    text: str
+    sent_at: datetime
+    received_at: datetime
+    recorded: bool = False  # carried at least one entry
+    undone: bool = False
+
+
+class StrengthSet(SQLModel, table=True):
+    __tablename__ = "strength_sets"
+    __table_args__ = (Index("ix_strength_user_exercise_day", "user_id", "exercise", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id")
+    message_id: int = Field(foreign_key="messages.id", index=True)
+    exercise: str = Field(max_length=64)
+    day: date
+    performed_at: datetime
+    position: int
+    reps: int
+    weight: float  # as typed (added load for bodyweight moves)
+    unit: str = Field(max_length=2)
+    weight_kg: float
+    bodyweight: bool = False
+    rpe: float | None = None
+
+
+class CardioSession(SQLModel, table=True):
+    __tablename__ = "cardio_sessions"
+    __table_args__ = (Index("ix_cardio_user_day", "user_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id")
+    message_id: int = Field(foreign_key="messages.id", index=True)
+    modality: str = Field(max_length=16)
+    activity: str | None = Field(default=None, max_length=32)
+    day: date
+    performed_at: datetime
+    minutes: float
+    avg_hr: int | None = None

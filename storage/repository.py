@@ -1,0 +1,218 @@
+"""The SQL implementation of the core's Repository port."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from core.entries import CardioEntry, Entry, StrengthEntry
+from core.messages import IncomingMessage
+from core.ports import DuplicateMessage, StoredCardio, StoredMessage, StoredSet
+from core.profile import Profile
+from storage.models import CardioSession, Identity, Message, StrengthSet, User
+
+
+def _profile(user: User) -> Profile:
+    assert user.id is not None
+    return Profile(
+        user_id=user.id,
+        units="lb" if user.units == "lb" else "kg",
+        timezone=user.timezone,
+        age=user.age,
+        bodyweight_kg=user.bodyweight_kg,
+        onboarding_step=user.onboarding_step,
+        paused=user.paused,
+    )
+
+
+def _stored_message(row: Message) -> StoredMessage:
+    assert row.id is not None
+    return StoredMessage(row.id, row.user_id, row.text, row.sent_at, row.recorded, row.undone)
+
+
+class SqlRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def identify(
+        self, platform: str, external_id: str, display_name: str | None, now: datetime
+    ) -> Profile:
+        """Return the profile behind a platform account, creating both on first contact."""
+        query = (
+            select(User)
+            .join(Identity, Identity.user_id == User.id)
+            .where(Identity.platform == platform, Identity.external_id == external_id)
+        )
+        user = (await self.session.execute(query)).scalars().first()
+        if user is not None:
+            return _profile(user)
+        try:
+            async with self.session.begin_nested():
+                user = User(created_at=now)
+                self.session.add(user)
+                await self.session.flush()
+                assert user.id is not None
+                self.session.add(
+                    Identity(
+                        platform=platform,
+                        external_id=external_id,
+                        user_id=user.id,
+                        display_name=display_name,
+                    )
+                )
+                await self.session.flush()
+        except IntegrityError:
+            # Another message from the same new person created the account first.
+            user = (await self.session.execute(query)).scalars().one()
+        return _profile(user)
+
+    async def save_profile(self, profile: Profile) -> None:
+        await self.session.execute(
+            update(User)
+            .where(User.id == profile.user_id)  # type: ignore[arg-type]
+            .values(
+                units=profile.units,
+                timezone=profile.timezone,
+                age=profile.age,
+                bodyweight_kg=profile.bodyweight_kg,
+                onboarding_step=profile.onboarding_step,
+                paused=profile.paused,
+            )
+        )
+
+    async def find_message(self, platform: str, platform_message_id: str) -> StoredMessage | None:
+        query = select(Message).where(
+            Message.platform == platform, Message.platform_message_id == platform_message_id
+        )
+        row = (await self.session.execute(query)).scalars().first()
+        return _stored_message(row) if row else None
+
+    async def add_message(self, user_id: int, message: IncomingMessage, now: datetime) -> int:
+        row = Message(
+            user_id=user_id,
+            platform=message.platform,
+            platform_message_id=message.message_id,
+            text=message.text,
+            sent_at=message.sent_at,
+            received_at=now,
+        )
+        try:
+            async with self.session.begin_nested():
+                self.session.add(row)
+                await self.session.flush()
+        except IntegrityError as exc:
+            raise DuplicateMessage(message.message_id) from exc
+        assert row.id is not None
+        return row.id
+
+    async def update_message_text(self, message_id: int, text: str) -> None:
+        await self.session.execute(
+            update(Message).where(Message.id == message_id).values(text=text)  # type: ignore[arg-type]
+        )
+
+    async def set_recorded(self, message_id: int, recorded: bool) -> None:
+        await self.session.execute(
+            update(Message).where(Message.id == message_id).values(recorded=recorded)  # type: ignore[arg-type]
+        )
+
+    async def add_entries(
+        self,
+        user_id: int,
+        message_id: int,
+        entries: Sequence[Entry],
+        day: date,
+        performed_at: datetime,
+    ) -> None:
+        position = 0
+        rows: list[StrengthSet | CardioSession] = []
+        for entry in entries:
+            if isinstance(entry, StrengthEntry):
+                for s in entry.sets:
+                    position += 1
+                    rows.append(
+                        StrengthSet(
+                            user_id=user_id,
+                            message_id=message_id,
+                            exercise=entry.exercise,
+                            day=day,
+                            performed_at=performed_at,
+                            position=position,
+                            reps=s.reps,
+                            weight=s.weight,
+                            unit=s.unit,
+                            weight_kg=s.weight_kg,
+                            bodyweight=s.bodyweight,
+                            rpe=s.rpe,
+                        )
+                    )
+            elif isinstance(entry, CardioEntry):
+                rows.append(
+                    CardioSession(
+                        user_id=user_id,
+                        message_id=message_id,
+                        modality=entry.modality,
+                        activity=entry.activity,
+                        day=day,
+                        performed_at=performed_at,
+                        minutes=entry.minutes,
+                        avg_hr=entry.avg_hr,
+                    )
+                )
+        self.session.add_all(rows)
+        await self.session.flush()
+
+    async def delete_entries(self, message_id: int) -> None:
+        for table in (StrengthSet, CardioSession):
+            await self.session.execute(delete(table).where(table.message_id == message_id))  # type: ignore[arg-type]
+
+    async def last_recorded_message(self, user_id: int) -> StoredMessage | None:
+        query = (
+            select(Message)
+            .where(Message.user_id == user_id, Message.recorded, ~Message.undone)  # type: ignore[arg-type]
+            .order_by(Message.sent_at.desc(), Message.id.desc())  # type: ignore[union-attr, attr-defined]
+            .limit(1)
+        )
+        row = (await self.session.execute(query)).scalars().first()
+        return _stored_message(row) if row else None
+
+    async def get_message(self, user_id: int, message_id: int) -> StoredMessage | None:
+        row = await self.session.get(Message, message_id)
+        if row is None or row.user_id != user_id:
+            return None
+        return _stored_message(row)
+
+    async def mark_undone(self, message_id: int) -> None:
+        await self.delete_entries(message_id)
+        await self.session.execute(
+            update(Message).where(Message.id == message_id).values(undone=True)  # type: ignore[arg-type]
+        )
+
+    async def strength_sets(
+        self, user_id: int, since: date, until: date, exercises: Sequence[str] | None = None
+    ) -> list[StoredSet]:
+        t = StrengthSet.__table__.c  # type: ignore[attr-defined]
+        query = (
+            select(
+                t.exercise, t.day, t.position, t.reps, t.weight, t.unit, t.weight_kg,
+                t.bodyweight, t.rpe, t.message_id,
+            )
+            .where(t.user_id == user_id, t.day >= since, t.day <= until)
+            .order_by(t.day, t.performed_at, t.message_id, t.position)
+        )
+        if exercises is not None:
+            query = query.where(t.exercise.in_(list(exercises)))
+        rows = (await self.session.execute(query)).all()
+        return [StoredSet(*row) for row in rows]
+
+    async def cardio(self, user_id: int, since: date, until: date) -> list[StoredCardio]:
+        t = CardioSession.__table__.c  # type: ignore[attr-defined]
+        query = (
+            select(t.modality, t.activity, t.day, t.minutes, t.avg_hr)
+            .where(t.user_id == user_id, t.day >= since, t.day <= until)
+            .order_by(t.day, t.performed_at)
+        )
+        return [StoredCardio(*row) for row in (await self.session.execute(query)).all()]

@@ -1,0 +1,35 @@
+"""One database transaction per incoming message: commit, or roll back on exit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.repository import SqlRepository
+
+
+class SqlUnitOfWork:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def __aenter__(self) -> Self:
+        self.session = self._sessions()
+        self.repo = SqlRepository(self.session)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        # Anything not committed explicitly is rolled back: no half-written message.
+        await self.session.rollback()
+        await self.session.close()
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+
+def unit_of_work_factory(engine: AsyncEngine) -> Callable[[], SqlUnitOfWork]:
+    """Return a callable that opens a fresh unit of work on `engine`."""
+    sessions = async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+    return lambda: SqlUnitOfWork(sessions)
