@@ -1,0 +1,240 @@
+"""Question text to search terms: normalising, phrase and word synonyms, light stemming."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Phrases that mean one thing, folded into one term before splitting into words.
+PHRASES: tuple[tuple[str, str], ...] = (
+    (r"\bzone\s*-?\s*(?:2|two|ii)\b", " zone2 "),
+    (r"\b(?:one|1)[\s-]*rep(?:etition)?[\s-]*max(?:imum)?\b|\b1\s*rm\b", " 1rm "),
+    (r"\bheart[\s-]*rates?\b", " heartrate "),
+    (r"\binsulin[\s-]*like[\s-]*growth[\s-]*factors?(?:[\s-]*(?:1|one))?\b", " igf1 "),
+    (r"\bigf\s*-?\s*(?:1|one)?\b", " igf1 "),
+    (r"\bbrain[\s-]*derived[\s-]*neurotrophic[\s-]*factor\b", " bdnf "),
+    (r"\bil\s*-?\s*6\b|\binterleukin(?:[\s-]*6)?\b", " il6 "),
+    (r"\bfgf\s*-?\s*21\b", " fgf21 "),
+    (r"\bvo2\s*-?\s*max\b", " vo2max "),
+    (r"\bsprint[\s-]*mind\b", " sprintmind "),
+    (r"\bhigh[\s-]*intensity[\s-]*intervals?(?:[\s-]*training)?\b", " hiit "),
+    (r"\b(?:push|press)[\s-]*ups?\b", " pushup "),
+    (r"\bsit[\s-]*ups?\b", " situp "),
+    (r"\bbody[\s-]*weight\b", " bodyweight "),
+    (r"\bmild\s+cognitive\s+impairment\b", " mci "),
+    (r"\bfish\s+oil\b", " fishoil "),
+    (r"\bomega[\s-]*3s?\b", " fishoil "),
+    (r"\bvitamin\s+[a-z]\d*\b", " vitamin "),
+    (r"\bblood[\s-]*pressure\b", " bloodpressure "),
+    (r"\bchest\s+pains?\b", " heart pain "),
+    (r"\bno[\s-]*equipment\b", " bodyweight "),
+    (r"\b(?:without|no)\s+(?:any\s+)?(?:weights|gym)\b", " bodyweight "),
+    (r"\b(?:in\s+a\s+row|back[\s-]*to[\s-]*back|consecutive)\b", " recover "),
+    (r"\b\d+\s*x\s*\d+\b", " set rep "),
+    (r"\b(?:on|by)\s+(?:my|your|our)\s+own\b", " alone "),
+    # "once a week", "3 times per week", "one session a week": a question about how often.
+    (
+        r"\b(?:once|twice|one|two|three|four|\d)\s+(?:[a-z]+\s+){0,2}(?:a|per|each)\s+week\b",
+        " often week ",
+    ),
+)
+_PHRASES = tuple((re.compile(pattern), repl) for pattern, repl in PHRASES)
+
+# Chat spellings people really type, mapped to the word they mean.
+INFORMAL = {
+    "r": "are",
+    "u": "you",
+    "ur": "your",
+    "enuff": "enough",
+    "shud": "should",
+    "wat": "what",
+    "wk": "week",
+    "wks": "weeks",
+    "pls": "please",
+    "b4": "before",
+}
+
+# Words that mean the same thing to the coach, mapped to one canonical term.
+SYNONYMS = {
+    "cardio": "aerobic",
+    "aerobics": "aerobic",
+    "run": "aerobic",
+    "running": "aerobic",
+    "jog": "aerobic",
+    "jogging": "aerobic",
+    "swim": "aerobic",
+    "swimming": "aerobic",
+    "cycling": "aerobic",
+    "bike": "aerobic",
+    "biking": "aerobic",
+    "treadmill": "aerobic",
+    "rowing": "aerobic",
+    "dumbbell": "lift",
+    "dumbbells": "lift",
+    "barbell": "lift",
+    "barbells": "lift",
+    "kettlebell": "lift",
+    "kettlebells": "lift",
+    "lifting": "lift",
+    "lifts": "lift",
+    "weights": "lift",
+    "weight": "lift",
+    "strength": "lift",
+    "resistance": "lift",
+    "memory": "cognition",
+    "cognitive": "cognition",
+    "thinking": "cognition",
+    "mind": "cognition",
+    "sharp": "cognition",
+    "frequently": "often",
+    "frequency": "often",
+    "weekly": "week",
+    "heavier": "heavy",
+    "reps": "rep",
+    "repetitions": "rep",
+    "repetition": "rep",
+    "workout": "train",
+    "workouts": "train",
+    "training": "train",
+    "session": "train",
+    "sessions": "train",
+    "sleeping": "sleep",
+    "soreness": "sore",
+    "doms": "sore",
+    "aching": "sore",
+    "fatigue": "tired",
+    "exhausted": "tired",
+    "trainer": "supervise",
+    "coach": "supervise",
+    "instructor": "supervise",
+    "supervised": "supervise",
+    "supervision": "supervise",
+    "unsupervised": "supervise",
+    "myself": "alone",
+    "safety": "safe",
+    "dangerous": "safe",
+    "danger": "safe",
+    "risky": "safe",
+    "knee": "joint",
+    "knees": "joint",
+    "hip": "joint",
+    "hips": "joint",
+    "arthritis": "joint",
+    "cardiovascular": "heart",
+    "bones": "osteoporosis",
+    "logging": "log",
+    "record": "log",
+    "enter": "log",
+    "track": "log",
+    "mistake": "fix",
+    "wrong": "fix",
+    "typo": "fix",
+    "edit": "fix",
+    "correct": "fix",
+    "delete": "undo",
+    "remove": "undo",
+    "reminder": "remind",
+    "reminders": "remind",
+    "notification": "remind",
+    "notify": "remind",
+    "alert": "remind",
+    "alarm": "remind",
+    "nudge": "remind",
+    "interval": "hiit",
+    "intervals": "hiit",
+    "sprint": "hiit",
+    "sprints": "hiit",
+    "tabata": "hiit",
+    "myokines": "myokine",
+    "grams": "gram",
+    "g": "gram",
+    "kilo": "kg",
+    "kilos": "kg",
+    "kilogram": "kg",
+    "programme": "program",
+    "fertilizer": "fertiliser",
+    "neurons": "neuron",
+}
+
+STOPWORDS = frozenset(
+    """
+    a an the i im ive id me my mine you your youre we our us it its is am are was were be been
+    being do does did doing dont doesnt didnt have has had having should shall will would can
+    could cant may might must need needs what whats which who how hows why when where there
+    this that thats these those to of in on at for with about as by from into if or and but so
+    than then too very just really actually any some much many more most get got go going ok
+    okay tell please thing things anything something know want hey hi hello also still even
+    here anyway honestly mate someone somebody
+    """.split()
+)
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """Return `text` lower-cased, accents folded, apostrophes dropped, phrases folded."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = text.lower().replace("'", "")
+    for pattern, repl in _PHRASES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def stem(word: str) -> str:
+    """Return a rough stem so that 'increases', 'increased' and 'increasing' meet."""
+    if len(word) > 5 and word.endswith("ing"):
+        word = _undouble(word[:-3])
+    elif len(word) > 4 and word.endswith(("ies", "ied")):
+        word = word[:-3] + "y"
+    elif len(word) > 6 and word.endswith("ssion"):
+        word = word[:-3]  # "progression" -> "progress"
+    elif len(word) > 5 and word.endswith("ed"):
+        word = _undouble(word[:-2])
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def _undouble(word: str) -> str:
+    # "getting" -> "get", "stopped" -> "stop"; but "still", "press", "buzz" keep theirs.
+    if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "lsz":
+        return word[:-1]
+    return word
+
+
+# Everyday words that say little about the topic. They still count when a topic uses them,
+# but an unknown one does not make a question look off-topic ("is hiit *worth* it?").
+GENERIC = frozenset(
+    stem(w)
+    for w in """
+    good bad better best worse worst great fine right high low level keep kept work works
+    worth long short after before during count counts exactly really right now today
+    tomorrow month months year years old older young younger people person man woman men
+    women wife husband friend doctor said says say use using used make made take taking
+    start started starting stop stopped try trying tried thing lot lots little bit big
+    small new first last next same different other another way ways enough only all every
+    each both either something nothing everything always never often sometimes usually
+    already again around away back down up out over under off without within between
+    because since while though although whether maybe probably definitely sure true false
+    help helps helped matter matters important normal ok okay fine else ever much many
+    far near time times week weeks day days morning evening night part whole full home
+    need needs want wants like likes feel feels think thinks look looks seem seems find
+    point idea question answer tell ask asked know knew show shows shown give gives get
+    target goal aim plan plans age aged already worry wonder wondering
+    close focus deal story put adult adults senior seniors
+    """.split()
+)
+
+
+def terms(text: str) -> list[str]:
+    """Return the search terms of `text`: synonyms folded, stop words dropped, stemmed."""
+    out: list[str] = []
+    for raw in _WORD.findall(normalise(text)):
+        word = INFORMAL.get(raw, raw)
+        word = SYNONYMS.get(word, word)
+        if word in STOPWORDS:
+            continue
+        out.append(stem(word))
+    return out
