@@ -1,0 +1,249 @@
+"""Ask the coach: retrieval accuracy on the public eval set, personal numbers, honesty."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.faq import NOT_MEDICAL_ADVICE, FaqAnswer, _knowledge, answer, looks_like_question
+from core.faq_personal import protein_range, zone2_range
+
+EVAL = yaml.safe_load((Path(__file__).parent / "faq_eval.yaml").read_text(encoding="utf-8"))
+TOPIC_IDS = {
+    "resistance-vs-aerobic", "trial-evidence", "frequency", "intensity", "volume",
+    "exercise-selection", "progression", "myokines", "igf1", "bdnf", "bodyweight", "zone2",
+    "hiit", "daily-movement", "protein", "recovery-sleep", "supervision", "safety",
+    "weekly-plan", "bot-logging", "bot-reminders",
+}  # fmt: skip
+PRODUCT_PLUGS = ("longevity strength system", "mediterranean stack", "nmn", "collagen",
+                 "resveratrol", "purelongevity", "commission")  # fmt: skip
+
+
+def _split(i: int) -> str:
+    return "dev" if i % 2 == 0 else "holdout"
+
+
+def _in_scope() -> list[tuple[str, str, str]]:
+    return [(tid, q, _split(i)) for tid, qs in EVAL["in_scope"].items() for i, q in enumerate(qs)]
+
+
+def _out_of_scope() -> list[tuple[str, str, str]]:
+    return [
+        (kind, q, _split(i)) for kind, qs in EVAL["out_of_scope"].items() for i, q in enumerate(qs)
+    ]
+
+
+def _all_answers() -> list[FaqAnswer]:
+    questions = [q for _, q, _ in _in_scope()] + [q for _, q, _ in _out_of_scope()]
+    return [answer(q, age=60, bodyweight_kg=80) for q in questions]
+
+
+def test_eval_set_has_six_phrasings_per_topic_and_forty_out_of_scope():
+    assert set(EVAL["in_scope"]) == TOPIC_IDS
+    assert all(len(qs) >= 6 for qs in EVAL["in_scope"].values())
+    assert sum(len(qs) for qs in EVAL["out_of_scope"].values()) >= 40
+
+
+def test_top1_accuracy_and_out_of_scope_rejection_are_at_least_90_percent():
+    hits = {"dev": [0, 0], "holdout": [0, 0]}
+    misses = []
+    for tid, q, split in _in_scope():
+        got = answer(q).topic
+        hits[split][0] += got == tid
+        hits[split][1] += 1
+        if got != tid:
+            misses.append(f"  {q!r}: want {tid}, got {got}")
+    rejects = {"dev": [0, 0], "holdout": [0, 0]}
+    for _, q, split in _out_of_scope():
+        got = answer(q).topic
+        rejects[split][0] += got is None
+        rejects[split][1] += 1
+        if got is not None:
+            misses.append(f"  {q!r}: want None, got {got}")
+    acc = sum(h[0] for h in hits.values()) / sum(h[1] for h in hits.values())
+    rej = sum(r[0] for r in rejects.values()) / sum(r[1] for r in rejects.values())
+    print(f"\nFAQ top-1 accuracy {acc:.1%}, out-of-scope rejection {rej:.1%}")  # noqa: T201
+    for split in ("dev", "holdout"):
+        (a, n), (r, m) = hits[split], rejects[split]
+        print(f"  {split}: accuracy {a}/{n} = {a / n:.1%}, rejection {r}/{m} = {r / m:.1%}")  # noqa: T201
+    print("\n".join(misses))  # noqa: T201
+    assert acc >= 0.90
+    assert rej >= 0.90
+
+
+@pytest.mark.parametrize("question", EVAL["out_of_scope"]["clinician"])
+def test_supplement_drug_and_dose_questions_go_to_a_clinician(question):
+    reply = answer(question)
+    assert reply.topic is None
+    assert "clinician" in reply.answer
+    assert reply.sources == ()
+
+
+def test_unknown_question_says_so_and_what_the_coach_can_help_with():
+    reply = answer("what's the capital of France?")
+    assert reply == FaqAnswer(None, reply.answer, (), None)
+    assert "I don't know that one" in reply.answer
+    assert "Zone 2" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("age", "expected"),
+    [(60, (166, 100, 116)), (40, (180, 108, 126)), (75, (156, 93, 109))],
+)
+def test_zone2_range_uses_tanaka_max_heart_rate(age, expected):
+    assert zone2_range(age) == expected
+
+
+def test_zone2_answer_is_personal_when_age_is_known():
+    reply = answer("what is zone 2 for me?", age=60)
+    assert reply.topic == "zone2"
+    assert "100–116 bpm" in reply.answer
+    assert "Tanaka" in reply.answer
+    assert "208 − 0.7 × age" in reply.answer
+
+
+def test_zone2_answer_uses_an_age_stated_in_the_question():
+    assert "95–111 bpm" in answer("zone 2 heart rate for a 70 year old?").answer
+
+
+def test_zone2_answer_says_how_to_set_age_when_unknown():
+    reply = answer("what is zone 2 for me?")
+    assert "/profile age 62" in reply.answer
+    assert "bpm" in reply.answer
+
+
+def test_protein_target_in_grams_from_bodyweight():
+    assert protein_range(80) == (128, 176)
+    reply = answer("how much protein should I eat?", bodyweight_kg=80)
+    assert reply.topic == "protein"
+    assert "128–176 g" in reply.answer
+
+
+def test_protein_answer_shows_bodyweight_in_lb_for_lb_users():
+    reply = answer("how much protein should I eat?", bodyweight_kg=80, units="lb")
+    assert "176 lb" in reply.answer
+    assert "128–176 g" in reply.answer
+
+
+def test_protein_answer_says_how_to_set_weight_when_unknown():
+    assert "/profile weight 80kg" in answer("how much protein do I need?").answer
+
+
+def test_smart_trial_is_fiatarone_singh_2014_and_sprint_mind_is_not_exercise():
+    reply = answer("tell me about the SMART trial")
+    assert reply.topic == "trial-evidence"
+    assert "Fiatarone Singh et al. 2014, JAMDA" in reply.answer
+    assert "Mavros et al. 2017, JAGS" in reply.answer
+    assert "SPRINT MIND tested blood-pressure lowering, not exercise" in reply.answer
+
+
+def test_other_attributions_follow_the_corrected_sources():
+    assert (
+        "Liu-Ambrose et al. 2010, Archives of Internal Medicine"
+        in answer("is once a week enough?").answer
+    )
+    myokines = answer("what's a myokine?").answer
+    assert "Boström et al. 2012, Nature" in myokines
+    assert "Moon et al. 2016, Cell Metabolism" in myokines
+    assert "in animal studies" in myokines
+    assert "Ngandu et al. 2015, Lancet" in answer("what did the FINGER study find?").answer
+
+
+def test_no_answer_carries_a_product_plug_or_a_wrong_attribution():
+    topics, _ = _knowledge()
+    texts = [a.answer for a in _all_answers()] + [t.answer for t in topics.values()]
+    for text in texts:
+        lowered = text.lower()
+        assert not any(plug in lowered for plug in PRODUCT_PLUGS), text
+        assert "korea university" not in lowered
+        assert "gupta" not in lowered
+
+
+def test_health_claim_answers_end_with_the_not_medical_advice_note():
+    topics, _ = _knowledge()
+    assert set(topics) == TOPIC_IDS
+    for reply in _all_answers():
+        if reply.topic is None:
+            continue
+        claims = topics[reply.topic].health_claim
+        assert reply.answer.endswith(NOT_MEDICAL_ADVICE) == claims, reply.topic
+    assert not topics["bot-logging"].health_claim
+    assert topics["safety"].health_claim
+
+
+def test_safety_answer_names_the_flagged_groups():
+    reply = answer("is lifting safe for me?")
+    assert reply.topic == "safety"
+    for group in ("new to training", "cardiovascular disease", "joint problems", "osteoporosis"):
+        assert group in reply.answer
+
+
+def test_answers_carry_sources_and_point_to_the_related_command():
+    reply = answer("how do I undo a wrong entry?")
+    assert (reply.topic, reply.command) == ("bot-logging", "/undo")
+    assert "squat 3x8 100kg" in reply.answer
+    reminders = answer("how do I stop my reminders?")
+    assert reminders.command == "/remind"
+    assert "/remind off zone2" in reminders.answer
+    heavy = answer("/ask how heavy should I lift?")
+    assert heavy.topic == "intensity"
+    assert heavy.command == "/plan"
+    assert heavy.sources
+    assert all(source in heavy.answer for source in heavy.sources)
+
+
+def test_answers_fit_a_phone_screen():
+    topics, _ = _knowledge()
+    for topic in topics.values():
+        assert len(topic.answer) <= 450, topic.id
+    for reply in _all_answers():
+        assert reply.answer.count("\n") <= 5
+        assert len(reply.answer) <= 700
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "",
+        "   ",
+        "?",
+        "🏋️💪🔥",
+        "a" * 5000,
+        "zone 2 " * 800,
+        "\x00\n\t",
+        "/ask",
+        "🤔 ¿qué es zona 2?",
+    ],
+)
+def test_answer_never_raises_on_junk(junk):
+    assert isinstance(answer(junk), FaqAnswer)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_answer_never_raises_on_any_text(text):
+    assert isinstance(answer(text, age=200, bodyweight_kg=-5, units="lb"), FaqAnswer)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("how heavy should I lift?", True),
+        ("what is zone 2 for me", True),
+        ("is once a week enough", True),
+        ("What's a myokine", True),
+        ("/ask protein", True),
+        ("my knees hurt when I squat?", True),
+        ("squat 3x8 100kg", False),
+        ("bench 80kg 8,8,7", False),
+        ("zone 2 45 min", False),
+        ("did squats today 3x8 100kg", False),
+        ("", False),
+    ],
+)
+def test_looks_like_question(text, expected):
+    assert looks_like_question(text) is expected
