@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database tasks")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     db_sub.add_parser("upgrade", help="apply migrations")
+
+    run = sub.add_parser("run", help="run the bot (settings from the environment)")
+    run.add_argument("role", choices=["telegram"], help="what to run")
     return parser
 
 
@@ -98,9 +101,7 @@ def parse_json(result: ParseResult) -> dict[str, object]:
                     "avg_hr": entry.avg_hr,
                 }
             )
-    problems = [
-        {"kind": p.kind, "text": p.source, "message": p.message} for p in result.problems
-    ]
+    problems = [{"kind": p.kind, "text": p.source, "message": p.message} for p in result.problems]
     return {"entries": entries, "problems": problems}
 
 
@@ -117,15 +118,28 @@ async def _run(args: argparse.Namespace) -> int:
 
         found = faq.answer(" ".join(args.question))
         if args.json:
-            _print_json({"topic": found.topic, "answer": found.answer, "sources": list(found.sources)})
+            _print_json(
+                {"topic": found.topic, "answer": found.answer, "sources": list(found.sources)}
+            )
         else:
             print(found.answer)
         return 0
+    if args.command == "run":
+        return await _run_role(args)
     coach = await build(args.db)
     try:
         return await _run_with(coach, args)
     finally:
         await coach.close()
+
+
+async def _run_role(args: argparse.Namespace) -> int:
+    from bot.telegram.app import ConfigError, run_from_env
+
+    try:
+        return await run_from_env(args.db)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
 
 
 async def _run_with(coach: Coach, args: argparse.Namespace) -> int:
@@ -148,7 +162,7 @@ async def _run_with(coach: Coach, args: argparse.Namespace) -> int:
             print(console.render(reply))
         return 1 if result.status == "failed" else 0
     if args.command == "plan":
-        units, plans = await service.plan(console.PLATFORM, args.user, at)
+        plans = await service.plan(console.PLATFORM, args.user, at)
         if args.json:
             _print_json({"exercises": [_plan_json(p) for p in plans]})
         else:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from core import faq, onboarding
 from core.catalogue import display_name, resolve
 from core.dose import WeeklyDose, lookback_start, week_bounds, weekly_dose
-from core.entries import SetEntry
+from core.entries import SetEntry, from_kg
 from core.formatting import day_label, number, plan_line, sets_summary
 from core.messages import Choice, IncomingMessage, Reply
 from core.planning import current_plan
@@ -144,7 +144,7 @@ async def profile_(ctx: Context, args: str) -> list[Reply]:
         return [Reply("Use /profile age 62 or /profile weight 80kg.")]
     age = str(profile.age) if profile.age else "not set"
     weight = (
-        f"{number(profile.bodyweight_kg if profile.units == 'kg' else profile.bodyweight_kg / 0.45359237)} {profile.units}"
+        f"{number(from_kg(profile.bodyweight_kg, profile.units))} {profile.units}"
         if profile.bodyweight_kg
         else "not set"
     )
@@ -241,7 +241,8 @@ async def undo(ctx: Context, args: str) -> list[Reply]:
         return [Reply("There's nothing to undo yet.")]
     return [
         Reply(
-            f"Remove your last log, “{_short(last.text)}” from {day_label(ctx.profile.local_day(last.sent_at))}?",
+            f"Remove your last log, “{_short(last.text)}” from "
+            f"{day_label(ctx.profile.local_day(last.sent_at))}?",
             (Choice("Yes, undo", f"/undo yes {last.id}"), Choice("Keep it", "/undo no")),
         )
     ]
@@ -273,4 +274,4 @@ HANDLERS: dict[str, Handler] = {
     "ask": ask,
 }
 
-__all__ = ["HANDLERS", "Context", "conversation", "display_name", "dispatch"]
+__all__ = ["HANDLERS", "Context", "conversation", "dispatch", "display_name"]

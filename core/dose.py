@@ -77,9 +77,7 @@ def is_intensity_set(s: StoredSet, best_e1rm_kg: float) -> bool:
     return s.weight_kg >= INTENSITY_FLOOR * best_e1rm_kg - 1e-9
 
 
-def weekly_dose(
-    day: date, sets: Sequence[StoredSet], cardio: Sequence[StoredCardio]
-) -> WeeklyDose:
+def weekly_dose(day: date, sets: Sequence[StoredSet], cardio: Sequence[StoredCardio]) -> WeeklyDose:
     """Return the dose for the week of `day`.
 
     `sets` covers the 8 weeks before the week too (for each exercise's best e1RM);
@@ -103,19 +101,39 @@ def weekly_dose(
     zone2_days = len({c.day for c in zone2})
     hiit_days = len({c.day for c in week_cardio if c.modality == "hiit"})
     lines = [
-        DoseLine("resistance_sessions", "Resistance sessions", resistance,
-                 *RESISTANCE_SESSIONS, status(resistance, *RESISTANCE_SESSIONS)),
+        DoseLine(
+            "resistance_sessions",
+            "Resistance sessions",
+            resistance,
+            *RESISTANCE_SESSIONS,
+            status(resistance, *RESISTANCE_SESSIONS),
+        ),
     ]
     lines += [
-        DoseLine(f"sets:{m}", f"{m.capitalize()} sets", n, *WEEKLY_SETS_PER_MUSCLE,
-                 status(n, *WEEKLY_SETS_PER_MUSCLE))
+        DoseLine(
+            f"sets:{m}",
+            f"{m.capitalize()} sets",
+            n,
+            *WEEKLY_SETS_PER_MUSCLE,
+            status(n, *WEEKLY_SETS_PER_MUSCLE),
+        )
         for m, n in muscles.items()
     ]
     lines += [
-        DoseLine("zone2_sessions", "Zone 2 sessions", zone2_days, *ZONE2_SESSIONS,
-                 status(zone2_days, *ZONE2_SESSIONS)),
-        DoseLine("hiit_sessions", "HIIT sessions", hiit_days, *HIIT_SESSIONS,
-                 status(hiit_days, *HIIT_SESSIONS)),
+        DoseLine(
+            "zone2_sessions",
+            "Zone 2 sessions",
+            zone2_days,
+            *ZONE2_SESSIONS,
+            status(zone2_days, *ZONE2_SESSIONS),
+        ),
+        DoseLine(
+            "hiit_sessions",
+            "HIIT sessions",
+            hiit_days,
+            *HIIT_SESSIONS,
+            status(hiit_days, *HIIT_SESSIONS),
+        ),
     ]
     return WeeklyDose(
         week_start=start,

@@ -56,8 +56,9 @@ class Repository(Protocol):
 
     async def save_profile(self, profile: Profile) -> None: ...
 
-    async def find_message(self, platform: str, platform_message_id: str) -> StoredMessage | None:
-        ...
+    async def find_message(
+        self, platform: str, platform_message_id: str
+    ) -> StoredMessage | None: ...
 
     async def add_message(self, user_id: int, message: IncomingMessage, now: datetime) -> int:
         """Store the message as typed; raises DuplicateMessage if it is already there."""

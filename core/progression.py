@@ -157,8 +157,15 @@ def next_plan(
     def plan(weight: float, rule: Rule, reason: str) -> Plan:
         below = load < INTENSITY_FLOOR * best - _EPS
         return Plan(
-            exercise.id, rules.target_sets, rules.target_reps, weight, unit, rule, reason,
-            below_intensity=below, best_e1rm=round(best, 1),
+            exercise.id,
+            rules.target_sets,
+            rules.target_reps,
+            weight,
+            unit,
+            rule,
+            reason,
+            below_intensity=below,
+            best_e1rm=round(best, 1),
         )
 
     if _needs_calibration(at_top, rules):
@@ -205,7 +212,9 @@ def _next_bodyweight_plan(
 
     if full and min(s.reps for s in first) >= BODYWEIGHT_TOP_REPS:
         return plan(
-            round(load + step, 3), rules.target_reps, "progress",
+            round(load + step, 3),
+            rules.target_reps,
+            "progress",
             f"{rules.target_sets} sets of {BODYWEIGHT_TOP_REPS} done: add {_fmt(step)} {unit} "
             "and go back to 8 reps",
         )
@@ -215,11 +224,15 @@ def _next_bodyweight_plan(
     stalled = _stalled_sessions(history, load, rules)
     if load > 0 and stalled >= STALLED_SESSIONS_BEFORE_DELOAD:
         return plan(
-            round_down_to(DELOAD_FRACTION * load, step), rules.target_reps, "deload",
+            round_down_to(DELOAD_FRACTION * load, step),
+            rules.target_reps,
+            "deload",
             f"{stalled} sessions at +{_fmt(load)} {unit} without progress: drop 10% of the "
             "added load",
         )
     return plan(
-        load, rules.target_reps, "repeat",
+        load,
+        rules.target_reps,
+        "repeat",
         f"same again until all {rules.target_sets} sets reach {rules.target_reps} reps",
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -51,6 +51,9 @@ class ConversationService:
         self._clock = clock
 
     async def handle(self, message: IncomingMessage) -> HandleResult:
+        if "\x00" in message.text:
+            # NUL can't be stored (PostgreSQL text) and never means anything here.
+            message = replace(message, text=message.text.replace("\x00", ""))
         try:
             async with self._unit_of_work() as uow:
                 result = await self._handle(uow, message)
@@ -66,9 +69,7 @@ class ConversationService:
     async def _handle(self, uow: UnitOfWork, message: IncomingMessage) -> HandleResult:
         repo = uow.repo
         now = self._clock()
-        profile = await repo.identify(
-            message.platform, message.user_id, message.display_name, now
-        )
+        profile = await repo.identify(message.platform, message.user_id, message.display_name, now)
         text = message.text[:MAX_TEXT]
         existing = await repo.find_message(message.platform, message.message_id)
         if existing is not None:
@@ -107,19 +108,23 @@ class ConversationService:
         result = parse(message.text[:MAX_TEXT], profile.units)
         if not result.looks_like_workout:
             return HandleResult(
-                (Reply("✏️ Edited: that message has no workout in it now, so its sets are removed."),),
+                (
+                    Reply(
+                        "✏️ Edited: that message has no workout in it now, so its sets are removed."
+                    ),
+                ),
                 "recorded",
             )
         day = profile.local_day(message.sent_at)
         text = await record(repo, profile, message_id, result, day, message.sent_at)
         return HandleResult((Reply(f"✏️ Updated.\n{text}", private=True),), "recorded")
 
-    async def plan(self, platform: str, user_id: str, at: datetime) -> tuple[str, list[Plan]]:
-        """Return the user's units and next plans (read-only)."""
+    async def plan(self, platform: str, user_id: str, at: datetime) -> list[Plan]:
+        """Return the user's next plans, in their units (read-only)."""
         async with self._unit_of_work() as uow:
             profile = await uow.repo.identify(platform, user_id, None, at)
             plans = await commands.plans_at(uow.repo, profile, at)
-            return profile.units, plans
+            return plans
 
     async def week(self, platform: str, user_id: str, at: datetime) -> WeeklyDose:
         """Return the weekly dose for the week of `at` (read-only)."""

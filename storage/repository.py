@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.entries import CardioEntry, Entry, StrengthEntry
 from core.messages import IncomingMessage
@@ -197,8 +197,16 @@ class SqlRepository:
         t = StrengthSet.__table__.c  # type: ignore[attr-defined]
         query = (
             select(
-                t.exercise, t.day, t.position, t.reps, t.weight, t.unit, t.weight_kg,
-                t.bodyweight, t.rpe, t.message_id,
+                t.exercise,
+                t.day,
+                t.position,
+                t.reps,
+                t.weight,
+                t.unit,
+                t.weight_kg,
+                t.bodyweight,
+                t.rpe,
+                t.message_id,
             )
             .where(t.user_id == user_id, t.day >= since, t.day <= until)
             .order_by(t.day, t.performed_at, t.message_id, t.position)

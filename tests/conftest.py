@@ -66,7 +66,7 @@ async def _truncate(engine: AsyncEngine) -> None:
 
 
 @pytest.fixture(params=BACKENDS)
-async def db_url(request: pytest.FixtureRequest, tmp_path) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
+async def db_url(request: pytest.FixtureRequest, tmp_path) -> str:  # type: ignore[no-untyped-def]
     """A migrated, empty database URL on each backend."""
     if request.param == "sqlite":
         url = f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}"
@@ -77,7 +77,7 @@ async def db_url(request: pytest.FixtureRequest, tmp_path) -> AsyncIterator[str]
         engine = create_engine(url)
         await _truncate(engine)
     await engine.dispose()
-    yield url
+    return url
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from core.catalogue import CATALOGUE
-from core.progression import Rules, LoggedSet, Session, e1rm, next_plan
+from core.progression import LoggedSet, Rules, Session, e1rm, next_plan
 
 MONDAY = date(2026, 11, 2)
 
@@ -36,27 +36,44 @@ CASES = [
     ("12 reps is outside 6-10", "squat", "kg", [sets(100, 12, 12, 12)], "calibrate", 105),
     (
         "three stalled deadlift sessions deload",
-        "deadlift", "kg", [sets(140, 8, 7, 6)] * 3, "deload", 125,
+        "deadlift",
+        "kg",
+        [sets(140, 8, 7, 6)] * 3,
+        "deload",
+        125,
     ),
     ("two stalled sessions repeat", "deadlift", "kg", [sets(140, 8, 7, 6)] * 2, "repeat", 140),
     (
         "a stall at a lower load does not count",
-        "deadlift", "kg", [sets(135, 8, 7, 6), sets(140, 8, 7, 6), sets(140, 8, 7, 6)],
-        "repeat", 140,
+        "deadlift",
+        "kg",
+        [sets(135, 8, 7, 6), sets(140, 8, 7, 6), sets(140, 8, 7, 6)],
+        "repeat",
+        140,
     ),
     (
         "progress resets the stall count",
-        "deadlift", "kg",
+        "deadlift",
+        "kg",
         [sets(140, 8, 7, 6), sets(140, 8, 8, 8), sets(140, 8, 7, 6), sets(140, 8, 7, 6)],
-        "repeat", 140,
+        "repeat",
+        140,
     ),
     (
         "warm-ups under 60% are ignored",
-        "squat", "kg", [[(60, 8), (80, 5), (100, 8), (100, 8), (100, 8)]], "progress", 102.5,
+        "squat",
+        "kg",
+        [[(60, 8), (80, 5), (100, 8), (100, 8), (100, 8)]],
+        "progress",
+        102.5,
     ),
     (
         "first three sets at W decide; a fourth short set does not matter",
-        "squat", "kg", [sets(100, 8, 8, 8, 6)], "progress", 102.5,
+        "squat",
+        "kg",
+        [sets(100, 8, 8, 8, 6)],
+        "progress",
+        102.5,
     ),
     ("bodyweight: reps climb first", "pull_up", "kg", [sets(0, 8, 8, 8)], "progress", 0),
     ("bodyweight: 3x12 adds load", "pull_up", "kg", [sets(0, 12, 12, 12)], "progress", 1.25),

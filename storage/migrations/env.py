@@ -4,6 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import storage.reminders  # noqa: F401  (reminder tables; the core's reminder store)
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -1,0 +1,157 @@
+"""Core path throughput and latency: parse, store, plan, reply, for 1,000 users x 20 messages.
+
+Runs on SQLite (a temp file) and on PostgreSQL (a scratch database) when
+BENCH_DATABASE_URL or TEST_DATABASE_URL names a server. The baseline, measured
+in the same run on the same database, is the floor cost of one durable write per
+message: a bare INSERT of the message row and a commit.
+
+    python bench/core.py [--users 1000] [--messages 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from core.messages import IncomingMessage
+from core.service import ConversationService
+from storage.database import create_engine, resolve_url, upgrade
+from storage.unit_of_work import unit_of_work_factory
+
+WORKOUTS = [
+    "squat 3x8 {w}kg",
+    "bench 80kg 8,8,7",
+    "deadlift 140x5x3",
+    "pull ups 3x8 bw+10",
+    "zone 2 45 min avg hr 128",
+    "ohp 3x8 @ 40",
+    "squat 60x8, 80x5, {w}x8, {w}x8, {w}x8\nrow 3x10 50",
+    "/plan",
+    "hiit 20 min",
+    "/week",
+]
+
+
+def messages(users: int, per_user: int) -> list[IncomingMessage]:
+    start = datetime(2026, 9, 1, 18, tzinfo=UTC)
+    out = []
+    for n in range(per_user):
+        for u in range(users):
+            text = WORKOUTS[n % len(WORKOUTS)].format(w=60 + 2.5 * (n // 2))
+            out.append(
+                IncomingMessage(
+                    platform="bench",
+                    user_id=f"u{u}",
+                    message_id=f"{u}-{n}",
+                    text=text,
+                    sent_at=start + timedelta(days=n, minutes=u % 600),
+                )
+            )
+    return out
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
+
+
+async def run_core(url: str, batch: list[IncomingMessage]) -> list[float]:
+    engine = create_engine(url)
+    await upgrade(engine)
+    service = ConversationService(unit_of_work_factory(engine))
+    latencies = []
+    for message in batch:
+        t0 = time.perf_counter()
+        result = await service.handle(message)
+        latencies.append(time.perf_counter() - t0)
+        assert result.status != "failed", result
+    await engine.dispose()
+    return latencies
+
+
+async def run_baseline(url: str, batch: list[IncomingMessage]) -> list[float]:
+    engine = create_engine(url)
+    async with engine.begin() as conn:
+        await conn.execute(text("DROP TABLE IF EXISTS bench_baseline"))
+        await conn.execute(
+            text("CREATE TABLE bench_baseline (id VARCHAR(64) PRIMARY KEY, body TEXT)")
+        )
+    latencies = []
+    for message in batch:
+        t0 = time.perf_counter()
+        async with engine.begin() as conn:
+            await conn.execute(
+                text("INSERT INTO bench_baseline VALUES (:id, :body)"),
+                {"id": message.message_id, "body": message.text},
+            )
+        latencies.append(time.perf_counter() - t0)
+    await engine.dispose()
+    return latencies
+
+
+def report(name: str, latencies: list[float]) -> None:
+    total = sum(latencies)
+    print(
+        f"  {name:<9} {len(latencies) / total:8.0f} msg/s   "
+        f"p50 {statistics.median(latencies) * 1000:6.2f} ms   "
+        f"p99 {percentile(latencies, 99) * 1000:6.2f} ms"
+    )
+
+
+async def scratch_postgres(base: str) -> tuple[str, str]:
+    admin = resolve_url(base)
+    name = f"coach_bench_{uuid.uuid4().hex[:8]}"
+    engine = create_async_engine(admin, isolation_level="AUTOCOMMIT")
+    async with engine.connect() as conn:
+        await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    await engine.dispose()
+    return admin, make_url(admin).set(database=name).render_as_string(hide_password=False)
+
+
+async def drop_postgres(admin: str, url: str) -> None:
+    engine = create_async_engine(admin, isolation_level="AUTOCOMMIT")
+    async with engine.connect() as conn:
+        name = make_url(url).database
+        await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    await engine.dispose()
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=1000)
+    parser.add_argument("--messages", type=int, default=20)
+    args = parser.parse_args()
+    batch = messages(args.users, args.messages)
+    print(
+        f"bench/core.py {datetime.now(UTC):%Y-%m-%d} on {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}: "
+        f"{args.users} users x {args.messages} messages = {len(batch)} messages, one at a time"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        print("SQLite (file, WAL):")
+        report("baseline", await run_baseline(f"sqlite:///{tmp}/base.db", batch))
+        report("coach", await run_core(f"sqlite:///{tmp}/coach.db", batch))
+    pg = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
+    if pg:
+        admin, url = await scratch_postgres(pg)
+        try:
+            print("PostgreSQL (localhost):")
+            report("baseline", await run_baseline(url, batch))
+            report("coach", await run_core(url, batch))
+        finally:
+            await drop_postgres(admin, url)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

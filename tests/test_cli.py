@@ -1,0 +1,162 @@
+"""The `coach` command as a person or a script uses it: real processes, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+COACH = str(Path(sys.executable).with_name("coach"))
+
+
+def coach(*args: str, db: str | None = None, input: str | None = None, cwd: Path | None = None):  # type: ignore[no-untyped-def]
+    command = [COACH, *(["--db", db] if db else []), *args]
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    return subprocess.run(
+        command, capture_output=True, text=True, input=input, timeout=60, env=env, cwd=cwd
+    )
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'coach.db'}"
+
+
+def test_parse_json_prints_entries_and_problems() -> None:
+    out = coach("parse", "--json", "squat 3x8 100kg\nzone 2 45 min avg hr 128")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {
+        "entries": [
+            {
+                "kind": "strength",
+                "exercise": "squat",
+                "sets": [{"reps": 8, "weight_kg": 100.0, "bodyweight": False, "rpe": None}] * 3,
+            },
+            {
+                "kind": "cardio",
+                "modality": "zone2",
+                "activity": None,
+                "minutes": 45.0,
+                "avg_hr": 128,
+            },
+        ],
+        "problems": [],
+    }
+
+
+def test_parse_json_converts_pounds() -> None:
+    out = coach("parse", "--json", "--units", "lb", "ohp 3x8 @ 95")
+    sets = json.loads(out.stdout)["entries"][0]["sets"]
+    assert sets[0]["weight_kg"] == pytest.approx(43.0913, abs=1e-3)
+
+
+def test_say_then_plan_and_week_json(sqlite_db: str) -> None:
+    said = coach("say", "--at", "2026-11-23T18:00", "squat 3x8 100kg", db=sqlite_db)
+    assert said.returncode == 0, said.stderr
+    assert "102.5 kg" in said.stdout
+    plan = json.loads(coach("plan", "--json", "--at", "2026-11-24T09:00", db=sqlite_db).stdout)
+    assert plan == {
+        "exercises": [
+            {
+                "exercise": "squat",
+                "sets": 3,
+                "reps": 8,
+                "weight_kg": 102.5,
+                "weight": 102.5,
+                "unit": "kg",
+                "rule": "progress",
+                "reason": plan["exercises"][0]["reason"],
+            }
+        ]
+    }
+    assert plan["exercises"][0]["reason"]
+    later = json.loads(coach("plan", "--json", "--at", "2026-12-25T09:00", db=sqlite_db).stdout)
+    assert later == {"exercises": []}  # nothing in the 28 days before
+    week = json.loads(coach("week", "--json", "--at", "2026-11-25T09:00", db=sqlite_db).stdout)
+    assert week["resistance_sessions"] == 1
+    assert week["intensity_sets"]["quads"] == 3
+
+
+def test_say_with_the_same_id_twice_records_once(sqlite_db: str) -> None:
+    for _ in range(2):
+        coach("say", "--id", "m-1", "--at", "2026-11-23T18:00", "squat 3x8 100kg", db=sqlite_db)
+    week = json.loads(coach("week", "--json", "--at", "2026-11-23T19:00", db=sqlite_db).stdout)
+    assert week["intensity_sets"]["quads"] == 3
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["frobnicate"],
+        ["say", "--at", "yesterday", "squat 3x8 100kg"],
+        ["parse", "--json", "--units", "stone", "squat"],
+        [],
+    ],
+    ids=["unknown command", "bad --at", "bad --units", "no command"],
+)
+def test_usage_errors_exit_2_with_one_line(args: list[str], sqlite_db: str) -> None:
+    out = coach(*args, db=sqlite_db)
+    assert out.returncode == 2
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in out.stderr
+
+
+def test_default_database_is_created_on_first_run(tmp_path: Path) -> None:
+    out = coach("say", "squat 3x8 100kg", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "data" / "coach.db").exists()
+
+
+def test_db_upgrade_is_idempotent(sqlite_db: str) -> None:
+    assert coach("db", "upgrade", db=sqlite_db).returncode == 0
+    assert coach("db", "upgrade", db=sqlite_db).returncode == 0
+
+
+def test_chat_through_pipes(sqlite_db: str) -> None:
+    out = coach("chat", db=sqlite_db, input="squat 3x8 100kg\n/undo\n1\n/plan\n")
+    assert out.returncode == 0, out.stderr
+    assert "102.5 kg" in out.stdout
+    assert "1) Yes, undo" in out.stdout
+    assert "Undone" in out.stdout
+    assert "No lifts logged" in out.stdout
+
+
+def test_chat_in_a_terminal(sqlite_db: str) -> None:
+    """Drive `coach chat` through a pseudo-terminal, typing as a person would."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child becomes `coach chat`
+        os.execv(COACH, [COACH, "--db", sqlite_db, "chat"])
+    transcript = b""
+
+    def read_until(marker: bytes, timeout: float = 30) -> None:
+        nonlocal transcript
+        deadline = time.monotonic() + timeout
+        while marker not in transcript and time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    transcript += os.read(fd, 4096)
+                except OSError:
+                    break
+        assert marker in transcript, transcript.decode(errors="replace")
+
+    try:
+        read_until(b"you> ")
+        os.write(fd, b"hello\r")
+        read_until(b"kilograms or pounds")
+        os.write(fd, b"2\r")  # the numbered choice "lb"
+        read_until(b"timezone")
+        os.write(fd, b"squat 3x8 225\r")
+        read_until(b"230 lb")
+        os.write(fd, b"/quit\r")
+        read_until(b"Bye!")
+    finally:
+        os.close(fd)
+        os.waitpid(pid, 0)

@@ -1,0 +1,212 @@
+"""The conversation service, as a user meets it: send this, get that back, on both databases."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.service import ConversationService
+from storage.models import CardioSession, Message, StrengthSet, User
+from tests.conftest import ChatUser
+
+
+async def count(engine, table) -> int:  # type: ignore[no-untyped-def]
+    async with AsyncSession(engine) as session:
+        return (await session.execute(select(func.count()).select_from(table))).scalar_one()
+
+
+async def test_logged_squat_replies_with_next_load(ann: ChatUser) -> None:
+    reply = await ann.say("squat 3x8 100kg")
+    assert "Squat: 3×8 @ 100 kg" in reply
+    assert "Next: Squat 3×8 @ 102.5 kg (progress" in reply
+
+
+async def test_every_set_is_recorded_with_the_original_text(ann: ChatUser, engine) -> None:
+    await ann.say("bench 80kg 8,8,7\nzone 2 45 min avg hr 128")
+    async with AsyncSession(engine) as session:
+        sets = (await session.execute(select(StrengthSet))).scalars().all()
+        message = (await session.execute(select(Message))).scalars().one()
+        cardio = (await session.execute(select(CardioSession))).scalars().one()
+    assert [(s.exercise, s.reps, s.weight_kg) for s in sets] == [
+        ("bench_press", 8, 80),
+        ("bench_press", 8, 80),
+        ("bench_press", 7, 80),
+    ]
+    assert message.text == "bench 80kg 8,8,7\nzone 2 45 min avg hr 128"
+    assert message.platform == "test"
+    assert (cardio.modality, cardio.minutes, cardio.avg_hr) == ("zone2", 45, 128)
+
+
+async def test_same_message_delivered_twice_is_recorded_once(ann: ChatUser, engine) -> None:
+    message = ann.message("squat 3x8 100kg")
+    first = await ann.send(message)
+    second = await ann.send(message)
+    assert first.status == "recorded"
+    assert second.status == "duplicate"
+    assert second.replies == ()
+    assert await count(engine, StrengthSet) == 3
+    assert await count(engine, Message) == 1
+
+
+async def test_progress_over_sessions_reaches_deload(ann: ChatUser) -> None:
+    for day in ("2026-11-02T18:00", "2026-11-05T18:00"):
+        reply = await ann.say("deadlift 140kg 8,7,6", at=day)
+        assert "Next: Deadlift 3×8 @ 140 kg (repeat" in reply
+    reply = await ann.say("deadlift 140kg 8,7,6", at="2026-11-09T18:00")
+    assert "Next: Deadlift 3×8 @ 125 kg (deload" in reply
+
+
+async def test_sets_on_one_local_day_form_one_session(service: ConversationService) -> None:
+    # 23:30 and 00:30 UTC are the same evening in New York: one session of 3 sets.
+    user = ChatUser(service, "nyc", tz="America/New_York")
+    await user.say("/timezone America/New_York")
+    await user.say("squat 100kg 8", at="2026-11-23T23:30+00:00")
+    reply = await user.say("squat 100kg 8, 100kg 8", at="2026-11-24T00:30+00:00")
+    assert "Next: Squat 3×8 @ 102.5 kg (progress" in reply
+
+
+async def test_sets_across_local_midnight_are_two_sessions(service: ConversationService) -> None:
+    user = ChatUser(service, "berlin")
+    await user.say("/timezone Europe/Berlin")
+    await user.say("squat 100kg 8", at="2026-11-23T22:30+00:00")  # 23:30 Berlin
+    reply = await user.say("squat 100kg 8, 100kg 8", at="2026-11-23T23:30+00:00")  # 00:30
+    assert "(calibrate" in reply
+
+
+async def test_lb_user_gets_lb_loads(ann: ChatUser) -> None:
+    await ann.say("/units lb")
+    reply = await ann.say("squat 3x8 225")
+    assert "Squat: 3×8 @ 225 lb" in reply
+    assert "Squat 3×8 @ 230 lb" in reply
+
+
+async def test_undo_asks_then_removes_the_last_log(ann: ChatUser, engine) -> None:
+    await ann.say("squat 3x8 100kg")
+    await ann.say("bench 3x8 60kg")
+    question = await ann.say("/undo")
+    assert "bench 3x8 60kg" in question
+    yes = ann.replies[0].choices[0]
+    assert yes.label == "Yes, undo"
+    done = await ann.say(yes.data, is_callback=True)
+    assert "Undone" in done
+    assert await count(engine, StrengthSet) == 3
+    plan = await ann.say("/plan")
+    assert "Squat" in plan
+    assert "Bench" not in plan
+
+
+async def test_undo_of_nothing_changes_nothing(ann: ChatUser) -> None:
+    assert "nothing to undo" in await ann.say("/undo")
+
+
+async def test_one_user_cannot_undo_anothers_log(ann: ChatUser, bob: ChatUser, engine) -> None:
+    await ann.say("squat 3x8 100kg")
+    await ann.say("/undo")
+    forged = ann.replies[0].choices[0].data  # "/undo yes <id>" of Ann's message
+    reply = await bob.say(forged)
+    assert "Nothing changed" in reply
+    assert await count(engine, StrengthSet) == 3
+
+
+async def test_edit_replaces_the_records_of_that_message(ann: ChatUser, engine) -> None:
+    original = ann.message("squat 3x8 10kg", message_id="m1")
+    await ann.send(original)
+    edited = ann.message("squat 3x8 100kg", message_id="m1", edited=True)
+    result = await ann.send(edited)
+    assert "Updated" in result.replies[0].text
+    async with AsyncSession(engine) as session:
+        weights = (await session.execute(select(StrengthSet.weight_kg))).scalars().all()
+        text = (await session.execute(select(Message.text))).scalar_one()
+    assert weights == [100, 100, 100]
+    assert text == "squat 3x8 100kg"
+    again = await ann.send(edited)
+    assert again.status == "duplicate"
+
+
+async def test_implausible_load_is_questioned_and_not_recorded(ann: ChatUser, engine) -> None:
+    reply = await ann.say("squat 3x8 1000kg")
+    assert "Not recorded" in reply
+    assert await count(engine, StrengthSet) == 0
+
+
+@pytest.mark.parametrize(
+    "text", ["hello", "asdf qwer", "", "🙂" * 10, "x" * 5000, "\x00\x07 squat"]
+)
+async def test_text_without_a_workout_records_nothing(ann: ChatUser, engine, text: str) -> None:
+    await ann.say("/skip")  # past onboarding's start
+    result = await ann.send(ann.message(text))
+    assert result.replies
+    assert result.status != "failed"
+    assert await count(engine, StrengthSet) == 0
+    assert await count(engine, CardioSession) == 0
+
+
+async def test_onboarding_runs_start_to_end(ann: ChatUser, engine) -> None:
+    first = await ann.say("hi")
+    assert "kilograms or pounds" in first
+    assert [c.data for c in ann.replies[-1].choices] == ["/units kg", "/units lb", "/skip"]
+    assert "timezone" in await ann.say("/units lb", is_callback=True)
+    bad = await ann.say("Narnia/Capital")
+    assert "don't know the timezone" in bad
+    assert "How old" in await ann.say("new york")
+    assert "number" in await ann.say("sixty")
+    assert "weigh" in await ann.say("62")
+    assert "All set" in await ann.say("180 lb")
+    async with AsyncSession(engine) as session:
+        user = (await session.execute(select(User))).scalars().one()
+    assert (user.units, user.timezone, user.age) == ("lb", "America/New_York", 62)
+    assert user.bodyweight_kg == pytest.approx(81.65, abs=0.01)
+
+
+async def test_a_workout_during_onboarding_is_recorded(ann: ChatUser, engine) -> None:
+    await ann.say("/start")
+    reply = await ann.say("squat 3x8 100kg")
+    assert "Next: Squat" in reply
+    assert "kilograms or pounds" in reply  # and the question is asked again
+    assert await count(engine, StrengthSet) == 3
+
+
+async def test_first_workout_message_is_recorded_without_onboarding(ann: ChatUser) -> None:
+    reply = await ann.say("squat 3x8 100kg")
+    assert "kilograms or pounds" not in reply
+
+
+async def test_week_reports_dose(ann: ChatUser) -> None:
+    await ann.say("squat 3x8 100kg", at="2026-11-23T18:00")
+    await ann.say("squat 3x8 100kg\nzone 2 50 min", at="2026-11-26T18:00")
+    reply = await ann.say("/week", at="2026-11-27T09:00")
+    assert "Resistance sessions: 2 (target 2–3) met" in reply
+    assert "Quads sets: 6 (target 8–16) under" in reply
+    assert "Zone 2 sessions (50 min, 45–60 each): 1 (target 3–4) under" in reply
+
+
+async def test_history_lists_recent_sessions(ann: ChatUser) -> None:
+    await ann.say("squat 3x8 100kg", at="2026-11-23T18:00")
+    await ann.say("sqaut 100kg 8,8,7", at="2026-11-26T18:00")
+    reply = await ann.say("/history squat", at="2026-11-27T09:00")
+    assert "Mon 23 Nov: 3×8 @ 100 kg" in reply
+    assert "Thu 26 Nov: 100 kg × 8, 8, 7" in reply
+
+
+async def test_profile_and_help(ann: ChatUser) -> None:
+    assert "Age: 62" in await ann.say("/profile age 62")
+    assert "Bodyweight: 80 kg" in await ann.say("/profile weight 80kg")
+    assert "/plan" in await ann.say("/help")
+    assert "don't know /frobnicate" in await ann.say("/frobnicate")
+
+
+async def test_a_failed_write_is_rolled_back_and_the_user_told(
+    ann: ChatUser, engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage.repository import SqlRepository
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(SqlRepository, "set_recorded", broken)
+    result = await ann.send(ann.message("squat 3x8 100kg"))
+    assert result.status == "failed"
+    assert "nothing was recorded" in result.replies[0].text
+    assert await count(engine, StrengthSet) == 0
+    assert await count(engine, Message) == 0
