@@ -1,0 +1,303 @@
+"""Reminder schedules: reading `/remind` arguments, the article's defaults, next fire times.
+
+Fire times come from APScheduler's CronTrigger in the user's IANA timezone, so a
+Monday 18:00 reminder stays at 18:00 local on both sides of a DST change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from apscheduler.triggers.cron import CronTrigger
+
+Kind = Literal["resistance", "zone2", "hiit", "weekly-summary", "nudge"]
+SESSION_KINDS: tuple[Kind, ...] = ("resistance", "zone2", "hiit")
+# Set with the first session reminder, removed with the last one.
+COMPANION_KINDS: tuple[Kind, ...] = ("weekly-summary", "nudge")
+ALL_KINDS: tuple[Kind, ...] = SESSION_KINDS + COMPANION_KINDS
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+LATE_LIMIT = timedelta(hours=2)  # a ping found later than this is dropped, not sent
+SNOOZE = timedelta(hours=1)
+
+KIND_LABELS: dict[str, str] = {
+    "resistance": "Resistance",
+    "zone2": "Zone 2",
+    "hiit": "HIIT",
+    "weekly-summary": "Weekly summary",
+    "nudge": "Mid-week nudge",
+}
+
+_KIND_WORDS: dict[str, Kind] = {
+    "resistance": "resistance",
+    "strength": "resistance",
+    "lifting": "resistance",
+    "lift": "resistance",
+    "weights": "resistance",
+    "zone2": "zone2",
+    "z2": "zone2",
+    "cardio": "zone2",
+    "hiit": "hiit",
+    "intervals": "hiit",
+    "interval": "hiit",
+    "summary": "weekly-summary",
+    "weekly-summary": "weekly-summary",
+    "week": "weekly-summary",
+    "nudge": "nudge",
+}
+_DAY_WORDS: dict[str, tuple[int, ...]] = {
+    **{name: (i,) for i, name in enumerate(DAY_NAMES)},
+    **{
+        full: (i,)
+        for i, full in enumerate(
+            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        )
+    },
+    "tues": (1,),
+    "weds": (2,),
+    "thur": (3,),
+    "thurs": (3,),
+    "daily": tuple(range(7)),
+    "everyday": tuple(range(7)),
+    "weekdays": tuple(range(5)),
+    "weekends": (5, 6),
+    "weekend": (5, 6),
+}
+_TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?$")
+_RANGE = re.compile(r"^([a-z]+)-([a-z]+)$")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """One reminder of one kind for one user, on some weekdays at a local time."""
+
+    user_id: int
+    kind: Kind
+    days: tuple[int, ...]  # 0 = Monday
+    hour: int
+    minute: int
+    timezone: str
+    platform: str
+    external_id: str
+    next_fire_at: datetime | None = None  # UTC; None while the user is paused
+
+    @property
+    def cron_days(self) -> str:
+        return days_text(self.days)
+
+
+# The article's week: resistance twice, Zone 2 three times, HIIT once; a Sunday review.
+DEFAULTS: dict[Kind, tuple[tuple[int, ...], int, int]] = {
+    "resistance": ((0, 3), 18, 0),
+    "zone2": ((1, 2, 5), 7, 30),
+    "hiit": ((4,), 7, 0),
+}
+COMPANIONS: dict[Kind, tuple[tuple[int, ...], int, int]] = {
+    "weekly-summary": ((6,), 19, 0),
+    "nudge": ((3, 4, 5), 12, 0),  # from Thursday on, at most one per week
+}
+
+
+@dataclass(frozen=True)
+class SetReminder:
+    kind: Kind
+    days: tuple[int, ...]
+    hour: int
+    minute: int
+
+
+@dataclass(frozen=True)
+class TurnOff:
+    kind: Kind | None  # None: every reminder
+
+
+@dataclass(frozen=True)
+class SetDefaults:
+    pass
+
+
+@dataclass(frozen=True)
+class Invalid:
+    message: str
+
+
+Request = SetReminder | TurnOff | SetDefaults | Invalid
+
+USAGE = (
+    "Set a reminder with the kind, days and time, e.g.\n"
+    "• /remind resistance mon,thu 18:00\n"
+    "• /remind zone2 tue wed sat 07:30\n"
+    "• /remind hiit fri 07:00\n"
+    "/remind defaults sets the article's week · /remind off zone2 · /remind off · /reminders"
+)
+
+
+def days_text(days: tuple[int, ...]) -> str:
+    """Return cron weekday names: `mon,thu`."""
+    return ",".join(DAY_NAMES[d] for d in sorted(set(days)))
+
+
+def parse_days_text(text: str) -> tuple[int, ...]:
+    return tuple(DAY_NAMES.index(name) for name in text.split(",") if name)
+
+
+def _parse_time(word: str) -> tuple[int, int] | None:
+    match = _TIME.match(word)
+    if match is None:
+        return None
+    hour, minute = int(match[1]), int(match[2] or 0)
+    if match[3]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match[3] == "pm" else 0)
+    elif match[2] is None:
+        return None  # a bare number is not a time
+    if hour > 23 or minute > 59:
+        return None
+    return hour, minute
+
+
+def _parse_day(word: str) -> tuple[int, ...] | None:
+    if word in _DAY_WORDS:
+        return _DAY_WORDS[word]
+    match = _RANGE.match(word)
+    if match and match[1] in _DAY_WORDS and match[2] in _DAY_WORDS:
+        first, last = _DAY_WORDS[match[1]], _DAY_WORDS[match[2]]
+        if len(first) == len(last) == 1:
+            start, end = first[0], last[0]
+            return tuple((start + i) % 7 for i in range((end - start) % 7 + 1))
+    return None
+
+
+def parse_remind(args: str) -> Request:
+    """Return what `/remind <args>` asks for, or Invalid with a message for the user."""
+    text = args.lower().replace("zone 2", "zone2").replace("zone-2", "zone2")
+    text = re.sub(r"(\d)\s+(am|pm)\b", r"\1\2", text)
+    words = [w for w in re.split(r"[\s,;/]+", text) if w and w not in ("at", "on", "and")]
+    if not words:
+        return Invalid(USAGE)
+    if words[0] in ("off", "stop", "none", "cancel"):
+        if len(words) == 1 or words[1] in ("all", "everything"):
+            return TurnOff(None)
+        kind = _KIND_WORDS.get(words[1])
+        if kind is None:
+            return Invalid(f"Which reminder? e.g. /remind off zone2. {_kinds_hint()}")
+        return TurnOff(kind)
+    if words[0] in ("defaults", "default"):
+        return SetDefaults()
+    kind = _KIND_WORDS.get(words[0])
+    if kind is None:
+        return Invalid(f"I don't know the reminder '{words[0][:30]}'. {_kinds_hint()}\n\n{USAGE}")
+    days: set[int] = set()
+    at: tuple[int, int] | None = None
+    for word in words[1:]:
+        time = _parse_time(word)
+        if time is not None:
+            if at is not None:
+                return Invalid("One time per reminder, please, e.g. /remind hiit fri 07:00.")
+            at = time
+            continue
+        found = _parse_day(word)
+        if found is None:
+            return Invalid(f"I couldn't read '{word[:30]}' as a day or a time.\n\n{USAGE}")
+        days.update(found)
+    if not days:
+        return Invalid(f"On which days? e.g. /remind {words[0]} mon,thu 18:00")
+    if at is None:
+        return Invalid(f"At what time? e.g. /remind {words[0]} {days_text(tuple(days))} 18:00")
+    return SetReminder(kind, tuple(sorted(days)), *at)
+
+
+def _kinds_hint() -> str:
+    return "Kinds: resistance, zone2, hiit, summary, nudge."
+
+
+@lru_cache(maxsize=4096)
+def trigger(days: str, hour: int, minute: int, timezone: str) -> CronTrigger:
+    """Return the cron trigger for weekdays `mon,thu` at hour:minute local time."""
+    return CronTrigger(day_of_week=days, hour=hour, minute=minute, timezone=ZoneInfo(timezone))
+
+
+@lru_cache(maxsize=65536)
+def _next_fire(days: str, hour: int, minute: int, timezone: str, not_before: datetime) -> datetime:
+    fire = trigger(days, hour, minute, timezone).get_next_fire_time(None, not_before)
+    assert fire is not None  # a weekly cron trigger without an end date always fires again
+    return fire.astimezone(UTC)
+
+
+def next_fire(schedule: Schedule, not_before: datetime) -> datetime:
+    """Return the first fire instant at or after `not_before`, in UTC."""
+    return _next_fire(
+        schedule.cron_days, schedule.hour, schedule.minute, schedule.timezone, not_before
+    )
+
+
+def following_fire(schedule: Schedule, fired_at: datetime, now: datetime) -> datetime:
+    """Return the fire after `fired_at` that is not in the past.
+
+    Cached by the fire instant, so a batch of schedules due at the same minute costs
+    one trigger computation per distinct schedule shape.
+    """
+    candidate = next_fire(schedule, fired_at + timedelta(seconds=1))
+    return candidate if candidate >= now else next_fire(schedule, now)
+
+
+def next_week_fire(schedule: Schedule, fired_at: datetime) -> datetime:
+    """Return the first fire in the local week after the one `fired_at` falls in."""
+    local = fired_at.astimezone(ZoneInfo(schedule.timezone))
+    monday = (local - timedelta(days=local.weekday())).date() + timedelta(days=7)
+    start = datetime(monday.year, monday.month, monday.day, tzinfo=ZoneInfo(schedule.timezone))
+    return next_fire(schedule, start)
+
+
+def is_late(fire_at: datetime, now: datetime) -> bool:
+    return now - fire_at > LATE_LIMIT
+
+
+def defaults_for(user_id: int, timezone: str, platform: str, external_id: str) -> list[Schedule]:
+    """Return the article's default week of reminders in `timezone`."""
+    return [
+        Schedule(user_id, kind, days, hour, minute, timezone, platform, external_id)
+        for kind, (days, hour, minute) in DEFAULTS.items()
+    ]
+
+
+def companions_for(template: Schedule) -> list[Schedule]:
+    """Return the weekly summary and nudge schedules that go with any session reminder."""
+    return [
+        replace(template, kind=kind, days=days, hour=hour, minute=minute, next_fire_at=None)
+        for kind, (days, hour, minute) in COMPANIONS.items()
+    ]
+
+
+def with_next_fire(schedule: Schedule, now: datetime) -> Schedule:
+    return replace(schedule, next_fire_at=next_fire(schedule, now))
+
+
+def upcoming(
+    schedules: list[Schedule], start: datetime, end: datetime, include_nudges: bool = False
+) -> list[tuple[Kind, datetime]]:
+    """Return (kind, local instant) of every fire in [start, end), sorted by time."""
+    found: list[tuple[Kind, datetime]] = []
+    for schedule in schedules:
+        if schedule.kind == "nudge" and not include_nudges:
+            continue  # sent only when the week is short of resistance sessions
+        zone = ZoneInfo(schedule.timezone)
+        at = next_fire(schedule, start)
+        while at < end:
+            found.append((schedule.kind, at.astimezone(zone)))
+            at = next_fire(schedule, at + timedelta(seconds=1))
+    return sorted(found, key=lambda item: (item[1], ALL_KINDS.index(item[0])))
+
+
+def describe(schedule: Schedule) -> str:
+    """Return `Mon, Thu 18:00`."""
+    days = ", ".join(DAY_NAMES[d].capitalize() for d in sorted(schedule.days))
+    if len(schedule.days) == 7:
+        days = "Every day"
+    return f"{days} {schedule.hour:02d}:{schedule.minute:02d}"
