@@ -1,0 +1,1 @@
+"""The Telegram adapter: translates Telegram updates to the core and replies back."""

@@ -1,0 +1,158 @@
+"""Builds the Telegram bot from settings and runs it (polling, or a webhook)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+from collections.abc import Mapping
+
+from telegram.error import InvalidToken, NetworkError
+from telegram.ext import Application, ApplicationBuilder
+
+from bot.telegram.adapter import ALLOWED_UPDATES, COMMANDS, TelegramAdapter
+from bot.telegram.config import ConfigError, TelegramConfig
+from bot.telegram.logs import protect_token
+from bot.telegram.notifier import TelegramNotifier
+from bot.telegram.polling import POLL_TIMEOUT, Poller
+from bot.telegram.ratelimit import CoachRateLimiter
+from bot.telegram.webhook import WebhookServer
+from core.service import ConversationService
+
+__all__ = ["ConfigError", "TelegramBot", "TelegramConfig", "run_from_env", "serve"]
+
+logger = logging.getLogger(__name__)
+
+MAX_STARTUP_BACKOFF = 60.0
+
+
+class TokenRejected(ConfigError):
+    """Telegram answered 401/404 to getMe."""
+
+
+def build_application(config: TelegramConfig, *, rate_limited: bool = True) -> Application:
+    """Return a PTB Application without an Updater: our own loop confirms updates."""
+    protect_token(config.token)
+    builder: ApplicationBuilder = (
+        Application.builder()
+        .token(config.token)
+        .base_url(config.base_url)
+        .base_file_url(config.base_file_url)
+        .updater(None)
+    )
+    if rate_limited:
+        builder = builder.rate_limiter(CoachRateLimiter())
+    return builder.build()
+
+
+class TelegramBot:
+    """The running bot: one Application, the adapter, and polling or a webhook server."""
+
+    def __init__(
+        self,
+        service: ConversationService,
+        config: TelegramConfig,
+        *,
+        rate_limited: bool = True,
+        poll_timeout: int = POLL_TIMEOUT,
+    ) -> None:
+        self.config = config
+        self.application = build_application(config, rate_limited=rate_limited)
+        self.adapter = TelegramAdapter(self.application.bot, service)
+        self.notifier = TelegramNotifier(self.application.bot)
+        self.poller = Poller(self.application.bot, self.adapter.process, timeout=poll_timeout)
+        self.webhook: WebhookServer | None = None
+
+    async def start(self, stop: asyncio.Event | None = None) -> bool:
+        """Connect (retrying while Telegram is unreachable); return False if stopped first."""
+        if not await self._initialize(stop or asyncio.Event()):
+            return False
+        bot = self.application.bot
+        await bot.set_my_commands(list(COMMANDS))
+        webhook = self.config.webhook
+        if webhook is None:
+            await bot.delete_webhook(drop_pending_updates=False)
+            logger.info("telegram bot @%s polling", bot.username)
+            return True
+        self.webhook = WebhookServer(bot, self.adapter.process, webhook)
+        await self.webhook.start()
+        await bot.set_webhook(
+            webhook.url, secret_token=webhook.secret, allowed_updates=ALLOWED_UPDATES
+        )
+        logger.info("telegram bot @%s receiving updates by webhook", bot.username)
+        return True
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Handle updates until `stop` is set."""
+        if self.webhook is None:
+            await self.poller.run(stop)
+        else:
+            await stop.wait()
+
+    async def stop(self) -> None:
+        if self.webhook is not None:
+            await self.webhook.stop()
+        await self.application.shutdown()
+
+    async def _initialize(self, stop: asyncio.Event) -> bool:
+        delay = 1.0
+        while not stop.is_set():
+            try:
+                await self.application.initialize()
+                return True
+            except InvalidToken:
+                # PTB's message quotes the token: report without it, and without the chain.
+                raise TokenRejected(
+                    "Telegram rejected TELEGRAM_TOKEN (check it with @BotFather)"
+                ) from None
+            except NetworkError as exc:
+                logger.warning("Telegram unreachable (%s); retrying in %.0f s", exc, delay)
+                try:
+                    await asyncio.wait_for(stop.wait(), delay)
+                except TimeoutError:
+                    pass
+                delay = min(delay * 2, MAX_STARTUP_BACKOFF)
+        return False
+
+
+async def serve(service: ConversationService, config: TelegramConfig, stop: asyncio.Event) -> None:
+    """Run the Telegram bot on this event loop until `stop` is set."""
+    bot = TelegramBot(service, config)
+    try:
+        if await bot.start(stop):
+            await bot.run(stop)
+    finally:
+        await bot.stop()
+
+
+def configure_logging(token: str, env: Mapping[str, str]) -> None:
+    """Log to stderr at LOG_LEVEL (default INFO), with the token redacted everywhere."""
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(
+            level=env.get("LOG_LEVEL", "INFO").upper(),
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+    protect_token(token)
+
+
+async def run_from_env(db_url: str | None, env: Mapping[str, str] | None = None) -> int:
+    """`coach run telegram`: settings from the environment, stop on SIGINT/SIGTERM."""
+    from bot.bootstrap import build
+
+    env = os.environ if env is None else env
+    config = TelegramConfig.from_env(env)
+    configure_logging(config.token, env)
+    coach = await build(db_url)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await serve(coach.service, config, stop)
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+        await coach.close()
+    return 0

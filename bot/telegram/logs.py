@@ -1,0 +1,50 @@
+"""Keeps the bot token out of log lines (httpx logs request URLs, which contain it)."""
+
+from __future__ import annotations
+
+import logging
+
+REDACTED = "<TELEGRAM_TOKEN>"
+# Loggers that log full Bot API URLs (the token is part of the path).
+URL_LOGGERS = ("httpx", "httpcore")
+
+
+class RedactToken(logging.Filter):
+    """Replaces the token in a record's message and exception text; never drops a record."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg = message.replace(self.token, REDACTED)
+            record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text and self.token in record.exc_text:
+            record.exc_text = record.exc_text.replace(self.token, REDACTED)
+        if record.stack_info and self.token in record.stack_info:
+            record.stack_info = record.stack_info.replace(self.token, REDACTED)
+        return True
+
+
+def protect_token(token: str) -> None:
+    """Quiet URL-logging libraries below WARNING and redact the token wherever it is logged.
+
+    The filter sits on the URL loggers themselves (so it applies whatever handler is
+    attached, even if someone turns them up to DEBUG) and on the root handlers.
+    """
+    for name in URL_LOGGERS:
+        logger = logging.getLogger(name)
+        if logger.level == logging.NOTSET or logger.level < logging.WARNING:
+            logger.setLevel(logging.WARNING)
+        _add_once(logger, token)
+    for handler in logging.getLogger().handlers:
+        _add_once(handler, token)
+
+
+def _add_once(target: logging.Filterer, token: str) -> None:
+    if not any(isinstance(f, RedactToken) and f.token == token for f in target.filters):
+        target.addFilter(RedactToken(token))

@@ -1,0 +1,34 @@
+"""The core's Notifier on Telegram: a reminder to a user goes to their private chat."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden
+
+from bot.telegram.adapter import PLATFORM, send_reply
+from core.messages import Reply
+from core.notifier import DeliveryRefused
+
+logger = logging.getLogger(__name__)
+
+
+class TelegramNotifier:
+    """Sends through the same (rate-limited) bot as replies; a block is DeliveryRefused."""
+
+    platform = PLATFORM
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, user_id: str, reply: Reply) -> None:
+        # A user's private chat with the bot has the user's id.
+        try:
+            await send_reply(self.bot, int(user_id), reply)
+        except Forbidden as exc:
+            raise DeliveryRefused(f"telegram user {user_id}: {exc.message}") from exc
+        except BadRequest as exc:
+            if "chat not found" in exc.message.lower():
+                raise DeliveryRefused(f"telegram user {user_id}: {exc.message}") from exc
+            raise

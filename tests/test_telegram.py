@@ -1,0 +1,420 @@
+"""The Telegram adapter through real python-telegram-bot, real HTTP and a fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import logging
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import aiohttp
+import pytest
+from sqlalchemy import text
+
+from bot.bootstrap import Coach, build
+from bot.telegram.app import TelegramBot, TokenRejected
+from bot.telegram.config import TelegramConfig, WebhookConfig
+from bot.telegram.webhook import SECRET_HEADER
+from core.messages import IncomingMessage, Reply
+from core.notifier import DeliveryRefused
+from core.service import HandleResult
+from tests.telegram_fake import BOT_USERNAME, TOKEN, FakeBotAPI
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+class SpyService:
+    """The real service, remembering every message it was handed."""
+
+    def __init__(self, service: Any) -> None:
+        self.service = service
+        self.seen: list[IncomingMessage] = []
+
+    async def handle(self, message: IncomingMessage) -> HandleResult:
+        self.seen.append(message)
+        return await self.service.handle(message)
+
+
+@dataclass
+class Harness:
+    api: FakeBotAPI
+    bot: TelegramBot
+    coach: Coach
+    spy: SpyService
+
+    async def sql(self, query: str, **params: object) -> list[Any]:
+        async with self.coach.engine.connect() as conn:
+            return list((await conn.execute(text(query), params)).all())
+
+    async def sets_of(self, user_id: int) -> list[tuple[str, int, float]]:
+        return [
+            tuple(row)
+            for row in await self.sql(
+                "SELECT s.exercise, s.reps, s.weight FROM strength_sets s "
+                "JOIN identities i ON i.user_id = s.user_id "
+                "WHERE i.platform = 'telegram' AND i.external_id = :uid ORDER BY s.id",
+                uid=str(user_id),
+            )
+        ]
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    async with FakeBotAPI() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def coach(db_url: str) -> AsyncIterator[Coach]:
+    coach = await build(db_url)
+    yield coach
+    await coach.close()
+
+
+async def _started(bot: TelegramBot) -> tuple[asyncio.Event, asyncio.Task[None]]:
+    stop = asyncio.Event()
+    assert await bot.start(stop)
+    return stop, asyncio.create_task(bot.run(stop))
+
+
+@pytest.fixture
+async def tg(api: FakeBotAPI, coach: Coach) -> AsyncIterator[Harness]:
+    spy = SpyService(coach.service)
+    bot = TelegramBot(spy, TelegramConfig(TOKEN, api.base_url), poll_timeout=2)  # type: ignore[arg-type]
+    stop, task = await _started(bot)
+    yield Harness(api, bot, coach, spy)
+    stop.set()
+    await asyncio.wait_for(task, 10)
+    await bot.stop()
+
+
+# --- a conversation -----------------------------------------------------------------
+
+
+async def test_commands_are_registered_for_the_menu(tg: Harness) -> None:
+    [call] = tg.api.sent("setMyCommands")
+    names = {c["command"] for c in call.params["commands"]}
+    assert names >= {"plan", "week", "history", "undo", "units", "timezone", "profile"}
+    assert names >= {"help", "start", "ask"}
+    assert tg.api.sent("deleteWebhook")
+
+
+async def test_start_shows_buttons_and_a_tap_advances_onboarding(tg: Harness) -> None:
+    tg.api.message(1001, "/start")
+    await tg.api.wait_for(lambda: any("reply_markup" in c.params for c in tg.api.sent()))
+    asked = next(c for c in tg.api.sent(chat_id=1001) if "reply_markup" in c.params)
+    assert "kilograms or pounds" in asked.params["text"]
+    buttons = [b for row in asked.params["reply_markup"]["inline_keyboard"] for b in row]
+    assert {b["callback_data"] for b in buttons} >= {"/units kg", "/units lb"}
+
+    bot_message = {
+        "message_id": 555,
+        "date": 1_795_000_000,
+        "chat": {"id": 1001, "type": "private"},
+        "from": tg.api.me,
+        "text": asked.params["text"],
+    }
+    tap = tg.api.tap(1001, "/units kg", on=bot_message)
+    await tg.api.wait_for(lambda: any("timezone" in t for t in tg.api.texts(1001)))
+
+    [answered] = tg.api.sent("answerCallbackQuery")
+    assert answered.params["callback_query_id"] == tap["callback_query"]["id"]
+    assert tg.api.sent("editMessageReplyMarkup")[0].params["message_id"] == "555"
+    tapped = tg.spy.seen[-1]
+    assert tapped.is_callback
+    assert tapped.message_id == f"cb:{tap['callback_query']['id']}"
+    [(units,)] = await tg.sql("SELECT units FROM users")
+    assert units == "kg"
+
+
+async def test_logged_workout_gets_the_next_load(tg: Harness) -> None:
+    tg.api.message(7, "squat 3x8 100kg")
+    [reply] = await tg.api.wait_sent(1, chat_id=7)
+    assert "102.5 kg" in reply
+    assert "parse_mode" not in tg.api.sent(chat_id=7)[0].params
+    assert await tg.sets_of(7) == [("squat", 8, 100.0)] * 3
+
+
+async def test_edited_message_moves_the_record_with_it(tg: Harness) -> None:
+    tg.api.message(8, "squat 3x8 100kg", message_id=42)
+    await tg.api.wait_sent(1, chat_id=8)
+    tg.api.message(8, "squat 3x8 110kg", message_id=42, edited=True)
+    texts = await tg.api.wait_sent(2, chat_id=8)
+    assert "Updated" in texts[-1]
+    assert await tg.sets_of(8) == [("squat", 8, 110.0)] * 3
+    [(key, body)] = await tg.sql("SELECT platform_message_id, text FROM messages")
+    assert (key, body) == ("8:42", "squat 3x8 110kg")
+
+
+async def test_same_update_twice_is_recorded_once(tg: Harness) -> None:
+    update = tg.api.message(9, "bench 3x5 60kg", message_id=77)
+    await tg.api.wait_sent(1, chat_id=9)
+    again = copy.deepcopy(update)
+    del again["update_id"]  # Telegram delivering it again after a crash, say
+    tg.api.push(again)
+    await tg.api.wait_for(lambda: tg.api.confirmed > again["update_id"])
+    assert len(tg.api.sent(chat_id=9)) == 1
+    assert await tg.sql("SELECT count(*) FROM messages") == [(1,)]
+    assert len(await tg.sets_of(9)) == 3
+
+
+async def test_burst_from_fifty_users_each_gets_their_reply(tg: Harness) -> None:
+    users = range(2000, 2050)
+    for user in users:
+        tg.api.message(user, "squat 3x5 60kg", first_name=f"U{user}")
+    await tg.api.wait_sent(50, within=30)
+    for user in users:
+        [reply] = tg.api.texts(user)
+        assert "Squat" in reply
+    assert await tg.sql("SELECT count(*) FROM messages") == [(50,)]
+    assert await tg.sql("SELECT count(*) FROM strength_sets") == [(150,)]
+    assert await tg.sql("SELECT count(DISTINCT user_id) FROM strength_sets") == [(50,)]
+
+
+async def test_rate_limited_reply_is_delivered_after_waiting(tg: Harness) -> None:
+    tg.api.too_many_once["sendMessage"] = 1
+    tg.api.message(10, "deadlift 1x5 140kg")
+    await tg.api.wait_for(lambda: len(tg.api.sent(chat_id=10)) == 2, within=15)
+    refused, delivered = tg.api.sent(chat_id=10)
+    assert refused.params["text"] == delivered.params["text"]
+    assert delivered.at - refused.at >= 1.0
+
+
+async def test_document_is_downloaded_and_handed_over_with_its_caption(tg: Harness) -> None:
+    document = tg.api.add_file("F1", b"date,exercise\n2026-01-01,squat\n", "documents/log.csv")
+    tg.api.message(11, "my old log", document=document)
+    await tg.api.wait_for(lambda: any(m.attachment for m in tg.spy.seen))
+    [message] = [m for m in tg.spy.seen if m.attachment]
+    assert message.text == "my old log"
+    assert message.attachment is not None
+    assert message.attachment.filename == "log.csv"
+    assert message.attachment.data == b"date,exercise\n2026-01-01,squat\n"
+    assert tg.api.sent("getFile")
+    assert tg.api.sent("download")
+
+
+async def test_reply_to_a_chat_that_blocked_the_bot_is_skipped(tg: Harness) -> None:
+    tg.api.forbidden_chats.add(12)
+    tg.api.message(12, "squat 3x5 60kg")
+    tg.api.message(13, "squat 3x5 60kg")
+    await tg.api.wait_sent(1, chat_id=13)
+    assert len(await tg.sets_of(12)) == 3  # recorded all the same
+
+
+# --- the notifier -------------------------------------------------------------------
+
+
+async def test_notifier_raises_delivery_refused_for_a_blocked_user(tg: Harness) -> None:
+    tg.api.forbidden_chats.add(14)
+    with pytest.raises(DeliveryRefused):
+        await tg.bot.notifier.send("14", Reply("Time to lift!"))
+    assert len(tg.api.sent(chat_id=14)) == 1  # refused once, not retried
+
+
+async def test_long_reply_is_split_at_line_breaks(tg: Harness) -> None:
+    lines = [f"line {i:04d} " + "x" * 60 for i in range(200)]  # ~14,000 characters
+    await tg.bot.notifier.send("15", Reply("\n".join(lines)))
+    texts = tg.api.texts(15)
+    assert len(texts) == 4
+    assert all(len(t) <= 4096 for t in texts)
+    assert [line for t in texts for line in t.split("\n")] == lines
+
+
+async def test_image_reply_goes_out_as_a_photo(tg: Harness) -> None:
+    await tg.bot.notifier.send("16", Reply("Your week", image=PNG))
+    [call] = tg.api.sent("sendPhoto", chat_id=16)
+    assert call.files["photo"] == PNG
+    assert call.params["caption"] == "Your week"
+
+
+async def test_file_reply_goes_out_as_a_document(tg: Harness) -> None:
+    from core.messages import OutgoingFile
+
+    await tg.bot.notifier.send("17", Reply("Export", file=OutgoingFile("log.csv", b"a,b\n")))
+    [call] = tg.api.sent("sendDocument", chat_id=17)
+    assert call.files["document"] == b"a,b\n"
+
+
+# --- groups -------------------------------------------------------------------------
+
+
+async def test_group_answers_mentions_and_commands_only_and_records_the_sender(
+    tg: Harness,
+) -> None:
+    group = -100500
+    tg.api.message(21, "squat 3x5 60kg", chat_id=group, chat_type="supergroup")
+    tg.api.message(21, "/plan@someone_elses_bot", chat_id=group, chat_type="supergroup")
+    tg.api.message(21, f"@{BOT_USERNAME} squat 3x5 80kg", chat_id=group, chat_type="supergroup")
+    tg.api.message(22, f"/help@{BOT_USERNAME}", chat_id=group, chat_type="supergroup")
+    await tg.api.wait_sent(2, chat_id=group)
+    await tg.api.wait_for(lambda: tg.api.confirmed > 4)
+    assert len(tg.api.sent(chat_id=group)) == 2
+    assert not tg.api.sent(chat_id=21)
+    assert not tg.api.sent(chat_id=22)
+    assert await tg.sets_of(21) == [("squat", 5, 80.0)] * 3
+    assert await tg.sql("SELECT text FROM messages ORDER BY id") == [
+        ("squat 3x5 80kg",),
+        (f"/help@{BOT_USERNAME}",),
+    ]
+    assert [m.user_id for m in tg.spy.seen] == ["21", "22"]
+
+
+# --- webhook ------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def hooked(api: FakeBotAPI, coach: Coach) -> AsyncIterator[Harness]:
+    hook = WebhookConfig("https://coach.example/tg", "s3cret-Token_1", "127.0.0.1", 0)
+    spy = SpyService(coach.service)
+    bot = TelegramBot(spy, TelegramConfig(TOKEN, api.base_url, hook))  # type: ignore[arg-type]
+    stop, task = await _started(bot)
+    yield Harness(api, bot, coach, spy)
+    stop.set()
+    await task
+    await bot.stop()
+
+
+async def _post(port: int, update: dict[str, Any], secret: str | None) -> int:
+    headers = {SECRET_HEADER: secret} if secret is not None else {}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"http://127.0.0.1:{port}/tg", json=update, headers=headers) as response,
+    ):
+        return response.status
+
+
+async def test_webhook_refuses_a_wrong_secret_and_records_nothing(hooked: Harness) -> None:
+    [call] = hooked.api.sent("setWebhook")
+    assert call.params["url"] == "https://coach.example/tg"
+    assert call.params["secret_token"] == "s3cret-Token_1"
+    assert hooked.bot.webhook is not None
+    assert hooked.bot.webhook.port
+    port = hooked.bot.webhook.port
+    update = {
+        "update_id": 1,
+        "message": {
+            "message_id": 5,
+            "date": 1_795_000_000,
+            "chat": {"id": 31, "type": "private"},
+            "from": {"id": 31, "is_bot": False, "first_name": "Ann"},
+            "text": "squat 3x8 100kg",
+        },
+    }
+    assert await _post(port, update, "wrong") == 403
+    assert await _post(port, update, None) == 403
+    assert await hooked.sql("SELECT count(*) FROM messages") == [(0,)]
+    assert not hooked.api.sent(chat_id=31)
+
+    assert await _post(port, update, "s3cret-Token_1") == 200
+    # 200 means handled: recorded and answered already.
+    assert len(await hooked.sets_of(31)) == 3
+    assert "102.5 kg" in hooked.api.texts(31)[0]
+
+
+# --- the token ----------------------------------------------------------------------
+
+
+async def test_token_never_appears_in_logs(
+    api: FakeBotAPI, coach: Coach, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    bot = TelegramBot(coach.service, TelegramConfig(TOKEN, api.base_url), poll_timeout=1)
+    for name in ("httpx", "httpcore", "telegram"):
+        logging.getLogger(name).setLevel(logging.DEBUG)  # as loud as anyone could make it
+    try:
+        stop, task = await _started(bot)
+        api.too_many_once["sendMessage"] = 1
+        api.forbidden_chats.add(41)
+        api.message(40, "/start")
+        api.message(41, "squat 3x8 100kg")
+        api.message(40, "squat 3x8 100kg", message_id=3)
+        api.message(40, "squat 3x8 105kg", message_id=3, edited=True)
+        await api.wait_sent(4, chat_id=40, within=20)
+        with pytest.raises(DeliveryRefused):
+            await bot.notifier.send("41", Reply("hi"))
+        stop.set()
+        await task
+    finally:
+        await bot.stop()
+        for name in ("httpx", "httpcore", "telegram"):
+            logging.getLogger(name).setLevel(logging.WARNING if name != "telegram" else 0)
+    assert "getUpdates" in caplog.text  # the URL loggers did log requests...
+    assert TOKEN not in caplog.text  # ...without the token
+    assert all(TOKEN not in r.getMessage() for r in caplog.records)
+    assert TOKEN.split(":")[1] not in caplog.text
+
+
+async def test_rejected_token_is_reported_without_it(api: FakeBotAPI, coach: Coach) -> None:
+    other = "987654321:ZZHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw9"
+    bot = TelegramBot(coach.service, TelegramConfig(other, api.base_url))
+    try:
+        with pytest.raises(TokenRejected) as caught:
+            await bot.start()
+    finally:
+        await bot.stop()
+    assert other not in str(caught.value)
+    assert caught.value.__cause__ is None
+    assert caught.value.__suppress_context__
+
+
+async def test_unhandled_update_is_not_confirmed_until_handled(api: FakeBotAPI) -> None:
+    from telegram import Bot
+
+    from bot.telegram.polling import Poller
+
+    handled: list[int] = []
+    failures = {2}
+
+    async def process(update: Any) -> None:
+        if update.update_id in failures:
+            failures.discard(update.update_id)
+            raise RuntimeError("the database went away")
+        handled.append(update.update_id)
+
+    for text_ in ("one", "two", "three"):
+        api.message(50, text_)
+    async with Bot(TOKEN, base_url=api.base_url) as bot:
+        poller = Poller(bot, process, timeout=0)
+        first = await bot.get_updates(offset=0, timeout=0)
+        assert not await poller.handle_batch(first)
+        assert poller.offset == 2  # stopped before the failed update; 3 waits behind it
+        assert handled == [1]  # same chat: "three" waits for "two"
+        again = await bot.get_updates(offset=poller.offset, timeout=0)
+        assert [u.update_id for u in again] == [2, 3]
+        assert await poller.handle_batch(again)
+        assert poller.offset == 4
+    assert handled == [1, 2, 3]
+
+
+async def test_updates_are_processed_in_order_per_chat_and_concurrently_across_chats(
+    api: FakeBotAPI,
+) -> None:
+    from telegram import Bot
+
+    from bot.telegram.polling import Poller
+
+    log: list[tuple[int, str]] = []
+    started = asyncio.Event()
+
+    async def process(update: Any) -> None:
+        chat = update.effective_chat.id
+        if chat == 60:
+            started.set()
+            await asyncio.sleep(0.05)
+        else:
+            await asyncio.wait_for(started.wait(), 1)  # chat 61 overlaps chat 60
+        log.append((chat, update.message.text))
+
+    for i in range(3):
+        api.message(60, f"a{i}")
+        api.message(61, f"b{i}")
+    async with Bot(TOKEN, base_url=api.base_url) as bot:
+        poller = Poller(bot, process, timeout=0)
+        start = time.monotonic()
+        assert await poller.handle_batch(await bot.get_updates(offset=0, timeout=0))
+        assert time.monotonic() - start < 1
+    assert [t for c, t in log if c == 60] == ["a0", "a1", "a2"]
+    assert [t for c, t in log if c == 61] == ["b0", "b1", "b2"]
