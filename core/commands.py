@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from core import faq, onboarding
+from core import faq, linking, onboarding
 from core.catalogue import display_name, resolve
 from core.dose import WeeklyDose, lookback_start, week_bounds, weekly_dose
 from core.entries import SetEntry, from_kg
@@ -33,7 +33,8 @@ Edit your message to fix a typo.
 /undo: remove your last log
 /units kg|lb · /timezone Europe/Berlin
 /profile age 62 · /profile weight 80kg
-/ask how heavy should I lift?"""
+/ask how heavy should I lift?
+/link: one history on Telegram and Discord"""
 
 
 @dataclass
@@ -272,6 +273,7 @@ HANDLERS: dict[str, Handler] = {
     "history": history,
     "undo": undo,
     "ask": ask,
+    "link": linking.link,
 }
 
 __all__ = ["HANDLERS", "Context", "conversation", "dispatch", "display_name"]
