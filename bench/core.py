@@ -10,6 +10,12 @@ message: a bare INSERT of the message row and a commit.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# This file is named core.py: keep its folder off the path so `core` is the package.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).parent.resolve()]
+
 import argparse
 import asyncio
 import os

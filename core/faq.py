@@ -67,6 +67,12 @@ def looks_like_question(text: str) -> bool:
     return text.endswith("?") or bool(_ASK_PREFIX.match(text) or _QUESTION_START.match(text))
 
 
+def is_plain_question(text: str) -> bool:
+    """Return True for a question even if it holds numbers (`is zone 2 for 45 min enough?`)."""
+    text = text.strip().replace("'", "").replace("’", "")
+    return text.endswith("?") and bool(_QUESTION_START.match(text))
+
+
 def answer(
     question: str,
     *,

@@ -60,7 +60,9 @@ class Repository(Protocol):
         self, platform: str, platform_message_id: str
     ) -> StoredMessage | None: ...
 
-    async def add_message(self, user_id: int, message: IncomingMessage, now: datetime) -> int:
+    async def add_message(
+        self, user_id: int, message: IncomingMessage, now: datetime, recorded: bool = False
+    ) -> int:
         """Store the message as typed; raises DuplicateMessage if it is already there."""
         ...
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
 
-from core import commands, onboarding
+from core import commands, faq, onboarding, reminder_commands
 from core.dose import WeeklyDose
 from core.messages import IncomingMessage, Reply
 from core.parser import parse
@@ -57,6 +57,9 @@ class ConversationService:
         try:
             async with self._unit_of_work() as uow:
                 result = await self._handle(uow, message)
+                result = await reminder_commands.after_message(
+                    uow.repo, message, result, self._clock()
+                )
                 await uow.commit()
                 return result
         except DuplicateMessage:
@@ -70,31 +73,35 @@ class ConversationService:
         repo = uow.repo
         now = self._clock()
         profile = await repo.identify(message.platform, message.user_id, message.display_name, now)
+        before = replace(profile)
+        if message.edited:
+            existing = await repo.find_message(message.platform, message.message_id)
+            if existing is not None:
+                if existing.text == message.text or existing.undone:
+                    return HandleResult((), "duplicate")
+                return await self._edit(uow, profile, existing.id, message)
         text = message.text[:MAX_TEXT]
-        existing = await repo.find_message(message.platform, message.message_id)
-        if existing is not None:
-            if not message.edited or existing.text == message.text or existing.undone:
-                return HandleResult((), "duplicate")
-            return await self._edit(uow, profile, existing.id, message)
-        message_id = await repo.add_message(profile.user_id, message, now)
-        ctx = commands.Context(repo, profile, message, message_id, now)
+        is_command = text.lstrip().startswith("/")
+        result = None if is_command or faq.is_plain_question(text) else parse(text, profile.units)
+        recorded = result is not None and bool(result.entries)
+        # Raises DuplicateMessage when this platform message is already stored.
+        message_id = await repo.add_message(profile.user_id, message, now, recorded)
 
-        if text.lstrip().startswith("/"):
-            replies = await commands.dispatch(ctx, text.strip())
-            await repo.save_profile(profile)
-            return HandleResult(tuple(replies), "answered")
-
-        result = parse(text, profile.units)
-        if result.looks_like_workout:
+        if result is not None and result.looks_like_workout:
             day = profile.local_day(message.sent_at)
             reply = await record(repo, profile, message_id, result, day, message.sent_at)
             replies = [Reply(reply, private=True)]
             if onboarding.in_progress(profile):
                 replies.append(onboarding.PROMPTS[profile.onboarding_step or ""])
-            return HandleResult(tuple(replies), "recorded" if result.entries else "answered")
+            return HandleResult(tuple(replies), "recorded" if recorded else "answered")
 
-        replies = await commands.conversation(ctx, text)
-        await repo.save_profile(profile)
+        ctx = commands.Context(repo, profile, message, message_id, now)
+        if is_command:
+            replies = await commands.dispatch(ctx, text.strip())
+        else:
+            replies = await commands.conversation(ctx, text)
+        if profile != before:
+            await repo.save_profile(profile)
         return HandleResult(tuple(replies), "answered")
 
     async def _edit(
@@ -103,9 +110,9 @@ class ConversationService:
         """The user edited a logged message: its entries follow the new text."""
         repo = uow.repo
         await repo.delete_entries(message_id)
-        await repo.set_recorded(message_id, False)
         await repo.update_message_text(message_id, message.text)
         result = parse(message.text[:MAX_TEXT], profile.units)
+        await repo.set_recorded(message_id, bool(result.entries))
         if not result.looks_like_workout:
             return HandleResult(
                 (

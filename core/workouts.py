@@ -48,7 +48,6 @@ async def record(
     """Store the entries of `result` and return the reply text."""
     if result.entries:
         await repo.add_entries(profile.user_id, message_id, result.entries, day, performed_at)
-        await repo.set_recorded(message_id, True)
     lines = recorded_lines(result)
     exercises = list(
         dict.fromkeys(e.exercise for e in result.entries if isinstance(e, StrengthEntry))

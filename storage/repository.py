@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -35,8 +36,14 @@ def _stored_message(row: Message) -> StoredMessage:
 
 
 class SqlRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, dialect: str) -> None:
         self.session = session
+        self.dialect = dialect
+
+    def _insert(self, model: type) -> postgresql.Insert | sqlite.Insert:
+        """Return the dialect's INSERT, which knows ON CONFLICT."""
+        module = postgresql if self.dialect == "postgresql" else sqlite
+        return module.insert(model)
 
     async def identify(
         self, platform: str, external_id: str, display_name: str | None, now: datetime
@@ -91,23 +98,29 @@ class SqlRepository:
         row = (await self.session.execute(query)).scalars().first()
         return _stored_message(row) if row else None
 
-    async def add_message(self, user_id: int, message: IncomingMessage, now: datetime) -> int:
-        row = Message(
-            user_id=user_id,
-            platform=message.platform,
-            platform_message_id=message.message_id,
-            text=message.text,
-            sent_at=message.sent_at,
-            received_at=now,
+    async def add_message(
+        self, user_id: int, message: IncomingMessage, now: datetime, recorded: bool = False
+    ) -> int:
+        """Insert the message once: a second delivery of the same id inserts nothing."""
+        statement = (
+            self._insert(Message)
+            .values(
+                user_id=user_id,
+                platform=message.platform,
+                platform_message_id=message.message_id,
+                text=message.text,
+                sent_at=message.sent_at,
+                received_at=now,
+                recorded=recorded,
+                undone=False,
+            )
+            .on_conflict_do_nothing(index_elements=["platform", "platform_message_id"])
+            .returning(Message.id)
         )
-        try:
-            async with self.session.begin_nested():
-                self.session.add(row)
-                await self.session.flush()
-        except IntegrityError as exc:
-            raise DuplicateMessage(message.message_id) from exc
-        assert row.id is not None
-        return row.id
+        message_id = (await self.session.execute(statement)).scalar_one_or_none()
+        if message_id is None:
+            raise DuplicateMessage(message.message_id)
+        return message_id
 
     async def update_message_text(self, message_id: int, text: str) -> None:
         await self.session.execute(
@@ -127,43 +140,43 @@ class SqlRepository:
         day: date,
         performed_at: datetime,
     ) -> None:
-        position = 0
-        rows: list[StrengthSet | CardioSession] = []
-        for entry in entries:
-            if isinstance(entry, StrengthEntry):
-                for s in entry.sets:
-                    position += 1
-                    rows.append(
-                        StrengthSet(
-                            user_id=user_id,
-                            message_id=message_id,
-                            exercise=entry.exercise,
-                            day=day,
-                            performed_at=performed_at,
-                            position=position,
-                            reps=s.reps,
-                            weight=s.weight,
-                            unit=s.unit,
-                            weight_kg=s.weight_kg,
-                            bodyweight=s.bodyweight,
-                            rpe=s.rpe,
-                        )
-                    )
-            elif isinstance(entry, CardioEntry):
-                rows.append(
-                    CardioSession(
-                        user_id=user_id,
-                        message_id=message_id,
-                        modality=entry.modality,
-                        activity=entry.activity,
-                        day=day,
-                        performed_at=performed_at,
-                        minutes=entry.minutes,
-                        avg_hr=entry.avg_hr,
-                    )
-                )
-        self.session.add_all(rows)
-        await self.session.flush()
+        common = {
+            "user_id": user_id,
+            "message_id": message_id,
+            "day": day,
+            "performed_at": performed_at,
+        }
+        sets = [
+            {
+                **common,
+                "exercise": entry.exercise,
+                "position": position,
+                "reps": s.reps,
+                "weight": s.weight,
+                "unit": s.unit,
+                "weight_kg": s.weight_kg,
+                "bodyweight": s.bodyweight,
+                "rpe": s.rpe,
+            }
+            for position, (entry, s) in enumerate(
+                ((e, s) for e in entries if isinstance(e, StrengthEntry) for s in e.sets), 1
+            )
+        ]
+        cardio = [
+            {
+                **common,
+                "modality": e.modality,
+                "activity": e.activity,
+                "minutes": e.minutes,
+                "avg_hr": e.avg_hr,
+            }
+            for e in entries
+            if isinstance(e, CardioEntry)
+        ]
+        if sets:
+            await self.session.execute(insert(StrengthSet), sets)
+        if cardio:
+            await self.session.execute(insert(CardioSession), cardio)
 
     async def delete_entries(self, message_id: int) -> None:
         for table in (StrengthSet, CardioSession):

@@ -11,12 +11,13 @@ from storage.repository import SqlRepository
 
 
 class SqlUnitOfWork:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], dialect: str) -> None:
         self._sessions = sessions
+        self._dialect = dialect
 
     async def __aenter__(self) -> Self:
         self.session = self._sessions()
-        self.repo = SqlRepository(self.session)
+        self.repo = SqlRepository(self.session, self._dialect)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -31,4 +32,4 @@ class SqlUnitOfWork:
 def unit_of_work_factory(engine: AsyncEngine) -> Callable[[], SqlUnitOfWork]:
     """Return a callable that opens a fresh unit of work on `engine`."""
     sessions = async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
-    return lambda: SqlUnitOfWork(sessions)
+    return lambda: SqlUnitOfWork(sessions, engine.dialect.name)

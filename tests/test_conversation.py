@@ -152,7 +152,8 @@ async def test_onboarding_runs_start_to_end(ann: ChatUser, engine) -> None:
     assert "How old" in await ann.say("new york")
     assert "number" in await ann.say("sixty")
     assert "weigh" in await ann.say("62")
-    assert "All set" in await ann.say("180 lb")
+    assert "remind you" in await ann.say("180 lb")
+    assert "All set" in await ann.say("/skip", is_callback=True)
     async with AsyncSession(engine) as session:
         user = (await session.execute(select(User))).scalars().one()
     assert (user.units, user.timezone, user.age) == ("lb", "America/New_York", 62)
@@ -165,6 +166,13 @@ async def test_a_workout_during_onboarding_is_recorded(ann: ChatUser, engine) ->
     assert "Next: Squat" in reply
     assert "kilograms or pounds" in reply  # and the question is asked again
     assert await count(engine, StrengthSet) == 3
+
+
+async def test_a_question_with_numbers_is_answered_not_logged(ann: ChatUser, engine) -> None:
+    reply = await ann.say("is zone 2 for 45 min enough?")
+    assert "✅" not in reply
+    assert ann.last is not None and ann.last.status == "answered"
+    assert await count(engine, CardioSession) == 0
 
 
 async def test_first_workout_message_is_recorded_without_onboarding(ann: ChatUser) -> None:
@@ -204,7 +212,7 @@ async def test_a_failed_write_is_rolled_back_and_the_user_told(
     async def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(SqlRepository, "set_recorded", broken)
+    monkeypatch.setattr(SqlRepository, "add_entries", broken)
     result = await ann.send(ann.message("squat 3x8 100kg"))
     assert result.status == "failed"
     assert "nothing was recorded" in result.replies[0].text
