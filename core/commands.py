@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from core import faq, linking, onboarding
+from core import faq, linking, onboarding, reminder_commands
 from core.catalogue import display_name, resolve
 from core.dose import WeeklyDose, lookback_start, week_bounds, weekly_dose
 from core.entries import SetEntry, from_kg
@@ -31,6 +31,7 @@ Edit your message to fix a typo.
 /week: this week against the protocol
 /history squat: recent sessions of a lift
 /undo: remove your last log
+/remind resistance mon,thu 18:00 · /reminders · /remind off
 /units kg|lb · /timezone Europe/Berlin
 /profile age 62 · /profile weight 80kg
 /ask how heavy should I lift?
@@ -273,6 +274,9 @@ HANDLERS: dict[str, Handler] = {
     "history": history,
     "undo": undo,
     "ask": ask,
+    "remind": reminder_commands.remind,
+    "reminders": reminder_commands.reminders,
+    "reminder": reminder_commands.reminder,
     "link": linking.link,
 }
 

@@ -9,7 +9,7 @@ from core.messages import Choice, Reply
 from core.profile import Profile
 from core.timezones import resolve_timezone
 
-STEPS = ("units", "timezone", "age", "bodyweight")
+STEPS = ("units", "timezone", "age", "bodyweight", "reminders")
 DONE = "done"
 SKIP = Choice("Skip", "/skip")
 
@@ -34,9 +34,14 @@ PROMPTS: dict[str, Reply] = {
     "bodyweight": Reply(
         "What do you weigh? It sets your protein target. e.g. 80 kg or 176 lb", (SKIP,)
     ),
+    "reminders": Reply(
+        "Shall I remind you of the article's week, in your timezone? Resistance Mon & Thu "
+        "18:00, Zone 2 Tue, Wed & Sat 07:30, HIIT Fri 07:00, and a Sunday-evening summary.",
+        (Choice("Yes, set the defaults", "/remind defaults"), SKIP),
+    ),
 }
 
-WELCOME = "Hi! I'm your strength coach. Four quick questions, each one skippable."
+WELCOME = "Hi! I'm your strength coach. Five quick questions, each one skippable."
 FINISHED = (
     "All set. After a workout, just type what you did, like `squat 3x8 100kg` or "
     "`zone 2 45 min`, and I'll give you the load for next time. /help lists the rest."
@@ -112,6 +117,8 @@ def apply(profile: Profile, step: str, text: str) -> Answer:
             return Answer(False, "Please send your weight like 80 kg or 176 lb (or Skip).")
         profile.bodyweight_kg = kg
         return Answer(True)
+    if step == "reminders":
+        return Answer(False, "Tap “Yes, set the defaults” or Skip (or send /remind defaults).")
     return Answer(False, "")
 
 

@@ -1,0 +1,155 @@
+"""The reminder dispatcher process: APScheduler ticks, the database decides what is due.
+
+APScheduler only supplies the clock (an IntervalTrigger job on the running loop) and,
+in core.reminders, the cron arithmetic. Nothing lives in its memory or a job store:
+each schedule row holds its next fire instant, so any number of dispatcher processes
+can start, stop or crash without losing or doubling a ping.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot import console
+from core.messages import Reply
+from core.notifier import Notifier
+from core.reminder_dispatch import BATCH, LEASE, RoundStats, dispatch_round, utcnow
+from core.reminder_ports import store_for
+from core.reminders import upcoming
+from storage.reminders import SqlDispatchStore
+from storage.unit_of_work import unit_of_work_factory
+
+logger = logging.getLogger(__name__)
+
+INTERVAL = timedelta(seconds=5)
+REAP_EVERY = timedelta(minutes=1)
+
+
+class ConsoleNotifier:
+    """Prints pings to stdout: the console platform's notifier (`coach run scheduler`)."""
+
+    platform = console.PLATFORM
+
+    def __init__(self, write: Callable[[str], None] | None = None) -> None:
+        self._write = write or _stdout
+
+    async def send(self, user_id: str, reply: Reply) -> None:
+        self._write(f"[reminder for {user_id}]\n{console.render(reply)}")
+
+
+def _stdout(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def dispatcher_enabled() -> bool:
+    """Return False when DISPATCHER=off: an adapter process then leaves reminders to others."""
+    return os.environ.get("DISPATCHER", "on").strip().lower() not in ("off", "0", "false", "no")
+
+
+async def drain(
+    engine: AsyncEngine,
+    notifiers: Mapping[str, Notifier],
+    *,
+    batch: int = BATCH,
+    clock: Callable[[], datetime] = utcnow,
+    stop: asyncio.Event | None = None,
+) -> RoundStats:
+    """Run rounds until nothing is due; return the totals."""
+    store = SqlDispatchStore(engine)
+    total = RoundStats()
+    while stop is None or not stop.is_set():
+        stats = await dispatch_round(store, notifiers, limit=batch, clock=clock, stop=stop)
+        for field in ("claimed", "sent", "refused", "retried", "released"):
+            setattr(total, field, getattr(total, field) + getattr(stats, field))
+        if stats.claimed == 0:
+            break
+    return total
+
+
+async def run_dispatcher(
+    engine: AsyncEngine,
+    notifiers: dict[str, Notifier],
+    stop: asyncio.Event,
+    *,
+    interval: timedelta = INTERVAL,
+    batch: int = BATCH,
+    clock: Callable[[], datetime] = utcnow,
+) -> None:
+    """Dispatch reminders for these platforms every `interval` until `stop` is set.
+
+    Safe to run in several processes at once (PostgreSQL). Only platforms with a
+    notifier here are claimed, so a console-only dispatcher leaves Telegram pings alone.
+    """
+    if not notifiers:
+        raise ValueError("run_dispatcher needs at least one notifier")
+    store = SqlDispatchStore(engine)
+    last_reap = datetime.min.replace(tzinfo=UTC)
+    in_flight: set[asyncio.Task[object]] = set()
+
+    async def tick() -> None:
+        nonlocal last_reap
+        task = asyncio.current_task()
+        assert task is not None
+        in_flight.add(task)
+        task.add_done_callback(in_flight.discard)
+        try:
+            now = clock()
+            if now - last_reap >= REAP_EVERY:
+                last_reap = now
+                if lost := await store.reap(now - LEASE):
+                    logger.warning("%d pings were claimed by a dispatcher that died", lost)
+            stats = await drain(engine, notifiers, batch=batch, clock=clock, stop=stop)
+            if stats.claimed:
+                logger.info("reminders: %s", stats)
+        except Exception:
+            logger.exception("reminder dispatch round failed; retrying next tick")
+
+    scheduler = AsyncIOScheduler(event_loop=asyncio.get_running_loop())
+    job = scheduler.add_job(
+        tick,
+        IntervalTrigger(seconds=interval.total_seconds()),
+        next_run_time=datetime.now(UTC),
+        max_instances=1,
+        coalesce=True,
+        misfire_grace_time=None,
+    )
+    scheduler.start()
+    logger.info("reminder dispatcher running for %s", ", ".join(sorted(notifiers)))
+    try:
+        await stop.wait()
+    finally:
+        job.remove()
+        scheduler.shutdown(wait=False)
+        # Let a round in flight hand back what it has not sent (it watches `stop`).
+        if in_flight:
+            await asyncio.wait(in_flight, timeout=30)
+
+
+async def upcoming_for(
+    engine: AsyncEngine, platform: str, user_id: str, start: datetime, days: int
+) -> list[dict[str, str]]:
+    """Return `{"kind", "at"}` for each reminder in the `days` from `start`, in user time."""
+    async with unit_of_work_factory(engine)() as uow:
+        profile = await uow.repo.identify(platform, user_id, None, start)
+        schedules = await store_for(uow.repo).schedules(profile.user_id)
+    schedules = [s for s in schedules if s.next_fire_at is not None]  # paused: none due
+    zone = ZoneInfo(profile.timezone)
+    return [
+        {"kind": kind, "at": at.astimezone(zone).isoformat()}
+        for kind, at in upcoming(schedules, start, start + timedelta(days=days))
+    ]
+
+
+def console_notifiers() -> dict[str, Notifier]:
+    return {console.PLATFORM: ConsoleNotifier()}

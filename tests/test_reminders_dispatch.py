@@ -1,0 +1,366 @@
+"""Reminders end to end on SQLite and PostgreSQL: set in chat, dispatched once, answered."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.scheduler import drain, upcoming_for
+from core.messages import Reply
+from core.notifier import DeliveryRefused
+from core.reminder_dispatch import LEASE, RoundStats, _send_all
+from core.service import ConversationService
+from storage.reminder_models import ReminderDelivery, ReminderSchedule
+from storage.reminders import SqlDispatchStore
+from storage.unit_of_work import unit_of_work_factory
+from tests.conftest import ChatUser
+
+BERLIN = "Europe/Berlin"
+# Mon 23 Nov 2026, 18:00 in Berlin (UTC+1).
+MON_1800 = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class FakeNotifier:
+    """Records what was sent; refuses or fails for chosen people."""
+
+    platform = "test"
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, Reply]] = []
+        self.refuse: set[str] = set()
+        self.failures = 0
+
+    async def send(self, user_id: str, reply: Reply) -> None:
+        if user_id in self.refuse:
+            raise DeliveryRefused(user_id)
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionError("network down")
+        self.sent.append((user_id, reply))
+
+    def texts(self, user_id: str = "ann") -> list[str]:
+        return [reply.text for who, reply in self.sent if who == user_id]
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(MON_1800 - timedelta(hours=2))
+
+
+@pytest.fixture
+def coach(engine: AsyncEngine, clock: Clock) -> ConversationService:
+    return ConversationService(unit_of_work_factory(engine), clock=clock)
+
+
+@pytest.fixture
+async def ann(coach: ConversationService) -> ChatUser:
+    user = ChatUser(coach, "ann", tz=BERLIN)
+    await user.say("/timezone Europe/Berlin")
+    return user
+
+
+@pytest.fixture
+def notifier() -> FakeNotifier:
+    return FakeNotifier()
+
+
+@pytest.fixture
+def dispatch(engine: AsyncEngine, notifier: FakeNotifier, clock: Clock) -> Callable:  # type: ignore[type-arg]
+    async def run(at: datetime | None = None):  # type: ignore[no-untyped-def]
+        if at is not None:
+            clock.now = at
+        return await drain(engine, {"test": notifier}, clock=clock, batch=50)
+
+    return run
+
+
+async def deliveries(engine: AsyncEngine) -> list[tuple[str, str, str | None]]:
+    async with engine.connect() as conn:
+        t = ReminderDelivery.__table__  # type: ignore[attr-defined]
+        rows = await conn.execute(select(t.c.kind, t.c.status, t.c.response).order_by(t.c.id))
+        return [tuple(row) for row in rows.all()]  # type: ignore[misc]
+
+
+async def test_remind_sets_a_schedule_and_reminders_lists_it(ann: ChatUser) -> None:
+    reply = await ann.say("/remind resistance mon,thu 18:00")
+    assert "Resistance reminder: Mon, Thu 18:00 (Europe/Berlin)" in reply
+    assert "Next: Mon 23 Nov 18:00" in reply
+    listing = await ann.say("/reminders")
+    assert "• Resistance: Mon, Thu 18:00, next Mon 23 Nov 18:00" in listing
+    assert "• Weekly summary: Sun 19:00, next Sun 29 Nov 19:00" in listing
+
+
+async def test_ping_arrives_on_time_once_with_buttons(
+    ann: ChatUser, notifier: FakeNotifier, dispatch
+) -> None:
+    await ann.say("/remind hiit mon 18:00")
+    assert (await dispatch(MON_1800 - timedelta(seconds=1))).claimed == 0
+    stats = await dispatch(MON_1800)
+    assert (stats.claimed, stats.sent) == (1, 1)
+    assert (await dispatch(MON_1800 + timedelta(minutes=1))).claimed == 0
+    [(who, reply)] = notifier.sent
+    assert who == "ann"
+    assert reply.text.startswith("🔥 HIIT today: 4 × 4 min hard, 3 min easy between")
+    assert [c.label for c in reply.choices] == ["Done", "Snooze 1h", "Skip"]
+    assert reply.choices[0].data.startswith("/reminder done ")
+
+
+async def test_a_changed_schedule_takes_effect_at_once(
+    ann: ChatUser, notifier: FakeNotifier, dispatch
+) -> None:
+    await ann.say("/remind zone2 mon 18:00")
+    await ann.say("/remind zone2 mon 17:30")
+    await dispatch(MON_1800 - timedelta(minutes=30))
+    assert len(notifier.texts()) == 1
+    await dispatch(MON_1800)
+    assert len(notifier.texts()) == 1
+    await ann.say("/remind off zone2")
+    await dispatch(MON_1800 + timedelta(days=7))
+    assert len(notifier.texts()) == 1
+
+
+async def test_zone2_ping_gives_the_users_own_heart_rate_range(
+    ann: ChatUser, notifier: FakeNotifier, dispatch
+) -> None:
+    await ann.say("/profile age 62")
+    await ann.say("/remind zone2 mon 18:00")
+    await dispatch(MON_1800)
+    [text_] = notifier.texts()
+    assert "45–60 minutes at 60–70% of your max heart rate" in text_
+    assert "99–115 bpm" in text_
+    assert "Tanaka" in text_
+
+
+async def test_resistance_ping_has_todays_loads(
+    ann: ChatUser, notifier: FakeNotifier, dispatch
+) -> None:
+    await ann.say("squat 3x8 100kg", at="2026-11-19T18:00")
+    await ann.say("/remind resistance mon 18:00")
+    await dispatch(MON_1800)
+    [text_] = notifier.texts()
+    assert "• Squat 3×8 @ 102.5 kg" in text_
+
+
+async def test_no_resistance_ping_after_a_session_logged_that_day(
+    ann: ChatUser, notifier: FakeNotifier, dispatch, engine: AsyncEngine
+) -> None:
+    await ann.say("/remind resistance mon,thu 18:00")
+    await ann.say("squat 3x8 100kg", at="2026-11-23T07:00")
+    await dispatch(MON_1800)
+    assert notifier.texts() == []
+    assert await deliveries(engine) == [("resistance", "skipped", None)]
+    await dispatch(MON_1800 + timedelta(days=3))  # Thursday: nothing logged yet
+    assert "Squat 3×8 @ 102.5 kg" in notifier.texts()[0]
+
+
+async def test_a_ping_found_more_than_two_hours_late_is_dropped(
+    ann: ChatUser, notifier: FakeNotifier, dispatch, engine: AsyncEngine
+) -> None:
+    await ann.say("/remind hiit mon,tue 18:00")
+    await dispatch(MON_1800 + timedelta(hours=2, minutes=1))  # the bot was down
+    assert notifier.sent == []
+    await dispatch(MON_1800 + timedelta(days=1))
+    assert len(notifier.sent) == 1
+    assert [d[1] for d in await deliveries(engine)] == ["dropped", "sent"]
+
+
+async def test_restart_between_claim_and_send_never_sends_twice(
+    ann: ChatUser, notifier: FakeNotifier, dispatch, engine: AsyncEngine
+) -> None:
+    await ann.say("/remind hiit mon,tue 18:00")
+    store = SqlDispatchStore(engine)
+    claimed = await store.claim(MON_1800, ["test"], 10)
+    assert len(claimed.pings) == 1  # ...and the process dies before sending
+    await dispatch(MON_1800 + timedelta(seconds=30))  # a new process
+    assert notifier.sent == []
+    assert await store.reap(MON_1800 + LEASE + timedelta(seconds=1)) == 1
+    assert [d[1] for d in await deliveries(engine)] == ["unknown"]
+    await dispatch(MON_1800 + timedelta(days=1))  # the next one goes out normally
+    assert len(notifier.sent) == 1
+
+
+async def test_a_clean_stop_hands_unsent_pings_back(
+    ann: ChatUser, notifier: FakeNotifier, engine: AsyncEngine, clock: Clock
+) -> None:
+    await ann.say("/remind hiit mon 18:00")
+    clock.now = MON_1800
+    stop = asyncio.Event()
+    stop.set()  # the stop arrives right after the claim: nothing may be sent
+    store = SqlDispatchStore(engine)
+    claim = await store.claim(MON_1800, ["test"], 10)
+    await _send_all(store, notifier, claim.pings, RoundStats(), clock, stop)
+    assert [d[1] for d in await deliveries(engine)] == ["queued"]
+    await drain(engine, {"test": notifier}, clock=clock)
+    await drain(engine, {"test": notifier}, clock=clock)
+    assert len(notifier.sent) == 1
+    assert [d[1] for d in await deliveries(engine)] == ["sent"]
+
+
+async def test_a_transient_failure_is_retried(
+    ann: ChatUser, notifier: FakeNotifier, dispatch, engine: AsyncEngine
+) -> None:
+    await ann.say("/remind hiit mon 18:00")
+    notifier.failures = 1
+    stats = await dispatch(MON_1800)
+    assert (stats.sent, stats.retried) == (0, 1)
+    await dispatch(MON_1800 + timedelta(seconds=30))
+    assert notifier.sent == []  # not before its retry time
+    await dispatch(MON_1800 + timedelta(minutes=1))
+    assert len(notifier.sent) == 1
+    assert [d[1] for d in await deliveries(engine)] == ["sent"]
+
+
+async def test_a_blocked_user_is_paused_and_welcomed_back(
+    ann: ChatUser, notifier: FakeNotifier, dispatch, engine: AsyncEngine
+) -> None:
+    await ann.say("/remind hiit mon,tue 18:00")
+    notifier.refuse.add("ann")
+    await dispatch(MON_1800)
+    notifier.refuse.clear()
+    await dispatch(MON_1800 + timedelta(days=1))  # paused: nothing is due
+    assert notifier.sent == []
+    assert "paused" in await ann.say("/reminders", at="2026-11-24T20:00")
+    back = await ann.say("/reminders", at="2026-11-24T20:00")
+    assert "paused" not in back  # the first message of the return resumed them
+    await dispatch(MON_1800 + timedelta(days=7))
+    assert len(notifier.sent) == 1
+
+
+async def test_welcome_back_line_comes_first_on_return(
+    ann: ChatUser, notifier: FakeNotifier, dispatch
+) -> None:
+    await ann.say("/remind hiit mon 18:00")
+    notifier.refuse.add("ann")
+    await dispatch(MON_1800)
+    reply = await ann.say("zone 2 45 min", at="2026-11-24T08:00")
+    assert ann.replies[0].text == (
+        "Welcome back — reminders were paused because I couldn't reach you; they're back on."
+    )
+    assert "Zone 2" in reply
+    assert "Welcome back" not in await ann.say("/reminders")
+
+
+async def test_snooze_sends_the_ping_again_an_hour_later(
+    ann: ChatUser, notifier: FakeNotifier, dispatch, clock: Clock, engine: AsyncEngine
+) -> None:
+    await ann.say("/remind zone2 mon 18:00")
+    await dispatch(MON_1800)
+    snooze = notifier.sent[0][1].choices[1].data
+    clock.now = MON_1800 + timedelta(minutes=5)
+    assert "Snoozed: I'll remind you again at Mon 23 Nov 19:05" in await ann.say(
+        snooze, is_callback=True
+    )
+    assert "Already noted" in await ann.say(snooze, is_callback=True)
+    await dispatch(MON_1800 + timedelta(minutes=64))
+    assert len(notifier.sent) == 1
+    await dispatch(MON_1800 + timedelta(minutes=65))
+    assert len(notifier.sent) == 2
+    assert notifier.sent[1][1].text == notifier.sent[0][1].text
+    assert await deliveries(engine) == [("zone2", "sent", "snoozed"), ("zone2", "sent", None)]
+
+
+async def test_skip_and_done_are_recorded_for_the_owner_only(
+    ann: ChatUser, coach: ConversationService, notifier: FakeNotifier, dispatch, engine
+) -> None:
+    await ann.say("/remind zone2 mon 18:00")
+    await dispatch(MON_1800)
+    skip, done = notifier.sent[0][1].choices[2].data, notifier.sent[0][1].choices[0].data
+    bob = ChatUser(coach, "bob")
+    assert "can't find that reminder" in await bob.say(skip, is_callback=True)
+    assert "Skipped" in await ann.say(skip, is_callback=True)
+    assert "Already noted (skipped)" in await ann.say(done, is_callback=True)
+    assert await deliveries(engine) == [("zone2", "sent", "skipped")]
+
+
+async def test_weekly_summary_and_a_nudge_when_under_two_sessions(
+    ann: ChatUser, notifier: FakeNotifier, dispatch
+) -> None:
+    await ann.say("/remind zone2 tue 07:30")
+    await ann.say("squat 3x8 100kg", at="2026-11-23T07:00")
+    thursday_noon = datetime(2026, 11, 26, 11, 0, tzinfo=UTC)
+    await dispatch(thursday_noon)
+    nudges = [t for t in notifier.texts() if t.startswith("⏰")]
+    assert nudges == [
+        "⏰ 1 resistance session so far this week; the protocol is at least 2. 1 more "
+        "session in the 4 days left keeps you on track: three compound lifts, 3 sets of 8, "
+        "is enough."
+    ]
+    await dispatch(thursday_noon + timedelta(days=2))  # Friday and Saturday: not again
+    assert len([t for t in notifier.texts() if t.startswith("⏰")]) == 1
+    await dispatch(datetime(2026, 11, 29, 18, 0, tzinfo=UTC))
+    summary = notifier.texts()[-1]
+    assert summary.startswith("📊 Your week in review.\nThis week (Mon 23 Nov – Sun 29 Nov):")
+    assert notifier.sent[-1][1].choices == ()
+
+
+async def test_no_nudge_with_two_sessions(ann: ChatUser, notifier: FakeNotifier, dispatch) -> None:
+    await ann.say("/remind zone2 tue 07:30")
+    await ann.say("squat 3x8 100kg", at="2026-11-23T07:00")
+    await ann.say("squat 3x8 102.5kg", at="2026-11-25T07:00")
+    await dispatch(datetime(2026, 11, 28, 12, 0, tzinfo=UTC))
+    assert not [t for t in notifier.texts() if t.startswith("⏰")]
+
+
+async def test_defaults_and_off(ann: ChatUser, engine: AsyncEngine) -> None:
+    listing = await ann.say("/remind defaults")
+    for line in ("Resistance: Mon, Thu 18:00", "Zone 2: Tue, Wed, Sat 07:30", "HIIT: Fri 07:00"):
+        assert line in listing
+    assert "Weekly summary: Sun 19:00" in listing
+    await ann.say("/remind off resistance")
+    await ann.say("/remind off zone2")
+    async with engine.connect() as conn:
+        t = ReminderSchedule.__table__  # type: ignore[attr-defined]
+        kinds = {row[0] for row in await conn.execute(select(t.c.kind))}
+    assert kinds == {"hiit", "weekly-summary", "nudge"}
+    await ann.say("/remind off hiit")  # the last session reminder takes its companions
+    assert "No reminders set" in await ann.say("/reminders")
+
+
+async def test_onboarding_offers_the_defaults(coach: ConversationService) -> None:
+    cy = ChatUser(coach, "cy")
+    await cy.say("hi")
+    for answer in ("/units kg", "/timezone America/New_York", "/skip", "/skip"):
+        await cy.say(answer, is_callback=True)
+    assert [c.data for c in cy.replies[-1].choices] == ["/remind defaults", "/skip"]
+    reply = await cy.say("/remind defaults", is_callback=True)
+    assert "Your reminders (America/New_York)" in reply
+    assert "All set" in reply
+
+
+async def test_moving_timezone_moves_the_reminders(ann: ChatUser, coach, engine) -> None:
+    await ann.say("/remind hiit mon 18:00")
+    await ann.say("/timezone America/New_York")
+    upcoming = await upcoming_for(engine, "test", "ann", MON_1800 - timedelta(hours=2), 7)
+    assert upcoming[0] == {"kind": "hiit", "at": "2026-11-23T18:00:00-05:00"}
+
+
+async def test_upcoming_for_a_user_without_reminders_is_empty(engine: AsyncEngine) -> None:
+    assert await upcoming_for(engine, "console", "nobody", MON_1800, 7) == []
+
+
+async def test_reminder_tables_match_the_migration(engine: AsyncEngine) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    def diff(connection):  # type: ignore[no-untyped-def]
+        context = MigrationContext.configure(connection)
+        return [d for d in compare_metadata(context, SQLModel.metadata) if "reminder" in repr(d)]
+
+    async with engine.connect() as conn:
+        assert await conn.run_sync(diff) == []
+        count = await conn.execute(select(func.count()).select_from(text("reminder_schedules")))
+        assert count.scalar() == 0
