@@ -194,7 +194,8 @@ def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
             current = line
     if current.strip():
         chunks.append(current)
-    return chunks
+    # Blank lines at a cut would arrive as empty-looking message edges.
+    return [chunk.strip("\n") for chunk in chunks]
 
 
 def _lines_within(text: str, limit: int) -> Iterator[str]:
