@@ -57,8 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     db_sub.add_parser("upgrade", help="apply migrations")
 
+    reminders = sub.add_parser("reminders", help="upcoming reminders of --user")
+    reminders.add_argument("--json", action="store_true")
+    reminders.add_argument("--from", dest="start", help="ISO 8601 start (default: now)")
+    reminders.add_argument("--days", type=int, default=7, help="how many days (default: 7)")
+
     run = sub.add_parser("run", help="run the bot (settings from the environment)")
-    run.add_argument("role", choices=["telegram"], help="what to run")
+    run.add_argument("role", choices=["telegram", "scheduler"], help="what to run")
     return parser
 
 
@@ -134,6 +139,10 @@ async def _run(args: argparse.Namespace) -> int:
 
 
 async def _run_role(args: argparse.Namespace) -> int:
+    if args.role == "scheduler":
+        from bot.scheduler import run_from_env as run_scheduler
+
+        return await run_scheduler(args.db)
     from bot.telegram.app import ConfigError, run_from_env
 
     try:
@@ -154,6 +163,8 @@ async def _run_with(coach: Coach, args: argparse.Namespace) -> int:
         await console.chat(service, args.user)
         return 0
     timezone = await service.timezone_of(console.PLATFORM, args.user)
+    if args.command == "reminders":
+        return await _reminders(coach, args, _parse_at(args.start, timezone))
     at = _parse_at(args.at, timezone)
     if args.command == "say":
         msg = console.message(args.user, " ".join(args.text), at, message_id=args.id)
@@ -180,6 +191,19 @@ async def _run_with(coach: Coach, args: argparse.Namespace) -> int:
             print(week_text(dose))
         return 0
     raise UsageError(f"unknown command {args.command}")
+
+
+async def _reminders(coach: Coach, args: argparse.Namespace, start: datetime) -> int:
+    from bot.scheduler import upcoming_for
+
+    if not 1 <= args.days <= 366:
+        raise UsageError("--days: between 1 and 366")
+    found = await upcoming_for(coach.engine, console.PLATFORM, args.user, start, args.days)
+    if args.json:
+        _print_json({"upcoming": found})
+    else:
+        print("\n".join(f"{r['at']}  {r['kind']}" for r in found) or "No reminders set.")
+    return 0
 
 
 def _plan_json(plan: object) -> dict[str, object]:

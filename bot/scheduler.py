@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
@@ -153,3 +154,23 @@ async def upcoming_for(
 
 def console_notifiers() -> dict[str, Notifier]:
     return {console.PLATFORM: ConsoleNotifier()}
+
+
+async def run_from_env(db_url: str | None) -> int:
+    """`coach run scheduler`: the dispatcher alone (console pings to stdout) until SIGTERM."""
+    from bot.bootstrap import build
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per tick otherwise
+    coach = await build(db_url)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await run_dispatcher(coach.engine, console_notifiers(), stop)
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+        await coach.close()
+    return 0

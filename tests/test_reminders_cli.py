@@ -1,0 +1,94 @@
+"""`coach reminders --json` and `coach run scheduler`, as real processes on a SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+COACH = str(Path(sys.executable).with_name("coach"))
+
+
+def coach(db: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    return subprocess.run(
+        [COACH, "--db", db, "--user", "ann", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'coach.db'}"
+
+
+def test_reminders_json_lists_the_coming_days_in_the_users_offset(db: str) -> None:
+    coach(db, "say", "/timezone America/New_York")
+    coach(db, "say", "/remind resistance mon,thu 18:00")
+    coach(db, "say", "/remind hiit fri 07:00")
+    # New York falls back on Sun 1 Nov 2026: the offset changes, the local times don't.
+    out = coach(db, "reminders", "--json", "--from", "2026-10-29T00:00", "--days", "5")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {
+        "upcoming": [
+            {"kind": "resistance", "at": "2026-10-29T18:00:00-04:00"},
+            {"kind": "hiit", "at": "2026-10-30T07:00:00-04:00"},
+            {"kind": "weekly-summary", "at": "2026-11-01T19:00:00-05:00"},
+            {"kind": "resistance", "at": "2026-11-02T18:00:00-05:00"},
+        ]
+    }
+
+
+def test_reminders_json_without_reminders_is_empty(db: str) -> None:
+    out = coach(db, "reminders", "--json")
+    assert json.loads(out.stdout) == {"upcoming": []}
+
+
+def test_reminders_refuses_a_bad_start(db: str) -> None:
+    out = coach(db, "reminders", "--json", "--from", "tomorrow")
+    assert out.returncode == 2
+    assert "ISO 8601" in out.stderr
+
+
+def test_run_scheduler_prints_a_due_console_ping_once(db: str, tmp_path: Path) -> None:
+    coach(db, "say", "/remind hiit mon 18:00")
+    with sqlite3.connect(tmp_path / "coach.db") as conn:
+        conn.execute(
+            "UPDATE reminder_schedules SET next_fire_at = datetime('now', '-1 minute') "
+            "WHERE kind = 'hiit'"
+        )
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    process = subprocess.Popen(
+        [COACH, "--db", db, "run", "scheduler"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        with sqlite3.connect(tmp_path / "coach.db") as conn:
+            while time.monotonic() < deadline:
+                sent = conn.execute(
+                    "SELECT count(*) FROM reminder_deliveries WHERE status = 'sent'"
+                ).fetchone()[0]
+                if sent:
+                    break
+                time.sleep(0.2)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert out.count("[reminder for ann]") == 1
+    assert "🔥 HIIT today" in out
+    assert "2) Snooze 1h" in out
