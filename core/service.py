@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
 
-from core import commands, faq, onboarding, reminder_commands
+from core import commands, faq, history_commands, onboarding, reminder_commands
 from core.dose import WeeklyDose
 from core.messages import IncomingMessage, Reply
 from core.parser import parse
@@ -56,10 +56,15 @@ class ConversationService:
             message = replace(message, text=message.text.replace("\x00", ""))
         try:
             async with self._unit_of_work() as uow:
-                result = await self._handle(uow, message)
-                result = await reminder_commands.after_message(
-                    uow.repo, message, result, self._clock()
+                now = self._clock()
+                profile = await uow.repo.identify(
+                    message.platform, message.user_id, message.display_name, now
                 )
+                before = replace(profile)
+                result = await self._handle(uow, profile, message, now)
+                if profile.paused or profile.timezone != before.timezone:
+                    # Reminders were paused (the person is back) or must follow a new timezone.
+                    result = await reminder_commands.after_message(uow.repo, message, result, now)
                 await uow.commit()
                 return result
         except DuplicateMessage:
@@ -69,10 +74,10 @@ class ConversationService:
             logger.exception("handling %s message %s failed", message.platform, message.message_id)
             return HandleResult((FAILED,), "failed")
 
-    async def _handle(self, uow: UnitOfWork, message: IncomingMessage) -> HandleResult:
+    async def _handle(
+        self, uow: UnitOfWork, profile: Profile, message: IncomingMessage, now: datetime
+    ) -> HandleResult:
         repo = uow.repo
-        now = self._clock()
-        profile = await repo.identify(message.platform, message.user_id, message.display_name, now)
         before = replace(profile)
         if message.edited:
             existing = await repo.find_message(message.platform, message.message_id)
@@ -82,10 +87,19 @@ class ConversationService:
                 return await self._edit(uow, profile, existing.id, message)
         text = message.text[:MAX_TEXT]
         is_command = text.lstrip().startswith("/")
-        result = None if is_command or faq.is_plain_question(text) else parse(text, profile.units)
+        attachment = message.attachment
+        result = (
+            None
+            if is_command or attachment or faq.is_plain_question(text)
+            else parse(text, profile.units)
+        )
         recorded = result is not None and bool(result.entries)
         # Raises DuplicateMessage when this platform message is already stored.
         message_id = await repo.add_message(profile.user_id, message, now, recorded)
+        if attachment is not None:  # a Strong or Hevy export: import it
+            ctx = commands.Context(repo, profile, message, message_id, now)
+            replies = await history_commands.import_attachment(ctx, attachment)
+            return HandleResult(tuple(replies), "recorded")
 
         if result is not None and result.looks_like_workout:
             day = profile.local_day(message.sent_at)

@@ -7,27 +7,14 @@ from datetime import date, datetime
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.entries import CardioEntry, Entry, StrengthEntry
 from core.messages import IncomingMessage
 from core.ports import DuplicateMessage, StoredCardio, StoredMessage, StoredSet
 from core.profile import Profile
+from storage.history import SqlHistory
 from storage.models import CardioSession, Identity, Message, StrengthSet, User
-
-
-def _profile(user: User) -> Profile:
-    assert user.id is not None
-    return Profile(
-        user_id=user.id,
-        units="lb" if user.units == "lb" else "kg",
-        timezone=user.timezone,
-        age=user.age,
-        bodyweight_kg=user.bodyweight_kg,
-        onboarding_step=user.onboarding_step,
-        paused=user.paused,
-    )
 
 
 def _stored_message(row: Message) -> StoredMessage:
@@ -39,6 +26,7 @@ class SqlRepository:
     def __init__(self, session: AsyncSession, dialect: str) -> None:
         self.session = session
         self.dialect = dialect
+        self.history = SqlHistory(session)  # import, export, equipment, delete
 
     def _insert(self, model: type) -> postgresql.Insert | sqlite.Insert:
         """Return the dialect's INSERT, which knows ON CONFLICT."""
@@ -49,33 +37,44 @@ class SqlRepository:
         self, platform: str, external_id: str, display_name: str | None, now: datetime
     ) -> Profile:
         """Return the profile behind a platform account, creating both on first contact."""
+        u = User.__table__.c  # type: ignore[attr-defined]
+        i = Identity.__table__.c  # type: ignore[attr-defined]
         query = (
-            select(User)
-            .join(Identity, Identity.user_id == User.id)
-            .where(Identity.platform == platform, Identity.external_id == external_id)
+            select(u.id, u.units, u.timezone, u.age, u.bodyweight_kg, u.onboarding_step, u.paused)
+            .join_from(User.__table__, Identity.__table__, i.user_id == u.id)  # type: ignore[attr-defined]
+            .where(i.platform == platform, i.external_id == external_id)
         )
-        user = (await self.session.execute(query)).scalars().first()
-        if user is not None:
-            return _profile(user)
-        try:
-            async with self.session.begin_nested():
-                user = User(created_at=now)
-                self.session.add(user)
-                await self.session.flush()
-                assert user.id is not None
-                self.session.add(
-                    Identity(
+        row = (await self.session.execute(query)).first()
+        if row is None:
+            user_id = (
+                await self.session.execute(insert(User).values(created_at=now).returning(u.id))
+            ).scalar_one()
+            linked = (
+                await self.session.execute(
+                    self._insert(Identity)
+                    .values(
                         platform=platform,
                         external_id=external_id,
-                        user_id=user.id,
+                        user_id=user_id,
                         display_name=display_name,
                     )
+                    .on_conflict_do_nothing(index_elements=["platform", "external_id"])
+                    .returning(i.user_id)
                 )
-                await self.session.flush()
-        except IntegrityError:
-            # Another message from the same new person created the account first.
-            user = (await self.session.execute(query)).scalars().one()
-        return _profile(user)
+            ).scalar_one_or_none()
+            if linked is None:
+                # Another message from the same new person created the account first.
+                await self.session.execute(delete(User).where(u.id == user_id))
+            row = (await self.session.execute(query)).one()
+        return Profile(
+            user_id=row.id,
+            units="lb" if row.units == "lb" else "kg",
+            timezone=row.timezone,
+            age=row.age,
+            bodyweight_kg=row.bodyweight_kg,
+            onboarding_step=row.onboarding_step,
+            paused=row.paused,
+        )
 
     async def save_profile(self, profile: Profile) -> None:
         await self.session.execute(
@@ -222,6 +221,8 @@ class SqlRepository:
                 t.message_id,
             )
             .where(t.user_id == user_id, t.day >= since, t.day <= until)
+            # Warm-ups and timed/cardio rows of imports count for neither progression nor dose.
+            .where(t.set_kind != "warmup", t.reps > 0)
             .order_by(t.day, t.performed_at, t.message_id, t.position)
         )
         if exercises is not None:
