@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from core import faq, linking, onboarding, reminder_commands
+from core import faq, history_commands, linking, onboarding, reminder_commands
 from core.catalogue import display_name, resolve
 from core.dose import WeeklyDose, lookback_start, week_bounds, weekly_dose
 from core.entries import SetEntry, from_kg
@@ -278,6 +278,7 @@ HANDLERS: dict[str, Handler] = {
     "reminders": reminder_commands.reminders,
     "reminder": reminder_commands.reminder,
     "link": linking.link,
+    **history_commands.HISTORY_HANDLERS,
 }
 
 __all__ = ["HANDLERS", "Context", "conversation", "dispatch", "display_name"]

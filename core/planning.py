@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from core.catalogue import CATALOGUE
 from core.entries import Unit, from_kg
+from core.equipment import fit_to_equipment
 from core.ports import Repository, StoredSet
 from core.progression import INTENSITY_LOOKBACK, LoggedSet, Plan, Session, next_plan
 
@@ -44,7 +45,7 @@ async def plans_for(
     """Return the next plan for each exercise, from history up to `until`."""
     sets = await repo.strength_sets(user_id, until - INTENSITY_LOOKBACK, until, exercises)
     plans = {p.exercise: p for p in plans_from(sessions_by_exercise(sets, units), units)}
-    return [plans[e] for e in exercises if e in plans]
+    return await fit_to_equipment(repo, user_id, [plans[e] for e in exercises if e in plans])
 
 
 async def current_plan(repo: Repository, user_id: int, units: Unit, today: date) -> list[Plan]:
@@ -53,4 +54,4 @@ async def current_plan(repo: Repository, user_id: int, units: Unit, today: date)
     sets = await repo.strength_sets(user_id, since, today)
     recent = {s.exercise for s in sets if s.day > today - PLAN_WINDOW}
     sessions = sessions_by_exercise((s for s in sets if s.exercise in recent), units)
-    return plans_from(sessions, units)
+    return await fit_to_equipment(repo, user_id, plans_from(sessions, units))

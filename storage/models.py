@@ -71,6 +71,12 @@ class StrengthSet(SQLModel, table=True):
     weight_kg: float
     bodyweight: bool = False
     rpe: float | None = None
+    # normal | warmup | failure | drop; warm-ups count for neither progression nor dose.
+    set_kind: str = Field(
+        default="normal", max_length=8, sa_column_kwargs={"server_default": "normal"}
+    )
+    seconds: float | None = None  # timed sets and cardio rows of imported files
+    distance_m: float | None = None
 
 
 class CardioSession(SQLModel, table=True):

@@ -3,6 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
+import storage.history_models  # equipment and delete-request tables
 import storage.links  # link tables and the core's link store
 import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 import storage.reminders  # noqa: F401  (reminder tables; the core's reminder store)

@@ -1,0 +1,263 @@
+"""Storage for the history tools: bulk import, export, equipment, deleting a person."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, MetaData, Table, delete, insert, or_, select, true
+from sqlalchemy.engine import Connection
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from core.entries import Unit
+from core.equipment import EquipmentSetup, Gear
+from core.exporters import HistorySet
+from core.importers import NewWorkout
+from storage.history_models import DeleteRequest, EquipmentRow
+from storage.models import Message, StrengthSet
+
+IMPORT_PLATFORM = "import"
+DELETE_TOKEN_TTL = timedelta(minutes=15)
+_CHUNK = 500
+
+
+def _plates_text(gear: Gear) -> str:
+    return ",".join(f"{p:g}" if n is None else f"{p:g}x{n}" for p, n in gear.plates)
+
+
+def _plates(text: str) -> tuple[tuple[float, int | None], ...]:
+    out: list[tuple[float, int | None]] = []
+    for part in filter(None, text.split(",")):
+        plate, _, pairs = part.partition("x")
+        out.append((float(plate), int(pairs) if pairs else None))
+    return tuple(out)
+
+
+def _gear(row: EquipmentRow) -> Gear:
+    unit: Unit = "lb" if row.unit == "lb" else "kg"
+    kind = row.kind if row.kind in ("plates", "steps", "stack") else "steps"
+    return Gear(unit, kind, row.bar, _plates(row.plates), row.step, row.start)  # type: ignore[arg-type]
+
+
+def _reflect(connection: Connection) -> MetaData:
+    metadata = MetaData()
+    metadata.reflect(connection)
+    return metadata
+
+
+def _ownership(tables: Sequence[Table], user_id: int) -> dict[str, ColumnElement[bool]]:
+    """Return, per table that holds anything of the user, the condition picking their rows.
+
+    A table is the user's by a `user_id` column or by a foreign key into a table that
+    is (so rows of tables other engineers add are found without knowing them).
+    """
+    by_name = {t.name: t for t in tables}
+    found: dict[str, ColumnElement[bool]] = {}
+    if "users" in by_name:
+        found["users"] = by_name["users"].c.id == user_id
+    changed = True
+    while changed:
+        changed = False
+        for table in tables:
+            if table.name in found:
+                continue
+            if "user_id" in table.c:
+                found[table.name] = table.c.user_id == user_id
+                changed = True
+                continue
+            parts = [
+                fk.parent.in_(select(fk.column).where(found[fk.column.table.name]))
+                for fk in table.foreign_keys
+                if fk.column.table.name in found
+            ]
+            if parts:
+                found[table.name] = or_(*parts)
+                changed = True
+    return found
+
+
+class SqlHistory:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def _tables(self) -> list[Table]:
+        connection = await self.session.connection()
+        metadata = await connection.run_sync(_reflect)
+        return list(metadata.sorted_tables)
+
+    # --- import -------------------------------------------------------------------
+
+    async def imported_keys(self, keys: Sequence[str]) -> set[str]:
+        """Return which of the workout keys are already stored."""
+        found: set[str] = set()
+        for i in range(0, len(keys), _CHUNK):
+            query = select(Message.platform_message_id).where(
+                Message.platform == IMPORT_PLATFORM,
+                Message.platform_message_id.in_(keys[i : i + _CHUNK]),  # type: ignore[attr-defined]
+            )
+            found.update((await self.session.execute(query)).scalars().all())
+        return found
+
+    async def add_workouts(
+        self, user_id: int, workouts: Sequence[NewWorkout], now: datetime
+    ) -> None:
+        """Store each workout as an "import" message with its sets (bulk inserts)."""
+        if not workouts:
+            return
+        messages = Message.__table__  # type: ignore[attr-defined]
+        await self.session.execute(
+            insert(messages),
+            [
+                {
+                    "user_id": user_id,
+                    "platform": IMPORT_PLATFORM,
+                    "platform_message_id": w.key,
+                    "text": w.text,
+                    "sent_at": w.started_at,
+                    "received_at": now,
+                    "recorded": True,
+                    "undone": False,
+                }
+                for w in workouts
+            ],
+        )
+        ids: dict[str, int] = {}
+        keys = [w.key for w in workouts]
+        for i in range(0, len(keys), _CHUNK):
+            query = select(messages.c.platform_message_id, messages.c.id).where(
+                messages.c.platform == IMPORT_PLATFORM,
+                messages.c.platform_message_id.in_(keys[i : i + _CHUNK]),
+            )
+            ids.update(dict((await self.session.execute(query)).all()))
+        rows = [
+            {
+                "user_id": user_id,
+                "message_id": ids[w.key],
+                "exercise": s.exercise,
+                "day": w.day,
+                "performed_at": w.started_at,
+                "position": s.position,
+                "reps": s.reps,
+                "weight": s.weight,
+                "unit": s.unit,
+                "weight_kg": s.weight_kg,
+                "bodyweight": s.bodyweight,
+                "rpe": s.rpe,
+                "set_kind": s.kind,
+                "seconds": s.seconds,
+                "distance_m": s.distance_m,
+            }
+            for w in workouts
+            for s in w.sets
+        ]
+        if rows:
+            await self.session.execute(insert(StrengthSet.__table__), rows)  # type: ignore[attr-defined]
+
+    # --- export -------------------------------------------------------------------
+
+    async def all_sets(self, user_id: int) -> list[HistorySet]:
+        """Every stored set of the user, warm-ups included, oldest first."""
+        s = StrengthSet.__table__.c  # type: ignore[attr-defined]
+        m = Message.__table__.c  # type: ignore[attr-defined]
+        query = (
+            select(
+                m.sent_at,
+                m.text,
+                s.day,
+                s.exercise,
+                s.position,
+                s.set_kind,
+                s.reps,
+                s.weight,
+                s.unit,
+                s.weight_kg,
+                s.bodyweight,
+                s.rpe,
+                s.seconds,
+                s.distance_m,
+            )
+            .join_from(StrengthSet.__table__, Message.__table__, s.message_id == m.id)  # type: ignore[attr-defined]
+            .where(s.user_id == user_id, ~m.undone)
+            .order_by(s.day, m.sent_at, s.message_id, s.position)
+        )
+        return [HistorySet(*row) for row in (await self.session.execute(query)).all()]
+
+    async def dump(self, user_id: int) -> dict[str, list[dict[str, Any]]]:
+        """Return every row the database holds about the user, by table."""
+        tables = await self._tables()
+        owned = _ownership(tables, user_id)
+        out: dict[str, list[dict[str, Any]]] = {}
+        for table in tables:
+            if table.name not in owned:
+                continue
+            query = select(table).where(owned[table.name])
+            if "id" in table.c:
+                query = query.order_by(table.c.id)
+            rows = (await self.session.execute(query)).mappings().all()
+            out[table.name] = [dict(r) for r in rows]
+        return out
+
+    # --- delete -------------------------------------------------------------------
+
+    async def new_delete_token(self, user_id: int, now: datetime) -> str:
+        token = secrets.token_urlsafe(9)
+        await self.session.execute(delete(DeleteRequest).where(DeleteRequest.user_id == user_id))  # type: ignore[arg-type]
+        self.session.add(DeleteRequest(user_id=user_id, token=token, created_at=now))
+        await self.session.flush()
+        return token
+
+    async def check_delete_token(self, user_id: int, token: str, now: datetime) -> bool:
+        query = select(DeleteRequest).where(
+            DeleteRequest.user_id == user_id,  # type: ignore[arg-type]
+            DeleteRequest.token == token,  # type: ignore[arg-type]
+        )
+        row = (await self.session.execute(query)).scalars().first()
+        if row is None:
+            return False
+        created = row.created_at
+        if created.tzinfo is None:
+            created = created.replace(tzinfo=now.tzinfo)
+        return now - created <= DELETE_TOKEN_TTL
+
+    async def delete_everything(self, user_id: int) -> int:
+        """Delete every row about the user in every table; return how many went."""
+        tables = await self._tables()
+        owned = _ownership(tables, user_id)
+        removed = 0
+        for table in reversed(tables):  # children before the rows they point at
+            if table.name in owned:
+                result = await self.session.execute(delete(table).where(owned[table.name]))
+                removed += result.rowcount or 0  # type: ignore[attr-defined]
+        self.session.expunge_all()
+        return removed
+
+    # --- equipment ----------------------------------------------------------------
+
+    async def equipment(self, user_id: int) -> EquipmentSetup:
+        query = select(EquipmentRow).where(EquipmentRow.user_id == user_id)  # type: ignore[arg-type]
+        rows = (await self.session.execute(query)).scalars().all()
+        return EquipmentSetup({r.target: _gear(r) for r in rows})
+
+    async def save_equipment(self, user_id: int, target: str, gear: Gear) -> None:
+        await self.reset_equipment(user_id, target)
+        self.session.add(
+            EquipmentRow(
+                user_id=user_id,
+                target=target,
+                unit=gear.unit,
+                kind=gear.kind,
+                bar=gear.bar,
+                plates=_plates_text(gear),
+                step=gear.step,
+                start=gear.start,
+            )
+        )
+        await self.session.flush()
+
+    async def reset_equipment(self, user_id: int, target: str | None = None) -> None:
+        condition = EquipmentRow.target == target if target is not None else true()  # type: ignore[arg-type]
+        await self.session.execute(
+            delete(EquipmentRow).where(EquipmentRow.user_id == user_id, condition)  # type: ignore[arg-type]
+        )

@@ -1,0 +1,211 @@
+"""Importing Strong and Hevy exports: every layout, re-import, broken files."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from core.importers import ReadExport, Unreadable, map_exercise, read_export
+from core.messages import Attachment
+from storage.models import Message, StrengthSet
+from tests.conftest import ChatUser
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# file, layout, workouts, sets (rest-timer and note rows are not sets)
+LAYOUTS = [
+    ("strong_2016.csv", "Strong (2016)", 2, 7),
+    ("strong_semicolon.csv", "Strong (semicolon, with units)", 2, 5),
+    ("strong_comma.csv", "Strong (comma)", 2, 5),
+    ("strong_2024.csv", "Strong (2024+, quoted)", 2, 8),
+    ("hevy.csv", "Hevy", 2, 6),
+    ("hevy_lbs.csv", "Hevy", 1, 3),
+]
+
+
+def read(name: str, units: str = "kg") -> ReadExport:
+    found = read_export((FIXTURES / name).read_bytes(), units)  # type: ignore[arg-type]
+    assert isinstance(found, ReadExport), found
+    return found
+
+
+@pytest.mark.parametrize(("name", "layout", "workouts", "sets"), LAYOUTS)
+def test_every_layout_is_recognised_and_counted(name, layout, workouts, sets) -> None:
+    found = read(name)
+    assert (found.layout, len(found.workouts), found.set_count) == (layout, workouts, sets)
+
+
+def test_strong_set_order_letters_become_set_kinds() -> None:
+    squat = [s for s in read("strong_2024.csv").workouts[0].sets if s.exercise.startswith("Squat")]
+    assert [s.kind for s in squat] == ["warmup", "warmup", "normal", "normal", "failure", "drop"]
+
+
+def test_hevy_set_types_and_dates() -> None:
+    lower, upper = read("hevy.csv").workouts
+    assert lower.start == datetime(2025, 9, 15, 7, 48)
+    assert lower.duration_s == 85 * 60
+    assert [s.kind for s in lower.sets] == ["warmup", "normal", "failure", "drop"]
+    assert upper.name == "Upper"
+
+
+def test_units_come_from_the_file_or_the_user() -> None:
+    semicolon = read("strong_semicolon.csv").workouts[0].sets
+    assert [(s.weight, s.unit) for s in semicolon[:3]] == [(45, "lb"), (65, "lb"), (60, "kg")]
+    assert {s.unit for w in read("strong_comma.csv", "lb").workouts for s in w.sets} == {"lb"}
+    assert {s.unit for w in read("hevy_lbs.csv").workouts for s in w.sets} == {"lb"}
+
+
+def test_distances_and_seconds_are_kept() -> None:
+    running = read("strong_2024.csv").workouts[0].sets[-1]
+    assert (running.exercise, running.distance_m, running.seconds) == ("Running", 2000, 720)
+    treadmill = read("hevy_lbs.csv").workouts[0].sets[-1]
+    assert treadmill.distance_m == pytest.approx(2 * 1609.344)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Squat (Barbell)", "squat"),
+        ("Squat", "squat"),
+        ("Bench Press (Dumbbell)", "dumbbell_bench_press"),
+        ("Bent Over Row (Dumbbell)", "dumbbell_row"),
+        ("Pendlay Row (Barbell)", "barbell_row"),
+        ("Seated Leg Curl (Machine)", "leg_curl"),
+        ("Pull Up (Neutral Grip)", "pull_up"),
+        ("Pull Up (Assisted)", "custom:pull_up_assisted"),
+        ("Shoulder Press (Machine)", "custom:shoulder_press_machine"),
+        ("Zercher Squat", "custom:zercher_squat"),
+        ("Cable Crossover Ladder", "custom:cable_crossover_ladder"),
+    ],
+)
+def test_app_names_map_to_the_catalogue_or_stay_custom(name: str, expected: str) -> None:
+    assert map_exercise(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"", "empty"),
+        (b"name,age\nann,62\n", "can't tell what app"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "can't tell what app"),
+    ],
+)
+def test_unreadable_files_say_why(content: bytes, says: str) -> None:
+    found = read_export(content)
+    assert isinstance(found, Unreadable)
+    assert says in found.message
+
+
+def test_a_truncated_file_is_refused_whole() -> None:
+    data = (FIXTURES / "hevy.csv").read_bytes()
+    found = read_export(data[: len(data) - 40])
+    assert isinstance(found, Unreadable)
+    assert "Line 7" in found.message
+    assert "Nothing was imported" in found.message
+
+
+def test_a_bad_number_is_refused_with_its_line() -> None:
+    data = (FIXTURES / "strong_comma.csv").read_text().replace("185.0,5", "185.0,five", 1)
+    found = read_export(data.encode())
+    assert isinstance(found, Unreadable)
+    assert "Line 6" in found.message
+    assert "five" in found.message
+
+
+# --- through the conversation, on SQLite and PostgreSQL ------------------------------
+
+
+async def _count(engine: AsyncEngine, model: type, **where: object) -> int:
+    async with engine.connect() as conn:
+        query = select(func.count()).select_from(model)
+        for column, value in where.items():
+            query = query.where(getattr(model, column) == value)
+        return (await conn.execute(query)).scalar_one()
+
+
+async def send_file(user: ChatUser, name: str, data: bytes | None = None) -> str:
+    payload = data if data is not None else (FIXTURES / name).read_bytes()
+    return await user.say("", attachment=Attachment(name, payload, "text/csv"))
+
+
+@pytest.mark.parametrize(("name", "layout", "workouts", "sets"), LAYOUTS)
+async def test_every_fixture_imports_with_a_summary(
+    ann: ChatUser, engine: AsyncEngine, name, layout, workouts, sets
+) -> None:
+    reply = await send_file(ann, name)
+    assert f"{workouts} workouts, {sets} sets" in reply
+    assert f"Imported {workouts} workouts with {sets} sets" in reply
+    assert await _count(engine, StrengthSet) == sets
+    assert await _count(engine, Message, platform="import") == workouts
+
+
+async def test_importing_the_same_file_twice_records_nothing_twice(
+    ann: ChatUser, engine: AsyncEngine
+) -> None:
+    await send_file(ann, "hevy.csv")
+    again = await send_file(ann, "hevy.csv")
+    assert "already imported, so nothing changed" in again
+    assert await _count(engine, StrengthSet) == 6
+    assert await _count(engine, Message, platform="import") == 2
+
+
+async def test_summary_names_matched_and_custom_exercises(ann: ChatUser) -> None:
+    reply = await send_file(ann, "strong_semicolon.csv")
+    assert "Overhead Press (Barbell) → Overhead press" in reply
+    assert "Kept as your own exercises" in reply
+    assert "Zercher Squat" in reply
+
+
+async def test_warm_ups_are_stored_as_warm_ups_and_skipped_by_progression(
+    ann: ChatUser, engine: AsyncEngine
+) -> None:
+    await send_file(ann, "strong_2024.csv")
+    assert await _count(engine, StrengthSet, set_kind="warmup") == 2
+    assert await _count(engine, StrengthSet, set_kind="failure") == 1
+    history = await ann.say("/history squat", at="2024-06-07T12:00")
+    assert "40 kg" not in history
+    assert "60 kg" not in history
+    assert "100 kg" in history
+
+
+async def test_custom_exercises_show_in_history_but_get_no_plan(
+    ann: ChatUser, engine: AsyncEngine
+) -> None:
+    await send_file(ann, "strong_semicolon.csv")
+    assert await _count(engine, StrengthSet, exercise="custom:zercher_squat") == 1
+    plan = await ann.say("/plan", at="2022-02-19T12:00")
+    assert "zercher" not in plan.lower()
+    assert "Overhead press" in plan or "Bench press" in plan
+
+
+async def test_a_file_it_cannot_read_changes_nothing(ann: ChatUser, engine: AsyncEngine) -> None:
+    data = (FIXTURES / "strong_2016.csv").read_bytes()[:-30]
+    reply = await send_file(ann, "strong_2016.csv", data)
+    assert "couldn't import" in reply
+    assert await _count(engine, StrengthSet) == 0
+    assert await _count(engine, Message, platform="import") == 0
+
+
+async def test_a_file_in_another_format_is_refused(ann: ChatUser, engine: AsyncEngine) -> None:
+    reply = await send_file(ann, "notes.csv", b"when,what\nmonday,ran 5k\n")
+    assert "can't tell what app" in reply
+    assert await _count(engine, StrengthSet) == 0
+
+
+async def test_times_without_offset_are_in_the_users_timezone(service, engine: AsyncEngine) -> None:
+    tokyo = ChatUser(service, "kenji", tz="Asia/Tokyo")
+    await tokyo.say("/timezone Asia/Tokyo")
+    await send_file(tokyo, "hevy.csv")
+    async with engine.connect() as conn:
+        sent = (
+            (await conn.execute(select(Message.sent_at).where(Message.platform == "import")))
+            .scalars()
+            .all()
+        )
+    first = min(sent)
+    first = first if first.tzinfo else first.replace(tzinfo=__import__("datetime").UTC)
+    assert first.isoformat().startswith("2025-09-14T22:48")
