@@ -24,7 +24,7 @@ from core.reminder_texts import ping as ping_reply
 logger = logging.getLogger(__name__)
 
 BATCH = 500
-ACK_EVERY = 100  # sent pings are marked in groups: one UPDATE per group
+ACK_EVERY = 500  # sent pings are marked in groups: one UPDATE per group
 RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=5))  # then it is marked failed
 LEASE = timedelta(minutes=15)  # a claim older than this belongs to a dead dispatcher
 
