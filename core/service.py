@@ -15,13 +15,23 @@ from core.parser import parse
 from core.ports import DuplicateMessage, UnitOfWork
 from core.profile import Profile
 from core.progression import Plan
+from core.ratelimit import FloodLimit
 from core.workouts import record
 
 logger = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
 
-Status = Literal["recorded", "answered", "duplicate", "failed"]
+Status = Literal["recorded", "answered", "duplicate", "refused", "failed"]
+
+TOO_LONG = Reply(
+    f"That message is over {MAX_TEXT:,} characters, so I didn't read it and nothing was "
+    "recorded. Please send it in smaller pieces."
+)
+SLOW_DOWN = Reply(
+    "You're sending messages faster than I can keep up with. Please wait a few seconds; "
+    "nothing from the last few was recorded, so send those again."
+)
 
 FAILED = Reply(
     "Sorry, I couldn't save that just now, so nothing was recorded. "
@@ -46,11 +56,17 @@ class ConversationService:
         self,
         unit_of_work: Callable[[], UnitOfWork],
         clock: Callable[[], datetime] = utcnow,
+        flood_limit: FloodLimit | None = None,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._clock = clock
+        self._flood = flood_limit or FloodLimit()
 
     async def handle(self, message: IncomingMessage) -> HandleResult:
+        """Return the replies to one message, after its writes committed."""
+        refused = self._refuse(message)
+        if refused is not None:
+            return refused
         if "\x00" in message.text:
             # NUL can't be stored (PostgreSQL text) and never means anything here.
             message = replace(message, text=message.text.replace("\x00", ""))
@@ -74,6 +90,17 @@ class ConversationService:
             logger.exception("handling %s message %s failed", message.platform, message.message_id)
             return HandleResult((FAILED,), "failed")
 
+    def _refuse(self, message: IncomingMessage) -> HandleResult | None:
+        """Return the answer to a message refused before reading it, or None to go on."""
+        verdict = self._flood.check(f"{message.platform}:{message.user_id}")
+        if verdict == "notice":
+            return HandleResult((SLOW_DOWN,), "refused")
+        if verdict == "drop":
+            return HandleResult((), "refused")
+        if len(message.text) > MAX_TEXT:
+            return HandleResult((TOO_LONG,), "refused")
+        return None
+
     async def _handle(
         self, uow: UnitOfWork, profile: Profile, message: IncomingMessage, now: datetime
     ) -> HandleResult:
@@ -85,7 +112,7 @@ class ConversationService:
                 if existing.text == message.text or existing.undone:
                     return HandleResult((), "duplicate")
                 return await self._edit(uow, profile, existing.id, message)
-        text = message.text[:MAX_TEXT]
+        text = message.text
         is_command = text.lstrip().startswith("/")
         attachment = message.attachment
         result = (
@@ -125,7 +152,7 @@ class ConversationService:
         repo = uow.repo
         await repo.delete_entries(message_id)
         await repo.update_message_text(message_id, message.text)
-        result = parse(message.text[:MAX_TEXT], profile.units)
+        result = parse(message.text, profile.units)
         await repo.set_recorded(message_id, bool(result.entries))
         if not result.looks_like_workout:
             return HandleResult(
