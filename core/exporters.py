@@ -42,7 +42,7 @@ def exercise_name(exercise: str) -> str:
 
 
 def _num(value: float | None) -> str:
-    return "" if value is None else f"{round(value, 4):g}"
+    return "" if value is None else f"{round(value, 4):.12g}"
 
 
 def sets_csv(sets: Sequence[HistorySet]) -> bytes:
