@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     reminders.add_argument("--days", type=int, default=7, help="how many days (default: 7)")
 
     run = sub.add_parser("run", help="run the bot (settings from the environment)")
-    run.add_argument("role", choices=["telegram", "scheduler"], help="what to run")
+    run.add_argument("role", choices=["telegram", "discord", "scheduler"], help="what to run")
     return parser
 
 
@@ -143,6 +143,14 @@ async def _run_role(args: argparse.Namespace) -> int:
         from bot.scheduler import run_from_env as run_scheduler
 
         return await run_scheduler(args.db)
+    if args.role == "discord":
+        from bot.discord.app import ConfigError as DiscordConfigError
+        from bot.discord.app import run_from_env as run_discord
+
+        try:
+            return await run_discord(args.db)
+        except DiscordConfigError as exc:
+            raise UsageError(str(exc)) from None
     from bot.telegram.app import ConfigError, run_from_env
 
     try:

@@ -178,4 +178,3 @@ def _refusal(found: LinkCode | None, user_id: int, platform: str) -> Reply | Non
             f"That code was made on {platform}: enter it on your account on the other platform."
         )
     return None
-

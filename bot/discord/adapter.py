@@ -1,0 +1,339 @@
+"""Translation both ways: Discord messages and interactions in, core replies out."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import re
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+
+from bot.discord.views import choices_view
+from core.messages import IncomingMessage, Reply
+from core.service import ConversationService, HandleResult
+
+logger = logging.getLogger(__name__)
+
+PLATFORM = "discord"
+MAX_TEXT = 2000  # characters per message
+MAX_EMBED_TEXT = 4096  # characters in an embed description
+EPHEMERAL = discord.MessageFlags(ephemeral=True).value  # 64
+# Replies to these commands are shown as an embed (title + body) when they carry data.
+EMBED_COMMANDS = ("plan", "week")
+EMBED_COLOUR = discord.Colour.teal()
+# Discord wants an answer to an interaction within 3 s; past this, say "thinking…" first.
+DEFER_AFTER = 2.0
+# A failed handling (the core rolled back) is retried this often before the user is told.
+FAILED_RETRIES = 2
+FAILED_BACKOFF = 0.5
+
+
+# --- Discord -> core -----------------------------------------------------------------
+
+
+def _mention(user_id: int) -> re.Pattern[str]:
+    return re.compile(rf"<@!?{user_id}>[,:]?")
+
+
+def addressed_text(message: discord.Message, me: discord.abc.User) -> str | None:
+    """Return what the bot should read of `message` (mention stripped), or None to ignore it.
+
+    Every DM is for the bot; in a server only messages that mention it are.
+    """
+    if message.author.bot or message.type not in (
+        discord.MessageType.default,
+        discord.MessageType.reply,
+    ):
+        return None
+    text = message.content
+    if message.guild is None:
+        return text.strip() or None
+    if me.id not in message.raw_mentions:
+        return None
+    stripped = re.sub(r"[ \t]{2,}", " ", _mention(me.id).sub("", text)).strip()
+    return stripped or "/help"
+
+
+def incoming_message(
+    message: discord.Message, me: discord.abc.User, *, edited: bool = False
+) -> IncomingMessage | None:
+    """Return the core's view of a DM or a mention, or None if the bot should ignore it."""
+    text = addressed_text(message, me)
+    if text is None:
+        return None
+    return IncomingMessage(
+        platform=PLATFORM,
+        # The person, never the channel or server: records follow the user everywhere.
+        user_id=str(message.author.id),
+        # Snowflakes are unique across Discord, so the id alone is stable and enough.
+        message_id=str(message.id),
+        text=text,
+        # An edit keeps the original time: the workout stays on the day it was logged.
+        sent_at=message.created_at,
+        edited=edited,
+        display_name=message.author.display_name or None,
+    )
+
+
+def incoming_interaction(
+    interaction: discord.Interaction[Any], text: str, *, is_callback: bool = False, part: int = 0
+) -> IncomingMessage:
+    """Return a slash command or a button click as the core's message."""
+    suffix = f":{part}" if part else ""
+    return IncomingMessage(
+        platform=PLATFORM,
+        user_id=str(interaction.user.id),
+        message_id=f"int:{interaction.id}{suffix}",
+        text=text,
+        sent_at=interaction.created_at,
+        is_callback=is_callback,
+        display_name=interaction.user.display_name or None,
+    )
+
+
+def command_of(text: str) -> str | None:
+    """Return the command name of `/plan args`, or None for free text."""
+    if not text.startswith("/"):
+        return None
+    return text[1:].split(maxsplit=1)[0].lower() if len(text) > 1 else None
+
+
+# --- core -> Discord -----------------------------------------------------------------
+
+
+def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
+    """Return `text` in chunks of at most `limit` characters, cut at line breaks.
+
+    A single line longer than the limit is cut at a space, or hard if it has none.
+    """
+    chunks: list[str] = []
+    current = ""
+    for line in _lines_within(text, limit):
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            if current.strip():
+                chunks.append(current)
+            current = line
+    if current.strip():
+        chunks.append(current)
+    return chunks
+
+
+def _lines_within(text: str, limit: int) -> Iterator[str]:
+    for line in text.split("\n"):
+        while len(line) > limit:
+            space = line.rfind(" ", 0, limit)
+            cut = space if space > limit // 2 else limit
+            yield line[:cut].rstrip()
+            line = line[cut:].lstrip()
+        yield line
+
+
+@dataclass
+class Outgoing:
+    """One Discord message to send: the keyword arguments of `send`."""
+
+    content: str | None = None
+    embed: discord.Embed | None = None
+    file: discord.File | None = None
+    view: discord.ui.View | None = None
+
+    def kwargs(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if v is not None}
+
+
+def render(reply: Reply, command: str | None = None) -> list[Outgoing]:
+    """Return the Discord messages for one reply; attachment and buttons go on the last."""
+    text = reply.text.strip()
+    view = choices_view(reply.choices)
+    embed = _embed(reply, text, command)
+    if embed is not None:
+        return [Outgoing(embed=embed, view=view)]
+    out = [Outgoing(content=chunk) for chunk in split_text(text)] or [Outgoing()]
+    last = out[-1]
+    if reply.image is not None:
+        last.file = discord.File(io.BytesIO(reply.image), filename="chart.png")
+    elif reply.file is not None:
+        last.file = discord.File(io.BytesIO(reply.file.data), filename=reply.file.filename)
+    last.view = view
+    if last.content is None and last.file is None and last.view is None:
+        return []
+    return out
+
+
+def _embed(reply: Reply, text: str, command: str | None) -> discord.Embed | None:
+    """Return /plan and /week data as an embed: its first line is the title."""
+    if command not in EMBED_COMMANDS or not reply.private or reply.image or reply.file:
+        return None
+    title, _, body = text.partition("\n")
+    if not body or len(title) > 256 or len(body) > MAX_EMBED_TEXT:
+        return None
+    return discord.Embed(title=title.rstrip(":"), description=body, colour=EMBED_COLOUR)
+
+
+# --- the adapter ---------------------------------------------------------------------
+
+
+class KeyedLocks:
+    """One lock per user, dropped when unused: a person's messages are handled in order."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def hold(self, key: str) -> AsyncIterator[None]:
+        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[key]
+            if users <= 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+
+class DiscordAdapter:
+    """Hands each Discord event to the core and sends the replies back."""
+
+    def __init__(self, client: discord.Client, service: ConversationService) -> None:
+        self.client = client
+        self.service = service
+        self._locks = KeyedLocks()
+
+    # Messages: DMs and mentions --------------------------------------------------------
+
+    async def on_message(self, message: discord.Message, *, edited: bool = False) -> None:
+        me = self.client.user
+        if me is None or message.author.id == me.id:
+            return
+        incoming = incoming_message(message, me, edited=edited)
+        if incoming is None:
+            return
+        async with self._locks.hold(incoming.user_id):
+            result = await self._handle(incoming)
+            logger.info(
+                "discord message %s from user %s: %s, %d replies",
+                incoming.message_id,
+                incoming.user_id,
+                result.status,
+                len(result.replies),
+            )
+            await self._reply_to_message(message, result, command_of(incoming.text))
+
+    async def on_raw_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """An edited message edits its record (the core matches it by message id)."""
+        if "content" not in payload.data:
+            return  # an embed unfurled or a pin changed: not the user's words
+        await self.on_message(payload.message, edited=True)
+
+    async def _reply_to_message(
+        self, message: discord.Message, result: HandleResult, command: str | None
+    ) -> None:
+        in_guild = message.guild is not None
+        told_about_dm = False
+        for reply in result.replies:
+            channel: discord.abc.Messageable = message.channel
+            if in_guild and reply.private:
+                # A server channel can't show a message to one person only: use their DMs.
+                channel = message.author
+            try:
+                for out in render(reply, command):
+                    await channel.send(**out.kwargs())
+            except discord.Forbidden:
+                if channel is message.channel or told_about_dm:
+                    logger.info("channel %s refuses messages from the bot", message.channel.id)
+                    return
+                told_about_dm = True
+                await self._send_quietly(
+                    message.channel,
+                    f"{message.author.mention} I can't DM you, so I won't show your data here. "
+                    "Allow DMs from server members, or use the slash commands (only you see "
+                    "their answers).",
+                )
+            except discord.HTTPException as exc:
+                # The write is committed; re-handling would be a no-op, so just log it.
+                logger.warning("reply to message %s not sent: %s", message.id, exc)
+
+    async def _send_quietly(self, channel: discord.abc.Messageable, text: str) -> None:
+        try:
+            await channel.send(text)
+        except discord.HTTPException as exc:
+            logger.info("notice not sent: %s", exc)
+
+    # Interactions: slash commands and buttons -------------------------------------------
+
+    async def on_command(self, interaction: discord.Interaction[Any], *texts: str) -> None:
+        """Run a slash command given as one or more core command texts, then answer it."""
+        work = asyncio.ensure_future(self._handle_all(interaction, texts))
+        done, _ = await asyncio.wait({work}, timeout=DEFER_AFTER)
+        if not done:
+            # Slow: acknowledge now. The answer's privacy is fixed here, so choose private.
+            await interaction.response.defer(
+                ephemeral=interaction.guild_id is not None, thinking=True
+            )
+        replies = await work
+        await self._answer(interaction, replies, command_of(texts[0]) if texts else None)
+
+    async def on_choice(self, interaction: discord.Interaction[Any], data: str) -> None:
+        """A button click: its data goes to the core as if typed; the buttons go away."""
+        message = incoming_interaction(interaction, data, is_callback=True)
+        try:  # answered: take the buttons away so the question isn't answered twice
+            await interaction.response.edit_message(view=None)
+        except discord.HTTPException as exc:
+            logger.debug("removing buttons failed: %s", exc)
+        async with self._locks.hold(message.user_id):
+            result = await self._handle(message)
+        await self._answer(interaction, list(result.replies), command_of(data))
+
+    async def _handle_all(
+        self, interaction: discord.Interaction[Any], texts: tuple[str, ...]
+    ) -> list[Reply]:
+        replies: list[Reply] = []
+        for part, text in enumerate(texts):
+            message = incoming_interaction(interaction, text, part=part)
+            async with self._locks.hold(message.user_id):
+                result = await self._handle(message)
+            logger.info(
+                "discord interaction %s from user %s: %s",
+                message.message_id,
+                message.user_id,
+                result.status,
+            )
+            replies += result.replies
+        return replies
+
+    async def _answer(
+        self, interaction: discord.Interaction[Any], replies: list[Reply], command: str | None
+    ) -> None:
+        """Send replies as the interaction's response and follow-ups; private ones ephemeral."""
+        in_guild = interaction.guild_id is not None
+        try:
+            for reply in replies:
+                ephemeral = in_guild and reply.private
+                for out in render(reply, command):
+                    if interaction.response.is_done():
+                        await interaction.followup.send(**out.kwargs(), ephemeral=ephemeral)
+                    else:
+                        await interaction.response.send_message(**out.kwargs(), ephemeral=ephemeral)
+        except discord.HTTPException as exc:
+            logger.warning("answer to interaction %s not sent: %s", interaction.id, exc)
+
+    async def _handle(self, message: IncomingMessage) -> HandleResult:
+        result = await self.service.handle(message)
+        for attempt in range(1, FAILED_RETRIES + 1):
+            if result.status != "failed":
+                break
+            # The core rolled back: trying again is safe and usually works (a lock, a blip).
+            await asyncio.sleep(FAILED_BACKOFF * attempt)
+            result = await self.service.handle(message)
+        return result

@@ -1,0 +1,34 @@
+"""The core's Notifier on Discord: a reminder reaches a user as a DM."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+
+from bot.discord.adapter import PLATFORM, render
+from core.messages import Reply
+from core.notifier import DeliveryRefused
+
+logger = logging.getLogger(__name__)
+
+
+class DiscordNotifier:
+    """Sends through the running client; closed DMs or an unknown user are DeliveryRefused."""
+
+    platform = PLATFORM
+
+    def __init__(self, client: discord.Client) -> None:
+        self.client = client
+
+    async def send(self, user_id: str, reply: Reply) -> None:
+        try:
+            user = self.client.get_user(int(user_id)) or await self.client.fetch_user(int(user_id))
+            channel = user.dm_channel or await user.create_dm()
+            for out in render(reply):
+                await channel.send(**out.kwargs())
+        except discord.Forbidden as exc:
+            # 50007 "Cannot send messages to this user": DMs closed, no shared server, blocked.
+            raise DeliveryRefused(f"discord user {user_id}: {exc.text or exc.status}") from exc
+        except discord.NotFound as exc:
+            raise DeliveryRefused(f"discord user {user_id}: unknown user") from exc
