@@ -57,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     db_sub.add_parser("upgrade", help="apply migrations")
 
+    imports = sub.add_parser("import", help="import a Strong or Hevy CSV export for --user")
+    imports.add_argument("file", help="the exported .csv file")
+    export = sub.add_parser("export", help="export --user's history (as /export does)")
+    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument("--output", help="write to this file (default: stdout)")
+
     reminders = sub.add_parser("reminders", help="upcoming reminders of --user")
     reminders.add_argument("--json", action="store_true")
     reminders.add_argument("--from", dest="start", help="ISO 8601 start (default: now)")
@@ -170,6 +176,8 @@ async def _run_with(coach: Coach, args: argparse.Namespace) -> int:
             pass
         await console.chat(service, args.user)
         return 0
+    if args.command in ("import", "export"):
+        return await _history_file(coach, args)
     timezone = await service.timezone_of(console.PLATFORM, args.user)
     if args.command == "reminders":
         return await _reminders(coach, args, _parse_at(args.start, timezone))
@@ -199,6 +207,39 @@ async def _run_with(coach: Coach, args: argparse.Namespace) -> int:
             print(week_text(dose))
         return 0
     raise UsageError(f"unknown command {args.command}")
+
+
+async def _history_file(coach: Coach, args: argparse.Namespace) -> int:
+    """`coach import FILE` and `coach export`: the same flows as sending a file or /export."""
+    from pathlib import Path
+
+    from core.messages import Attachment
+
+    service = coach.service
+
+    if args.command == "import":
+        path = Path(args.file)
+        try:
+            data = await asyncio.to_thread(path.read_bytes)
+        except OSError as exc:
+            raise UsageError(f"can't read {args.file}: {exc.strerror}") from None
+        attachment = Attachment(path.name, data, "text/csv")
+        result = await service.handle(console.message(args.user, "", attachment=attachment))
+        for reply in result.replies:
+            print(console.render(reply))
+        return 0 if result.status == "recorded" and "❌" not in result.replies[0].text else 1
+    result = await service.handle(console.message(args.user, "/export"))
+    files = [r.file for r in result.replies if r.file is not None]
+    chosen = next((f for f in files if f.filename.endswith(f".{args.format}")), None)
+    if chosen is None:
+        print(console.render(result.replies[0]) if result.replies else "export failed")
+        return 1
+    if args.output:
+        await asyncio.to_thread(Path(args.output).write_bytes, chosen.data)
+    else:
+        sys.stdout.buffer.write(chosen.data)
+        sys.stdout.flush()
+    return 0
 
 
 async def _reminders(coach: Coach, args: argparse.Namespace, start: datetime) -> int:
