@@ -426,3 +426,47 @@ async def test_telegram_and_discord_accounts_share_one_history_once_linked(
     assert "100 kg" in after.content
     (reused,) = await bot.slash(BOB, "link", code=code.group(0))
     assert "doesn't work" in reused.content
+
+
+async def test_a_slow_answer_is_deferred_privately_then_followed_up(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.discord.adapter.DEFER_AFTER", 0.0)
+    deferred, answer = await bot.slash(ANN, "log", text="squat 3x8 100kg")
+    assert deferred.json["type"] == 5  # "thinking…", within Discord's 3 s
+    assert deferred.flags & EPHEMERAL
+    assert "102.5 kg" in answer.content
+
+
+# --- starting ---------------------------------------------------------------------------
+
+
+def test_run_discord_without_a_token_is_a_one_line_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    from bot.cli import main
+
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    assert main(["--db", f"sqlite:///{tmp_path / 'c.db'}", "run", "discord"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "DISCORD_TOKEN" in err
+
+
+def test_the_token_never_shows_in_the_config_repr() -> None:
+    from bot.discord.app import DiscordConfig
+
+    config = DiscordConfig.from_env({"DISCORD_TOKEN": "secret-token", "DISCORD_GUILD_ID": "12"})
+    assert config.guild_id == 12
+    assert "secret-token" not in repr(config)
+
+
+def test_no_privileged_intent_is_asked_for() -> None:
+    from bot.discord.client import intents
+
+    wanted = intents()
+    assert wanted.dm_messages
+    assert wanted.guild_messages
+    assert not wanted.message_content
+    assert not wanted.members
+    assert not wanted.presences
