@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -43,6 +44,10 @@ FAILED = Reply(
 class HandleResult:
     replies: tuple[Reply, ...]
     status: Status
+    parse_problems: int = 0  # fragments that looked like a workout but could not be read
+
+
+Observer = Callable[[IncomingMessage, HandleResult, float], None]
 
 
 def utcnow() -> datetime:
@@ -57,13 +62,22 @@ class ConversationService:
         unit_of_work: Callable[[], UnitOfWork],
         clock: Callable[[], datetime] = utcnow,
         flood_limit: FloodLimit | None = None,
+        observer: Observer | None = None,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._clock = clock
         self._flood = flood_limit or FloodLimit()
+        self._observer = observer
 
     async def handle(self, message: IncomingMessage) -> HandleResult:
         """Return the replies to one message, after its writes committed."""
+        started = time.perf_counter()
+        result = await self._handle_once(message)
+        if self._observer is not None:
+            self._observer(message, result, time.perf_counter() - started)
+        return result
+
+    async def _handle_once(self, message: IncomingMessage) -> HandleResult:
         refused = self._refuse(message)
         if refused is not None:
             return refused
@@ -134,7 +148,8 @@ class ConversationService:
             replies = [Reply(reply, private=True)]
             if onboarding.in_progress(profile):
                 replies.append(onboarding.PROMPTS[profile.onboarding_step or ""])
-            return HandleResult(tuple(replies), "recorded" if recorded else "answered")
+            status: Status = "recorded" if recorded else "answered"
+            return HandleResult(tuple(replies), status, len(result.problems))
 
         ctx = commands.Context(repo, profile, message, message_id, now)
         if is_command:

@@ -1,0 +1,172 @@
+"""Logs (text or JSON, secrets redacted), Prometheus metrics, and /healthz + /metrics."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from aiohttp import web
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from pythonjsonlogger.json import JsonFormatter
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from core.messages import IncomingMessage
+from core.service import HandleResult
+
+logger = logging.getLogger(__name__)
+
+REDACTED = "<redacted>"
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# Libraries that log request URLs, which carry the Telegram token.
+URL_LOGGERS = ("httpx", "httpcore")
+
+
+class RedactSecrets(logging.Filter):
+    """Replace every configured secret in a record's message and traceback."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        super().__init__()
+        self.secrets = [s for s in secrets if s]
+
+    def _clean(self, value: str) -> str:
+        for secret in self.secrets:
+            value = value.replace(secret, REDACTED)
+        return value
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.secrets:
+            return True
+        message = record.getMessage()
+        cleaned = self._clean(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._clean(record.exc_text)
+        return True
+
+
+def configure_logging(fmt: str = "text", level: str = "INFO", secrets: Iterable[str] = ()) -> None:
+    """Send logs to stderr as text or JSON lines, with secrets redacted everywhere."""
+    handler = logging.StreamHandler(sys.stderr)
+    if fmt == "json":
+        handler.setFormatter(JsonFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    else:
+        handler.setFormatter(logging.Formatter(TEXT_FORMAT))
+    handler.addFilter(RedactSecrets(secrets))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
+    for name in URL_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+@dataclass
+class Metrics:
+    """The coach's Prometheus metrics, in a registry of their own."""
+
+    registry: CollectorRegistry = field(default_factory=CollectorRegistry)
+
+    def __post_init__(self) -> None:
+        r = self.registry
+        self.messages = Counter(
+            "coach_messages_handled", "Messages handled", ["platform", "outcome"], registry=r
+        )
+        self.parse_failures = Counter(
+            "coach_parse_failures",
+            "Workout fragments that could not be read",
+            ["platform"],
+            registry=r,
+        )
+        self.reminders_sent = Counter("coach_reminders_sent", "Reminder pings sent", registry=r)
+        self.reminders_dropped = Counter(
+            "coach_reminders_dropped", "Reminder pings dropped (late or refused)", registry=r
+        )
+        self.platform_errors = Counter(
+            "coach_platform_errors", "Errors from a platform's API", ["platform"], registry=r
+        )
+        self.latency = Histogram(
+            "coach_handling_seconds",
+            "Time to handle one message",
+            ["platform"],
+            registry=r,
+            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
+        )
+
+    def observe(self, message: IncomingMessage, result: HandleResult, seconds: float) -> None:
+        """Count and log one handled message (never its text at info level)."""
+        self.messages.labels(message.platform, result.status).inc()
+        self.latency.labels(message.platform).observe(seconds)
+        if result.parse_problems:
+            self.parse_failures.labels(message.platform).inc(result.parse_problems)
+        logger.info(
+            "handled platform=%s outcome=%s latency_ms=%.1f replies=%d",
+            message.platform,
+            result.status,
+            seconds * 1000,
+            len(result.replies),
+        )
+        logger.debug(
+            "text of %s message %s: %r", message.platform, message.message_id, message.text[:200]
+        )
+
+    def exposition(self) -> bytes:
+        return generate_latest(self.registry)
+
+
+METRICS = Metrics()  # the process's metrics; tests make their own
+
+
+@dataclass
+class Health:
+    """What /healthz checks: the database, and each adapter's connection."""
+
+    engine: AsyncEngine
+    adapters: dict[str, Callable[[], bool]] = field(default_factory=dict)
+
+    async def check(self) -> tuple[bool, dict[str, str]]:
+        report: dict[str, str] = {}
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            report["database"] = "ok"
+        except Exception as exc:  # any failure means unhealthy, reported by its type
+            report["database"] = f"unreachable ({type(exc).__name__})"
+        for name, connected in self.adapters.items():
+            report[name] = "connected" if connected() else "disconnected"
+        healthy = all(v in ("ok", "connected") for v in report.values())
+        return healthy, report
+
+
+def http_app(health: Health, metrics: Metrics = METRICS) -> web.Application:
+    """Return the aiohttp app serving /healthz (200 or 503, JSON) and /metrics."""
+
+    async def healthz(_request: web.Request) -> web.Response:
+        healthy, report = await health.check()
+        return web.json_response(report, status=200 if healthy else 503)
+
+    async def metrics_page(_request: web.Request) -> web.Response:
+        return web.Response(
+            body=metrics.exposition(), headers={"Content-Type": CONTENT_TYPE_LATEST}
+        )
+
+    app = web.Application()
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics_page)
+    return app
+
+
+async def start_http(health: Health, host: str, port: int, metrics: Metrics = METRICS):  # type: ignore[no-untyped-def]
+    """Start the health and metrics server; return its runner (call `cleanup()` to stop)."""
+    runner = web.AppRunner(http_app(health, metrics), access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    logger.info("health and metrics on http://%s:%d/healthz and /metrics", host, port)
+    return runner
