@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -207,5 +207,5 @@ async def test_times_without_offset_are_in_the_users_timezone(service, engine: A
             .all()
         )
     first = min(sent)
-    first = first if first.tzinfo else first.replace(tzinfo=__import__("datetime").UTC)
-    assert first.isoformat().startswith("2025-09-14T22:48")
+    first = first if first.tzinfo else first.replace(tzinfo=UTC)  # SQLite keeps UTC naive
+    assert first.astimezone(UTC) == datetime(2025, 9, 14, 22, 48, tzinfo=UTC)
