@@ -30,12 +30,16 @@ Edit your message to fix a typo.
 /plan: next session's loads
 /week: this week against the protocol
 /history squat: recent sessions of a lift
+/chart squat · /chart week: your progress as a picture
 /undo: remove your last log
 /remind resistance mon,thu 18:00 · /reminders · /remind off
 /units kg|lb · /timezone Europe/Berlin
 /profile age 62 · /profile weight 80kg
+/equipment bar 20 plates 25,20,10,5,2.5,1.25
 /ask how heavy should I lift?
-/link: one history on Telegram and Discord"""
+/export: your data as CSV and JSON · /delete: erase it all
+/link: one history on Telegram and Discord
+Send a Strong or Hevy CSV export to import your history."""
 
 
 @dataclass
