@@ -11,6 +11,7 @@ import asyncio
 import itertools
 import json
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,7 @@ class FakeBotAPI:
     def __init__(self, token: str = TOKEN) -> None:
         self.token = token
         self.calls: list[Call] = []
+        self.counts: Counter[str] = Counter()  # calls per method, cheap to poll
         self.updates: list[dict[str, Any]] = []
         self.confirmed = 0  # every update id below this was confirmed by an offset
         self.webhook: dict[str, Any] | None = None
@@ -228,6 +230,7 @@ class FakeBotAPI:
             return await self._get_updates(params)
         call = Call(method, params, files)
         self.calls.append(call)
+        self.counts[method] += 1
         try:
             retry_after = self.too_many_once.pop(method, None)
             if retry_after is not None:

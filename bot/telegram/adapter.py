@@ -37,6 +37,9 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 # A failed handling (the core rolled back) is retried this often before the user is told.
 FAILED_RETRIES = 2
 FAILED_BACKOFF = 0.5
+# Messages in the core at once. Replies go out concurrently regardless; more writers
+# than this mostly wait on each other's database locks.
+HANDLE_CONCURRENCY = 4
 
 COMMANDS = (
     BotCommand("start", "start or restart the short setup"),
@@ -287,10 +290,16 @@ class ChatLocks:
 class TelegramAdapter:
     """Hands each Telegram update to the core and sends the replies back."""
 
-    def __init__(self, bot: Bot, service: ConversationService) -> None:
+    def __init__(
+        self,
+        bot: Bot,
+        service: ConversationService,
+        handle_concurrency: int = HANDLE_CONCURRENCY,
+    ) -> None:
         self.bot = bot
         self.service = service
         self._locks = ChatLocks()
+        self._handling = asyncio.Semaphore(handle_concurrency)
 
     async def process(self, update: Update) -> None:
         """Handle one update; return only once the core has committed what it carried.
@@ -319,13 +328,14 @@ class TelegramAdapter:
                     break
 
     async def _handle(self, message: IncomingMessage) -> HandleResult:
-        result = await self.service.handle(message)
-        for attempt in range(1, FAILED_RETRIES + 1):
+        for attempt in range(FAILED_RETRIES + 1):
+            if attempt:
+                # The core rolled back: trying again is safe and usually works (a lock, a blip).
+                await asyncio.sleep(FAILED_BACKOFF * attempt)
+            async with self._handling:
+                result = await self.service.handle(message)
             if result.status != "failed":
                 break
-            # The core rolled back: trying again is safe and usually works (a lock, a blip).
-            await asyncio.sleep(FAILED_BACKOFF * attempt)
-            result = await self.service.handle(message)
         return result
 
     async def _with_attachment(self, inbound: Inbound) -> IncomingMessage:

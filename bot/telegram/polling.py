@@ -26,6 +26,9 @@ POLL_TIMEOUT = 30  # seconds Telegram holds a getUpdates open when there is noth
 BATCH_LIMIT = 100
 MAX_ATTEMPTS = 5  # an update whose handling keeps raising is skipped after this many tries
 MAX_BACKOFF = 30.0
+# Updates handled at once: enough to overlap network waits, few enough that the
+# database and the HTTP pool don't spend their time contending.
+CONCURRENCY = 8
 
 
 def chat_key(update: Update) -> int:
@@ -48,6 +51,7 @@ class Poller:
         timeout: int = POLL_TIMEOUT,
         limit: int = BATCH_LIMIT,
         max_attempts: int = MAX_ATTEMPTS,
+        concurrency: int = CONCURRENCY,
     ) -> None:
         self.bot = bot
         self.process = process
@@ -56,6 +60,7 @@ class Poller:
         self.max_attempts = max_attempts
         self.offset: int | None = None
         self._attempts: dict[int, int] = {}
+        self._slots = asyncio.Semaphore(concurrency)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop` is set; the batch in hand is always finished first."""
@@ -125,7 +130,8 @@ class Poller:
         done: set[int] = set()
         for update in updates:
             try:
-                await self.process(update)
+                async with self._slots:
+                    await self.process(update)
             except asyncio.CancelledError:
                 raise
             except Exception:
