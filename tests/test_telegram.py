@@ -418,3 +418,15 @@ async def test_updates_are_processed_in_order_per_chat_and_concurrently_across_c
         assert time.monotonic() - start < 1
     assert [t for c, t in log if c == 60] == ["a0", "a1", "a2"]
     assert [t for c, t in log if c == 61] == ["b0", "b1", "b2"]
+
+
+async def test_unreachable_telegram_at_start_is_retried_until_stopped(coach: Coach) -> None:
+    async with FakeBotAPI() as gone:
+        dead_url = gone.base_url  # nothing listens there once the fake has closed
+    bot = TelegramBot(coach.service, TelegramConfig(TOKEN, dead_url))
+    stop = asyncio.Event()
+    asyncio.get_running_loop().call_later(1.5, stop.set)
+    try:
+        assert await bot.start(stop) is False
+    finally:
+        await bot.stop()

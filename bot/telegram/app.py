@@ -66,40 +66,11 @@ class TelegramBot:
 
     async def start(self, stop: asyncio.Event | None = None) -> bool:
         """Connect (retrying while Telegram is unreachable); return False if stopped first."""
-        if not await self._initialize(stop or asyncio.Event()):
-            return False
-        bot = self.application.bot
-        await bot.set_my_commands(list(COMMANDS))
-        webhook = self.config.webhook
-        if webhook is None:
-            await bot.delete_webhook(drop_pending_updates=False)
-            logger.info("telegram bot @%s polling", bot.username)
-            return True
-        self.webhook = WebhookServer(bot, self.adapter.process, webhook)
-        await self.webhook.start()
-        await bot.set_webhook(
-            webhook.url, secret_token=webhook.secret, allowed_updates=ALLOWED_UPDATES
-        )
-        logger.info("telegram bot @%s receiving updates by webhook", bot.username)
-        return True
-
-    async def run(self, stop: asyncio.Event) -> None:
-        """Handle updates until `stop` is set."""
-        if self.webhook is None:
-            await self.poller.run(stop)
-        else:
-            await stop.wait()
-
-    async def stop(self) -> None:
-        if self.webhook is not None:
-            await self.webhook.stop()
-        await self.application.shutdown()
-
-    async def _initialize(self, stop: asyncio.Event) -> bool:
+        stop = stop or asyncio.Event()
         delay = 1.0
         while not stop.is_set():
             try:
-                await self.application.initialize()
+                await self._connect()
                 return True
             except InvalidToken:
                 # PTB's message quotes the token: report without it, and without the chain.
@@ -114,6 +85,35 @@ class TelegramBot:
                     pass
                 delay = min(delay * 2, MAX_STARTUP_BACKOFF)
         return False
+
+    async def _connect(self) -> None:
+        await self.application.initialize()  # getMe: checks the token
+        bot = self.application.bot
+        await bot.set_my_commands(list(COMMANDS))
+        webhook = self.config.webhook
+        if webhook is None:
+            await bot.delete_webhook(drop_pending_updates=False)
+            logger.info("telegram bot @%s polling", bot.username)
+            return
+        if self.webhook is None:
+            self.webhook = WebhookServer(bot, self.adapter.process, webhook)
+            await self.webhook.start()
+        await bot.set_webhook(
+            webhook.url, secret_token=webhook.secret, allowed_updates=ALLOWED_UPDATES
+        )
+        logger.info("telegram bot @%s receiving updates by webhook", bot.username)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Handle updates until `stop` is set."""
+        if self.webhook is None:
+            await self.poller.run(stop)
+        else:
+            await stop.wait()
+
+    async def stop(self) -> None:
+        if self.webhook is not None:
+            await self.webhook.stop()
+        await self.application.shutdown()
 
 
 async def serve(service: ConversationService, config: TelegramConfig, stop: asyncio.Event) -> None:
