@@ -56,6 +56,17 @@ class NoopNotifier:
 
 
 def rss_mb() -> float:
+    """Return this process's peak RSS in MB.
+
+    VmHWM, not ru_maxrss: after fork and exec, Linux's ru_maxrss still counts the
+    parent's peak (which here holds the rows it generated).
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 

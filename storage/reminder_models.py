@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -37,7 +37,14 @@ class ReminderDelivery(SQLModel, table=True):
     __tablename__ = "reminder_deliveries"
     __table_args__ = (
         UniqueConstraint("schedule_id", "fire_at"),
-        Index("ix_reminder_deliveries_status_due", "status", "due_at"),
+        # Only the live rows (queued, claimed) are indexed by status: sent rows leave it.
+        Index(
+            "ix_reminder_deliveries_live",
+            "status",
+            "due_at",
+            postgresql_where=text("status IN ('queued', 'claimed')"),
+            sqlite_where=text("status IN ('queued', 'claimed')"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -46,7 +53,7 @@ class ReminderDelivery(SQLModel, table=True):
             Integer, ForeignKey("reminder_schedules.id", ondelete="CASCADE"), nullable=False
         )
     )
-    user_id: int = Field(foreign_key="users.id", index=True)
+    user_id: int = Field(foreign_key="users.id")
     kind: str = Field(max_length=16)
     fire_at: datetime
     due_at: datetime
@@ -54,7 +61,7 @@ class ReminderDelivery(SQLModel, table=True):
     external_id: str = Field(max_length=64)
     status: str = Field(max_length=16)
     attempts: int = 0
-    text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # retries
     response: str | None = Field(default=None, max_length=16)
     claimed_at: datetime | None = None
     sent_at: datetime | None = None

@@ -127,7 +127,7 @@ class SqlReminderStore:
                 external_id=original.external_id,
                 status="queued",
                 attempts=0,
-                text=original.text,
+                text=None,  # composed afresh when it is due: today's plan, today's log
             )
             .returning(D.c.id)
         )
@@ -251,7 +251,7 @@ class SqlDispatchStore:
                 continue
             day = local_day(due.fire_at, due.recipient.timezone)
             need = data_need(due.kind, day)
-            if due.delivery_id is not None:  # re-sent: keep its text, re-check "trained today"
+            if due.text is not None:  # a retry resends its text; re-check "trained today"
                 need = DataNeed(day, day, False) if due.kind == "resistance" else None
             if need is None:
                 continue
@@ -265,7 +265,7 @@ class SqlDispatchStore:
         for due in dues:
             if due.status != "claimed":
                 continue
-            if due.delivery_id is not None:
+            if due.text is not None:
                 if due.kind == "resistance" and data.trained_on(
                     due.recipient.user_id, local_day(due.fire_at, due.recipient.timezone)
                 ):
@@ -329,7 +329,7 @@ class SqlDispatchStore:
                     "external_id": due.external_id,
                     "status": due.status,
                     "attempts": 1 if due.status == "claimed" else 0,
-                    "text": due.text,
+                    "text": None,  # kept only for a retry: the table stays narrow
                     "response": None,
                     "claimed_at": now,
                     "sent_at": None,
@@ -397,7 +397,9 @@ class SqlDispatchStore:
             )
 
     async def retry_later(self, ping: Ping, due_at: datetime | None) -> None:
-        values = {"status": "failed"} if due_at is None else {"status": "queued", "due_at": due_at}
+        values: dict[str, object] = {"status": "failed"}
+        if due_at is not None:  # the retry sends the same words
+            values = {"status": "queued", "due_at": due_at, "text": ping.text}
         async with self.engine.begin() as conn:
             await conn.execute(update(D).where(D.c.id == ping.delivery_id).values(**values))
 

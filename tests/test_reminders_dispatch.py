@@ -364,3 +364,36 @@ async def test_reminder_tables_match_the_migration(engine: AsyncEngine) -> None:
         assert await conn.run_sync(diff) == []
         count = await conn.execute(select(func.count()).select_from(text("reminder_schedules")))
         assert count.scalar() == 0
+
+
+async def test_run_dispatcher_sends_on_its_interval_and_stops_cleanly(
+    ann: ChatUser, notifier: FakeNotifier, engine: AsyncEngine, clock: Clock
+) -> None:
+    from bot.scheduler import run_dispatcher
+
+    await ann.say("/remind hiit mon 18:00")
+    clock.now = MON_1800
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        run_dispatcher(
+            engine, {"test": notifier}, stop, interval=timedelta(seconds=0.2), clock=clock
+        )
+    )
+    for _ in range(100):
+        if notifier.sent:
+            break
+        await asyncio.sleep(0.05)
+    clock.now = MON_1800 + timedelta(seconds=30)
+    await asyncio.sleep(0.5)  # more ticks: nothing new is due
+    stop.set()
+    await asyncio.wait_for(task, 10)
+    assert len(notifier.sent) == 1
+
+
+def test_dispatcher_env_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.scheduler import dispatcher_enabled
+
+    monkeypatch.delenv("DISPATCHER", raising=False)
+    assert dispatcher_enabled()
+    monkeypatch.setenv("DISPATCHER", "off")
+    assert not dispatcher_enabled()

@@ -59,20 +59,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("schedule_id", "fire_at"),
     )
+    live = sa.text("status IN ('queued', 'claimed')")
     op.create_index(
-        "ix_reminder_deliveries_status_due",
+        "ix_reminder_deliveries_live",
         "reminder_deliveries",
         ["status", "due_at"],
         unique=False,
-    )
-    op.create_index(
-        "ix_reminder_deliveries_user_id", "reminder_deliveries", ["user_id"], unique=False
+        postgresql_where=live,
+        sqlite_where=live,
     )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_reminder_deliveries_user_id", table_name="reminder_deliveries")
-    op.drop_index("ix_reminder_deliveries_status_due", table_name="reminder_deliveries")
+    op.drop_index("ix_reminder_deliveries_live", table_name="reminder_deliveries")
     op.drop_table("reminder_deliveries")
     op.drop_index("ix_reminder_schedules_next_fire", table_name="reminder_schedules")
     op.drop_table("reminder_schedules")
