@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import bindparam, delete, insert, literal_column, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -82,13 +82,12 @@ class SqlReminderStore:
                 "next_fire_at": s.next_fire_at,
                 "updated_at": now,
             }
-            result = await self.session.execute(
-                update(S).where(S.c.user_id == s.user_id, S.c.kind == s.kind).values(**values)
+            dialect = postgresql if self.session.get_bind().dialect.name == "postgresql" else sqlite
+            await self.session.execute(
+                dialect.insert(S)
+                .values(user_id=s.user_id, kind=s.kind, **values)
+                .on_conflict_do_update(index_elements=["user_id", "kind"], set_=values)
             )
-            if cast(Any, result).rowcount == 0:
-                await self.session.execute(
-                    insert(S).values(user_id=s.user_id, kind=s.kind, **values)
-                )
 
     async def delete_schedules(self, user_id: int, kinds: Sequence[Kind]) -> int:
         result = await self.session.execute(
@@ -213,7 +212,7 @@ class SqlDispatchStore:
                 *_columns(U, "units age timezone paused"),
             )
             .join(U, U.c.id == D.c.user_id)
-            .where(D.c.status == "queued", D.c.due_at <= now, D.c.platform.in_(platforms))
+            .where(_status_is("queued"), D.c.due_at <= now, D.c.platform.in_(platforms))
             .order_by(D.c.due_at)
             .limit(limit)
             .with_for_update(of=D, skip_locked=True)
@@ -418,7 +417,7 @@ class SqlDispatchStore:
             await conn.execute(update(D).where(D.c.id == ping.delivery_id).values(status="refused"))
             await conn.execute(
                 update(D)
-                .where(D.c.user_id == ping.user_id, D.c.status == "queued")
+                .where(D.c.user_id == ping.user_id, _status_is("queued"))
                 .values(status="refused")
             )
             await conn.execute(update(U).where(U.c.id == ping.user_id).values(paused=True))
@@ -430,7 +429,7 @@ class SqlDispatchStore:
         async with self.engine.begin() as conn:
             result = await conn.execute(
                 update(D)
-                .where(D.c.status == "claimed", D.c.claimed_at < claimed_before)
+                .where(_status_is("claimed"), D.c.claimed_at < claimed_before)
                 .values(status="unknown")
             )
         return cast(Any, result).rowcount or 0
@@ -464,6 +463,16 @@ async def _advance(conn: AsyncConnection, advance: list[dict[str, Any]]) -> None
         ),
         advance,
     )
+
+
+def _status_is(status: str) -> Any:
+    """Return `status = '<status>'` with the value inline, not a bound parameter.
+
+    A prepared statement's generic plan cannot use the live-rows partial index for a
+    parameter; for a literal it can (a seq scan over every sent delivery otherwise).
+    """
+    assert status.isalpha()
+    return D.c.status == literal_column(f"'{status}'")
 
 
 def _columns(table: Any, names: str) -> list[Any]:
