@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -99,7 +100,7 @@ def test_a_monday_1800_ping_stays_at_1800_local_across_dst(
     fires = local_fires(s, datetime.fromisoformat(start).replace(tzinfo=UTC), 4)
     assert [(f.weekday(), f.hour, f.minute) for f in fires] == [(MON, 18, 0)] * 4
     assert [f.utcoffset() // timedelta(hours=1) for f in fires] == offsets  # type: ignore[operator]
-    gaps = {b - a for a, b in zip(fires, fires[1:], strict=False)}
+    gaps = {b - a for a, b in pairwise(fires)}
     assert gaps == {timedelta(days=7)}  # calendar weeks, whatever the UTC hours
 
 
