@@ -283,6 +283,12 @@ USAGE = (
 )
 
 
+async def equipment_of(repo: object, user_ids: Sequence[int]) -> dict[int, EquipmentSetup]:
+    """Return each user's equipment, if the repository stores any."""
+    store = getattr(repo, "history", None)
+    return {} if store is None else await store.equipment_of(user_ids)
+
+
 async def fit_to_equipment(repo: object, user_id: int, plans: list[Plan]) -> list[Plan]:
     """Return `plans` fitted to the user's equipment, if the repository stores any."""
     store = getattr(repo, "history", None)

@@ -39,13 +39,18 @@ def plans_from(sessions: dict[str, list[Session]], units: Unit) -> list[Plan]:
     ]
 
 
+def plans_in_order(sets: Iterable[StoredSet], units: Unit, exercises: Sequence[str]) -> list[Plan]:
+    """Return the next plan for each of `exercises` that has history in `sets`, in order."""
+    plans = {p.exercise: p for p in plans_from(sessions_by_exercise(sets, units), units)}
+    return [plans[e] for e in exercises if e in plans]
+
+
 async def plans_for(
     repo: Repository, user_id: int, units: Unit, until: date, exercises: Sequence[str]
 ) -> list[Plan]:
     """Return the next plan for each exercise, from history up to `until`."""
     sets = await repo.strength_sets(user_id, until - INTENSITY_LOOKBACK, until, exercises)
-    plans = {p.exercise: p for p in plans_from(sessions_by_exercise(sets, units), units)}
-    return await fit_to_equipment(repo, user_id, [plans[e] for e in exercises if e in plans])
+    return await fit_to_equipment(repo, user_id, plans_in_order(sets, units, exercises))
 
 
 async def current_plan(repo: Repository, user_id: int, units: Unit, today: date) -> list[Plan]:

@@ -49,6 +49,17 @@ class StoredCardio:
     avg_hr: int | None
 
 
+@dataclass(frozen=True)
+class EntryBatch:
+    """The entries of one message, for inserting many messages' entries at once."""
+
+    user_id: int
+    message_id: int
+    entries: Sequence[Entry]
+    day: date
+    performed_at: datetime
+
+
 class Repository(Protocol):
     async def identify(
         self, platform: str, external_id: str, display_name: str | None, now: datetime
@@ -78,6 +89,29 @@ class Repository(Protocol):
         day: date,
         performed_at: datetime,
     ) -> None: ...
+
+    async def add_entries_of(self, batches: Sequence[EntryBatch]) -> None: ...
+
+    async def profiles(self, accounts: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Profile]:
+        """Return the profiles of the (platform, external id) accounts that exist."""
+        ...
+
+    async def add_messages(
+        self, rows: Sequence[tuple[int, IncomingMessage, bool]], now: datetime
+    ) -> dict[tuple[str, str], int]:
+        """Insert (user id, message, recorded) rows; return ids of the new ones.
+
+        Keys are (platform, platform message id); one already stored is left out.
+        """
+        ...
+
+    async def strength_sets_of(
+        self,
+        user_ids: Sequence[int],
+        since: date,
+        until: date,
+        exercises: Sequence[str] | None = None,
+    ) -> dict[int, list[StoredSet]]: ...
 
     async def delete_entries(self, message_id: int) -> None: ...
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Literal
 
-from core import commands, faq, history_commands, onboarding, reminder_commands
+from core import bulk, commands, faq, history_commands, onboarding, reminder_commands
 from core.dose import WeeklyDose
 from core.messages import IncomingMessage, Reply
 from core.parser import parse
@@ -17,13 +16,13 @@ from core.ports import DuplicateMessage, UnitOfWork
 from core.profile import Profile
 from core.progression import Plan
 from core.ratelimit import FloodLimit
+from core.results import HandleResult, Status
 from core.workouts import record
 
 logger = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
 
-Status = Literal["recorded", "answered", "duplicate", "refused", "failed"]
 
 TOO_LONG = Reply(
     f"That message is over {MAX_TEXT:,} characters, so I didn't read it and nothing was "
@@ -40,18 +39,18 @@ FAILED = Reply(
 )
 
 
-@dataclass(frozen=True)
-class HandleResult:
-    replies: tuple[Reply, ...]
-    status: Status
-    parse_problems: int = 0  # fragments that looked like a workout but could not be read
-
-
 Observer = Callable[[IncomingMessage, HandleResult, float], None]
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _clean(message: IncomingMessage) -> IncomingMessage:
+    if "\x00" in message.text:
+        # NUL can't be stored (PostgreSQL text) and never means anything here.
+        return replace(message, text=message.text.replace("\x00", ""))
+    return message
 
 
 class ConversationService:
@@ -72,18 +71,52 @@ class ConversationService:
     async def handle(self, message: IncomingMessage) -> HandleResult:
         """Return the replies to one message, after its writes committed."""
         started = time.perf_counter()
-        result = await self._handle_once(message)
-        if self._observer is not None:
-            self._observer(message, result, time.perf_counter() - started)
+        result = self._refuse(message) or await self._handle_alone(_clean(message))
+        self._observe(message, result, started)
         return result
 
-    async def _handle_once(self, message: IncomingMessage) -> HandleResult:
-        refused = self._refuse(message)
-        if refused is not None:
-            return refused
-        if "\x00" in message.text:
-            # NUL can't be stored (PostgreSQL text) and never means anything here.
-            message = replace(message, text=message.text.replace("\x00", ""))
+    async def handle_batch(self, messages: Sequence[IncomingMessage]) -> list[HandleResult]:
+        """Return the results of many messages, as if each had been handled in turn.
+
+        Plain workout logs share one transaction (group commit); everything else, and
+        everything of a person with anything else in the batch, goes one at a time.
+        """
+        started = time.perf_counter()
+        results: dict[int, HandleResult] = {}
+        candidates: list[tuple[int, IncomingMessage]] = []
+        for index, message in enumerate(messages):
+            refused = self._refuse(message)
+            if refused is not None:
+                results[index] = refused
+                self._observe(message, refused, started)
+            else:
+                candidates.append((index, _clean(message)))
+        if len(candidates) > 1:
+            try:
+                async with self._unit_of_work() as uow:
+                    logged = await bulk.record_logs(uow.repo, candidates, self._clock())
+                    await uow.commit()
+            except Exception:
+                # Rolled back as a whole: every message goes the one-at-a-time way.
+                logger.exception(
+                    "a batch of %d messages failed; handling each alone", len(candidates)
+                )
+                logged = {}
+            for index, result in logged.items():
+                results[index] = result
+                self._observe(messages[index], result, started)
+        for index, message in candidates:
+            if index not in results:
+                alone = time.perf_counter()
+                results[index] = await self._handle_alone(message)
+                self._observe(message, results[index], alone)
+        return [results[index] for index in range(len(messages))]
+
+    def _observe(self, message: IncomingMessage, result: HandleResult, started: float) -> None:
+        if self._observer is not None:
+            self._observer(message, result, time.perf_counter() - started)
+
+    async def _handle_alone(self, message: IncomingMessage) -> HandleResult:
         try:
             async with self._unit_of_work() as uow:
                 now = self._clock()

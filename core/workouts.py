@@ -37,6 +37,22 @@ def problem_lines(result: ParseResult) -> list[str]:
     return [f"❓ Not recorded: “{p.source[:60]}”: {p.message}" for p in result.problems]
 
 
+def strength_exercises(result: ParseResult) -> list[str]:
+    """Return the catalogue exercises of `result`, in order, once each."""
+    return list(dict.fromkeys(e.exercise for e in result.entries if isinstance(e, StrengthEntry)))
+
+
+def workout_text(result: ParseResult, plans: list[Plan]) -> str:
+    """Return the reply to a logged workout: what was recorded, next loads, problems."""
+    lines = recorded_lines(result)
+    for plan in plans:
+        lines += plan_lines(plan)
+    lines += problem_lines(result)
+    if not result.entries:
+        lines.append("Nothing was recorded. Send it again corrected, e.g. `squat 3x8 100kg`.")
+    return "\n".join(lines)
+
+
 async def record(
     repo: Repository,
     profile: Profile,
@@ -48,14 +64,8 @@ async def record(
     """Store the entries of `result` and return the reply text."""
     if result.entries:
         await repo.add_entries(profile.user_id, message_id, result.entries, day, performed_at)
-    lines = recorded_lines(result)
-    exercises = list(
-        dict.fromkeys(e.exercise for e in result.entries if isinstance(e, StrengthEntry))
+    exercises = strength_exercises(result)
+    plans = (
+        await plans_for(repo, profile.user_id, profile.units, day, exercises) if exercises else []
     )
-    if exercises:
-        for plan in await plans_for(repo, profile.user_id, profile.units, day, exercises):
-            lines += plan_lines(plan)
-    lines += problem_lines(result)
-    if not result.entries:
-        lines.append("Nothing was recorded. Send it again corrected, e.g. `squat 3x8 100kg`.")
-    return "\n".join(lines)
+    return workout_text(result, plans)

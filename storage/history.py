@@ -236,9 +236,15 @@ class SqlHistory:
     # --- equipment ----------------------------------------------------------------
 
     async def equipment(self, user_id: int) -> EquipmentSetup:
-        query = select(EquipmentRow).where(EquipmentRow.user_id == user_id)  # type: ignore[arg-type]
-        rows = (await self.session.execute(query)).scalars().all()
-        return EquipmentSetup({r.target: _gear(r) for r in rows})
+        return (await self.equipment_of([user_id]))[user_id]
+
+    async def equipment_of(self, user_ids: Sequence[int]) -> dict[int, EquipmentSetup]:
+        """Return each user's equipment (an empty setup for a user who set none)."""
+        query = select(EquipmentRow).where(EquipmentRow.user_id.in_(list(user_ids)))  # type: ignore[attr-defined]
+        gear: dict[int, dict[str, Gear]] = {user_id: {} for user_id in user_ids}
+        for row in (await self.session.execute(query)).scalars().all():
+            gear[row.user_id][row.target] = _gear(row)
+        return {user_id: EquipmentSetup(targets) for user_id, targets in gear.items()}
 
     async def save_equipment(self, user_id: int, target: str, gear: Gear) -> None:
         await self.reset_equipment(user_id, target)

@@ -5,16 +5,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import ColumnElement, Row, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.expression import ColumnCollection
 
 from core.entries import CardioEntry, Entry, StrengthEntry
 from core.messages import IncomingMessage
-from core.ports import DuplicateMessage, StoredCardio, StoredMessage, StoredSet
+from core.ports import DuplicateMessage, EntryBatch, StoredCardio, StoredMessage, StoredSet
 from core.profile import Profile
 from storage.history import SqlHistory
 from storage.models import CardioSession, Identity, Message, StrengthSet, User
+
+
+def _profile_columns(u: ColumnCollection) -> tuple[ColumnElement, ...]:
+    return (u.id, u.units, u.timezone, u.age, u.bodyweight_kg, u.onboarding_step, u.paused)
+
+
+def _profile_of(row: Row) -> Profile:
+    return Profile(
+        user_id=row.id,
+        units="lb" if row.units == "lb" else "kg",
+        timezone=row.timezone,
+        age=row.age,
+        bodyweight_kg=row.bodyweight_kg,
+        onboarding_step=row.onboarding_step,
+        paused=row.paused,
+    )
 
 
 def _stored_message(row: Message) -> StoredMessage:
@@ -40,7 +57,7 @@ class SqlRepository:
         u = User.__table__.c  # type: ignore[attr-defined]
         i = Identity.__table__.c  # type: ignore[attr-defined]
         query = (
-            select(u.id, u.units, u.timezone, u.age, u.bodyweight_kg, u.onboarding_step, u.paused)
+            select(*_profile_columns(u))
             .join_from(User.__table__, Identity.__table__, i.user_id == u.id)  # type: ignore[attr-defined]
             .where(i.platform == platform, i.external_id == external_id)
         )
@@ -66,15 +83,7 @@ class SqlRepository:
                 # Another message from the same new person created the account first.
                 await self.session.execute(delete(User).where(u.id == user_id))
             row = (await self.session.execute(query)).one()
-        return Profile(
-            user_id=row.id,
-            units="lb" if row.units == "lb" else "kg",
-            timezone=row.timezone,
-            age=row.age,
-            bodyweight_kg=row.bodyweight_kg,
-            onboarding_step=row.onboarding_step,
-            paused=row.paused,
-        )
+        return _profile_of(row)
 
     async def save_profile(self, profile: Profile) -> None:
         await self.session.execute(
@@ -139,39 +148,45 @@ class SqlRepository:
         day: date,
         performed_at: datetime,
     ) -> None:
-        common = {
-            "user_id": user_id,
-            "message_id": message_id,
-            "day": day,
-            "performed_at": performed_at,
-        }
-        sets = [
-            {
-                **common,
-                "exercise": entry.exercise,
-                "position": position,
-                "reps": s.reps,
-                "weight": s.weight,
-                "unit": s.unit,
-                "weight_kg": s.weight_kg,
-                "bodyweight": s.bodyweight,
-                "rpe": s.rpe,
+        await self.add_entries_of([EntryBatch(user_id, message_id, entries, day, performed_at)])
+
+    async def add_entries_of(self, batches: Sequence[EntryBatch]) -> None:
+        """Insert the entries of many messages: one statement per table."""
+        sets: list[dict[str, object]] = []
+        cardio: list[dict[str, object]] = []
+        for b in batches:
+            common = {
+                "user_id": b.user_id,
+                "message_id": b.message_id,
+                "day": b.day,
+                "performed_at": b.performed_at,
             }
-            for position, (entry, s) in enumerate(
-                ((e, s) for e in entries if isinstance(e, StrengthEntry) for s in e.sets), 1
+            strength = ((e, s) for e in b.entries if isinstance(e, StrengthEntry) for s in e.sets)
+            sets += (
+                {
+                    **common,
+                    "exercise": entry.exercise,
+                    "position": position,
+                    "reps": s.reps,
+                    "weight": s.weight,
+                    "unit": s.unit,
+                    "weight_kg": s.weight_kg,
+                    "bodyweight": s.bodyweight,
+                    "rpe": s.rpe,
+                }
+                for position, (entry, s) in enumerate(strength, 1)
             )
-        ]
-        cardio = [
-            {
-                **common,
-                "modality": e.modality,
-                "activity": e.activity,
-                "minutes": e.minutes,
-                "avg_hr": e.avg_hr,
-            }
-            for e in entries
-            if isinstance(e, CardioEntry)
-        ]
+            cardio += (
+                {
+                    **common,
+                    "modality": e.modality,
+                    "activity": e.activity,
+                    "minutes": e.minutes,
+                    "avg_hr": e.avg_hr,
+                }
+                for e in b.entries
+                if isinstance(e, CardioEntry)
+            )
         if sets:
             await self.session.execute(insert(StrengthSet), sets)
         if cardio:
@@ -206,9 +221,21 @@ class SqlRepository:
     async def strength_sets(
         self, user_id: int, since: date, until: date, exercises: Sequence[str] | None = None
     ) -> list[StoredSet]:
+        by_user = await self.strength_sets_of([user_id], since, until, exercises)
+        return by_user.get(user_id, [])
+
+    async def strength_sets_of(
+        self,
+        user_ids: Sequence[int],
+        since: date,
+        until: date,
+        exercises: Sequence[str] | None = None,
+    ) -> dict[int, list[StoredSet]]:
+        """Return each user's sets with since <= day <= until, in the order they were done."""
         t = StrengthSet.__table__.c  # type: ignore[attr-defined]
         query = (
             select(
+                t.user_id,
                 t.exercise,
                 t.day,
                 t.position,
@@ -220,15 +247,66 @@ class SqlRepository:
                 t.rpe,
                 t.message_id,
             )
-            .where(t.user_id == user_id, t.day >= since, t.day <= until)
+            .where(t.user_id.in_(list(user_ids)), t.day >= since, t.day <= until)
             # Warm-ups and timed/cardio rows of imports count for neither progression nor dose.
             .where(t.set_kind != "warmup", t.reps > 0)
             .order_by(t.day, t.performed_at, t.message_id, t.position)
         )
         if exercises is not None:
             query = query.where(t.exercise.in_(list(exercises)))
-        rows = (await self.session.execute(query)).all()
-        return [StoredSet(*row) for row in rows]
+        by_user: dict[int, list[StoredSet]] = {}
+        for user_id, *row in (await self.session.execute(query)).all():
+            by_user.setdefault(user_id, []).append(StoredSet(*row))
+        return by_user
+
+    async def profiles(self, accounts: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Profile]:
+        """Return the profiles of the accounts that exist, keyed by (platform, external id)."""
+        u = User.__table__.c  # type: ignore[attr-defined]
+        i = Identity.__table__.c  # type: ignore[attr-defined]
+        found: dict[tuple[str, str], Profile] = {}
+        for platform in {p for p, _ in accounts}:
+            ids = [e for p, e in accounts if p == platform]
+            query = (
+                select(i.external_id, *_profile_columns(u))
+                .join_from(User.__table__, Identity.__table__, i.user_id == u.id)  # type: ignore[attr-defined]
+                .where(i.platform == platform, i.external_id.in_(ids))
+            )
+            for row in (await self.session.execute(query)).all():
+                found[(platform, row.external_id)] = _profile_of(row)
+        return found
+
+    async def add_messages(
+        self, rows: Sequence[tuple[int, IncomingMessage, bool]], now: datetime
+    ) -> dict[tuple[str, str], int]:
+        """Insert (user id, message, recorded) rows at once; return ids of those not stored yet.
+
+        Keys are (platform, platform message id); one already stored is left out.
+        """
+        if not rows:
+            return {}
+        m = Message.__table__.c  # type: ignore[attr-defined]
+        statement = (
+            self._insert(Message)
+            .values(
+                [
+                    {
+                        "user_id": user_id,
+                        "platform": message.platform,
+                        "platform_message_id": message.message_id,
+                        "text": message.text,
+                        "sent_at": message.sent_at,
+                        "received_at": now,
+                        "recorded": recorded,
+                        "undone": False,
+                    }
+                    for user_id, message, recorded in rows
+                ]
+            )
+            .on_conflict_do_nothing(index_elements=["platform", "platform_message_id"])
+            .returning(m.platform, m.platform_message_id, m.id)
+        )
+        rows = (await self.session.execute(statement)).all()
+        return {(platform, pmid): id_ for platform, pmid, id_ in rows}
 
     async def cardio(self, user_id: int, since: date, until: date) -> list[StoredCardio]:
         t = CardioSession.__table__.c  # type: ignore[attr-defined]

@@ -1,0 +1,17 @@
+"""What handling one message came to: the replies and an outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from core.messages import Reply
+
+Status = Literal["recorded", "answered", "duplicate", "refused", "failed"]
+
+
+@dataclass(frozen=True)
+class HandleResult:
+    replies: tuple[Reply, ...]
+    status: Status
+    parse_problems: int = 0  # fragments that looked like a workout but could not be read

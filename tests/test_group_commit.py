@@ -1,0 +1,179 @@
+"""Many messages in one transaction give exactly the replies and records of one at a time."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from core.group_commit import GroupCommit
+from core.messages import IncomingMessage
+from core.ratelimit import FloodLimit
+from core.service import ConversationService
+from storage.database import create_engine, upgrade
+from storage.models import CardioSession, Message, StrengthSet
+from storage.unit_of_work import unit_of_work_factory
+from tests.conftest import ChatUser
+
+SETUP = [  # people who exist before the batch, with some history
+    ("ann", "squat 3x8 100kg", "2026-11-16T18:00"),
+    ("ann", "/units kg", "2026-11-16T18:01"),
+    ("bob", "/units lb", "2026-11-16T18:00"),
+    ("bob", "deadlift 225lb 8,7,6", "2026-11-16T18:01"),
+    ("bob", "deadlift 225lb 8,7,6", "2026-11-19T18:01"),
+    ("cat", "bench 3x8 60kg", "2026-11-16T18:00"),
+    ("dan", "pull ups 3x8", "2026-11-16T18:00"),
+    ("eve", "/start", "2026-11-16T18:00"),  # in onboarding
+]
+
+BATCH = [  # (person, text, at, message id)
+    ("ann", "squat 3x8 102.5kg", "2026-11-23T18:00", "a1"),
+    ("bob", "deadlift 225 8,7,6\nzone 2 45 min", "2026-11-23T18:00", "b1"),
+    ("ann", "squat 3x8 105kg\nbench 3x8 60kg", "2026-11-23T18:30", "a2"),  # same day again
+    ("cat", "bench 3x8 60kg", "2026-11-23T18:00", "c1"),
+    ("cat", "/plan", "2026-11-23T18:05", "c2"),  # cat has a command: one at a time
+    ("new", "squat 3x8 80kg", "2026-11-23T18:00", "n1"),  # unknown person: one at a time
+    ("dan", "pull ups 3x9, squat 3x8 1000kg", "2026-11-23T18:00", "d1"),  # with a problem
+    ("eve", "squat 3x5 100kg", "2026-11-23T18:00", "e1"),
+    ("ann", "squat 3x8 102.5kg", "2026-11-23T18:00", "a1"),  # the same message again
+    ("fay", "hello", "2026-11-23T18:00", "f1"),
+]
+
+
+def message(person: str, text: str, at: str, message_id: str) -> IncomingMessage:
+    return IncomingMessage("test", person, message_id, text, datetime.fromisoformat(at + "+00:00"))
+
+
+async def prepare(service: ConversationService) -> None:
+    for n, (person, text, at) in enumerate(SETUP):
+        await service.handle(message(person, text, at, f"setup-{n}"))
+
+
+async def stored(engine: AsyncEngine) -> list[tuple]:
+    async with AsyncSession(engine) as session:
+        sets = (
+            await session.execute(
+                select(
+                    Message.platform_message_id,
+                    StrengthSet.exercise,
+                    StrengthSet.reps,
+                    StrengthSet.weight,
+                    StrengthSet.unit,
+                    StrengthSet.day,
+                ).join(Message, Message.id == StrengthSet.message_id)
+            )
+        ).all()
+        cardio = (
+            await session.execute(
+                select(Message.platform_message_id, CardioSession.minutes).join(
+                    Message, Message.id == CardioSession.message_id
+                )
+            )
+        ).all()
+        messages = (
+            await session.execute(
+                select(Message.platform_message_id, Message.text, Message.recorded)
+            )
+        ).all()
+    return sorted(map(tuple, sets)) + sorted(map(tuple, cardio)) + sorted(map(tuple, messages))
+
+
+@pytest.fixture
+async def twins(tmp_path) -> AsyncIterator[tuple[AsyncEngine, AsyncEngine]]:  # type: ignore[no-untyped-def]
+    """Two empty databases: one handles a batch, the other the same messages in turn."""
+    engines = [create_engine(f"sqlite:///{tmp_path / name}.db") for name in ("batch", "alone")]
+    for engine in engines:
+        await upgrade(engine)
+    yield engines[0], engines[1]
+    for engine in engines:
+        await engine.dispose()
+
+
+async def test_a_batch_equals_one_at_a_time(twins: tuple[AsyncEngine, AsyncEngine]) -> None:
+    engine, twin = twins
+    one_by_one = ConversationService(unit_of_work_factory(twin))
+    batched = ConversationService(unit_of_work_factory(engine))
+    await prepare(one_by_one)
+    await prepare(batched)
+    expected = [await one_by_one.handle(message(*row)) for row in BATCH]
+    got = await batched.handle_batch([message(*row) for row in BATCH])
+    assert [(r.status, [x.text for x in r.replies]) for r in got] == [
+        (r.status, [x.text for x in r.replies]) for r in expected
+    ]
+    assert await stored(engine) == await stored(twin)
+    # The plan after Ann's second log of the day sees both logs: one session.
+    assert "Next: Squat 3×8 @ 107.5 kg" in got[2].replies[0].text
+
+
+async def test_batch_records_each_message_once_on_both_databases(
+    service: ConversationService, engine: AsyncEngine
+) -> None:
+    await prepare(service)
+    results = await service.handle_batch([message(*row) for row in BATCH])
+    assert [r.status for r in results][:4] == ["recorded"] * 4
+    assert results[8].status == "duplicate"
+    again = await service.handle_batch([message(*row) for row in BATCH])
+    assert {r.status for r in again} <= {"duplicate", "answered"}
+    async with AsyncSession(engine) as session:
+        ids = (await session.execute(select(Message.platform_message_id))).scalars().all()
+    assert sorted(i for i in ids if not i.startswith("setup")) == sorted({row[3] for row in BATCH})
+
+
+async def test_a_failing_batch_falls_back_to_one_at_a_time(
+    service: ConversationService, engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await prepare(service)
+    from storage.repository import SqlRepository
+
+    async def broken(*args: object) -> None:
+        raise RuntimeError("batch insert failed")
+
+    monkeypatch.setattr(SqlRepository, "add_entries_of", broken)
+    results = await service.handle_batch([message(*row) for row in BATCH[:2]])
+    assert [r.status for r in results] == ["failed", "failed"]  # alone, the same fault
+    monkeypatch.undo()
+    results = await service.handle_batch([message(*row) for row in BATCH[:2]])
+    assert [r.status for r in results] == ["recorded", "recorded"]
+
+
+async def test_refused_messages_in_a_batch_record_nothing(engine: AsyncEngine) -> None:
+    service = ConversationService(
+        unit_of_work_factory(engine), flood_limit=FloodLimit(messages=2, seconds=60)
+    )
+    await ChatUser(service, "ann").say("squat 3x8 100kg", at="2026-11-16T18:00")
+    batch = [
+        message("ann", f"squat 1x8 {100 + n}kg", "2026-11-23T18:00", f"x{n}") for n in range(4)
+    ]
+    results = await service.handle_batch(batch)
+    assert [r.status for r in results] == ["recorded", "refused", "refused", "refused"]
+
+
+async def test_concurrent_callers_share_batches(service: ConversationService) -> None:
+    await prepare(service)
+    sizes: list[int] = []
+    real = service.handle_batch
+
+    async def spy(messages: list[IncomingMessage]):  # type: ignore[no-untyped-def]
+        sizes.append(len(messages))
+        return await real(messages)
+
+    service.handle_batch = spy  # type: ignore[method-assign]
+    people = [f"p{n}" for n in range(30)]
+    for person in people:
+        await service.handle(message(person, "squat 3x8 100kg", "2026-11-16T18:00", person))
+    grouped = GroupCommit(service)
+    results = await asyncio.gather(
+        *(
+            grouped.handle(message(person, "squat 3x8 102.5kg", "2026-11-23T18:00", f"g-{person}"))
+            for person in people
+        )
+    )
+    assert [r.status for r in results] == ["recorded"] * 30
+    assert all("Squat 3×8 @ 105 kg" in r.replies[0].text for r in results)
+    assert sum(sizes) == 30
+    assert len(sizes) < 30  # they shared transactions
+    assert grouped.timezone_of is not None  # everything else passes through
