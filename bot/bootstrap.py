@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from core.service import ConversationService
+from core.ratelimit import FloodLimit
+from core.service import ConversationService, Observer
 from storage.database import create_engine, upgrade
 from storage.unit_of_work import unit_of_work_factory
 
@@ -20,9 +21,22 @@ class Coach:
         await self.engine.dispose()
 
 
-async def build(db_url: str | None = None, *, migrate: bool = True) -> Coach:
-    """Return a ready coach on `db_url` (else DATABASE_URL, else the default SQLite file)."""
+async def build(
+    db_url: str | None = None,
+    *,
+    migrate: bool = True,
+    observer: Observer | None = None,
+    flood_limit: FloodLimit | None = None,
+) -> Coach:
+    """Return a ready coach on `db_url` (else DATABASE_URL, else the default SQLite file).
+
+    `observer` sees every handled message (metrics and the log line); `flood_limit` is
+    the per-person limit (the core's default when None).
+    """
     engine = create_engine(db_url)
     if migrate:
         await upgrade(engine)
-    return Coach(engine, ConversationService(unit_of_work_factory(engine)))
+    service = ConversationService(
+        unit_of_work_factory(engine), flood_limit=flood_limit, observer=observer
+    )
+    return Coach(engine, service)

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot import console
 from bot.bootstrap import Coach, build
+from bot.settings import Settings, SettingsError, load_settings
 from core.entries import CardioEntry, ParseResult, StrengthEntry
 from core.parser import parse
 
@@ -68,9 +69,25 @@ def _parser() -> argparse.ArgumentParser:
     reminders.add_argument("--from", dest="start", help="ISO 8601 start (default: now)")
     reminders.add_argument("--days", type=int, default=7, help="how many days (default: 7)")
 
-    run = sub.add_parser("run", help="run the bot (settings from the environment)")
-    run.add_argument("role", choices=["telegram", "discord", "scheduler"], help="what to run")
+    run = sub.add_parser("run", help="run the bots (settings from the environment and .env)")
+    run.add_argument(
+        "role",
+        choices=["all", "telegram", "discord", "scheduler"],
+        help="all: every platform with a token, and the reminder dispatcher",
+    )
+
+    config = sub.add_parser("config", help="settings")
+    config_sub = config.add_subparsers(dest="config_command", required=True, parser_class=_Parser)
+    config_sub.add_parser("check", help="validate and print the settings, secrets masked")
     return parser
+
+
+def _settings() -> Settings:
+    """Return the validated settings (environment, then `.env`); a bad one is a usage error."""
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _parse_at(value: str | None, timezone: str) -> datetime:
@@ -135,34 +152,25 @@ async def _run(args: argparse.Namespace) -> int:
         else:
             print(found.answer)
         return 0
+    settings = _settings()
+    if args.command == "config":
+        width = max(len(name) for name in settings.masked())
+        for name, value in settings.masked().items():
+            print(f"{name.ljust(width)}  {value}")
+        return 0
     if args.command == "run":
-        return await _run_role(args)
-    coach = await build(args.db)
+        from bot.runner import RunError, run
+
+        try:
+            return await run(args.role, settings, args.db)
+        except RunError as exc:
+            raise UsageError(str(exc)) from None
+    database_url = settings.database_url.get_secret_value() if settings.database_url else None
+    coach = await build(args.db or database_url or None)
     try:
         return await _run_with(coach, args)
     finally:
         await coach.close()
-
-
-async def _run_role(args: argparse.Namespace) -> int:
-    if args.role == "scheduler":
-        from bot.scheduler import run_from_env as run_scheduler
-
-        return await run_scheduler(args.db)
-    if args.role == "discord":
-        from bot.discord.app import ConfigError as DiscordConfigError
-        from bot.discord.app import run_from_env as run_discord
-
-        try:
-            return await run_discord(args.db)
-        except DiscordConfigError as exc:
-            raise UsageError(str(exc)) from None
-    from bot.telegram.app import ConfigError, run_from_env
-
-    try:
-        return await run_from_env(args.db)
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
 
 
 async def _run_with(coach: Coach, args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.messages import IncomingMessage
+from core.reminder_dispatch import RoundStats
 from core.service import HandleResult
 
 logger = logging.getLogger(__name__)
@@ -116,6 +117,18 @@ class Metrics:
         logger.debug(
             "text of %s message %s: %r", message.platform, message.message_id, message.text[:200]
         )
+
+    def reminder_round(self, stats: RoundStats) -> None:
+        """Count one dispatcher round: sent, and dropped (late, refused or undeliverable)."""
+        self.reminders_sent.inc(stats.sent)
+        # Every claimed row ends sent, retried later, handed back, or dropped.
+        dropped = stats.claimed - stats.sent - stats.retried - stats.released
+        if dropped > 0:
+            self.reminders_dropped.inc(dropped)
+
+    def platform_error(self, platform: str) -> None:
+        """Count an error a platform's API answered (or a call to it that failed)."""
+        self.platform_errors.labels(platform).inc()
 
     def exposition(self) -> bytes:
         return generate_latest(self.registry)

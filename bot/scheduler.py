@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import signal
 import sys
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
@@ -22,6 +21,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import console
+from bot.observability import METRICS
 from core.messages import Reply
 from core.notifier import Notifier
 from core.reminder_dispatch import BATCH, LEASE, RoundStats, dispatch_round, utcnow
@@ -37,7 +37,7 @@ REAP_EVERY = timedelta(minutes=1)
 
 
 class ConsoleNotifier:
-    """Prints pings to stdout: the console platform's notifier (`coach run scheduler`)."""
+    """Prints pings to stdout: the console platform's notifier (`coach run scheduler|all`)."""
 
     platform = console.PLATFORM
 
@@ -54,7 +54,10 @@ def _stdout(text: str) -> None:
 
 
 def dispatcher_enabled() -> bool:
-    """Return False when DISPATCHER=off: an adapter process then leaves reminders to others."""
+    """Return False when DISPATCHER=off: an adapter process then leaves reminders to others.
+
+    `coach run` reads the same setting through bot.settings (which also reads `.env`).
+    """
     return os.environ.get("DISPATCHER", "on").strip().lower() not in ("off", "0", "false", "no")
 
 
@@ -111,6 +114,7 @@ async def run_dispatcher(
                 if lost := await store.reap(now - LEASE):
                     logger.warning("%d pings were claimed by a dispatcher that died", lost)
             stats = await drain(engine, notifiers, batch=batch, clock=clock, stop=stop)
+            METRICS.reminder_round(stats)
             if stats.claimed:
                 logger.info("reminders: %s", stats)
         except Exception:
@@ -154,23 +158,3 @@ async def upcoming_for(
 
 def console_notifiers() -> dict[str, Notifier]:
     return {console.PLATFORM: ConsoleNotifier()}
-
-
-async def run_from_env(db_url: str | None) -> int:
-    """`coach run scheduler`: the dispatcher alone (console pings to stdout) until SIGTERM."""
-    from bot.bootstrap import build
-
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per tick otherwise
-    coach = await build(db_url)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    try:
-        await run_dispatcher(coach.engine, console_notifiers(), stop)
-    finally:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
-        await coach.close()
-    return 0

@@ -20,7 +20,11 @@ class Settings(BaseSettings):
     """Every setting the coach reads; names are the environment variables, upper-cased."""
 
     model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+        env_ignore_empty=True,  # `TELEGRAM_TOKEN=` in .env means "not set"
     )
 
     database_url: SecretStr | None = None
@@ -64,7 +68,7 @@ class Settings(BaseSettings):
         """Return the secret values set, to redact from logs."""
         values = [self.telegram_token, self.discord_token, self.telegram_webhook_secret]
         found = [v.get_secret_value() for v in values if v is not None]
-        if self.database_url is not None:
+        if self.database_url is not None and self.database_url.get_secret_value():
             password = make_url(self.database_url.get_secret_value()).password
             if password:
                 found.append(str(password))
@@ -86,7 +90,7 @@ class Settings(BaseSettings):
         for name, value in self:
             if value is None:
                 shown[name.upper()] = "(not set)"
-            elif name == "database_url":
+            elif name == "database_url" and value.get_secret_value():
                 url = make_url(value.get_secret_value())
                 shown[name.upper()] = url.render_as_string(hide_password=True)
             elif isinstance(value, SecretStr):

@@ -14,6 +14,7 @@ from typing import Any
 import discord
 
 from bot.discord.views import choices_view
+from bot.observability import METRICS
 from core.messages import IncomingMessage, Reply
 from core.service import ConversationService, HandleResult
 
@@ -250,6 +251,7 @@ class DiscordAdapter:
                 for out in render(reply, command):
                     await channel.send(**out.kwargs())
             except discord.Forbidden:
+                METRICS.platform_error(PLATFORM)
                 if channel is message.channel or told_about_dm:
                     logger.info("channel %s refuses messages from the bot", message.channel.id)
                     return
@@ -261,6 +263,7 @@ class DiscordAdapter:
                     "their answers).",
                 )
             except discord.HTTPException as exc:
+                METRICS.platform_error(PLATFORM)
                 # The write is committed; re-handling would be a no-op, so just log it.
                 logger.warning("reply to message %s not sent: %s", message.id, exc)
 
@@ -268,6 +271,7 @@ class DiscordAdapter:
         try:
             await channel.send(text)
         except discord.HTTPException as exc:
+            METRICS.platform_error(PLATFORM)
             logger.info("notice not sent: %s", exc)
 
     # Interactions: slash commands and buttons -------------------------------------------
@@ -290,6 +294,7 @@ class DiscordAdapter:
         try:  # answered: take the buttons away so the question isn't answered twice
             await interaction.response.edit_message(view=None)
         except discord.HTTPException as exc:
+            METRICS.platform_error(PLATFORM)
             logger.debug("removing buttons failed: %s", exc)
         async with self._locks.hold(message.user_id):
             result = await self._handle(message)
@@ -326,6 +331,7 @@ class DiscordAdapter:
                     else:
                         await interaction.response.send_message(**out.kwargs(), ephemeral=ephemeral)
         except discord.HTTPException as exc:
+            METRICS.platform_error(PLATFORM)
             logger.warning("answer to interaction %s not sent: %s", interaction.id, exc)
 
     async def _handle(self, message: IncomingMessage) -> HandleResult:

@@ -1,24 +1,24 @@
-"""Builds the Discord bot from the environment and runs it: `coach run discord`."""
+"""Builds the Discord bot from settings and runs it (`coach run discord`, `coach run all`)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import signal
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import aiohttp
 import discord
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.discord.client import CoachClient
 from bot.discord.notifier import DiscordNotifier
 from core.service import ConversationService
 
-__all__ = ["ConfigError", "DiscordConfig", "run_from_env", "serve"]
+__all__ = ["ConfigError", "DiscordBot", "DiscordConfig", "serve"]
 
 logger = logging.getLogger(__name__)
+
+MAX_STARTUP_BACKOFF = 60.0
 
 
 class ConfigError(Exception):
@@ -46,76 +46,86 @@ class DiscordConfig:
         return cls(token, int(guild) if guild else None)
 
 
-async def serve(
-    service: ConversationService,
-    config: DiscordConfig,
-    stop: asyncio.Event,
-    *,
-    engine: AsyncEngine | None = None,
-) -> None:
+class DiscordBot:
+    """The running bot: log in over HTTP, then hold the gateway connection until stopped.
+
+    With `receive=False` it only sends (the reminder dispatcher's notifier): a plain
+    client logged in over HTTP is enough to DM a user; no gateway, no command sync.
+    """
+
+    name = "discord"
+
+    def __init__(
+        self, service: ConversationService, config: DiscordConfig, *, receive: bool = True
+    ) -> None:
+        self.config = config
+        self.receive = receive
+        self.client: discord.Client = (
+            CoachClient(service, guild_id=config.guild_id)
+            if receive
+            else discord.Client(intents=discord.Intents.none())
+        )
+        self.notifier = DiscordNotifier(self.client)
+        self._logged_in = False
+
+    def connected(self) -> bool:
+        """Return True while the gateway is ready (send-only: once logged in), for /healthz."""
+        return self.client.is_ready() if self.receive else self._logged_in
+
+    async def start(self, stop: asyncio.Event | None = None) -> bool:
+        """Log in (retrying while Discord is unreachable); return False if stopped first."""
+        stop = stop or asyncio.Event()
+        delay = 1.0
+        while not stop.is_set():
+            try:
+                await self.client.login(self.config.token)
+                self._logged_in = True
+                return True
+            except discord.LoginFailure:
+                raise ConfigError(
+                    "Discord rejected DISCORD_TOKEN (reset it in the portal)"
+                ) from None
+            except (aiohttp.ClientError, OSError, discord.DiscordServerError) as exc:
+                logger.warning("Discord unreachable (%s); retrying in %.0f s", exc, delay)
+                try:
+                    await asyncio.wait_for(stop.wait(), delay)
+                except TimeoutError:
+                    pass
+                delay = min(delay * 2, MAX_STARTUP_BACKOFF)
+        return False
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Hold the gateway connection until `stop` is set (send-only: just wait)."""
+        if not self.receive:
+            await stop.wait()
+            return
+        gateway = asyncio.create_task(self.client.connect(reconnect=True))
+        stopper = asyncio.create_task(stop.wait())
+        try:
+            await asyncio.wait({gateway, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopper.cancel()
+            if not gateway.done():
+                gateway.cancel()
+        if gateway.done() and not gateway.cancelled():
+            try:
+                gateway.result()
+            except discord.PrivilegedIntentsRequired:
+                raise ConfigError("Discord refused the bot's intents") from None
+
+    async def stop(self) -> None:
+        self._logged_in = False
+        await self.client.close()
+
+
+async def serve(service: ConversationService, config: DiscordConfig, stop: asyncio.Event) -> None:
     """Run the Discord bot on this event loop until `stop` is set.
 
-    With `engine`, due reminders for Discord users are also sent from here (as DMs).
+    Reminders are not sent from here: bot.runner owns the one dispatcher of a process.
     """
-    client = CoachClient(service, guild_id=config.guild_id)
-    async with client:
-        runner = asyncio.create_task(client.start(config.token, reconnect=True))
-        stopper = asyncio.create_task(stop.wait())
-        reminders = (
-            asyncio.create_task(_dispatch_reminders(engine, client, stop)) if engine else None
-        )
-        await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
-        stopper.cancel()
-        if reminders is not None:
-            reminders.cancel()
-        if not runner.done():
-            runner.cancel()
-            return
-        try:
-            runner.result()
-        except discord.LoginFailure:
-            raise ConfigError("Discord rejected DISCORD_TOKEN (reset it in the portal)") from None
-        except discord.PrivilegedIntentsRequired:
-            raise ConfigError("Discord refused the bot's intents") from None
-
-
-async def _dispatch_reminders(
-    engine: AsyncEngine, client: CoachClient, stop: asyncio.Event
-) -> None:
-    """Deliver due reminders to Discord users once the client is connected."""
-    from bot.scheduler import dispatcher_enabled, run_dispatcher
-
-    if not dispatcher_enabled():
-        return
-    await client.wait_until_ready()
-    await run_dispatcher(engine, {DiscordNotifier.platform: DiscordNotifier(client)}, stop)
-
-
-def configure_logging(env: Mapping[str, str]) -> None:
-    """Log to stderr at LOG_LEVEL (default INFO). discord.py never logs the token."""
-    if not logging.getLogger().handlers:
-        logging.basicConfig(
-            level=env.get("LOG_LEVEL", "INFO").upper(),
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        )
-
-
-async def run_from_env(db_url: str | None, env: Mapping[str, str] | None = None) -> int:
-    """`coach run discord`: settings from the environment, stop on SIGINT/SIGTERM."""
-    from bot.bootstrap import build
-
-    env = os.environ if env is None else env
-    config = DiscordConfig.from_env(env)
-    configure_logging(env)
-    coach = await build(db_url)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+    bot = DiscordBot(service, config)
     try:
-        await serve(coach.service, config, stop, engine=coach.engine)
+        if await bot.start(stop):
+            await bot.run(stop)
     finally:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
-        await coach.close()
-    return 0
+        await bot.stop()

@@ -7,6 +7,7 @@ import logging
 import discord
 
 from bot.discord.adapter import PLATFORM, render
+from bot.observability import METRICS
 from core.messages import Reply
 from core.notifier import DeliveryRefused
 
@@ -28,7 +29,12 @@ class DiscordNotifier:
             for out in render(reply):
                 await channel.send(**out.kwargs())
         except discord.Forbidden as exc:
+            METRICS.platform_error(PLATFORM)
             # 50007 "Cannot send messages to this user": DMs closed, no shared server, blocked.
             raise DeliveryRefused(f"discord user {user_id}: {exc.text or exc.status}") from exc
         except discord.NotFound as exc:
+            METRICS.platform_error(PLATFORM)
             raise DeliveryRefused(f"discord user {user_id}: unknown user") from exc
+        except discord.HTTPException:
+            METRICS.platform_error(PLATFORM)
+            raise

@@ -23,6 +23,7 @@ from telegram import User as TelegramUser
 from telegram.constants import ChatType, MessageLimit
 from telegram.error import BadRequest, Forbidden, TelegramError
 
+from bot.observability import METRICS
 from core.messages import Attachment, Choice, IncomingMessage, Reply
 from core.service import ConversationService, HandleResult
 
@@ -369,11 +370,14 @@ class TelegramAdapter:
         try:
             await send_reply(self.bot, chat_id, reply)
         except Forbidden:
+            METRICS.platform_error(PLATFORM)
             logger.info("chat %s does not accept messages from the bot", chat_id)
             return False
         except BadRequest as exc:
+            METRICS.platform_error(PLATFORM)
             logger.warning("reply to chat %s rejected: %s", chat_id, exc)
         except TelegramError as exc:
+            METRICS.platform_error(PLATFORM)
             # The update is committed; re-processing it would be a no-op, so don't raise.
             logger.warning("reply to chat %s not sent: %s", chat_id, exc)
         return True

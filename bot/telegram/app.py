@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import signal
-from collections.abc import Mapping
 
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder
@@ -20,7 +17,7 @@ from bot.telegram.ratelimit import CoachRateLimiter
 from bot.telegram.webhook import WebhookServer
 from core.service import ConversationService
 
-__all__ = ["ConfigError", "TelegramBot", "TelegramConfig", "run_from_env", "serve"]
+__all__ = ["ConfigError", "TelegramBot", "TelegramConfig", "serve"]
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +44,13 @@ def build_application(config: TelegramConfig, *, rate_limited: bool = True) -> A
 
 
 class TelegramBot:
-    """The running bot: one Application, the adapter, and polling or a webhook server."""
+    """The running bot: one Application, the adapter, and polling or a webhook server.
+
+    With `receive=False` it only sends (the reminder dispatcher's notifier): no polling,
+    no webhook, and the bot's webhook and commands are left as they are.
+    """
+
+    name = "telegram"
 
     def __init__(
         self,
@@ -56,8 +59,11 @@ class TelegramBot:
         *,
         rate_limited: bool = True,
         poll_timeout: int = POLL_TIMEOUT,
+        receive: bool = True,
     ) -> None:
         self.config = config
+        self.receive = receive
+        self._connected = False
         self.application = build_application(config, rate_limited=rate_limited)
         self.adapter = TelegramAdapter(self.application.bot, service)
         self.notifier = TelegramNotifier(self.application.bot)
@@ -71,6 +77,7 @@ class TelegramBot:
         while not stop.is_set():
             try:
                 await self._connect()
+                self._connected = True
                 return True
             except InvalidToken:
                 # PTB's message quotes the token: report without it, and without the chain.
@@ -86,9 +93,16 @@ class TelegramBot:
                 delay = min(delay * 2, MAX_STARTUP_BACKOFF)
         return False
 
+    def connected(self) -> bool:
+        """Return True once Telegram accepted the token, until stopped (for /healthz)."""
+        return self._connected
+
     async def _connect(self) -> None:
         await self.application.initialize()  # getMe: checks the token
         bot = self.application.bot
+        if not self.receive:
+            logger.info("telegram bot @%s sending reminders only", bot.username)
+            return
         await bot.set_my_commands(list(COMMANDS))
         webhook = self.config.webhook
         if webhook is None:
@@ -105,12 +119,13 @@ class TelegramBot:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Handle updates until `stop` is set."""
-        if self.webhook is None:
+        if self.receive and self.webhook is None:
             await self.poller.run(stop)
         else:
             await stop.wait()
 
     async def stop(self) -> None:
+        self._connected = False
         if self.webhook is not None:
             await self.webhook.stop()
         await self.application.shutdown()
@@ -124,35 +139,3 @@ async def serve(service: ConversationService, config: TelegramConfig, stop: asyn
             await bot.run(stop)
     finally:
         await bot.stop()
-
-
-def configure_logging(token: str, env: Mapping[str, str]) -> None:
-    """Log to stderr at LOG_LEVEL (default INFO), with the token redacted everywhere."""
-    root = logging.getLogger()
-    if not root.handlers:
-        logging.basicConfig(
-            level=env.get("LOG_LEVEL", "INFO").upper(),
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        )
-    protect_token(token)
-
-
-async def run_from_env(db_url: str | None, env: Mapping[str, str] | None = None) -> int:
-    """`coach run telegram`: settings from the environment, stop on SIGINT/SIGTERM."""
-    from bot.bootstrap import build
-
-    env = os.environ if env is None else env
-    config = TelegramConfig.from_env(env)
-    configure_logging(config.token, env)
-    coach = await build(db_url)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    try:
-        await serve(coach.service, config, stop)
-    finally:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
-        await coach.close()
-    return 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, Forbidden, TelegramError
 
+from bot.observability import METRICS
 from bot.telegram.adapter import PLATFORM, send_reply
 from core.messages import Reply
 from core.notifier import DeliveryRefused
@@ -27,8 +28,13 @@ class TelegramNotifier:
         try:
             await send_reply(self.bot, int(user_id), reply)
         except Forbidden as exc:
+            METRICS.platform_error(PLATFORM)
             raise DeliveryRefused(f"telegram user {user_id}: {exc.message}") from exc
         except BadRequest as exc:
+            METRICS.platform_error(PLATFORM)
             if "chat not found" in exc.message.lower():
                 raise DeliveryRefused(f"telegram user {user_id}: {exc.message}") from exc
+            raise
+        except TelegramError:
+            METRICS.platform_error(PLATFORM)
             raise

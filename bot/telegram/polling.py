@@ -16,7 +16,8 @@ from datetime import timedelta
 from telegram import Bot, Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 
-from bot.telegram.adapter import ALLOWED_UPDATES
+from bot.observability import METRICS
+from bot.telegram.adapter import ALLOWED_UPDATES, PLATFORM
 
 logger = logging.getLogger(__name__)
 
@@ -69,17 +70,20 @@ class Poller:
             try:
                 updates = await self._poll(stop)
             except RetryAfter as exc:
+                METRICS.platform_error(PLATFORM)
                 wait = exc.retry_after
                 await _sleep(stop, wait.total_seconds() if isinstance(wait, timedelta) else wait)
                 continue
             except InvalidToken:
                 raise
             except Conflict:
+                METRICS.platform_error(PLATFORM)
                 logger.error("another getUpdates or a webhook is active for this bot; retrying")
                 await _sleep(stop, backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF)
                 continue
             except (NetworkError, TelegramError) as exc:
+                METRICS.platform_error(PLATFORM)
                 logger.warning("getUpdates failed (%s); retrying in %.0f s", exc, backoff)
                 await _sleep(stop, backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF)

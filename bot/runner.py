@@ -1,0 +1,235 @@
+"""`coach run`: the bots, the reminder dispatcher and /healthz + /metrics on one event loop.
+
+One process holds one engine and one ConversationService, shared by every platform it
+runs, and at most one reminder dispatcher, which sends through every notifier the
+process has. Roles:
+
+- `all`: every platform whose token is set, plus the dispatcher (console pings too).
+- `telegram` / `discord`: that platform, plus the dispatcher for it unless DISPATCHER=off.
+- `scheduler`: the dispatcher alone. Platforms with a token are connected for sending
+  only (Telegram: getMe, no polling; Discord: HTTP login, no gateway).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot import console
+from bot.bootstrap import build
+from bot.discord.app import ConfigError as DiscordConfigError
+from bot.discord.app import DiscordBot, DiscordConfig
+from bot.observability import METRICS, Health, Metrics, configure_logging, start_http
+from bot.scheduler import ConsoleNotifier, run_dispatcher
+from bot.settings import Settings
+from bot.telegram.app import TelegramBot
+from bot.telegram.config import ConfigError as TelegramConfigError
+from bot.telegram.config import TelegramConfig
+from bot.telegram.logs import protect_token
+from core.notifier import Notifier
+from core.ratelimit import FloodLimit
+from core.service import ConversationService
+from storage.database import resolve_url, safe_url
+
+logger = logging.getLogger(__name__)
+
+FIRST = asyncio.FIRST_COMPLETED
+
+Role = Literal["all", "telegram", "discord", "scheduler"]
+ROLES: tuple[Role, ...] = ("all", "telegram", "discord", "scheduler")
+PLATFORMS = ("telegram", "discord")
+NO_TOKEN = (
+    "no bot token: set TELEGRAM_TOKEN and/or DISCORD_TOKEN "
+    "(in .env or the environment; see deploy/.env.example)"
+)
+
+
+class RunError(Exception):
+    """The process can't run as configured: one line for the operator, exit code 2."""
+
+
+class Platform(Protocol):
+    """What the runner needs of a platform's bot (TelegramBot and DiscordBot have it)."""
+
+    name: str
+
+    @property
+    def notifier(self) -> Notifier: ...
+
+    def connected(self) -> bool: ...
+
+    async def start(self, stop: asyncio.Event) -> bool: ...
+
+    async def run(self, stop: asyncio.Event) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one process runs, decided from the role and the settings before anything starts."""
+
+    telegram: TelegramConfig | None
+    discord: DiscordConfig | None
+    receive: bool  # take messages in (False: the scheduler only sends)
+    dispatcher: bool
+    console: bool  # also print console users' pings to stdout
+
+
+def plan_for(role: Role, settings: Settings) -> Plan:
+    """Return what `coach run ROLE` runs; raise RunError naming a missing or bad setting."""
+    env = settings.environ()
+    has = {name: bool(env.get(f"{name.upper()}_TOKEN", "").strip()) for name in PLATFORMS}
+    wanted = {
+        name: role == name or (role in ("all", "scheduler") and has[name]) for name in PLATFORMS
+    }
+    try:
+        telegram = TelegramConfig.from_env(env) if wanted["telegram"] else None
+        discord_ = DiscordConfig.from_env(env) if wanted["discord"] else None
+    except (TelegramConfigError, DiscordConfigError) as exc:
+        raise RunError(str(exc)) from None
+    if role == "all" and telegram is None and discord_ is None:
+        raise RunError(NO_TOKEN)
+    return Plan(
+        telegram=telegram,
+        discord=discord_,
+        receive=role != "scheduler",
+        dispatcher=role == "scheduler" or settings.dispatcher == "on",
+        console=role in ("all", "scheduler"),
+    )
+
+
+def make_platforms(plan: Plan, service: ConversationService) -> list[Platform]:
+    platforms: list[Platform] = []
+    if plan.telegram is not None:
+        platforms.append(TelegramBot(service, plan.telegram, receive=plan.receive))
+    if plan.discord is not None:
+        platforms.append(DiscordBot(service, plan.discord, receive=plan.receive))
+    return platforms
+
+
+async def run(
+    role: Role,
+    settings: Settings,
+    db_url: str | None = None,
+    *,
+    stop: asyncio.Event | None = None,
+    metrics: Metrics = METRICS,
+    on_signals: bool = True,
+) -> int:
+    """Run `role` until SIGINT/SIGTERM (or `stop`); return the exit code.
+
+    `db_url` (from --db) wins over DATABASE_URL. Raises RunError for what the operator
+    must fix: a missing or rejected token.
+    """
+    plan = plan_for(role, settings)
+    configure_logging(settings.log_format, settings.log_level, settings.secrets())
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per tick otherwise
+    if plan.telegram is not None:
+        protect_token(plan.telegram.token)  # also guards the URL loggers if turned up
+    database_url = settings.database_url.get_secret_value() if settings.database_url else None
+    url = resolve_url(db_url or database_url or None)
+    try:
+        coach = await build(
+            url,
+            observer=metrics.observe,
+            flood_limit=FloodLimit(settings.flood_messages, settings.flood_seconds),
+        )
+    except (OSError, SQLAlchemyError) as exc:
+        raise RunError(f"DATABASE_URL: can't open {safe_url(url)} ({type(exc).__name__})") from None
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    if on_signals:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+    platforms = make_platforms(plan, coach.service)
+    http = None
+    tasks: list[asyncio.Task[None]] = []
+    try:
+        if settings.http_port:
+            health = Health(coach.engine, {p.name: p.connected for p in platforms})
+            http = await start_http(health, settings.http_host, settings.http_port, metrics)
+        started = {p.name: asyncio.Event() for p in platforms}
+        tasks = [asyncio.create_task(_run_platform(p, stop, started[p.name])) for p in platforms]
+        if plan.dispatcher:
+            notifiers = _notifiers(platforms, plan.console)
+            tasks.append(asyncio.create_task(_dispatch(coach.engine, notifiers, started, stop)))
+        await _until_stopped_or_failed(tasks, stop)
+    finally:
+        stop.set()
+        results = await asyncio.gather(*tasks, return_exceptions=True)
+        for platform in platforms:
+            await platform.stop()
+        if http is not None:
+            await http.cleanup()
+        await coach.close()
+        if on_signals:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(sig)
+    for result in results:
+        if isinstance(result, TelegramConfigError | DiscordConfigError):
+            raise RunError(str(result)) from None
+        if isinstance(result, BaseException) and not isinstance(result, asyncio.CancelledError):
+            raise result
+    return 0
+
+
+def _failed(task: asyncio.Task[object]) -> bool:
+    return not task.cancelled() and task.exception() is not None
+
+
+def _notifiers(platforms: list[Platform], with_console: bool) -> dict[str, Notifier]:
+    notifiers: dict[str, Notifier] = {p.name: p.notifier for p in platforms}
+    if with_console:
+        notifiers[console.PLATFORM] = ConsoleNotifier()
+    return notifiers
+
+
+async def _run_platform(platform: Platform, stop: asyncio.Event, started: asyncio.Event) -> None:
+    if await platform.start(stop):
+        started.set()
+        await platform.run(stop)
+
+
+async def _dispatch(
+    engine: AsyncEngine,
+    notifiers: dict[str, Notifier],
+    started: dict[str, asyncio.Event],
+    stop: asyncio.Event,
+) -> None:
+    """Run the dispatcher once every platform can send (a ping never meets a cold bot)."""
+    waiting = [asyncio.create_task(e.wait()) for e in started.values()]
+    stopping = asyncio.create_task(stop.wait())
+    try:
+        if waiting:
+            await asyncio.wait({asyncio.gather(*waiting), stopping}, return_when=FIRST)
+    finally:
+        stopping.cancel()
+        for task in waiting:
+            task.cancel()
+    if not stop.is_set():
+        await run_dispatcher(engine, notifiers, stop)
+
+
+async def _until_stopped_or_failed(tasks: list[asyncio.Task[None]], stop: asyncio.Event) -> None:
+    """Return when `stop` is set or a task ends with an error (it stops everything)."""
+    stopping = asyncio.create_task(stop.wait())
+    pending: set[asyncio.Task[object]] = {stopping, *tasks}
+    try:
+        while not stop.is_set():
+            done, pending = await asyncio.wait(pending, return_when=FIRST)
+            if any(t is not stopping and _failed(t) for t in done):
+                return
+            if pending == {stopping}:
+                return  # nothing left to run
+    finally:
+        stopping.cancel()
+
+
+__all__ = ["NO_TOKEN", "ROLES", "Plan", "RunError", "plan_for", "run"]
