@@ -25,7 +25,7 @@ from bot import console
 from bot.bootstrap import build
 from bot.discord.app import ConfigError as DiscordConfigError
 from bot.discord.app import DiscordBot, DiscordConfig
-from bot.observability import METRICS, Health, Metrics, configure_logging, start_http
+from bot.observability import METRICS, Health, configure_logging, start_http
 from bot.scheduler import ConsoleNotifier, run_dispatcher
 from bot.settings import Settings
 from bot.telegram.app import TelegramBot
@@ -40,6 +40,8 @@ from storage.database import resolve_url, safe_url
 logger = logging.getLogger(__name__)
 
 FIRST = asyncio.FIRST_COMPLETED
+# A line per scheduler tick, and per SQLite cursor call even at DEBUG: not worth reading.
+QUIET_LOGGERS = {"apscheduler": logging.WARNING, "aiosqlite": logging.INFO}
 
 Role = Literal["all", "telegram", "discord", "scheduler"]
 ROLES: tuple[Role, ...] = ("all", "telegram", "discord", "scheduler")
@@ -120,7 +122,6 @@ async def run(
     db_url: str | None = None,
     *,
     stop: asyncio.Event | None = None,
-    metrics: Metrics = METRICS,
     on_signals: bool = True,
 ) -> int:
     """Run `role` until SIGINT/SIGTERM (or `stop`); return the exit code.
@@ -130,7 +131,8 @@ async def run(
     """
     plan = plan_for(role, settings)
     configure_logging(settings.log_format, settings.log_level, settings.secrets())
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per tick otherwise
+    for name, level in QUIET_LOGGERS.items():
+        logging.getLogger(name).setLevel(level)
     if plan.telegram is not None:
         protect_token(plan.telegram.token)  # also guards the URL loggers if turned up
     database_url = settings.database_url.get_secret_value() if settings.database_url else None
@@ -138,7 +140,7 @@ async def run(
     try:
         coach = await build(
             url,
-            observer=metrics.observe,
+            observer=METRICS.observe,
             flood_limit=FloodLimit(settings.flood_messages, settings.flood_seconds),
         )
     except (OSError, SQLAlchemyError) as exc:
@@ -154,7 +156,7 @@ async def run(
     try:
         if settings.http_port:
             health = Health(coach.engine, {p.name: p.connected for p in platforms})
-            http = await start_http(health, settings.http_host, settings.http_port, metrics)
+            http = await start_http(health, settings.http_host, settings.http_port, METRICS)
         started = {p.name: asyncio.Event() for p in platforms}
         tasks = [asyncio.create_task(_run_platform(p, stop, started[p.name])) for p in platforms]
         if plan.dispatcher:
