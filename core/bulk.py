@@ -58,7 +58,7 @@ async def record_logs(
 
     A person is taken whole or not at all, so one person's messages keep their order.
     """
-    logs = await _plain_logs(repo, items)
+    logs = await _plain_logs(repo, items, now)
     if not logs:
         return {}
     ids = await repo.add_messages(
@@ -96,10 +96,18 @@ async def record_logs(
     return results
 
 
-async def _plain_logs(repo: Repository, items: Sequence[tuple[int, IncomingMessage]]) -> list[_Log]:
+async def _plain_logs(
+    repo: Repository, items: Sequence[tuple[int, IncomingMessage]], now: datetime
+) -> list[_Log]:
     """Return the logs of the people whose every message here is a plain log."""
-    accounts = list(dict.fromkeys((m.platform, m.user_id) for _, m in items))
-    profiles = await repo.profiles(accounts)
+    firsts = {(m.platform, m.user_id): m for _, m in reversed(items)}
+    profiles = await repo.profiles(list(firsts))
+    for (platform, user_id), message in firsts.items():
+        if (platform, user_id) not in profiles and may_be_plain_log(message):
+            # A first message that is a workout: the account is made here, as alone.
+            profiles[(platform, user_id)] = await repo.identify(
+                platform, user_id, message.display_name, now
+            )
     by_person: dict[Account, list[_Log]] = {}
     left_out: set[Account] = set()
     seen: set[Account] = set()  # (platform, message id): the same message twice in a batch
@@ -108,7 +116,7 @@ async def _plain_logs(repo: Repository, items: Sequence[tuple[int, IncomingMessa
         profile = profiles.get(person)
         key = (message.platform, message.message_id)
         if profile is None or profile.paused or key in seen or not may_be_plain_log(message):
-            # New people get an account, paused ones a welcome back: one at a time.
+            # Paused people get a welcome back, new ones onboarding: one at a time.
             left_out.add(person)
             continue
         seen.add(key)
