@@ -187,10 +187,11 @@ class SqlRepository:
                 for e in b.entries
                 if isinstance(e, CardioEntry)
             )
+        # Core tables, not ORM entities: a plain executemany, without ORM bulk bookkeeping.
         if sets:
-            await self.session.execute(insert(StrengthSet), sets)
+            await self.session.execute(insert(StrengthSet.__table__), sets)  # type: ignore[attr-defined]
         if cardio:
-            await self.session.execute(insert(CardioSession), cardio)
+            await self.session.execute(insert(CardioSession.__table__), cardio)  # type: ignore[attr-defined]
 
     async def delete_entries(self, message_id: int) -> None:
         for table in (StrengthSet, CardioSession):
@@ -286,27 +287,27 @@ class SqlRepository:
             return {}
         m = Message.__table__.c  # type: ignore[attr-defined]
         statement = (
-            self._insert(Message)
-            .values(
-                [
-                    {
-                        "user_id": user_id,
-                        "platform": message.platform,
-                        "platform_message_id": message.message_id,
-                        "text": message.text,
-                        "sent_at": message.sent_at,
-                        "received_at": now,
-                        "recorded": recorded,
-                        "undone": False,
-                    }
-                    for user_id, message, recorded in rows
-                ]
-            )
+            self._insert(Message.__table__)  # type: ignore[attr-defined]
             .on_conflict_do_nothing(index_elements=["platform", "platform_message_id"])
             .returning(m.platform, m.platform_message_id, m.id)
         )
-        rows = (await self.session.execute(statement)).all()
-        return {(platform, pmid): id_ for platform, pmid, id_ in rows}
+        # An executemany with RETURNING: SQLAlchemy batches it as multi-row INSERTs
+        # ("insertmanyvalues") from one cached statement.
+        params = [
+            {
+                "user_id": user_id,
+                "platform": message.platform,
+                "platform_message_id": message.message_id,
+                "text": message.text,
+                "sent_at": message.sent_at,
+                "received_at": now,
+                "recorded": recorded,
+                "undone": False,
+            }
+            for user_id, message, recorded in rows
+        ]
+        returned = (await self.session.execute(statement, params)).all()
+        return {(platform, pmid): id_ for platform, pmid, id_ in returned}
 
     async def cardio(self, user_id: int, since: date, until: date) -> list[StoredCardio]:
         t = CardioSession.__table__.c  # type: ignore[attr-defined]
