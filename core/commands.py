@@ -234,8 +234,11 @@ async def undo(ctx: Context, args: str) -> list[Reply]:
         return [Reply("Kept. Nothing changed.")]
     if words and words[0] == "yes":
         target: StoredMessage | None
-        if len(words) > 1 and words[1].isdigit():
-            target = await ctx.repo.get_message(ctx.profile.user_id, int(words[1]))
+        if len(words) > 1:  # a button's payload: that log, and only if it is the sender's
+            digits = words[1].isdigit() and len(words[1]) < 19
+            target = (
+                await ctx.repo.get_message(ctx.profile.user_id, int(words[1])) if digits else None
+            )
         else:
             target = await ctx.repo.last_recorded_message(ctx.profile.user_id)
         if target is None or target.undone or not target.recorded:

@@ -156,6 +156,14 @@ class ConversationService:
         if message.edited:
             existing = await repo.find_message(message.platform, message.message_id)
             if existing is not None:
+                if existing.user_id != profile.user_id:
+                    # Only its author edits a message: never let an edit touch another's log.
+                    logger.warning(
+                        "edit of %s message %s by a non-author refused",
+                        message.platform,
+                        message.message_id,
+                    )
+                    return HandleResult((), "refused")
                 if existing.text == message.text or existing.undone:
                     return HandleResult((), "duplicate")
                 return await self._edit(uow, profile, existing.id, message)
