@@ -140,7 +140,9 @@ async def _plans(repo: Repository, logs: list[_Log]) -> dict[int, list[Plan]]:
         max(log.day for log in logs),
         sorted({e for log in logs for e in strength_exercises(log.result)}),
     )
-    setups = await equipment_of(repo, user_ids)
+    setups = await equipment_of(
+        repo, sorted({log.profile.user_id for log in logs if log.profile.has_equipment})
+    )
     batch_ids: dict[int, set[int]] = {}
     for log in logs:
         batch_ids.setdefault(log.profile.user_id, set()).add(log.message_id)

@@ -46,11 +46,21 @@ def plans_in_order(sets: Iterable[StoredSet], units: Unit, exercises: Sequence[s
 
 
 async def plans_for(
-    repo: Repository, user_id: int, units: Unit, until: date, exercises: Sequence[str]
+    repo: Repository,
+    user_id: int,
+    units: Unit,
+    until: date,
+    exercises: Sequence[str],
+    *,
+    equipment: bool = True,
 ) -> list[Plan]:
-    """Return the next plan for each exercise, from history up to `until`."""
+    """Return the next plan for each exercise, from history up to `until`.
+
+    `equipment=False` says the person has none on record: no lookup, no rounding.
+    """
     sets = await repo.strength_sets(user_id, until - INTENSITY_LOOKBACK, until, exercises)
-    return await fit_to_equipment(repo, user_id, plans_in_order(sets, units, exercises))
+    plans = plans_in_order(sets, units, exercises)
+    return await fit_to_equipment(repo, user_id, plans) if equipment else plans
 
 
 async def current_plan(repo: Repository, user_id: int, units: Unit, today: date) -> list[Plan]:

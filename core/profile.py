@@ -18,6 +18,7 @@ class Profile:
     bodyweight_kg: float | None = None
     onboarding_step: str | None = None
     paused: bool = False
+    has_equipment: bool = False  # told us their gear (/equipment): plans get rounded to it
 
     @property
     def zone(self) -> ZoneInfo:

@@ -66,6 +66,10 @@ async def record(
         await repo.add_entries(profile.user_id, message_id, result.entries, day, performed_at)
     exercises = strength_exercises(result)
     plans = (
-        await plans_for(repo, profile.user_id, profile.units, day, exercises) if exercises else []
+        await plans_for(
+            repo, profile.user_id, profile.units, day, exercises, equipment=profile.has_equipment
+        )
+        if exercises
+        else []
     )
     return workout_text(result, plans)

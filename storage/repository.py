@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Row, delete, insert, select, update
+from sqlalchemy import ColumnElement, Row, delete, exists, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.expression import ColumnCollection
@@ -15,11 +15,13 @@ from core.messages import IncomingMessage
 from core.ports import DuplicateMessage, EntryBatch, StoredCardio, StoredMessage, StoredSet
 from core.profile import Profile
 from storage.history import SqlHistory
+from storage.history_models import EquipmentRow
 from storage.models import CardioSession, Identity, Message, StrengthSet, User
 
 
 def _profile_columns(u: ColumnCollection) -> tuple[ColumnElement, ...]:
-    return (u.id, u.units, u.timezone, u.age, u.bodyweight_kg, u.onboarding_step, u.paused)
+    gear = exists().where(EquipmentRow.user_id == u.id).label("has_equipment")  # type: ignore[arg-type]
+    return (u.id, u.units, u.timezone, u.age, u.bodyweight_kg, u.onboarding_step, u.paused, gear)
 
 
 def _profile_of(row: Row) -> Profile:
@@ -31,6 +33,7 @@ def _profile_of(row: Row) -> Profile:
         bodyweight_kg=row.bodyweight_kg,
         onboarding_step=row.onboarding_step,
         paused=row.paused,
+        has_equipment=bool(row.has_equipment),
     )
 
 

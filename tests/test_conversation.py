@@ -171,7 +171,8 @@ async def test_a_workout_during_onboarding_is_recorded(ann: ChatUser, engine) ->
 async def test_a_question_with_numbers_is_answered_not_logged(ann: ChatUser, engine) -> None:
     reply = await ann.say("is zone 2 for 45 min enough?")
     assert "✅" not in reply
-    assert ann.last is not None and ann.last.status == "answered"
+    assert ann.last is not None
+    assert ann.last.status == "answered"
     assert await count(engine, CardioSession) == 0
 
 

@@ -5,8 +5,8 @@ from sqlmodel import SQLModel
 
 import storage.history_models  # equipment and delete-request tables
 import storage.links  # link tables and the core's link store
-import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
-import storage.reminders  # noqa: F401  (reminder tables; the core's reminder store)
+import storage.models  # the core tables
+import storage.reminders  # reminder tables and the core's reminder store
 
 connection = context.config.attributes["connection"]
 context.configure(
