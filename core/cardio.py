@@ -118,7 +118,7 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
         return Problem(
             "implausible",
             source,
-            f"Was the {what} really {shown(round(minutes))} minutes? "
+            f"Was the {what} really {shown(round(minutes) if minutes < 1e9 else minutes)} minutes? "
             "I can log 1 minute to 24 hours, e.g. `zone 2 bike 45 min`.",
         )
     if hr is not None and not MIN_HR <= hr <= MAX_HR:

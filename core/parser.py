@@ -39,7 +39,7 @@ from core.entries import (
     StrengthEntry,
     Unit,
 )
-from core.set_notation import NUM, UNIT, Load, RawSet, read_sets
+from core.set_notation import MAX_SETS, NUM, UNIT, Load, RawSet, read_sets
 
 MAX_CHARS = 2000
 MAX_LINES = 50
@@ -257,6 +257,12 @@ def _strength(fragment: list[_Segment], exercise: Exercise, source: str, units: 
         sets.extend(part.sets)
     if not sets:
         return _Outcome(_unreadable(fragment, exercise, source, units), counted=has_reps)
+    if len(sets) > MAX_SETS:  # e.g. a list of 500 rep counts: each part alone was fine
+        message = (
+            f"{len(sets)} sets of {label}? I can log up to {MAX_SETS} at once. "
+            f"Check the numbers, e.g. `{label} 3x8 100kg`."
+        )
+        return _Outcome(Problem("implausible", source, message), counted=True)
     if any(s.weight is None for s in sets):
         problem = Problem("missing_load", source, _missing_load(sets, label, units))
         return _Outcome(problem, counted=True)

@@ -1,0 +1,155 @@
+"""Whatever anyone types: the service answers, never fails, and records only real workouts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from core.messages import IncomingMessage
+from core.parser import parse
+from core.service import ConversationService, HandleResult
+from storage.models import CardioSession, StrengthSet
+
+SENT = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
+EXAMPLES = 150
+HYPOTHESIS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+HUGE = st.one_of(
+    st.integers(min_value=-(10**400), max_value=10**400).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.sampled_from(
+        ["1e308", "1e309", "-1e308", "10**400", "1" * 400, "NaN", "inf", "0x7fffffff", "1e-400"]
+    ),
+    st.sampled_from(["9223372036854775808", "2147483648", "-0", "0.000001", "١٢٣", "３"]),
+)
+WORDS = st.sampled_from(
+    [
+        "squat",
+        "bench",
+        "deadlift",
+        "ohp",
+        "zone 2",
+        "hiit",
+        "walked",
+        "pull ups",
+        "присед",
+        "жим лёжа",
+        "スクワット",
+        "深蹲",
+        "قرفصاء",
+        "סקוואט",
+        "🏋️",
+        "💪🏽",
+        "s\u0301quat",
+        "\u202esquat",
+        "\u200bbench",
+        "ＳＱＵＡＴ",
+        "min",
+        "kg",
+        "lb",
+        "x",
+        "×",
+        "sets of",
+        "reps",
+        "@",
+        "rpe",
+        "bw+",
+        "avg hr",
+        "/undo yes",
+        "/history",
+        "/units",
+        "/profile weight",
+        "/profile age",
+        "/timezone",
+        "/week",
+        "/plan",
+        "/ask",
+        "/delete",
+        "/link",
+        "/equipment bar",
+        "/remind",
+        "/start",
+        "/skip",
+    ]
+)
+CONTROL = st.characters(codec=None, categories=["Cc", "Cf", "Zl", "Zp", "Mn"])
+TEMPLATED = st.lists(
+    st.one_of(WORDS, HUGE, st.sampled_from(["3x8", "x", "kg", "lb", ",", ";", "\n", "/"])),
+    min_size=1,
+    max_size=12,
+).map(" ".join)
+MIXED = st.lists(st.one_of(WORDS, HUGE, st.text(CONTROL, max_size=3)), max_size=8).map("".join)
+TEXTS = st.one_of(
+    st.text(max_size=200),  # any Unicode, control characters included
+    TEMPLATED,
+    MIXED,
+    st.builds(lambda w, n, u: f"{w} 3x8 {n}{u}", WORDS, HUGE, st.sampled_from(["kg", "lb", ""])),
+    st.builds(lambda t, k: t * k, st.text(min_size=1, max_size=5), st.integers(800, 1200)),
+)
+
+
+async def rows(engine: AsyncEngine) -> tuple[int, int]:
+    async with engine.connect() as conn:
+        strength = (await conn.execute(select(func.count()).select_from(StrengthSet))).scalar()
+        cardio = (await conn.execute(select(func.count()).select_from(CardioSession))).scalar()
+    return int(strength or 0), int(cardio or 0)
+
+
+def answered(result: HandleResult) -> bool:
+    """Return True if the result carries a reply, or is a silent duplicate or dropped flood."""
+    if result.status in ("duplicate", "refused") and not result.replies:
+        return True
+    return bool(result.replies) and all(r.text or r.image or r.file for r in result.replies)
+
+
+async def check(service: ConversationService, engine: AsyncEngine, text: str) -> None:
+    before = await rows(engine)
+    message = IncomingMessage("test", uuid.uuid4().hex[:12], uuid.uuid4().hex, text, SENT)
+    result = await service.handle(message)
+    assert result.status != "failed", text
+    assert answered(result), (text, result)
+    if not parse(text).entries or text.lstrip().startswith("/"):
+        assert await rows(engine) == before, text
+
+
+@HYPOTHESIS
+@given(text=TEXTS)
+async def test_any_text_is_answered_and_records_nothing_without_a_workout(
+    service: ConversationService, engine: AsyncEngine, text: str
+) -> None:
+    await check(service, engine, text)
+
+
+async def test_huge_numbers_in_logs_and_commands_are_answered_not_recorded(
+    service: ConversationService, engine: AsyncEngine
+) -> None:
+    texts = [
+        "squat 3x8 1e308kg",
+        "squat 3x8 1e309kg",
+        f"squat 3x8 {10**400}kg",
+        f"squat {10**400}x8 100kg",
+        f"bench 80kg {','.join(['8'] * 500)}",
+        f"zone 2 {10**400} min avg hr {10**400}",
+        f"/undo yes {10**400}",
+        f"/profile weight {10**400}kg",
+        f"/profile age {10**400}",
+        f"/history {'squat' * 500}",
+        "/timezone ../../../../etc/passwd",
+        "/equipment bar 1e308 plates 1e308",
+    ]
+    for text in texts:
+        before = await rows(engine)
+        await check(service, engine, text)
+        assert await rows(engine) == before, text
+    before = await rows(engine)
+    await check(service, engine, "deadlift 140x5x3\x00\x01\x7f\u202e")  # controls ignored
+    assert await rows(engine) == (before[0] + 3, before[1])
