@@ -82,12 +82,29 @@ async def conversation(ctx: Context, text: str) -> list[Reply]:
         return [*replies, Reply(onboarding.WELCOME), onboarding.advance(profile)]
     if faq.looks_like_question(text):
         return [Reply(_faq_reply(profile, text).answer)]
+    small_talk = _small_talk(text)
+    if small_talk is not None:
+        return [Reply(small_talk)]
     return [
         Reply(
             "I didn't find a workout in that. Log one like `squat 3x8 100kg` or "
             "`zone 2 45 min`, or ask me a question. /help shows everything."
         )
     ]
+
+
+_GREETINGS = {"hi", "hello", "hey", "hiya", "good morning", "good evening", "morning"}
+_THANKS = {"thanks", "thank you", "thx", "cheers", "ta", "great", "ok", "okay", "cool"}
+
+
+def _small_talk(text: str) -> str | None:
+    """Return a friendly answer to a greeting or a thank-you, or None."""
+    words = " ".join("".join(c for c in text.lower() if c.isalpha() or c == " ").split())
+    if words in _GREETINGS:
+        return "Hi! Log a workout like `squat 3x8 100kg`, or ask me anything. /help lists it all."
+    if words in _THANKS or words.startswith(("thanks ", "thank you ")):
+        return "You're welcome! 💪"
+    return None
 
 
 def _faq_reply(profile: Profile, question: str) -> faq.FaqAnswer:
@@ -223,7 +240,8 @@ async def history(ctx: Context, args: str) -> list[Reply]:
             SetEntry(s.reps, s.weight, "lb" if s.unit == "lb" else "kg", s.bodyweight, s.rpe)
         )
     recent = list(by_day.items())[-HISTORY_SESSIONS:]
-    lines = [f"{exercise.name}, last {len(recent)} sessions:"]
+    count = "session" if len(recent) == 1 else f"{len(recent)} sessions"
+    lines = [f"{exercise.name}, last {count}:"]
     lines += [f"{day_label(day)}: {sets_summary(day_sets)}" for day, day_sets in recent]
     return [Reply("\n".join(lines), private=True)]
 

@@ -180,14 +180,15 @@ def next_plan(
         return plan(
             round(load + step, 3),
             "progress",
-            f"{rules.target_sets} sets of {rules.target_reps} done: add {_fmt(step)} {unit}",
+            f"{rules.target_sets} sets of {rules.target_reps} done, so add {_fmt(step)} {unit}",
         )
     stalled = _stalled_sessions(history, load, rules)
     if stalled >= STALLED_SESSIONS_BEFORE_DELOAD:
         return plan(
             round_down_to(DELOAD_FRACTION * load, step),
             "deload",
-            f"{stalled} sessions at {_fmt(load)} {unit} without progress: drop 10% and build back",
+            f"{stalled} sessions at {_fmt(load)} {unit} without progress, so drop 10% "
+            "and build back",
         )
     return plan(
         load,
@@ -215,19 +216,19 @@ def _next_bodyweight_plan(
             round(load + step, 3),
             rules.target_reps,
             "progress",
-            f"{rules.target_sets} sets of {BODYWEIGHT_TOP_REPS} done: add {_fmt(step)} {unit} "
+            f"{rules.target_sets} sets of {BODYWEIGHT_TOP_REPS} done, so add {_fmt(step)} {unit} "
             "and go back to 8 reps",
         )
     if full and min(s.reps for s in first) >= rules.target_reps:
         reps = min(s.reps for s in first) + 1
-        return plan(load, reps, "progress", f"all sets reached {reps - 1}: one more rep each")
+        return plan(load, reps, "progress", f"all sets reached {reps - 1}, so one more rep each")
     stalled = _stalled_sessions(history, load, rules)
     if load > 0 and stalled >= STALLED_SESSIONS_BEFORE_DELOAD:
         return plan(
             round_down_to(DELOAD_FRACTION * load, step),
             rules.target_reps,
             "deload",
-            f"{stalled} sessions at +{_fmt(load)} {unit} without progress: drop 10% of the "
+            f"{stalled} sessions at +{_fmt(load)} {unit} without progress, so drop 10% of the "
             "added load",
         )
     return plan(

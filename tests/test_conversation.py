@@ -219,3 +219,18 @@ async def test_a_failed_write_is_rolled_back_and_the_user_told(
     assert "nothing was recorded" in result.replies[0].text
     assert await count(engine, StrengthSet) == 0
     assert await count(engine, Message) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("thanks!", "You're welcome"), ("Thank you so much", "You're welcome"), ("Hello", "Hi!")],
+)
+async def test_greetings_and_thanks_get_a_friendly_word(
+    ann: ChatUser, engine, text: str, expected: str
+) -> None:
+    await ann.say("squat 3x8 100kg")
+    await ann.say("/start")
+    for _ in range(5):
+        await ann.say("/skip")
+    assert expected in await ann.say(text)
+    assert await count(engine, StrengthSet) == 3
