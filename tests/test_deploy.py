@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -57,3 +58,47 @@ def test_systemd_unit_runs_a_role_after_migrating() -> None:
     assert "ExecStartPre=/opt/coach/.venv/bin/coach db upgrade" in unit
     assert "ExecStart=/opt/coach/.venv/bin/coach run %i" in unit
     assert "User=coach" in unit
+
+
+def env_example_names() -> list[str]:
+    """Return every variable in deploy/.env.example, set or commented out."""
+    names = []
+    for line in (DEPLOY / ".env.example").read_text().splitlines():
+        match = re.match(r"^#?\s*([A-Z][A-Z0-9_]*)=", line)
+        if match:
+            names.append(match.group(1))
+    return names
+
+
+def test_every_variable_in_the_env_example_is_a_setting_or_for_compose() -> None:
+    from bot.settings import Settings
+
+    known = {name.upper() for name in Settings.model_fields}
+    names = env_example_names()
+    assert {"TELEGRAM_TOKEN", "DISCORD_TOKEN", "DATABASE_URL", "HTTP_PORT"} <= set(names)
+    unknown = [n for n in names if n not in known and not n.startswith("POSTGRES_")]
+    assert unknown == []
+
+
+def test_the_env_example_as_copied_is_valid_and_starts_nothing_by_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.runner import RunError, plan_for
+    from bot.settings import Settings, load_settings
+
+    for name in Settings.model_fields:
+        monkeypatch.delenv(name.upper(), raising=False)
+    env_file = tmp_path / ".env"
+    env_file.write_text((DEPLOY / ".env.example").read_text())
+    settings = load_settings(str(env_file))
+    assert settings.telegram_token is None  # the empty lines mean "not set"
+    with pytest.raises(RunError, match="TELEGRAM_TOKEN"):
+        plan_for("all", settings)
+
+
+def test_compose_roles_share_the_work_as_the_readme_says(compose: dict) -> None:
+    services = compose["services"]
+    for role in ("telegram", "discord"):  # one process per token; reminders left to others
+        assert services[role]["environment"]["DISPATCHER"] == "off"
+        assert "replicas" not in services[role].get("deploy", {})
+    assert services["scheduler"]["deploy"]["replicas"] >= 2  # SKIP LOCKED shares the rows
