@@ -151,6 +151,8 @@ async def run(
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
     platforms = make_platforms(plan, coach.service)
+    for platform in platforms:  # a zero series from the start, so alerts have a baseline
+        METRICS.platform_errors.labels(platform.name)
     http = None
     tasks: list[asyncio.Task[None]] = []
     try:

@@ -196,7 +196,7 @@ async def test_run_all_serves_healthz_and_metrics_while_handling_telegram(
     assert status == 200
     assert "coach_handling_seconds_bucket" in body
     assert "coach_reminders_sent_total" in body
-    assert "coach_platform_errors_total" in body or "coach_platform_errors" in body
+    assert 'coach_platform_errors_total{platform="telegram"}' in body
     after = sample("coach_messages_handled_total", platform="telegram", outcome="recorded")
     assert after == recorded + 4
     assert sample("coach_messages_handled_total", platform="telegram", outcome="refused") == (
