@@ -158,7 +158,11 @@ async def run(
     try:
         if settings.http_port:
             health = Health(coach.engine, {p.name: p.connected for p in platforms})
-            http = await start_http(health, settings.http_host, settings.http_port, METRICS)
+            try:
+                http = await start_http(health, settings.http_host, settings.http_port, METRICS)
+            except OSError as exc:
+                where = f"{settings.http_host}:{settings.http_port}"
+                raise RunError(f"HTTP_PORT: can't listen on {where} ({exc.strerror})") from None
         started = {p.name: asyncio.Event() for p in platforms}
         tasks = [asyncio.create_task(_run_platform(p, stop, started[p.name])) for p in platforms]
         if plan.dispatcher:

@@ -226,6 +226,21 @@ async def test_healthz_is_503_while_discord_is_not_connected(
     assert json.loads(body) == {"database": "ok", "discord": "disconnected"}
 
 
+async def test_a_busy_http_port_is_one_line(api: FakeBotAPI, db: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        config = settings(
+            telegram_token=TOKEN,
+            telegram_api_base_url=api.base_url,
+            http_host="127.0.0.1",
+            http_port=port,
+        )
+        with pytest.raises(runner.RunError, match=f"HTTP_PORT: can't listen on 127.0.0.1:{port}"):
+            await asyncio.wait_for(runner.run("all", config, db, on_signals=False), 20)
+
+
 async def test_a_rejected_token_stops_the_run_with_one_line(api: FakeBotAPI, db: str) -> None:
     other = "987654321:ZZHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw9"
     config = settings(telegram_token=other, telegram_api_base_url=api.base_url)
