@@ -274,7 +274,7 @@ async def test_history_command(bot: Bot) -> None:
     await bot.slash(ANN, "log", text="squat 3x8 100kg")
     (history,) = await bot.slash(ANN, "history", exercise="squat")
     assert history.flags & EPHEMERAL
-    assert "Squat, last 1 sessions" in history.content
+    assert "Squat, last session:" in history.content
 
 
 @pytest.mark.parametrize(
