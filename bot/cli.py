@@ -12,11 +12,14 @@ from datetime import UTC, datetime
 from typing import NoReturn
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot import console
 from bot.bootstrap import Coach, build
 from bot.settings import Settings, SettingsError, load_settings
 from core.entries import CardioEntry, ParseResult, StrengthEntry
 from core.parser import parse
+from storage.database import resolve_url, safe_url
 
 
 class UsageError(Exception):
@@ -166,7 +169,18 @@ async def _run(args: argparse.Namespace) -> int:
         except RunError as exc:
             raise UsageError(str(exc)) from None
     database_url = settings.database_url.get_secret_value() if settings.database_url else None
-    coach = await build(args.db or database_url or None)
+    try:
+        url = resolve_url(args.db or database_url or None)
+    except ValueError as exc:
+        raise UsageError(f"--db / DATABASE_URL: {exc}") from None
+    try:
+        coach = await build(url)
+    except (OSError, SQLAlchemyError) as exc:
+        print(
+            f"coach: can't open the database {safe_url(url)} ({type(exc).__name__})",
+            file=sys.stderr,
+        )
+        return 1
     try:
         return await _run_with(coach, args)
     finally:

@@ -136,7 +136,10 @@ async def run(
     if plan.telegram is not None:
         protect_token(plan.telegram.token)  # also guards the URL loggers if turned up
     database_url = settings.database_url.get_secret_value() if settings.database_url else None
-    url = resolve_url(db_url or database_url or None)
+    try:
+        url = resolve_url(db_url or database_url or None)
+    except ValueError as exc:
+        raise RunError(f"DATABASE_URL: {exc}") from None
     try:
         coach = await build(
             url,

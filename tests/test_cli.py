@@ -108,6 +108,23 @@ def test_usage_errors_exit_2_with_one_line(args: list[str], sqlite_db: str) -> N
     assert "Traceback" not in out.stderr
 
 
+def test_a_bad_database_url_is_one_line_exit_2() -> None:
+    out = coach("say", "squat 3x8 100kg", db="not a url")
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [
+        "coach: --db / DATABASE_URL: not a database URL like sqlite:///data/coach.db or "
+        "postgresql://user@host/db"
+    ]
+
+
+def test_an_unreachable_database_is_one_line_without_the_password() -> None:
+    out = coach("say", "squat 3x8 100kg", db="postgresql://coach:s3cret@127.0.0.1:1/coach")
+    assert out.returncode == 1
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "can't open the database" in out.stderr
+    assert "s3cret" not in out.stderr
+
+
 def test_default_database_is_created_on_first_run(tmp_path: Path) -> None:
     out = coach("say", "squat 3x8 100kg", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
