@@ -13,7 +13,7 @@ from core.entries import SetEntry, from_kg
 from core.formatting import day_label, number, plan_line, sets_summary
 from core.messages import Choice, IncomingMessage, Reply
 from core.planning import current_plan
-from core.ports import Repository, StoredMessage
+from core.ports import Repository, StoredMessage, parse_id
 from core.profile import Profile
 from core.progression import Plan
 from core.timezones import resolve_timezone
@@ -253,9 +253,9 @@ async def undo(ctx: Context, args: str) -> list[Reply]:
     if words and words[0] == "yes":
         target: StoredMessage | None
         if len(words) > 1:  # a button's payload: that log, and only if it is the sender's
-            digits = words[1].isdigit() and len(words[1]) < 19
+            message_id = parse_id(words[1])
             target = (
-                await ctx.repo.get_message(ctx.profile.user_id, int(words[1])) if digits else None
+                await ctx.repo.get_message(ctx.profile.user_id, message_id) if message_id else None
             )
         else:
             target = await ctx.repo.last_recorded_message(ctx.profile.user_id)

@@ -68,7 +68,7 @@ def in_progress(profile: Profile) -> bool:
 
 def parse_age(text: str) -> int | None:
     value = text.strip().split()[0] if text.strip() else ""
-    if not value.isdigit():
+    if not value.isdecimal() or len(value) > 3:
         return None
     age = int(value)
     return age if AGE_RANGE[0] <= age <= AGE_RANGE[1] else None

@@ -11,6 +11,16 @@ from core.entries import Entry
 from core.messages import IncomingMessage
 from core.profile import Profile
 
+MAX_ID = 2**63 - 1  # ids are 64-bit integers in the database
+
+
+def parse_id(text: str) -> int | None:
+    """Return a database id from text (a button's payload), or None if it can't be one."""
+    if not text.isdecimal() or len(text) > len(str(MAX_ID)):
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_ID else None
+
 
 class DuplicateMessage(Exception):
     """The platform message was already stored (a concurrent re-delivery)."""

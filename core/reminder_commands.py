@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from core.formatting import day_label
 from core.messages import IncomingMessage, Reply
-from core.ports import Repository
+from core.ports import Repository, parse_id
 from core.reminder_ports import ReminderStore, find_store, store_for
 from core.reminder_texts import WELCOME_BACK
 from core.reminders import (
@@ -138,9 +138,10 @@ async def reminders(ctx: Context, _args: str) -> list[Reply]:
 async def reminder(ctx: Context, args: str) -> list[Reply]:
     """Answer a ping's button: done, snooze or skip."""
     words = args.lower().split()
-    if len(words) != 2 or words[0] not in ("done", "snooze", "skip") or not words[1].isdigit():
+    delivery_id = parse_id(words[1]) if len(words) == 2 else None
+    if delivery_id is None or words[0] not in ("done", "snooze", "skip"):
         return [Reply(REMINDER_USAGE)]
-    action, delivery_id = words[0], int(words[1])
+    action = words[0]
     store = _store(ctx)
     delivery = await store.delivery(delivery_id)
     if delivery is None or delivery.user_id != ctx.profile.user_id:

@@ -234,3 +234,14 @@ async def test_greetings_and_thanks_get_a_friendly_word(
         await ann.say("/skip")
     assert expected in await ann.say(text)
     assert await count(engine, StrengthSet) == 3
+
+
+@pytest.mark.parametrize("answer", ["²", "٦٢", "9" * 40])
+async def test_odd_digits_as_an_age_are_asked_again_or_taken(ann: ChatUser, answer: str) -> None:
+    await ann.say("/start")
+    await ann.say("/skip")
+    await ann.say("/skip")  # now at the age question
+    reply = await ann.say(answer)
+    assert ann.last is not None
+    assert ann.last.status == "answered"
+    assert "number" in reply or "weigh" in reply  # re-asked, or taken (٦٢ is 62)
