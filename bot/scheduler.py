@@ -135,10 +135,11 @@ async def run_dispatcher(
         await stop.wait()
     finally:
         job.remove()
-        scheduler.shutdown(wait=False)
-        # Let a round in flight hand back what it has not sent (it watches `stop`).
+        # Let a round in flight finish or hand back what it has not sent (it watches
+        # `stop`) before the scheduler goes: its shutdown cancels running jobs.
         if in_flight:
             await asyncio.wait(in_flight, timeout=30)
+        scheduler.shutdown(wait=False)
 
 
 async def upcoming_for(

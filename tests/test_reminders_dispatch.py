@@ -390,6 +390,37 @@ async def test_run_dispatcher_sends_on_its_interval_and_stops_cleanly(
     assert len(notifier.sent) == 1
 
 
+async def test_stopping_mid_send_lets_the_send_finish_and_count(
+    ann: ChatUser, engine: AsyncEngine, clock: Clock
+) -> None:
+    from bot.scheduler import run_dispatcher
+
+    class SlowNotifier(FakeNotifier):
+        def __init__(self) -> None:
+            super().__init__()
+            self.sending = asyncio.Event()
+
+        async def send(self, user_id: str, reply: Reply) -> None:
+            self.sending.set()
+            await asyncio.sleep(0.3)  # stop arrives while this ping is on its way
+            await super().send(user_id, reply)
+
+    notifier = SlowNotifier()
+    await ann.say("/remind hiit mon 18:00")
+    clock.now = MON_1800
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        run_dispatcher(engine, {"test": notifier}, stop, interval=timedelta(seconds=5), clock=clock)
+    )
+    await asyncio.wait_for(notifier.sending.wait(), 10)
+    stop.set()
+    await asyncio.wait_for(task, 10)
+    assert len(notifier.sent) == 1
+    async with engine.connect() as conn:
+        statuses = (await conn.execute(text("SELECT status FROM reminder_deliveries"))).scalars()
+        assert list(statuses) == ["sent"]
+
+
 def test_dispatcher_env_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     from bot.scheduler import dispatcher_enabled
 
