@@ -37,6 +37,7 @@ from bot.bootstrap import build  # noqa: E402
 from bot.telegram.app import TelegramBot  # noqa: E402
 from bot.telegram.config import TelegramConfig  # noqa: E402
 from bot.telegram.polling import Poller  # noqa: E402
+from core.group_commit import GroupCommit  # noqa: E402
 from tests.telegram_fake import TOKEN, FakeBotAPI  # noqa: E402
 
 WITHIN = 600.0
@@ -126,7 +127,10 @@ async def loop_echo(api: FakeBotAPI, updates: int, users: int) -> float:
 async def coach(api: FakeBotAPI, updates: int, users: int, folder: Path) -> float:
     built = await build(f"sqlite+aiosqlite:///{folder / 'coach.db'}")
     bot = TelegramBot(
-        built.service, TelegramConfig(TOKEN, api.base_url), rate_limited=False, poll_timeout=1
+        GroupCommit(built.service),  # as `coach run` wires it
+        TelegramConfig(TOKEN, api.base_url),
+        rate_limited=False,
+        poll_timeout=1,
     )
     stopping = asyncio.Event()
     assert await bot.start(stopping)

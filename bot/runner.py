@@ -32,6 +32,7 @@ from bot.telegram.app import TelegramBot
 from bot.telegram.config import ConfigError as TelegramConfigError
 from bot.telegram.config import TelegramConfig
 from bot.telegram.logs import protect_token
+from core.group_commit import GroupCommit
 from core.notifier import Notifier
 from core.ratelimit import FloodLimit
 from core.service import ConversationService
@@ -108,11 +109,13 @@ def plan_for(role: Role, settings: Settings) -> Plan:
 
 
 def make_platforms(plan: Plan, service: ConversationService) -> list[Platform]:
+    # Messages arriving together (a burst of updates) share transactions: group commit.
+    handler = GroupCommit(service)
     platforms: list[Platform] = []
     if plan.telegram is not None:
-        platforms.append(TelegramBot(service, plan.telegram, receive=plan.receive))
+        platforms.append(TelegramBot(handler, plan.telegram, receive=plan.receive))
     if plan.discord is not None:
-        platforms.append(DiscordBot(service, plan.discord, receive=plan.receive))
+        platforms.append(DiscordBot(handler, plan.discord, receive=plan.receive))
     return platforms
 
 

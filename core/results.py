@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
-from core.messages import Reply
+from core.messages import IncomingMessage, Reply
 
 Status = Literal["recorded", "answered", "duplicate", "refused", "failed"]
 
@@ -15,3 +15,9 @@ class HandleResult:
     replies: tuple[Reply, ...]
     status: Status
     parse_problems: int = 0  # fragments that looked like a workout but could not be read
+
+
+class MessageHandler(Protocol):
+    """What an adapter hands messages to: the service, or the group commit around it."""
+
+    async def handle(self, message: IncomingMessage) -> HandleResult: ...

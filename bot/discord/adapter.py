@@ -16,7 +16,7 @@ import discord
 from bot.discord.views import choices_view
 from bot.observability import METRICS
 from core.messages import IncomingMessage, Reply
-from core.service import ConversationService, HandleResult
+from core.results import HandleResult, MessageHandler
 
 logger = logging.getLogger(__name__)
 
@@ -206,7 +206,7 @@ class KeyedLocks:
 class DiscordAdapter:
     """Hands each Discord event to the core and sends the replies back."""
 
-    def __init__(self, client: discord.Client, service: ConversationService) -> None:
+    def __init__(self, client: discord.Client, service: MessageHandler) -> None:
         self.client = client
         self.service = service
         self._locks = KeyedLocks()

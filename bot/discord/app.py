@@ -12,7 +12,7 @@ import discord
 
 from bot.discord.client import CoachClient
 from bot.discord.notifier import DiscordNotifier
-from core.service import ConversationService
+from core.results import MessageHandler
 
 __all__ = ["ConfigError", "DiscordBot", "DiscordConfig", "serve"]
 
@@ -56,7 +56,7 @@ class DiscordBot:
     name = "discord"
 
     def __init__(
-        self, service: ConversationService, config: DiscordConfig, *, receive: bool = True
+        self, service: MessageHandler, config: DiscordConfig, *, receive: bool = True
     ) -> None:
         self.config = config
         self.receive = receive
@@ -118,7 +118,7 @@ class DiscordBot:
         await self.client.close()
 
 
-async def serve(service: ConversationService, config: DiscordConfig, stop: asyncio.Event) -> None:
+async def serve(service: MessageHandler, config: DiscordConfig, stop: asyncio.Event) -> None:
     """Run the Discord bot on this event loop until `stop` is set.
 
     Reminders are not sent from here: bot.runner owns the one dispatcher of a process.

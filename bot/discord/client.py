@@ -13,7 +13,7 @@ from discord import app_commands
 from bot.discord.adapter import DiscordAdapter
 from bot.discord.views import ChoiceButton
 from core import catalogue
-from core.service import ConversationService
+from core.results import MessageHandler
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class CoachClient(discord.Client):
     """A discord.Client holding the adapter; slash commands live on its CommandTree."""
 
     def __init__(
-        self, service: ConversationService, *, guild_id: int | None = None, **options: Any
+        self, service: MessageHandler, *, guild_id: int | None = None, **options: Any
     ) -> None:
         super().__init__(
             intents=intents(),

@@ -25,7 +25,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.observability import METRICS
 from core.messages import Attachment, Choice, IncomingMessage, Reply
-from core.service import ConversationService, HandleResult
+from core.results import HandleResult, MessageHandler
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +38,9 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 # A failed handling (the core rolled back) is retried this often before the user is told.
 FAILED_RETRIES = 2
 FAILED_BACKOFF = 0.5
-# Messages in the core at once. Replies go out concurrently regardless; more writers
-# than this mostly wait on each other's database locks.
-HANDLE_CONCURRENCY = 4
+# Messages in the core at once: the core writes those that arrive together in one
+# transaction (group commit), so many in flight means fewer, larger transactions.
+HANDLE_CONCURRENCY = 64
 
 COMMANDS = (
     BotCommand("start", "start or restart the short setup"),
@@ -294,7 +294,7 @@ class TelegramAdapter:
     def __init__(
         self,
         bot: Bot,
-        service: ConversationService,
+        service: MessageHandler,
         handle_concurrency: int = HANDLE_CONCURRENCY,
     ) -> None:
         self.bot = bot

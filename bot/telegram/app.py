@@ -15,13 +15,14 @@ from bot.telegram.notifier import TelegramNotifier
 from bot.telegram.polling import POLL_TIMEOUT, Poller
 from bot.telegram.ratelimit import CoachRateLimiter
 from bot.telegram.webhook import WebhookServer
-from core.service import ConversationService
+from core.results import MessageHandler
 
 __all__ = ["ConfigError", "TelegramBot", "TelegramConfig", "serve"]
 
 logger = logging.getLogger(__name__)
 
 MAX_STARTUP_BACKOFF = 60.0
+CONNECTIONS = 4
 
 
 class TokenRejected(ConfigError):
@@ -37,6 +38,9 @@ def build_application(config: TelegramConfig, *, rate_limited: bool = True) -> A
         .base_url(config.base_url)
         .base_file_url(config.base_file_url)
         .updater(None)
+        # Few connections: the rate limiter paces sends anyway, and with many the HTTP
+        # client spends its time choosing among them.
+        .connection_pool_size(CONNECTIONS)
     )
     if rate_limited:
         builder = builder.rate_limiter(CoachRateLimiter())
@@ -54,7 +58,7 @@ class TelegramBot:
 
     def __init__(
         self,
-        service: ConversationService,
+        service: MessageHandler,
         config: TelegramConfig,
         *,
         rate_limited: bool = True,
@@ -131,7 +135,7 @@ class TelegramBot:
         await self.application.shutdown()
 
 
-async def serve(service: ConversationService, config: TelegramConfig, stop: asyncio.Event) -> None:
+async def serve(service: MessageHandler, config: TelegramConfig, stop: asyncio.Event) -> None:
     """Run the Telegram bot on this event loop until `stop` is set."""
     bot = TelegramBot(service, config)
     try:

@@ -27,9 +27,9 @@ POLL_TIMEOUT = 30  # seconds Telegram holds a getUpdates open when there is noth
 BATCH_LIMIT = 100
 MAX_ATTEMPTS = 5  # an update whose handling keeps raising is skipped after this many tries
 MAX_BACKOFF = 30.0
-# Updates handled at once: enough to overlap network waits, few enough that the
-# database and the HTTP pool don't spend their time contending.
-CONCURRENCY = 8
+# Updates handled at once (each chat's in order): enough that the core can write many
+# in one transaction (group commit) and replies overlap.
+CONCURRENCY = 64
 
 
 def chat_key(update: Update) -> int:
