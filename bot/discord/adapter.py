@@ -6,14 +6,14 @@ import asyncio
 import io
 import logging
 import re
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import discord
 
 from bot.discord.views import choices_view
+from bot.locks import KeyedLocks
 from bot.observability import METRICS
 from core.messages import IncomingMessage, Reply
 from core.results import HandleResult, MessageHandler
@@ -180,27 +180,6 @@ def _embed(reply: Reply, text: str, command: str | None) -> discord.Embed | None
 
 
 # --- the adapter ---------------------------------------------------------------------
-
-
-class KeyedLocks:
-    """One lock per user, dropped when unused: a person's messages are handled in order."""
-
-    def __init__(self) -> None:
-        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
-
-    @asynccontextmanager
-    async def hold(self, key: str) -> AsyncIterator[None]:
-        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
-        self._locks[key] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._locks[key]
-            if users <= 1:
-                del self._locks[key]
-            else:
-                self._locks[key] = (lock, users - 1)
 
 
 class DiscordAdapter:

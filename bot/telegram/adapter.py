@@ -5,8 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -23,6 +22,7 @@ from telegram import User as TelegramUser
 from telegram.constants import ChatType, MessageLimit
 from telegram.error import BadRequest, Forbidden, TelegramError
 
+from bot.locks import KeyedLocks
 from bot.observability import METRICS
 from core.messages import Attachment, Choice, IncomingMessage, Reply
 from core.results import HandleResult, MessageHandler
@@ -267,27 +267,6 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply) -> None:
 # --- the adapter --------------------------------------------------------------------
 
 
-class ChatLocks:
-    """One lock per chat, dropped when unused: a chat's updates are handled in order."""
-
-    def __init__(self) -> None:
-        self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
-
-    @asynccontextmanager
-    async def hold(self, chat_id: int) -> AsyncIterator[None]:
-        lock, users = self._locks.get(chat_id, (asyncio.Lock(), 0))
-        self._locks[chat_id] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._locks[chat_id]
-            if users <= 1:
-                del self._locks[chat_id]
-            else:
-                self._locks[chat_id] = (lock, users - 1)
-
-
 class TelegramAdapter:
     """Hands each Telegram update to the core and sends the replies back."""
 
@@ -299,7 +278,7 @@ class TelegramAdapter:
     ) -> None:
         self.bot = bot
         self.service = service
-        self._locks = ChatLocks()
+        self._locks = KeyedLocks()
         self._handling = asyncio.Semaphore(handle_concurrency)
 
     async def process(self, update: Update) -> None:
