@@ -199,12 +199,14 @@ class FakeDiscord:
         self.calls: list[Call] = []
         self.failures: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
         self.users: dict[str, dict[str, Any]] = {}
+        self.files: dict[str, bytes] = {}  # attachments people sent, by file name
         self._runner: web.AppRunner | None = None
         self.base = ""
 
     async def start(self) -> str:
         app = web.Application()
         app.router.add_route("*", "/api/v10/{tail:.*}", self._handle)
+        app.router.add_get("/attachments/{name}", self._file)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -216,6 +218,23 @@ class FakeDiscord:
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
+
+    def attachment(self, name: str, data: bytes, content_type: str = "text/csv") -> dict[str, Any]:
+        """Return a message attachment whose URL serves `data` (Discord's CDN, here)."""
+        self.files[name] = data
+        url = self.base.removesuffix("/api/v10") + f"/attachments/{name}"
+        return {
+            "id": str(snowflake()),
+            "filename": name,
+            "size": len(data),
+            "url": url,
+            "proxy_url": url,
+            "content_type": content_type,
+        }
+
+    async def _file(self, request: web.Request) -> web.Response:
+        data = self.files.get(request.match_info["name"])
+        return web.Response(body=data) if data is not None else web.Response(status=404)
 
     def fail(self, method: str, path: str, status: int, code: int, message: str) -> None:
         """Make `method path` answer with a Discord error from now on."""

@@ -6,6 +6,7 @@ import re
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import discord
@@ -159,6 +160,18 @@ async def test_a_dm_log_is_answered_with_the_next_load(bot: Bot) -> None:
     assert "Squat: 3×8 @ 100 kg" in reply.content
     assert "Next: Squat 3×8 @ 102.5 kg" in reply.content
     assert not reply.flags & EPHEMERAL
+
+
+async def test_a_dm_with_a_strong_export_imports_it(bot: Bot, engine: AsyncEngine) -> None:
+    csv = (Path(__file__).parent / "fixtures" / "strong_2016.csv").read_bytes()
+    attachment = bot.fake.attachment("strong.csv", csv)
+    await bot.dm(ANN, "", attachments=[attachment])
+    replies = bot.dms_to(ANN)
+    assert "Imported" in replies[-1].content
+    assert await count_sets(engine) > 0
+    before = await count_sets(engine)
+    await bot.dm(ANN, "", attachments=[bot.fake.attachment("again.csv", csv)])
+    assert await count_sets(engine) == before  # the same file twice records nothing twice
 
 
 async def test_the_same_message_delivered_twice_is_recorded_once(

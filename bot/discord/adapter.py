@@ -7,7 +7,7 @@ import io
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import discord
@@ -15,7 +15,7 @@ import discord
 from bot.discord.views import choices_view
 from bot.locks import KeyedLocks
 from bot.observability import METRICS
-from core.messages import IncomingMessage, Reply
+from core.messages import Attachment, IncomingMessage, Reply
 from core.results import HandleResult, MessageHandler
 
 logger = logging.getLogger(__name__)
@@ -23,6 +23,9 @@ logger = logging.getLogger(__name__)
 PLATFORM = "discord"
 MAX_TEXT = 2000  # characters per message
 MAX_EMBED_TEXT = 4096  # characters in an embed description
+MAX_DOWNLOAD = 20 * 1024 * 1024  # a workout app's export is far smaller
+TOO_BIG = "That file is over 20 MB, so I didn't read it. Nothing was imported."
+NOT_DOWNLOADED = "I couldn't download that file, so nothing was imported. Please send it again."
 EPHEMERAL = discord.MessageFlags(ephemeral=True).value  # 64
 # Replies to these commands are shown as an embed (title + body) when they carry data.
 EMBED_COMMANDS = ("plan", "week")
@@ -53,7 +56,7 @@ def addressed_text(message: discord.Message, me: discord.abc.User) -> str | None
         return None
     text = message.content
     if message.guild is None:
-        return text.strip() or None
+        return text.strip() or ("" if message.attachments else None)
     if me.id not in message.raw_mentions:
         return None
     stripped = re.sub(r"[ \t]{2,}", " ", _mention(me.id).sub("", text)).strip()
@@ -199,6 +202,10 @@ class DiscordAdapter:
         incoming = incoming_message(message, me, edited=edited)
         if incoming is None:
             return
+        if message.attachments and message.guild is None and not edited:
+            incoming = await self._with_attachment(message, incoming)
+            if incoming is None:
+                return
         async with self._locks.hold(incoming.user_id):
             result = await self._handle(incoming)
             logger.info(
@@ -209,6 +216,25 @@ class DiscordAdapter:
                 len(result.replies),
             )
             await self._reply_to_message(message, result, command_of(incoming.text))
+
+    async def _with_attachment(
+        self, message: discord.Message, incoming: IncomingMessage
+    ) -> IncomingMessage | None:
+        """Return the message with its first file (a Strong or Hevy export, say) attached."""
+        file = message.attachments[0]
+        if file.size > MAX_DOWNLOAD:
+            await self._send_quietly(message.channel, TOO_BIG)
+            return None
+        try:
+            data = await file.read()
+        except discord.HTTPException as exc:
+            METRICS.platform_error(PLATFORM)
+            logger.warning("attachment of message %s not downloaded: %s", message.id, exc)
+            await self._send_quietly(message.channel, NOT_DOWNLOADED)
+            return None
+        return replace(
+            incoming, attachment=Attachment(file.filename, data, file.content_type or None)
+        )
 
     async def on_raw_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
         """An edited message edits its record (the core matches it by message id)."""
