@@ -45,6 +45,7 @@ class FakeBotAPI:
         self.files: dict[str, tuple[str, bytes]] = {}
         self.forbidden_chats: set[int] = set()
         self.too_many_once: dict[str, int] = {}  # method -> retry_after, answered once
+        self.down: set[str] = set()  # methods answered 502 Bad Gateway while listed
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(10_000)
         self._changed = asyncio.Condition()
@@ -226,6 +227,8 @@ class FakeBotAPI:
             return _error(401, "Unauthorized")
         method = request.match_info["method"]
         params, files = await self._params(request)
+        if method in self.down:
+            return _error(502, "Bad Gateway")
         if method == "getUpdates":
             return await self._get_updates(params)
         call = Call(method, params, files)

@@ -6,7 +6,7 @@ import asyncio
 import copy
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,6 +89,21 @@ async def tg(api: FakeBotAPI, coach: Coach) -> AsyncIterator[Harness]:
     stop.set()
     await asyncio.wait_for(task, 10)
     await bot.stop()
+
+
+async def _until(condition: Callable[[], bool], within: float = 15) -> None:
+    deadline = asyncio.get_running_loop().time() + within
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "condition never held"
+        await asyncio.sleep(0.05)
+
+
+async def test_health_follows_polling_failures(tg: Harness) -> None:
+    assert tg.bot.connected()
+    tg.api.down.add("getUpdates")
+    await _until(lambda: not tg.bot.connected())
+    tg.api.down.clear()
+    await _until(tg.bot.connected)
 
 
 # --- a conversation -----------------------------------------------------------------

@@ -98,8 +98,9 @@ class TelegramBot:
         return False
 
     def connected(self) -> bool:
-        """Return True once Telegram accepted the token, until stopped (for /healthz)."""
-        return self._connected
+        """Return True while Telegram is reachable: token accepted, polling not failing."""
+        polling = self.receive and self.config.webhook is None
+        return self._connected and (self.poller.reaching_telegram or not polling)
 
     async def _connect(self) -> None:
         await self.application.initialize()  # getMe: checks the token

@@ -62,6 +62,7 @@ class Poller:
         self.offset: int | None = None
         self._attempts: dict[int, int] = {}
         self._slots = asyncio.Semaphore(concurrency)
+        self.reaching_telegram = True  # False while getUpdates keeps failing (for /healthz)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop` is set; the batch in hand is always finished first."""
@@ -77,18 +78,21 @@ class Poller:
             except InvalidToken:
                 raise
             except Conflict:
+                self.reaching_telegram = False
                 METRICS.platform_error(PLATFORM)
                 logger.error("another getUpdates or a webhook is active for this bot; retrying")
                 await _sleep(stop, backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF)
                 continue
             except (NetworkError, TelegramError) as exc:
+                self.reaching_telegram = False
                 METRICS.platform_error(PLATFORM)
                 logger.warning("getUpdates failed (%s); retrying in %.0f s", exc, backoff)
                 await _sleep(stop, backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF)
                 continue
             backoff = 1.0
+            self.reaching_telegram = True
             if updates and not await self.handle_batch(updates):
                 await _sleep(stop, 1.0)  # let a failing update's cause (a network blip) pass
         await self._confirm_handled()
