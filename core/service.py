@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from core import bulk, commands, faq, history_commands, onboarding, reminder_commands
 from core.dose import WeeklyDose
+from core.entries import ParseResult
 from core.messages import IncomingMessage, Reply
 from core.parser import parse
 from core.ports import DuplicateMessage, UnitOfWork
@@ -44,6 +45,13 @@ Observer = Callable[[IncomingMessage, HandleResult, float], None]
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _as_log(text: str, profile: Profile) -> ParseResult | None:
+    """Return what a text logs, or None for a command or a question (never a log)."""
+    if text.lstrip().startswith("/") or faq.is_plain_question(text):
+        return None
+    return parse(text, profile.units)
 
 
 def _clean(message: IncomingMessage) -> IncomingMessage:
@@ -170,11 +178,7 @@ class ConversationService:
         text = message.text
         is_command = text.lstrip().startswith("/")
         attachment = message.attachment
-        result = (
-            None
-            if is_command or attachment or faq.is_plain_question(text)
-            else parse(text, profile.units)
-        )
+        result = None if attachment else _as_log(text, profile)
         recorded = result is not None and bool(result.entries)
         # Raises DuplicateMessage when this platform message is already stored.
         message_id = await repo.add_message(profile.user_id, message, now, recorded)
@@ -208,9 +212,9 @@ class ConversationService:
         repo = uow.repo
         await repo.delete_entries(message_id)
         await repo.update_message_text(message_id, message.text)
-        result = parse(message.text, profile.units)
-        await repo.set_recorded(message_id, bool(result.entries))
-        if not result.looks_like_workout:
+        result = _as_log(message.text, profile)
+        await repo.set_recorded(message_id, bool(result and result.entries))
+        if result is None or not result.looks_like_workout:
             return HandleResult(
                 (
                     Reply(

@@ -245,3 +245,13 @@ async def test_odd_digits_as_an_age_are_asked_again_or_taken(ann: ChatUser, answ
     assert ann.last is not None
     assert ann.last.status == "answered"
     assert "number" in reply or "weigh" in reply  # re-asked, or taken (٦٢ is 62)
+
+
+@pytest.mark.parametrize("new_text", ["is zone 2 for 45 min enough?", "/plan"])
+async def test_editing_a_log_into_a_question_removes_its_entries(
+    ann: ChatUser, engine, new_text: str
+) -> None:
+    await ann.send(ann.message("zone 2 45 min", message_id="q1"))
+    result = await ann.send(ann.message(new_text, message_id="q1", edited=True))
+    assert "no workout in it now" in result.replies[0].text
+    assert await count(engine, CardioSession) == 0
