@@ -10,21 +10,38 @@ from core.catalogue import CATALOGUE
 from core.entries import Unit, from_kg
 from core.equipment import fit_to_equipment
 from core.ports import Repository, StoredSet
-from core.progression import INTENSITY_LOOKBACK, LoggedSet, Plan, Session, next_plan
+from core.progression import (
+    INTENSITY_LOOKBACK,
+    LoggedSet,
+    Plan,
+    Session,
+    increment_for,
+    next_plan,
+    round_to,
+)
 
 PLAN_WINDOW = timedelta(days=28)  # /plan covers lifts logged in the last 4 weeks
 
 
-def weight_in(s: StoredSet, units: Unit) -> float:
-    """Return the set's load in `units`, exactly as typed when the units match."""
-    return s.weight if s.unit == units else from_kg(s.weight_kg, units)
+def weight_in(s: StoredSet, units: Unit, step: float | None = None) -> float:
+    """Return the set's load in `units`: as typed when the units match, else converted.
+
+    A converted load is snapped to `step` when given: to someone who now lifts in pounds,
+    100 kg was 220 lb (on the 5 lb grid), not 220.46, and the next load follows from that.
+    """
+    if s.unit == units:
+        return s.weight
+    converted = from_kg(s.weight_kg, units)
+    return round_to(converted, step) if step else converted
 
 
 def sessions_by_exercise(sets: Iterable[StoredSet], units: Unit) -> dict[str, list[Session]]:
     """Group sets (ordered by day) into one session per exercise per local day."""
     grouped: dict[str, dict[date, list[LoggedSet]]] = defaultdict(lambda: defaultdict(list))
     for s in sets:
-        grouped[s.exercise][s.day].append(LoggedSet(s.reps, weight_in(s, units)))
+        exercise = CATALOGUE.get(s.exercise)
+        step = increment_for(exercise, units) if exercise is not None else None
+        grouped[s.exercise][s.day].append(LoggedSet(s.reps, weight_in(s, units, step)))
     return {
         exercise: [Session(day, tuple(sets)) for day, sets in sorted(days.items())]
         for exercise, days in grouped.items()

@@ -255,3 +255,12 @@ async def test_editing_a_log_into_a_question_removes_its_entries(
     result = await ann.send(ann.message(new_text, message_id="q1", edited=True))
     assert "no workout in it now" in result.replies[0].text
     assert await count(engine, CardioSession) == 0
+
+
+async def test_switching_units_gives_loads_on_the_new_units_grid(ann: ChatUser) -> None:
+    await ann.say("squat 3x8 100kg\nbench 60kg 8,8,7", at="2026-11-23T18:00")
+    await ann.say("/units lb")
+    plan = await ann.say("/plan", at="2026-11-24T09:00")
+    # 100 kg is 220 lb on the 5 lb grid, 60 kg is 132.5 lb on the 2.5 lb grid.
+    assert "Squat 3×8 @ 225 lb" in plan
+    assert "Bench press 3×8 @ 132.5 lb" in plan
