@@ -266,8 +266,9 @@ async def test_group_answers_mentions_and_commands_only_and_records_the_sender(
     tg.api.message(22, f"/help@{BOT_USERNAME}", chat_id=group, chat_type="supergroup")
     await tg.api.wait_sent(2, chat_id=group)
     await tg.api.wait_for(lambda: tg.api.confirmed > 4)
-    assert len(tg.api.sent(chat_id=group)) == 2
-    assert not tg.api.sent(chat_id=21)
+    assert len(tg.api.sent(chat_id=group)) == 2  # "answered in private" and the help
+    (private,) = tg.api.sent(chat_id=21)  # the person's own loads go to them alone
+    assert "Next: Squat" in private.params["text"]
     assert not tg.api.sent(chat_id=22)
     assert await tg.sets_of(21) == [("squat", 5, 80.0)] * 3
     assert await tg.sql("SELECT text FROM messages ORDER BY id") == [
@@ -275,6 +276,30 @@ async def test_group_answers_mentions_and_commands_only_and_records_the_sender(
         (f"/help@{BOT_USERNAME}",),
     ]
     assert [m.user_id for m in tg.spy.seen] == ["21", "22"]
+
+
+async def test_a_link_code_asked_for_in_a_group_goes_to_the_person_alone(tg: Harness) -> None:
+    group = -100600
+    tg.api.message(31, f"/link@{BOT_USERNAME}", chat_id=group, chat_type="supergroup")
+    await tg.api.wait_sent(1, chat_id=31)
+    await tg.api.wait_sent(1, chat_id=group)
+    (code,) = tg.api.sent(chat_id=31)
+    (notice,) = tg.api.sent(chat_id=group)
+    assert "/link " in code.params["text"]
+    assert "private chat" in notice.params["text"]
+    assert code.params["text"] not in notice.params["text"]
+
+
+async def test_private_data_is_never_posted_in_a_group_when_the_person_has_no_chat(
+    tg: Harness,
+) -> None:
+    group = -100700
+    tg.api.forbidden_chats.add(32)  # never pressed Start with the bot
+    tg.api.message(32, f"/link@{BOT_USERNAME}", chat_id=group, chat_type="supergroup")
+    await tg.api.wait_sent(1, chat_id=group)
+    (notice,) = tg.api.sent(chat_id=group)
+    assert "press Start" in notice.params["text"]
+    assert "/link " not in notice.params["text"]
 
 
 # --- webhook ------------------------------------------------------------------------

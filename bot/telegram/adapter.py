@@ -41,6 +41,11 @@ FAILED_BACKOFF = 0.5
 # Messages in the core at once: the core writes those that arrive together in one
 # transaction (group commit), so many in flight means fewer, larger transactions.
 HANDLE_CONCURRENCY = 64
+SENT_PRIVATELY = "📬 I've answered you in a private chat."
+START_A_CHAT_FIRST = (
+    "I answer that in a private chat, so the group doesn't see your data, but I can't "
+    "message you yet: open a chat with me, press Start, then ask again."
+)
 
 COMMANDS = (
     BotCommand("start", "start or restart the short setup"),
@@ -303,9 +308,28 @@ class TelegramAdapter:
                 result.status,
                 len(result.replies),
             )
-            for reply in result.replies:
-                if not await self._deliver(inbound.chat_id, reply):
-                    break
+            await self._reply(inbound, message, result)
+
+    async def _reply(
+        self, inbound: Inbound, message: IncomingMessage, result: HandleResult
+    ) -> None:
+        """Send the replies; in a group, ones showing the person's own data go to them alone."""
+        person = int(message.user_id)  # their private chat with the bot has their user id
+        told_group = False
+        for reply in result.replies:
+            target = person if reply.private else inbound.chat_id
+            delivered = await self._deliver(target, reply)
+            if target == inbound.chat_id:
+                if not delivered:
+                    return  # the chat refuses the bot
+                continue
+            if not told_group:  # a group message answered in private: say so, once
+                told_group = True
+                notice = SENT_PRIVATELY if delivered else START_A_CHAT_FIRST
+                if not await self._deliver(inbound.chat_id, Reply(notice)):
+                    return
+            if not delivered:
+                return
 
     async def _handle(self, message: IncomingMessage) -> HandleResult:
         for attempt in range(FAILED_RETRIES + 1):
