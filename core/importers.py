@@ -10,21 +10,28 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from core.cardio import MAX_MINUTES
 from core.catalogue import CATALOGUE, resolve
-from core.entries import Unit
+from core.entries import Unit, to_kg
 from core.equipment import BARBELL_LIFTS
+from core.set_notation import MAX_LOAD_KG, MAX_REPS, MAX_RPE, MIN_RPE
 
 SetKind = Literal["normal", "warmup", "failure", "drop"]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 KM_IN_M = 1000.0
 MILE_IN_M = 1609.344
+# The chat parser's limits hold for imported rows too; a number past them is a broken
+# file, and one such row would break plans and reminders for good.
+MAX_SECONDS = MAX_MINUTES * 60
+MAX_DISTANCE_M = 1_000_000.0  # 1000 km: more than anyone covers in one go
 SKIPPED_SET_ORDERS = {"rest timer", "note", "notes"}
 STRONG_KINDS: dict[str, SetKind] = {"w": "warmup", "f": "failure", "d": "drop"}
 HEVY_KINDS: dict[str, SetKind] = {
@@ -116,13 +123,26 @@ def _text(data: bytes) -> str:
 
 
 def _number(value: str | None, what: str) -> float:
+    """Return the cell as a finite number at or above zero (0 when empty)."""
     text = (value or "").strip().replace(",", ".")
     if not text:
         return 0.0
     try:
-        return float(text)
+        number = float(text)
     except ValueError as exc:
         raise _RowError(f"{what} “{text[:20]}” is not a number") from exc
+    if not math.isfinite(number):
+        raise _RowError(f"{what} “{text[:20]}” is not a number")
+    if number < 0:
+        raise _RowError(f"{what} “{text[:20]}” is below zero")
+    return number
+
+
+def _at_most(value: str | None, what: str, limit: float, unit: str) -> float:
+    number = _number(value, what)
+    if number > limit:
+        raise _RowError(f"{what} “{(value or '').strip()[:20]}” is over {limit:g} {unit}")
+    return number
 
 
 def _optional(value: str | None, what: str) -> float | None:
@@ -132,9 +152,42 @@ def _optional(value: str | None, what: str) -> float | None:
 
 def _reps(value: str | None) -> int:
     reps = _number(value, "reps")
-    if reps < 0 or reps != int(reps):
-        raise _RowError(f"reps “{value}” is not a whole number")
+    if reps != int(reps):
+        raise _RowError(f"reps “{(value or '').strip()[:20]}” is not a whole number")
+    if reps > MAX_REPS:
+        raise _RowError(
+            f"reps “{(value or '').strip()[:20]}” is over {MAX_REPS}, more than one set holds"
+        )
     return int(reps)
+
+
+def _weight(value: str | None, unit: Unit) -> float:
+    weight = _number(value, "weight")
+    if to_kg(weight, unit) > MAX_LOAD_KG:
+        raise _RowError(
+            f"weight “{(value or '').strip()[:20]}” {unit} is over {MAX_LOAD_KG} kg, "
+            "more than anyone lifts"
+        )
+    return weight
+
+
+def _rpe(value: str | None) -> float | None:
+    rpe = _optional(value, "RPE")
+    if rpe is not None and not MIN_RPE <= rpe <= MAX_RPE:
+        raise _RowError(f"RPE “{(value or '').strip()[:20]}” is not {MIN_RPE} to {MAX_RPE}")
+    return rpe
+
+
+def _seconds(value: str | None) -> float | None:
+    return _at_most(value, "seconds", MAX_SECONDS, "seconds") or None
+
+
+def _distance(value: str | None, scale: float) -> float | None:
+    """Return the distance in metres (the cell is in `scale` metres), or None."""
+    metres = _number(value, "distance") * scale
+    if metres > MAX_DISTANCE_M:
+        raise _RowError(f"distance “{(value or '').strip()[:20]}” is over 1000 km")
+    return metres or None
 
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d %b %Y, %H:%M", "%d %b %Y %H:%M")
@@ -222,23 +275,21 @@ def _strong(
         distance = None
         for column, scale in distance_cols.items():
             if column in header:
-                distance = _optional(row.get(column), "distance")
-                distance = distance * scale if distance else None
+                distance = _distance(row.get(column), scale)
         if "Distance" in header:
-            raw = _optional(row.get("Distance"), "distance")
             unit_text = (row.get("Distance Unit") or "").strip().lower()
             scale = {"km": KM_IN_M, "mi": MILE_IN_M, "miles": MILE_IN_M, "m": 1.0}.get(
                 unit_text, KM_IN_M if unit == "kg" else MILE_IN_M
             )
-            distance = raw * scale if raw else None
+            distance = _distance(row.get("Distance"), scale)
         one = ImportedSet(
             exercise=name,
             kind=STRONG_KINDS.get(order.lower(), "normal"),
             reps=_reps(row.get("Reps")),
-            weight=_number(row.get(weight_col), "weight"),
+            weight=_weight(row.get(weight_col), unit),
             unit=unit,
-            rpe=_optional(row.get("RPE"), "RPE"),
-            seconds=_optional(row.get("Seconds"), "seconds"),
+            rpe=_rpe(row.get("RPE")),
+            seconds=_seconds(row.get("Seconds")),
             distance_m=distance,
         )
         return key, workout, one
@@ -261,16 +312,15 @@ def _hevy(header: set[str], default_unit: Unit):  # type: ignore[no-untyped-def]
         name = (row.get("exercise_title") or "").strip()
         if not name:
             return key, workout, None
-        distance = _optional(row.get(dist_col), "distance")
         one = ImportedSet(
             exercise=name,
             kind=HEVY_KINDS.get((row.get("set_type") or "normal").strip().lower(), "normal"),
             reps=_reps(row.get("reps")),
-            weight=_number(row.get(weight_col), "weight"),
+            weight=_weight(row.get(weight_col), unit),  # type: ignore[arg-type]
             unit=unit,  # type: ignore[arg-type]
-            rpe=_optional(row.get("rpe"), "RPE"),
-            seconds=_optional(row.get("duration_seconds"), "seconds"),
-            distance_m=distance * dist_scale if distance else None,
+            rpe=_rpe(row.get("rpe")),
+            seconds=_seconds(row.get("duration_seconds")),
+            distance_m=_distance(row.get(dist_col), dist_scale),
         )
         return key, workout, one
 
@@ -284,15 +334,16 @@ def _coach(header: set[str], default_unit: Unit):  # type: ignore[no-untyped-def
         workout = ImportedWorkout(start, (row.get("workout_name") or "").strip(), ())
         exercise = (row.get("exercise") or "").strip()
         kind = (row.get("set_kind") or "normal").strip()
+        unit = _unit(row.get("unit"), default_unit)
         one = ImportedSet(
             exercise=(row.get("exercise_name") or exercise).strip(),
             kind=kind if kind in ("normal", "warmup", "failure", "drop") else "normal",  # type: ignore[arg-type]
             reps=_reps(row.get("reps")),
-            weight=_number(row.get("weight"), "weight"),
-            unit=_unit(row.get("unit"), default_unit),
-            rpe=_optional(row.get("rpe"), "RPE"),
-            seconds=_optional(row.get("seconds"), "seconds"),
-            distance_m=_optional(row.get("distance_m"), "distance"),
+            weight=_weight(row.get("weight"), unit),
+            unit=unit,
+            rpe=_rpe(row.get("rpe")),
+            seconds=_seconds(row.get("seconds")),
+            distance_m=_distance(row.get("distance_m"), 1.0),
             exercise_id=exercise or None,
             bodyweight=(row.get("bodyweight") or "").strip().lower() in ("1", "true", "yes"),
         )

@@ -116,6 +116,58 @@ def test_a_bad_number_is_refused_with_its_line() -> None:
     assert "five" in found.message
 
 
+# weight and reps of a squat row (line 6), and what the refusal names
+IMPLAUSIBLE_ROWS = [
+    ("inf,5", "weight “inf” is not a number"),
+    ("nan,5", "weight “nan” is not a number"),
+    ("-50,5", "weight “-50” is below zero"),
+    ("700,5", "weight “700” kg is over 600 kg"),
+    ("185.0,100000000", "reps “100000000” is over 100"),
+    ("185.0,inf", "reps “inf” is not a number"),
+    ("185.0,nan", "reps “nan” is not a number"),
+    ("185.0,-5", "reps “-5” is below zero"),
+    ("185.0,5.5", "reps “5.5” is not a whole number"),
+]
+
+
+@pytest.mark.parametrize(("cells", "says"), IMPLAUSIBLE_ROWS)
+def test_implausible_numbers_are_refused_like_the_chat_parser_does(cells: str, says: str) -> None:
+    data = (FIXTURES / "strong_comma.csv").read_text().replace("185.0,5", cells, 1)
+    found = read_export(data.encode())
+    assert isinstance(found, Unreadable), found
+    assert found.message.startswith("Line 6 of that file can't be read")
+    assert says in found.message
+    assert "Nothing was imported" in found.message
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "says"),
+    [("RPE", "11", "RPE “11” is not 1 to 10"), ("Seconds", "1e400", "seconds “1e400” is not")],
+)
+def test_implausible_rpe_and_seconds_are_refused(column: str, value: str, says: str) -> None:
+    lines = (FIXTURES / "strong_comma.csv").read_text().splitlines()
+    header = lines[0].split(",")
+    row = lines[5].split(",")
+    row[header.index(column)] = value
+    found = read_export("\n".join([*lines[:5], ",".join(row), *lines[6:]]).encode())
+    assert isinstance(found, Unreadable), found
+    assert "Line 6" in found.message
+    assert says in found.message
+
+
+def test_a_limit_in_pounds_is_the_same_load_in_kilograms() -> None:
+    data = (FIXTURES / "strong_comma.csv").read_text()
+    assert isinstance(read_export(data.replace("185.0,5", "1300,5", 1).encode(), "lb"), ReadExport)
+    refused = read_export(data.replace("185.0,5", "1330,5", 1).encode(), "lb")
+    assert isinstance(refused, Unreadable)
+    assert "weight “1330” lb is over 600 kg" in refused.message
+
+
+def test_timed_rows_with_zero_reps_still_import() -> None:
+    running = read("strong_2024.csv").workouts[0].sets[-1]
+    assert (running.reps, running.seconds) == (0, 720)
+
+
 # --- through the conversation, on SQLite and PostgreSQL ------------------------------
 
 
@@ -188,6 +240,19 @@ async def test_a_file_it_cannot_read_changes_nothing(ann: ChatUser, engine: Asyn
     assert "couldn't import" in reply
     assert await _count(engine, StrengthSet) == 0
     assert await _count(engine, Message, platform="import") == 0
+
+
+async def test_a_file_with_an_infinite_weight_imports_nothing_and_plans_still_work(
+    ann: ChatUser, engine: AsyncEngine
+) -> None:
+    data = (FIXTURES / "strong_comma.csv").read_text().replace("185.0,5", "inf,5", 1)
+    reply = await send_file(ann, "strong_comma.csv", data.encode())
+    assert "couldn't import" in reply
+    assert "Line 6" in reply
+    assert await _count(engine, StrengthSet) == 0
+    assert await _count(engine, Message, platform="import") == 0
+    assert "squat" in (await ann.say("squat 3x5 100kg", at="2021-07-12T18:00")).lower()
+    assert "inf" not in await ann.say("/plan", at="2021-07-14T12:00")
 
 
 async def test_a_file_in_another_format_is_refused(ann: ChatUser, engine: AsyncEngine) -> None:
