@@ -261,6 +261,9 @@ def parse_command(args: str, default_unit: Unit) -> EquipmentCommand:
                 "set", error="Which plates do you have? e.g. plates 20,10,5,2.5"
             )
         ordered = tuple(sorted(plates, key=lambda p: -p[0]))
+        problem = _implausible(unit, [p for p, _ in plates], bar[0][0], [n for _, n in plates])
+        if problem:
+            return EquipmentCommand("set", error=problem)
         return EquipmentCommand("set", key, Gear(unit, "plates", bar[0][0], ordered))
     kind: Kind | None = "stack" if "stack" in fields else "steps" if "steps" in fields else None
     if kind is None:
@@ -269,7 +272,28 @@ def parse_command(args: str, default_unit: Unit) -> EquipmentCommand:
     start = _numbers(fields.get("from", "0"), zero_ok=True)
     if not step or len(step) != 1 or start is None or len(start) != 1:
         return EquipmentCommand("set", error=USAGE)
+    problem = _implausible(unit, [step[0][0]], start[0][0], [])
+    if problem:
+        return EquipmentCommand("set", error=problem)
     return EquipmentCommand("set", key, Gear(unit, kind, step=step[0][0], start=start[0][0]))
+
+
+SMALLEST = 0.25  # the smallest change real plates and dumbbells come in (kg or lb)
+MOST_PLATE_KINDS = 20
+MOST_PAIRS = 50
+
+
+def _implausible(
+    unit: Unit, sizes: list[float], base: float, pairs: list[int | None]
+) -> str | None:
+    """Return why a setup can't be real (and would make loads slow to list), or None."""
+    if any(size < SMALLEST for size in sizes):
+        return f"The smallest plate or step I can use is {_num(SMALLEST)} {unit}."
+    if len(sizes) > MOST_PLATE_KINDS or any(n is not None and n > MOST_PAIRS for n in pairs):
+        return f"That's more plates than I can keep track of: up to {MOST_PLATE_KINDS} sizes."
+    if any(size > MAX_LOAD[unit] for size in sizes) or base > MAX_LOAD[unit]:
+        return f"That's heavier than I can log (over {_num(MAX_LOAD[unit])} {unit})."
+    return None
 
 
 USAGE = (

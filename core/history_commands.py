@@ -313,9 +313,9 @@ async def equipment(ctx: Context, args: str) -> list[Reply]:
         what = _target_name(command.target) if command.target else "All equipment"
         return [Reply(f"{what}: back to plain rounding.")]
     if command.action == "set" and command.target and command.gear:
-        await store.save_equipment(user_id, command.target, command.gear)
-        if not loadable(command.gear):
+        if not loadable(command.gear):  # checked first: a setup that can't load isn't kept
             return [Reply("That setup can't load any weight. " + USAGE)]
+        await store.save_equipment(user_id, command.target, command.gear)
         return [
             Reply(
                 "Saved. Next loads are rounded to what you can load:\n"

@@ -147,3 +147,21 @@ async def test_next_load_follows_the_equipment(ann: ChatUser) -> None:
     assert "Barbell lifts: bar 45 lb" in shown
     await ann.say("/equipment reset")
     assert "137.5 lb" in await ann.say("/plan", at="2026-11-24T09:00")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        "dumbbells steps 0.0001",
+        "bar 20 plates 25,0.001",
+        "leg press stack 0.01",
+        "bar 20 plates 25x9999",
+        "bar 5000 plates 25",
+    ],
+)
+def test_setups_that_cannot_be_real_are_refused_before_anything_is_listed(args: str) -> None:
+    from core.equipment import parse_command
+
+    command = parse_command(args, "kg")
+    assert command.error
+    assert command.gear is None
