@@ -172,8 +172,13 @@ async def run(
         started = {p.name: asyncio.Event() for p in platforms}
         tasks = [asyncio.create_task(_run_platform(p, stop, started[p.name])) for p in platforms]
         if plan.dispatcher:
-            notifiers = _notifiers(platforms, plan.console)
-            tasks.append(asyncio.create_task(_dispatch(coach.engine, notifiers, started, stop)))
+            # One dispatcher per platform, each starting once its platform can send: a
+            # platform that is slow to connect holds back no one else's reminders.
+            for name, notifier in _notifiers(platforms, plan.console).items():
+                ready = started.get(name)
+                tasks.append(
+                    asyncio.create_task(_dispatch(coach.engine, name, notifier, ready, stop))
+                )
         await _until_stopped_or_failed(tasks, stop)
     finally:
         stop.set()
@@ -213,22 +218,22 @@ async def _run_platform(platform: Platform, stop: asyncio.Event, started: asynci
 
 async def _dispatch(
     engine: AsyncEngine,
-    notifiers: dict[str, Notifier],
-    started: dict[str, asyncio.Event],
+    name: str,
+    notifier: Notifier,
+    ready: asyncio.Event | None,
     stop: asyncio.Event,
 ) -> None:
-    """Run the dispatcher once every platform can send (a ping never meets a cold bot)."""
-    waiting = [asyncio.create_task(e.wait()) for e in started.values()]
-    stopping = asyncio.create_task(stop.wait())
-    try:
-        if waiting:
-            await asyncio.wait({asyncio.gather(*waiting), stopping}, return_when=FIRST)
-    finally:
-        stopping.cancel()
-        for task in waiting:
-            task.cancel()
+    """Dispatch one platform's reminders once it can send (a ping never meets a cold bot)."""
+    if ready is not None:
+        waiting = asyncio.create_task(ready.wait())
+        stopping = asyncio.create_task(stop.wait())
+        try:
+            await asyncio.wait({waiting, stopping}, return_when=FIRST)
+        finally:
+            stopping.cancel()
+            waiting.cancel()
     if not stop.is_set():
-        await run_dispatcher(engine, notifiers, stop)
+        await run_dispatcher(engine, {name: notifier}, stop)
 
 
 async def _until_stopped_or_failed(tasks: list[asyncio.Task[None]], stop: asyncio.Event) -> None:

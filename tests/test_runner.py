@@ -331,3 +331,19 @@ async def test_the_scheduler_dms_discord_users_over_http_without_the_gateway(
     assert "HIIT" in ping.content
     assert not fake.to("/gateway")  # never connected to the gateway
     assert not [c for c in fake.calls if c.path.startswith("/applications")]  # no command sync
+
+
+async def test_telegram_reminders_go_out_while_discord_cannot_connect(
+    api: FakeBotAPI, db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(discord.http.Route, "BASE", "http://127.0.0.1:9/api/v10")  # nothing there
+    await due_reminder(db, "telegram", "91")
+    config = settings(
+        telegram_token=TOKEN, telegram_api_base_url=api.base_url, discord_token=DISCORD_TOKEN
+    )
+    running = Running("all", config, db)
+    try:
+        texts = await api.wait_sent(1, chat_id=91, within=20)
+    finally:
+        await running.stop()
+    assert "HIIT" in texts[0]
