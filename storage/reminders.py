@@ -264,15 +264,19 @@ class SqlDispatchStore:
         for due in dues:
             if due.status != "claimed":
                 continue
-            if due.text is not None:
-                if due.kind == "resistance" and data.trained_on(
-                    due.recipient.user_id, local_day(due.fire_at, due.recipient.timezone)
-                ):
-                    due.status, due.text = "skipped", None
-                continue
-            due.text = await compose(data, due.recipient, due.kind, due.fire_at)
-            if due.text is None:
-                due.status = "skipped"
+            try:
+                await _compose_one(data, due)
+            except Exception:
+                # One person's data that breaks composing must not hold up the others'
+                # pings (the whole claim would roll back, tick after tick).
+                logger.warning(
+                    "composing %s reminder %s for user %s failed",
+                    due.kind,
+                    due.schedule_id,
+                    due.recipient.user_id,
+                    exc_info=True,
+                )
+                due.status, due.text = "failed", None
 
     async def _prefetch(
         self, conn: AsyncConnection, needs: dict[int, tuple[date, date, bool]]
@@ -463,6 +467,19 @@ async def _advance(conn: AsyncConnection, advance: list[dict[str, Any]]) -> None
         ),
         advance,
     )
+
+
+async def _compose_one(data: Prefetched, due: _Due) -> None:
+    """Set the due ping's text, or mark it skipped when it has nothing to say."""
+    if due.text is not None:  # a retry resends its text, unless trained today meanwhile
+        if due.kind == "resistance" and data.trained_on(
+            due.recipient.user_id, local_day(due.fire_at, due.recipient.timezone)
+        ):
+            due.status, due.text = "skipped", None
+        return
+    due.text = await compose(data, due.recipient, due.kind, due.fire_at)
+    if due.text is None:
+        due.status = "skipped"
 
 
 def _status_is(status: str) -> Any:

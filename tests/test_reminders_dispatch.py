@@ -5,21 +5,25 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+import storage.reminders as reminders_storage
 from bot.scheduler import drain, upcoming_for
 from core.messages import Reply
 from core.notifier import DeliveryRefused
 from core.reminder_dispatch import LEASE, RoundStats, _send_all
 from core.service import ConversationService
+from storage.models import Identity
 from storage.reminder_models import ReminderDelivery, ReminderSchedule
 from storage.reminders import SqlDispatchStore
 from storage.unit_of_work import unit_of_work_factory
 from tests.conftest import ChatUser
 
+FIXTURES = Path(__file__).parent / "fixtures"
 BERLIN = "Europe/Berlin"
 # Mon 23 Nov 2026, 18:00 in Berlin (UTC+1).
 MON_1800 = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
@@ -428,3 +432,42 @@ def test_dispatcher_env_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     assert dispatcher_enabled()
     monkeypatch.setenv("DISPATCHER", "off")
     assert not dispatcher_enabled()
+
+
+async def _user_id(engine: AsyncEngine, external_id: str) -> int:
+    async with engine.connect() as conn:
+        t = Identity.__table__  # type: ignore[attr-defined]
+        query = select(t.c.user_id).where(t.c.external_id == external_id)
+        return (await conn.execute(query)).scalar_one()
+
+
+async def test_a_ping_that_fails_to_compose_does_not_hold_up_the_others(
+    ann: ChatUser,
+    coach: ConversationService,
+    notifier: FakeNotifier,
+    dispatch,
+    engine: AsyncEngine,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bob = ChatUser(coach, "bob", tz=BERLIN)
+    await bob.say("/timezone Europe/Berlin")
+    await ann.say("/remind hiit mon,tue 18:00")
+    await bob.say("/remind hiit mon,tue 18:00")
+    bob_id = await _user_id(engine, "bob")
+    real_compose = reminders_storage.compose
+
+    async def broken_for_bob(data, who, kind, fire_at):  # type: ignore[no-untyped-def]
+        if who.user_id == bob_id:  # e.g. an imported weight of `inf`
+            raise OverflowError("cannot convert float infinity to integer")
+        return await real_compose(data, who, kind, fire_at)
+
+    monkeypatch.setattr(reminders_storage, "compose", broken_for_bob)
+    stats = await dispatch(MON_1800)
+    assert (stats.claimed, stats.sent) == (2, 1)
+    assert len(notifier.texts("ann")) == 1
+    assert notifier.texts("bob") == []
+    assert sorted(d[1] for d in await deliveries(engine)) == ["failed", "sent"]
+    assert (await dispatch(MON_1800 + timedelta(minutes=1))).claimed == 0  # bob's moved on
+    monkeypatch.setattr(reminders_storage, "compose", real_compose)
+    await dispatch(MON_1800 + timedelta(days=1))
+    assert (len(notifier.texts("ann")), len(notifier.texts("bob"))) == (2, 1)
