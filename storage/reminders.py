@@ -18,11 +18,12 @@ from typing import Any, cast
 
 from sqlalchemy import bindparam, delete, insert, literal_column, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext import asyncio as sa_asyncio
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from core.entries import Unit
-from core.ports import StoredCardio, StoredSet
+from core.ports import StoredCardio
 from core.reminder_compose import DataNeed, Prefetched, Recipient, compose, data_need, local_day
 from core.reminder_ports import Claim, Delivery, Ping, Response, register_store
 from core.reminders import (
@@ -33,7 +34,7 @@ from core.reminders import (
     next_week_fire,
     parse_days_text,
 )
-from storage.models import CardioSession, StrengthSet, User
+from storage.models import CardioSession, User
 from storage.reminder_models import ReminderDelivery, ReminderSchedule
 from storage.repository import SqlRepository
 
@@ -42,7 +43,6 @@ logger = logging.getLogger(__name__)
 S = ReminderSchedule.__table__  # type: ignore[attr-defined]
 D = ReminderDelivery.__table__  # type: ignore[attr-defined]
 U = User.__table__  # type: ignore[attr-defined]
-SETS = StrengthSet.__table__  # type: ignore[attr-defined]
 CARDIO = CardioSession.__table__  # type: ignore[attr-defined]
 
 
@@ -285,17 +285,15 @@ class SqlDispatchStore:
             return Prefetched((), ())
         since = min(n[0] for n in needs.values())
         until = max(n[1] for n in needs.values())
-        set_rows = await conn.execute(
-            select(
-                SETS.c.user_id,
-                # in StoredSet's field order
-                *_columns(SETS, "exercise day position reps weight unit weight_kg bodyweight"),
-                *_columns(SETS, "rpe message_id"),
+        # The very query /plan and /week use (warm-ups and timed rows left out), in
+        # the claim's transaction: a ping never disagrees with the commands.
+        async with sa_asyncio.AsyncSession(
+            bind=conn, join_transaction_mode="rollback_only"
+        ) as session:
+            by_user = await SqlRepository(session, conn.dialect.name).strength_sets_of(
+                list(needs), since, until
             )
-            .where(SETS.c.user_id.in_(list(needs)), SETS.c.day >= since, SETS.c.day <= until)
-            .order_by(SETS.c.day, SETS.c.performed_at, SETS.c.message_id, SETS.c.position)
-        )
-        sets = [(row[0], StoredSet(*row[1:])) for row in set_rows.all()]
+        sets = [(user_id, s) for user_id, rows in by_user.items() for s in rows]
         cardio_users = [user for user, need in needs.items() if need[2]]
         cardio: list[tuple[int, StoredCardio]] = []
         if cardio_users:

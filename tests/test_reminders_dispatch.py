@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 import storage.reminders as reminders_storage
 from bot.scheduler import drain, upcoming_for
-from core.messages import Reply
+from core.messages import Attachment, Reply
 from core.notifier import DeliveryRefused
 from core.reminder_dispatch import LEASE, RoundStats, _send_all
 from core.service import ConversationService
@@ -471,3 +472,34 @@ async def test_a_ping_that_fails_to_compose_does_not_hold_up_the_others(
     monkeypatch.setattr(reminders_storage, "compose", real_compose)
     await dispatch(MON_1800 + timedelta(days=1))
     assert (len(notifier.texts("ann")), len(notifier.texts("bob"))) == (2, 1)
+
+
+async def test_resistance_ping_plans_like_plan_does_for_imported_warm_ups(
+    ann: ChatUser, notifier: FakeNotifier, dispatch
+) -> None:
+    # The Strong fixture's squat session on Thursday, then a day of squat warm-ups only.
+    csv_ = (FIXTURES / "strong_2024.csv").read_text()
+    csv_ = csv_.replace("2024-06-04", "2026-11-19").replace("2024-06-06", "2026-11-21")
+    csv_ = csv_.replace('"Bench Press (Barbell)";"1";"70"', '"Squat (Barbell)";"W";"40"')
+    await ann.say("", attachment=Attachment("strong.csv", csv_.encode()))
+    await ann.say("/remind resistance mon 18:00")
+    plan = await ann.say("/plan", at="2026-11-23T18:00")
+    await dispatch(MON_1800)
+    [ping] = notifier.texts()
+    plan_lines = [re.sub(r" \(\w+\)$", "", line) for line in plan.splitlines() if "•" in line]
+    ping_lines = [line for line in ping.splitlines() if line.startswith("•")]
+    assert plan_lines == ["• Squat 3×8 @ 100 kg"]
+    assert ping_lines == plan_lines
+
+
+async def test_a_day_with_only_an_imported_timed_row_is_not_a_session_for_the_ping(
+    ann: ChatUser, notifier: FakeNotifier, dispatch
+) -> None:
+    csv_ = (FIXTURES / "strong_2024.csv").read_text().splitlines()
+    running_only = [csv_[0], csv_[9].replace("2024-06-04 18:03:36", "2026-11-23 07:00:00")]
+    await ann.say("squat 3x8 100kg", at="2026-11-19T18:00")
+    await ann.say("", attachment=Attachment("r.csv", "\n".join(running_only).encode()))
+    await ann.say("/remind resistance mon 18:00")
+    await dispatch(MON_1800)
+    [ping] = notifier.texts()
+    assert "Squat 3×8 @ 102.5 kg" in ping
