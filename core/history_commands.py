@@ -189,9 +189,9 @@ async def import_attachment(ctx: Context, attachment: Attachment) -> list[Reply]
     store = store_of(ctx.repo)
     existing = await store.imported_keys([w.key for w in workouts])
     new = [w for w in workouts if w.key not in existing]
+    # The file's own message stays unrecorded: it holds no sets, each workout is its own
+    # log, so /undo takes back a workout (newest first), never an empty "log".
     await store.add_workouts(ctx.profile.user_id, new, ctx.now)
-    if new:
-        await ctx.repo.set_recorded(ctx.message_id, True)
     kinds = Counter(s.kind for w in new for s in w.sets)
     exercises = sorted({s.exercise for w in workouts for s in w.sets})
     days = [w.day for w in workouts]
@@ -221,6 +221,7 @@ async def import_attachment(ctx: Context, attachment: Attachment) -> list[Reply]
     if found.app == "Strong" and "units" not in found.layout and "20" not in found.layout:
         lines.append(f"Weights were read as {ctx.profile.units} (your /units).")
     lines.append("See it with /chart week or /chart squat.")
+    lines.append("/undo takes back one imported workout at a time (newest first), not the file.")
     return [Reply("\n".join(lines), private=True)]
 
 

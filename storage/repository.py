@@ -204,6 +204,12 @@ class SqlRepository:
         query = (
             select(Message)
             .where(Message.user_id == user_id, Message.recorded, ~Message.undone)  # type: ignore[arg-type]
+            # Only a log with entries: an import's file message (older rows marked it
+            # recorded) holds none, and undoing it would remove nothing.
+            .where(
+                exists().where(StrengthSet.message_id == Message.id)  # type: ignore[arg-type]
+                | exists().where(CardioSession.message_id == Message.id)  # type: ignore[arg-type]
+            )
             .order_by(Message.sent_at.desc(), Message.id.desc())  # type: ignore[union-attr, attr-defined]
             .limit(1)
         )

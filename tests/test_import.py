@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from core.importers import ReadExport, Unreadable, map_exercise, read_export
@@ -274,3 +274,44 @@ async def test_times_without_offset_are_in_the_users_timezone(service, engine: A
     first = min(sent)
     first = first if first.tzinfo else first.replace(tzinfo=UTC)  # SQLite keeps UTC naive
     assert first.astimezone(UTC) == datetime(2025, 9, 14, 22, 48, tzinfo=UTC)
+
+
+# --- /undo after an import: each workout is a log, the file itself is not -----------
+
+
+async def test_undo_after_an_import_offers_the_last_real_log(
+    ann: ChatUser, engine: AsyncEngine
+) -> None:
+    await ann.say("squat 3x8 100kg", at="2026-11-20T18:00")
+    reply = await send_file(ann, "hevy.csv")
+    assert "/undo takes back one imported workout at a time" in reply
+    offer = await ann.say("/undo")
+    assert offer.startswith("Remove your last log, “squat 3x8 100kg” from Fri 20 Nov?")
+    assert "Undone: “squat 3x8 100kg”" in await ann.say("/undo yes")
+    assert await _count(engine, StrengthSet) == 6  # the import's sets are all still there
+
+
+async def test_undo_after_only_an_import_takes_back_its_newest_workout(
+    ann: ChatUser, engine: AsyncEngine
+) -> None:
+    await send_file(ann, "hevy.csv")
+    offer = await ann.say("/undo")
+    assert offer.startswith("Remove your last log, “Upper (imported from Hevy)” from Wed 17 Sep?")
+    undo_yes = ann.replies[0].choices[0].data
+    assert "Undone: “Upper (imported from Hevy)”" in await ann.say(undo_yes, is_callback=True)
+    assert await _count(engine, StrengthSet) == 4  # Lower's sets stay
+    assert "“Lower (imported from Hevy)”" in await ann.say("/undo")
+
+
+async def test_undo_skips_a_file_message_an_older_import_marked_recorded(
+    ann: ChatUser, engine: AsyncEngine
+) -> None:
+    await ann.say("squat 3x8 100kg", at="2026-11-20T18:00")
+    await send_file(ann, "hevy.csv")
+    async with engine.begin() as conn:  # what imports before this fix stored
+        await conn.execute(
+            update(Message)
+            .where(Message.platform == "test", Message.text == "")
+            .values(recorded=True)
+        )
+    assert "“squat 3x8 100kg”" in await ann.say("/undo")
