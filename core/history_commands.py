@@ -19,6 +19,7 @@ from core.importers import (
     NewWorkout,
     ReadExport,
     Unreadable,
+    legacy_workout_key,
     map_exercise,
     read_export,
     workout_key,
@@ -39,7 +40,7 @@ LISTED_NAMES = 12  # names shown per list in the import summary
 class HistoryStore(Protocol):
     """What these commands need from storage beyond the Repository port."""
 
-    async def imported_keys(self, keys: Sequence[str]) -> set[str]: ...
+    async def imported_keys(self, user_id: int, keys: Sequence[str]) -> set[str]: ...
 
     async def add_workouts(
         self, user_id: int, workouts: Sequence[NewWorkout], now: datetime
@@ -174,8 +175,10 @@ def _new_workouts(ctx: Context, found: ReadExport) -> tuple[list[NewWorkout], di
             )
         name = workout.name or "Workout"
         text = name if found.app == "Coach" else f"{name} (imported from {found.app})"
-        key = workout_key(ctx.profile.user_id, workout)
-        out[key] = NewWorkout(key, text, started, started.astimezone(zone).date(), tuple(sets))
+        key = workout_key(workout)
+        legacy = legacy_workout_key(ctx.profile.user_id, workout)
+        day = started.astimezone(zone).date()
+        out[key] = NewWorkout(key, text, started, day, tuple(sets), legacy)
     return list(out.values()), mapping
 
 
@@ -187,8 +190,10 @@ async def import_attachment(ctx: Context, attachment: Attachment) -> list[Reply]
         return [Reply(f"❌ I couldn't import {filename}. {found.message}")]
     workouts, mapping = _new_workouts(ctx, found)
     store = store_of(ctx.repo)
-    existing = await store.imported_keys([w.key for w in workouts])
-    new = [w for w in workouts if w.key not in existing]
+    keys = [k for w in workouts for k in (w.key, w.legacy_key)]
+    stored = await store.imported_keys(ctx.profile.user_id, keys)
+    new = [w for w in workouts if not {w.key, w.legacy_key} & stored]
+    existing = len(workouts) - len(new)
     # The file's own message stays unrecorded: it holds no sets, each workout is its own
     # log, so /undo takes back a workout (newest first), never an empty "log".
     await store.add_workouts(ctx.profile.user_id, new, ctx.now)
@@ -204,7 +209,7 @@ async def import_attachment(ctx: Context, attachment: Attachment) -> list[Reply]
         return [Reply("\n".join(lines), private=True)]
     lines.append(f"✅ Imported {len(new)} workouts with {sum(kinds.values())} sets.")
     if existing:
-        lines.append(f"Skipped {len(existing)} workouts already imported.")
+        lines.append(f"Skipped {existing} workouts already imported.")
     if kinds["warmup"]:
         lines.append(
             f"{kinds['warmup']} warm-up sets stay warm-ups (they don't count for progression)."

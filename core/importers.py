@@ -471,13 +471,26 @@ def map_exercise(name: str) -> str:
     return custom_id(name)
 
 
-def workout_key(user_id: int, workout: ImportedWorkout) -> str:
-    """Return a stable id for an imported workout: the same file twice maps to the same ids."""
+def _key(workout: ImportedWorkout, salt: str) -> str:
     digest = hashlib.sha256()
-    digest.update(f"{user_id}|{workout.start.isoformat()}|{workout.name}".encode())
+    digest.update(f"{salt}{workout.start.isoformat()}|{workout.name}".encode())
     for s in workout.sets:
         digest.update(f"|{s.exercise}:{s.kind}:{s.reps}:{s.weight:g}{s.unit}".encode())
     return f"import-{digest.hexdigest()[:40]}"
+
+
+def workout_key(workout: ImportedWorkout) -> str:
+    """Return a stable id for an imported workout from its content alone.
+
+    The same workout in any file, sent from any linked account, has the same key; it
+    is checked against the person's own imports, so one history never holds it twice.
+    """
+    return _key(workout, "")
+
+
+def legacy_workout_key(user_id: int, workout: ImportedWorkout) -> str:
+    """Return the key imports stored before keys were content only (it hashed the user)."""
+    return _key(workout, f"{user_id}|")
 
 
 @dataclass(frozen=True)
@@ -499,8 +512,9 @@ class NewSet:
 class NewWorkout:
     """An imported workout ready to store: one messages row with platform "import"."""
 
-    key: str
+    key: str  # workout_key: the content's
     text: str
     started_at: datetime  # timezone-aware
     day: date
     sets: tuple[NewSet, ...]
+    legacy_key: str = ""  # how an import before content keys stored this workout

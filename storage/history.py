@@ -23,6 +23,20 @@ DELETE_TOKEN_TTL = timedelta(minutes=15)
 _CHUNK = 500
 
 
+def import_message_id(user_id: int, key: str) -> str:
+    """Return the platform message id an imported workout is stored under.
+
+    Unique across people (the same file may be imported by two), while the workout's
+    own key, checked within one person's rows, is what makes re-importing a no-op.
+    """
+    return f"{user_id}:{key}"
+
+
+def import_key(platform_message_id: str) -> str:
+    """Return the workout key of an import message (an older row's id is its key whole)."""
+    return platform_message_id.rpartition(":")[2]
+
+
 def _plates_text(gear: Gear) -> str:
     return ",".join(f"{p:g}" if n is None else f"{p:g}x{n}" for p, n in gear.plates)
 
@@ -89,16 +103,17 @@ class SqlHistory:
 
     # --- import -------------------------------------------------------------------
 
-    async def imported_keys(self, keys: Sequence[str]) -> set[str]:
-        """Return which of the workout keys are already stored."""
-        found: set[str] = set()
-        for i in range(0, len(keys), _CHUNK):
-            query = select(Message.platform_message_id).where(
-                Message.platform == IMPORT_PLATFORM,
-                Message.platform_message_id.in_(keys[i : i + _CHUNK]),  # type: ignore[attr-defined]
-            )
-            found.update((await self.session.execute(query)).scalars().all())
-        return found
+    async def imported_keys(self, user_id: int, keys: Sequence[str]) -> set[str]:
+        """Return which of the workout keys are already in the user's history.
+
+        Whichever account imported them: linking moves the rows, keys and all.
+        """
+        query = select(Message.platform_message_id).where(
+            Message.user_id == user_id,  # type: ignore[arg-type]
+            Message.platform == IMPORT_PLATFORM,  # type: ignore[arg-type]
+        )
+        stored = {import_key(p) for p in (await self.session.execute(query)).scalars()}
+        return stored & set(keys)
 
     async def add_workouts(
         self, user_id: int, workouts: Sequence[NewWorkout], now: datetime
@@ -113,7 +128,7 @@ class SqlHistory:
                 {
                     "user_id": user_id,
                     "platform": IMPORT_PLATFORM,
-                    "platform_message_id": w.key,
+                    "platform_message_id": import_message_id(user_id, w.key),
                     "text": w.text,
                     "sent_at": w.started_at,
                     "received_at": now,
@@ -124,7 +139,7 @@ class SqlHistory:
             ],
         )
         ids: dict[str, int] = {}
-        keys = [w.key for w in workouts]
+        keys = [import_message_id(user_id, w.key) for w in workouts]
         for i in range(0, len(keys), _CHUNK):
             query = select(messages.c.platform_message_id, messages.c.id).where(
                 messages.c.platform == IMPORT_PLATFORM,
@@ -134,7 +149,7 @@ class SqlHistory:
         rows = [
             {
                 "user_id": user_id,
-                "message_id": ids[w.key],
+                "message_id": ids[import_message_id(user_id, w.key)],
                 "exercise": s.exercise,
                 "day": w.day,
                 "performed_at": w.started_at,

@@ -5,21 +5,23 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, inspect, select, text, update
+from sqlalchemy import bindparam, delete, func, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from core.linking import LinkCode, MergeOutcome, register_link_store
+from storage.history import IMPORT_PLATFORM, import_key, import_message_id
 from storage.link_models import LinkAttempt
 from storage.link_models import LinkCode as LinkCodeRow
-from storage.models import User
+from storage.models import CardioSession, Message, StrengthSet, User
 from storage.repository import SqlRepository
 
 logger = logging.getLogger(__name__)
 
 # Used and expired codes are kept this long (for support questions), then purged.
 KEEP_OLD_CODES = timedelta(days=1)
+_CHUNK = 500
 
 
 def _user_tables(session: Session) -> list[str]:
@@ -95,6 +97,7 @@ class SqlLinkStore:
                 if used.rowcount != 1:  # type: ignore[attr-defined]
                     return "gone"
                 await self._fill_profile(source_user_id, target_user_id)
+                await self._merge_imports(source_user_id, target_user_id)
                 for table in await self.session.run_sync(_user_tables):
                     await self.session.execute(
                         text(f'UPDATE "{table}" SET user_id = :target WHERE user_id = :source'),
@@ -122,6 +125,46 @@ class SqlLinkStore:
         if values:
             u = User.__table__.c  # type: ignore[attr-defined]
             await self.session.execute(update(User).where(u.id == target_user_id).values(**values))
+
+    async def _merge_imports(self, source_user_id: int, target_user_id: int) -> None:
+        """Drop the source's imported workouts the target has too; re-key the rest.
+
+        The same export imported on both accounts would otherwise count twice. The
+        rest take the target's id prefix, as if the target had imported them.
+        """
+        m = Message.__table__.c  # type: ignore[attr-defined]
+        query = select(m.id, m.user_id, m.platform_message_id).where(
+            m.user_id.in_([source_user_id, target_user_id]), m.platform == IMPORT_PLATFORM
+        )
+        rows = (await self.session.execute(query)).all()
+        kept = {import_key(r.platform_message_id) for r in rows if r.user_id == target_user_id}
+        doubled: list[int] = []
+        rekeyed: list[dict[str, object]] = []
+        for row in rows:
+            if row.user_id != source_user_id:
+                continue
+            key = import_key(row.platform_message_id)
+            if key in kept:
+                doubled.append(row.id)
+            elif key != row.platform_message_id:  # older rows' ids have no owner prefix
+                new_id = import_message_id(target_user_id, key)
+                rekeyed.append({"mid": row.id, "pmid": new_id})
+        for i in range(0, len(doubled), _CHUNK):
+            chunk = doubled[i : i + _CHUNK]
+            for table in (StrengthSet, CardioSession):
+                await self.session.execute(
+                    delete(table).where(table.message_id.in_(chunk))  # type: ignore[attr-defined]
+                )
+            await self.session.execute(delete(Message).where(m.id.in_(chunk)))
+        if rekeyed:
+            await self.session.execute(
+                update(Message.__table__)  # type: ignore[attr-defined]
+                .where(m.id == bindparam("mid"))
+                .values(platform_message_id=bindparam("pmid")),
+                rekeyed,
+            )
+        if doubled:
+            logger.info("link: %s imported workouts were on both accounts", len(doubled))
 
     async def _drop_user(self, user_id: int) -> None:
         """Delete the now empty user; keep it if something we don't know still points at it."""

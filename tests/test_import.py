@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from core.importers import ReadExport, Unreadable, map_exercise, read_export
+from core.importers import ReadExport, Unreadable, legacy_workout_key, map_exercise, read_export
 from core.messages import Attachment
 from storage.models import Message, StrengthSet
 from tests.conftest import ChatUser
@@ -315,3 +315,21 @@ async def test_undo_skips_a_file_message_an_older_import_marked_recorded(
             .values(recorded=True)
         )
     assert "“squat 3x8 100kg”" in await ann.say("/undo")
+
+
+async def test_workouts_stored_under_the_old_per_person_keys_are_not_imported_again(
+    ann: ChatUser, engine: AsyncEngine
+) -> None:
+    await send_file(ann, "hevy.csv")
+    async with engine.begin() as conn:  # what imports before content keys stored
+        user_id = (
+            await conn.execute(select(Message.user_id).where(Message.platform == "import"))
+        ).scalar()
+        for workout in read("hevy.csv").workouts:
+            await conn.execute(
+                update(Message)
+                .where(Message.text == f"{workout.name} (imported from Hevy)")
+                .values(platform_message_id=legacy_workout_key(user_id, workout))
+            )
+    assert "already imported, so nothing changed" in await send_file(ann, "hevy.csv")
+    assert await _count(engine, Message, platform="import") == 2

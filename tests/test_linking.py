@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -12,12 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 import storage.links  # noqa: F401  (registers the link store)
 from core.linking import ALPHABET, CODE_LENGTH, MAX_WRONG_ATTEMPTS
-from core.messages import IncomingMessage
+from core.messages import Attachment, IncomingMessage
 from core.service import ConversationService
-from storage.models import Identity, User
+from storage.models import Identity, Message, StrengthSet, User
 from storage.unit_of_work import unit_of_work_factory
 
 START = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 class Clock:
@@ -34,13 +36,14 @@ class Account:
     def __init__(self, service: ConversationService, clock: Clock, platform: str, user: str):
         self.service, self.clock, self.platform, self.user = service, clock, platform, user
 
-    async def say(self, text: str) -> str:
+    async def say(self, text: str, attachment: Attachment | None = None) -> str:
         message = IncomingMessage(
             platform=self.platform,
             user_id=self.user,
             message_id=uuid.uuid4().hex,
             text=text,
             sent_at=self.clock.now,
+            attachment=attachment,
         )
         result = await self.service.handle(message)
         assert result.status != "failed"
@@ -157,3 +160,44 @@ async def test_link_code_reply_is_private(linking_service: ConversationService) 
     message = IncomingMessage("discord", "42", "m1", "/link", START)
     result = await linking_service.handle(message)
     assert result.replies[0].private
+
+
+async def send_file(account: Account, name: str) -> str:
+    return await account.say("", Attachment(name, (FIXTURES / name).read_bytes(), "text/csv"))
+
+
+async def imported(engine: AsyncEngine) -> tuple[int, int]:
+    """Return how many imported workouts and sets are stored, in all."""
+    async with engine.connect() as conn:
+        workouts = select(func.count()).where(Message.platform == "import")
+        sets = select(func.count()).select_from(StrengthSet)
+        return (await conn.execute(workouts)).scalar_one(), (await conn.execute(sets)).scalar_one()
+
+
+async def test_reimporting_a_file_after_linking_adds_nothing(
+    tg: Account, dc: Account, engine: AsyncEngine
+) -> None:
+    await send_file(dc, "hevy.csv")
+    assert "Linked" in await dc.say(f"/link {await tg.code()}")
+    for account in (tg, dc):
+        assert "already imported, so nothing changed" in await send_file(account, "hevy.csv")
+    assert await imported(engine) == (2, 6)
+
+
+async def test_a_file_imported_on_both_accounts_counts_once_after_linking(
+    tg: Account, dc: Account, engine: AsyncEngine
+) -> None:
+    await send_file(tg, "hevy.csv")
+    await send_file(dc, "hevy.csv")
+    await send_file(dc, "strong_2016.csv")  # only on the joining account: it moves over
+    assert "Linked" in await dc.say(f"/link {await tg.code()}")
+    assert await imported(engine) == (2 + 2, 6 + 7)
+    async with engine.connect() as conn:  # stored as the code owner's own imports
+        query = select(Message.user_id, Message.platform_message_id).where(
+            Message.platform == "import"
+        )
+        rows = (await conn.execute(query)).all()
+    assert {pmid.split(":")[0] for _, pmid in rows} == {str(user_id) for user_id, _ in rows}
+    reply = await send_file(dc, "strong_2016.csv")
+    assert "already imported, so nothing changed" in reply
+    assert await imported(engine) == (4, 13)
