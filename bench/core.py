@@ -32,10 +32,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from bot.bootstrap import build
 from core.messages import IncomingMessage
-from core.service import ConversationService
-from storage.database import create_engine, resolve_url, upgrade
-from storage.unit_of_work import unit_of_work_factory
+from storage.database import create_engine, resolve_url
 
 GROUP = 50  # messages per transaction in the group-commit run
 
@@ -77,9 +76,8 @@ def percentile(values: list[float], p: float) -> float:
 
 
 async def run_core(url: str, batch: list[IncomingMessage]) -> list[float]:
-    engine = create_engine(url)
-    await upgrade(engine)
-    service = ConversationService(unit_of_work_factory(engine))
+    coach = await build(url)  # as the app builds it
+    service, engine = coach.service, coach.engine
     latencies = []
     for message in batch:
         t0 = time.perf_counter()
@@ -92,9 +90,8 @@ async def run_core(url: str, batch: list[IncomingMessage]) -> list[float]:
 
 async def run_batched(url: str, batch: list[IncomingMessage], size: int) -> list[float]:
     """Group commit: `size` messages at a time through handle_batch; per-message shares."""
-    engine = create_engine(url)
-    await upgrade(engine)
-    service = ConversationService(unit_of_work_factory(engine))
+    coach = await build(url)
+    service, engine = coach.service, coach.engine
     latencies = []
     for start in range(0, len(batch), size):
         chunk = batch[start : start + size]
