@@ -6,7 +6,6 @@ import asyncio
 import io
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -15,6 +14,7 @@ import discord
 from bot.discord.views import choices_view
 from bot.locks import KeyedLocks
 from bot.observability import METRICS
+from bot.text_split import split_text as split
 from core.messages import Attachment, IncomingMessage, Reply
 from core.results import HandleResult, MessageHandler
 
@@ -111,33 +111,8 @@ def command_of(text: str) -> str | None:
 
 
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
-    """Return `text` in chunks of at most `limit` characters, cut at line breaks.
-
-    A single line longer than the limit is cut at a space, or hard if it has none.
-    """
-    chunks: list[str] = []
-    current = ""
-    for line in _lines_within(text, limit):
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) <= limit:
-            current = candidate
-        else:
-            if current.strip():
-                chunks.append(current)
-            current = line
-    if current.strip():
-        chunks.append(current)
-    return chunks
-
-
-def _lines_within(text: str, limit: int) -> Iterator[str]:
-    for line in text.split("\n"):
-        while len(line) > limit:
-            space = line.rfind(" ", 0, limit)
-            cut = space if space > limit // 2 else limit
-            yield line[:cut].rstrip()
-            line = line[cut:].lstrip()
-        yield line
+    """Return `text` in messages Discord accepts (at most 2,000 characters each)."""
+    return split(text, limit)
 
 
 @dataclass

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -24,6 +23,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.locks import KeyedLocks
 from bot.observability import METRICS
+from bot.text_split import split_text as split
 from core.messages import Attachment, Choice, IncomingMessage, Reply
 from core.results import HandleResult, MessageHandler
 
@@ -187,41 +187,8 @@ def utf16_len(text: str) -> int:
 
 
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
-    """Return `text` in chunks of at most `limit` (UTF-16 units), cut at line breaks.
-
-    A single line longer than the limit is cut at a space, or hard if it has none.
-    """
-    chunks: list[str] = []
-    current = ""
-    for line in _lines_within(text, limit):
-        candidate = f"{current}\n{line}" if current else line
-        if utf16_len(candidate) <= limit:
-            current = candidate
-        else:
-            if current.strip():
-                chunks.append(current)
-            current = line
-    if current.strip():
-        chunks.append(current)
-    # Blank lines at a cut would arrive as empty-looking message edges.
-    return [chunk.strip("\n") for chunk in chunks]
-
-
-def _lines_within(text: str, limit: int) -> Iterator[str]:
-    for line in text.split("\n"):
-        while utf16_len(line) > limit:
-            cut = _cut_point(line, limit)
-            yield line[:cut].rstrip()
-            line = line[cut:].lstrip()
-        yield line
-
-
-def _cut_point(line: str, limit: int) -> int:
-    end = limit
-    while utf16_len(line[:end]) > limit:
-        end -= 1
-    space = line.rfind(" ", 0, end)
-    return space if space > end // 2 else end
+    """Return `text` in messages Telegram accepts (it counts UTF-16 code units)."""
+    return split(text, limit, utf16_len)
 
 
 def keyboard(choices: tuple[Choice, ...]) -> InlineKeyboardMarkup | None:
