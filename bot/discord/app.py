@@ -12,6 +12,7 @@ import discord
 
 from bot.discord.client import CoachClient
 from bot.discord.notifier import DiscordNotifier
+from bot.stopping import sleep_unless_stopped
 from core.results import MessageHandler
 
 __all__ = ["ConfigError", "DiscordBot", "DiscordConfig", "serve"]
@@ -87,10 +88,7 @@ class DiscordBot:
                 ) from None
             except (aiohttp.ClientError, OSError, discord.DiscordServerError) as exc:
                 logger.warning("Discord unreachable (%s); retrying in %.0f s", exc, delay)
-                try:
-                    await asyncio.wait_for(stop.wait(), delay)
-                except TimeoutError:
-                    pass
+                await sleep_unless_stopped(stop, delay)
                 delay = min(delay * 2, MAX_STARTUP_BACKOFF)
         return False
 

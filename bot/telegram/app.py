@@ -8,6 +8,7 @@ import logging
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder
 
+from bot.stopping import sleep_unless_stopped
 from bot.telegram.adapter import ALLOWED_UPDATES, COMMANDS, TelegramAdapter
 from bot.telegram.config import ConfigError, TelegramConfig
 from bot.telegram.logs import protect_token
@@ -90,10 +91,7 @@ class TelegramBot:
                 ) from None
             except NetworkError as exc:
                 logger.warning("Telegram unreachable (%s); retrying in %.0f s", exc, delay)
-                try:
-                    await asyncio.wait_for(stop.wait(), delay)
-                except TimeoutError:
-                    pass
+                await sleep_unless_stopped(stop, delay)
                 delay = min(delay * 2, MAX_STARTUP_BACKOFF)
         return False
 

@@ -17,6 +17,7 @@ from telegram import Bot, Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 
 from bot.observability import METRICS
+from bot.stopping import sleep_unless_stopped
 from bot.telegram.adapter import ALLOWED_UPDATES, PLATFORM
 
 logger = logging.getLogger(__name__)
@@ -73,7 +74,9 @@ class Poller:
             except RetryAfter as exc:
                 METRICS.platform_error(PLATFORM)
                 wait = exc.retry_after
-                await _sleep(stop, wait.total_seconds() if isinstance(wait, timedelta) else wait)
+                await sleep_unless_stopped(
+                    stop, wait.total_seconds() if isinstance(wait, timedelta) else wait
+                )
                 continue
             except InvalidToken:
                 raise
@@ -81,20 +84,21 @@ class Poller:
                 self.reaching_telegram = False
                 METRICS.platform_error(PLATFORM)
                 logger.error("another getUpdates or a webhook is active for this bot; retrying")
-                await _sleep(stop, backoff)
+                await sleep_unless_stopped(stop, backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF)
                 continue
             except (NetworkError, TelegramError) as exc:
                 self.reaching_telegram = False
                 METRICS.platform_error(PLATFORM)
                 logger.warning("getUpdates failed (%s); retrying in %.0f s", exc, backoff)
-                await _sleep(stop, backoff)
+                await sleep_unless_stopped(stop, backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF)
                 continue
             backoff = 1.0
             self.reaching_telegram = True
             if updates and not await self.handle_batch(updates):
-                await _sleep(stop, 1.0)  # let a failing update's cause (a network blip) pass
+                # Let a failing update's cause (a network blip) pass.
+                await sleep_unless_stopped(stop, 1.0)
         await self._confirm_handled()
 
     async def _poll(self, stop: asyncio.Event) -> Sequence[Update]:
@@ -168,10 +172,3 @@ class Poller:
             await self.bot.get_updates(offset=self.offset, timeout=0, limit=1)
         except TelegramError as exc:
             logger.debug("final confirm failed (%s); the updates will come again", exc)
-
-
-async def _sleep(stop: asyncio.Event, seconds: float) -> None:
-    try:
-        await asyncio.wait_for(stop.wait(), seconds)
-    except TimeoutError:
-        pass
