@@ -102,12 +102,14 @@ async def _plain_logs(
     """Return the logs of the people whose every message here is a plain log."""
     firsts = {(m.platform, m.user_id): m for _, m in reversed(items)}
     profiles = await repo.profiles(list(firsts))
-    for (platform, user_id), message in firsts.items():
-        if (platform, user_id) not in profiles and may_be_plain_log(message):
-            # A first message that is a workout: the account is made here, as alone.
-            profiles[(platform, user_id)] = await repo.identify(
-                platform, user_id, message.display_name, now
-            )
+    # A first message that is a workout: the account is made here, as alone.
+    new = [
+        (platform, user_id, message.display_name)
+        for (platform, user_id), message in firsts.items()
+        if (platform, user_id) not in profiles and may_be_plain_log(message)
+    ]
+    if new:
+        profiles.update(await repo.create_accounts(new, now))
     by_person: dict[Account, list[_Log]] = {}
     left_out: set[Account] = set()
     seen: set[Account] = set()  # (platform, message id): the same message twice in a batch

@@ -106,6 +106,15 @@ class Repository(Protocol):
         """Return the profiles of the (platform, external id) accounts that exist."""
         ...
 
+    async def create_accounts(
+        self, accounts: Sequence[tuple[str, str, str | None]], now: datetime
+    ) -> dict[tuple[str, str], Profile]:
+        """Create the (platform, external id, display name) accounts not there yet.
+
+        Returns the profile of every account given, as `identify` would.
+        """
+        ...
+
     async def add_messages(
         self, rows: Sequence[tuple[int, IncomingMessage, bool]], now: datetime
     ) -> dict[tuple[str, str], int]:

@@ -285,6 +285,57 @@ class SqlRepository:
                 found[(platform, row.external_id)] = _profile_of(row)
         return found
 
+    async def create_accounts(
+        self, accounts: Sequence[tuple[str, str, str | None]], now: datetime
+    ) -> dict[tuple[str, str], Profile]:
+        """Create the (platform, external id, display name) accounts not there yet, at once.
+
+        Return the profile of every account given, keyed by (platform, external id), as
+        `identify` would, in a few statements for the whole lot instead of a few each.
+        """
+        wanted = {(p, e): name for p, e, name in accounts}
+        if not wanted:
+            return {}
+        u = User.__table__.c  # type: ignore[attr-defined]
+        i = Identity.__table__.c  # type: ignore[attr-defined]
+        # New users are alike until linked to an account, so any id may go to any account.
+        user_ids = (
+            (
+                await self.session.execute(
+                    insert(User.__table__).returning(u.id),  # type: ignore[attr-defined]
+                    [{"created_at": now}] * len(wanted),
+                )
+            )
+            .scalars()
+            .all()
+        )
+        linked = (
+            (
+                await self.session.execute(
+                    self._insert(Identity.__table__)  # type: ignore[attr-defined]
+                    .on_conflict_do_nothing(index_elements=["platform", "external_id"])
+                    .returning(i.user_id),
+                    [
+                        {
+                            "platform": platform,
+                            "external_id": external_id,
+                            "user_id": user_id,
+                            "display_name": name,
+                        }
+                        for ((platform, external_id), name), user_id in zip(
+                            wanted.items(), user_ids, strict=True
+                        )
+                    ],
+                )
+            )
+            .scalars()
+            .all()
+        )
+        unused = set(user_ids) - set(linked)
+        if unused:  # those accounts existed already (made by another message first)
+            await self.session.execute(delete(User).where(u.id.in_(sorted(unused))))
+        return await self.profiles(list(wanted))
+
     async def add_messages(
         self, rows: Sequence[tuple[int, IncomingMessage, bool]], now: datetime
     ) -> dict[tuple[str, str], int]:

@@ -15,7 +15,7 @@ from core.messages import IncomingMessage
 from core.ratelimit import FloodLimit
 from core.service import ConversationService
 from storage.database import create_engine, upgrade
-from storage.models import CardioSession, Message, StrengthSet
+from storage.models import CardioSession, Identity, Message, StrengthSet, User
 from storage.unit_of_work import unit_of_work_factory
 from tests.conftest import ChatUser
 
@@ -36,11 +36,13 @@ BATCH = [  # (person, text, at, message id)
     ("ann", "squat 3x8 105kg\nbench 3x8 60kg", "2026-11-23T18:30", "a2"),  # same day again
     ("cat", "bench 3x8 60kg", "2026-11-23T18:00", "c1"),
     ("cat", "/plan", "2026-11-23T18:05", "c2"),  # cat has a command: one at a time
-    ("new", "squat 3x8 80kg", "2026-11-23T18:00", "n1"),  # unknown person: one at a time
+    ("new", "squat 3x8 80kg", "2026-11-23T18:00", "n1"),  # first contact: account made here
     ("dan", "pull ups 3x9, squat 3x8 1000kg", "2026-11-23T18:00", "d1"),  # with a problem
     ("eve", "squat 3x5 100kg", "2026-11-23T18:00", "e1"),
     ("ann", "squat 3x8 102.5kg", "2026-11-23T18:00", "a1"),  # the same message again
     ("fay", "hello", "2026-11-23T18:00", "f1"),
+    ("neo", "bench 3x8 50kg", "2026-11-23T18:00", "o1"),  # first contact, two logs
+    ("neo", "bench 3x8 52.5kg", "2026-11-23T18:30", "o2"),
 ]
 
 
@@ -177,3 +179,29 @@ async def test_concurrent_callers_share_batches(service: ConversationService) ->
     assert sum(sizes) == 30
     assert len(sizes) < 30  # they shared transactions
     assert grouped.timezone_of is not None  # everything else passes through
+
+
+async def test_accounts_made_together_match_accounts_made_alone(engine: AsyncEngine) -> None:
+    at = datetime.fromisoformat("2026-11-23T18:00+00:00")
+    make = unit_of_work_factory(engine)
+    async with make() as uow:
+        old = await uow.repo.identify("test", "old", "Old", at)
+        await uow.commit()
+    wanted = [("test", f"p{n}", f"P {n}") for n in range(40)] + [("test", "old", None)]
+    async with make() as uow:
+        made = await uow.repo.create_accounts([*wanted, ("test", "p0", "P 0")], at)
+        await uow.commit()
+    assert made[("test", "old")] == old  # an existing account is left as it was
+    async with make() as uow:
+        for platform, external_id, name in wanted:
+            alone = await uow.repo.identify(platform, external_id, name, at)
+            assert made[(platform, external_id)] == alone
+    assert len({p.user_id for p in made.values()}) == 41
+    async with AsyncSession(engine) as session:
+        users = (await session.execute(select(User.id))).scalars().all()
+        names = dict(
+            (await session.execute(select(Identity.external_id, Identity.display_name))).all()
+        )
+    assert len(users) == 41  # no user row left without its account
+    assert names["p7"] == "P 7"
+    assert names["old"] == "Old"
