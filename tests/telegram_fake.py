@@ -40,6 +40,7 @@ class FakeBotAPI:
         self.calls: list[Call] = []
         self.counts: Counter[str] = Counter()  # calls per method, cheap to poll
         self.updates: list[dict[str, Any]] = []
+        self._unconfirmed: list[dict[str, Any]] = []  # what getUpdates looks through
         self.confirmed = 0  # every update id below this was confirmed by an offset
         self.webhook: dict[str, Any] | None = None
         self.files: dict[str, tuple[str, bytes]] = {}
@@ -96,6 +97,7 @@ class FakeBotAPI:
         """Queue an update (a re-delivery keeps the update_id it has)."""
         update.setdefault("update_id", next(self._update_ids))
         self.updates.append(update)
+        self._unconfirmed.append(update)
         self._notify()
         return update
 
@@ -190,7 +192,7 @@ class FakeBotAPI:
         return self.texts(chat_id)
 
     def pending(self) -> list[dict[str, Any]]:
-        return [u for u in self.updates if u["update_id"] >= self.confirmed]
+        return [u for u in self._unconfirmed if u["update_id"] >= self.confirmed]
 
     # --- the API ----------------------------------------------------------------------
 
@@ -299,12 +301,13 @@ class FakeBotAPI:
         offset = int(params.get("offset") or 0)
         if offset > self.confirmed:
             self.confirmed = offset
+            self._unconfirmed = self.pending()
             self._notify()
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
         deadline = time.monotonic() + timeout
         while True:
-            ready = [u for u in self.updates if u["update_id"] >= self.confirmed]
+            ready = self.pending()
             if ready or self._closing or time.monotonic() >= deadline:
                 ready.sort(key=lambda u: u["update_id"])
                 return _ok(ready[:limit])
