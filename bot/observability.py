@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 REDACTED = "<redacted>"
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # Libraries that log request URLs, which carry the Telegram token.
-URL_LOGGERS = ("httpx", "httpcore")
+URL_LOGGERS = ("httpx", "httpcore", "aiohttp.client")
 
 
 class RedactSecrets(logging.Filter):

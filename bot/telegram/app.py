@@ -15,6 +15,7 @@ from bot.telegram.logs import protect_token
 from bot.telegram.notifier import TelegramNotifier
 from bot.telegram.polling import POLL_TIMEOUT, Poller
 from bot.telegram.ratelimit import CoachRateLimiter
+from bot.telegram.request import CONNECTIONS, AiohttpRequest
 from bot.telegram.webhook import WebhookServer
 from core.results import MessageHandler
 
@@ -23,7 +24,6 @@ __all__ = ["ConfigError", "TelegramBot", "TelegramConfig", "serve"]
 logger = logging.getLogger(__name__)
 
 MAX_STARTUP_BACKOFF = 60.0
-CONNECTIONS = 4
 
 
 class TokenRejected(ConfigError):
@@ -39,9 +39,8 @@ def build_application(config: TelegramConfig, *, rate_limited: bool = True) -> A
         .base_url(config.base_url)
         .base_file_url(config.base_file_url)
         .updater(None)
-        # Few connections: the rate limiter paces sends anyway, and with many the HTTP
-        # client spends its time choosing among them.
-        .connection_pool_size(CONNECTIONS)
+        .request(AiohttpRequest(CONNECTIONS))
+        .get_updates_request(AiohttpRequest(1))
     )
     if rate_limited:
         builder = builder.rate_limiter(CoachRateLimiter())

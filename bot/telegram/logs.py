@@ -1,4 +1,4 @@
-"""Keeps the bot token out of log lines (httpx logs request URLs, which contain it)."""
+"""Keeps the bot token out of log lines (HTTP clients log request URLs, which contain it)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import logging
 
 REDACTED = "<TELEGRAM_TOKEN>"
 # Loggers that log full Bot API URLs (the token is part of the path).
-URL_LOGGERS = ("httpx", "httpcore")
+URL_LOGGERS = ("httpx", "httpcore", "aiohttp.client")
 
 
 class RedactToken(logging.Filter):

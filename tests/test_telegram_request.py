@@ -1,0 +1,138 @@
+"""The aiohttp networking under python-telegram-bot: real PTB calls over real HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import pytest
+from aiohttp import web
+from telegram import Bot, InputFile
+from telegram.error import NetworkError, TimedOut
+
+from bot.telegram.request import AiohttpRequest
+from tests.telegram_fake import TOKEN, FakeBotAPI
+
+Handler = Callable[[web.Request], Awaitable[web.Response]]
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    async with FakeBotAPI() as fake:
+        yield fake
+
+
+def bot_on(base_url: str, request: AiohttpRequest) -> Bot:
+    return Bot(
+        TOKEN,
+        base_url=base_url,
+        base_file_url=base_url.replace("/bot", "/file/bot"),
+        request=request,
+        get_updates_request=AiohttpRequest(1),
+    )
+
+
+@asynccontextmanager
+async def server(send_message: Handler) -> AsyncIterator[str]:
+    """A Bot API of one method (and getMe); yields its base URL."""
+
+    async def get_me(request: web.Request) -> web.Response:
+        me = {"id": 1, "is_bot": True, "first_name": "Coach", "username": "coach_test_bot"}
+        return web.json_response({"ok": True, "result": me})
+
+    app = web.Application()
+    app.router.add_post(f"/bot{TOKEN}/getMe", get_me)
+    app.router.add_post(f"/bot{TOKEN}/sendMessage", send_message)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}/bot"
+    finally:
+        await runner.cleanup()
+
+
+async def test_sends_text_uploads_files_and_downloads_them(api: FakeBotAPI) -> None:
+    api.add_file("doc-1", b"date,exercise\n2026-11-20,squat\n", "documents/file_1.csv")
+    async with bot_on(api.base_url, AiohttpRequest()) as bot:
+        sent = await bot.send_message(42, "Squat 3×8 @ 102.5 kg & more", reply_markup=None)
+        await bot.send_document(
+            42, InputFile(b"a,b\n1,2\n", filename="export.csv"), caption="Yours"
+        )
+        file = await bot.get_file("doc-1")
+        data = await file.download_as_bytearray()
+    assert sent.text == "Squat 3×8 @ 102.5 kg & more"
+    assert api.sent("sendMessage")[0].params["text"] == "Squat 3×8 @ 102.5 kg & more"
+    upload = api.sent("sendDocument")[0]
+    assert upload.params["caption"] == "Yours"
+    assert list(upload.files.values()) == [b"a,b\n1,2\n"]
+    assert bytes(data) == b"date,exercise\n2026-11-20,squat\n"
+
+
+async def test_a_burst_waits_for_a_connection_instead_of_failing() -> None:
+    """200 replies at once over 2 connections to a slow server: all go, never over 2 at once."""
+    busy = 0
+    most = 0
+
+    async def send_message(request: web.Request) -> web.Response:
+        nonlocal busy, most
+        busy += 1
+        most = max(most, busy)
+        await asyncio.sleep(0.01)
+        busy -= 1
+        form = await request.post()
+        chat = int(str(form["chat_id"]))
+        message = {"message_id": 1, "date": 0, "chat": {"id": chat, "type": "private"}}
+        return web.json_response({"ok": True, "result": {**message, "text": form["text"]}})
+
+    async with server(send_message) as url, bot_on(url, AiohttpRequest(2)) as bot:
+        sent = await asyncio.gather(*(bot.send_message(n, f"reply {n}") for n in range(200)))
+    assert [m.text for m in sent] == [f"reply {n}" for n in range(200)]
+    assert most == 2
+
+
+async def test_a_server_that_does_not_answer_times_out() -> None:
+    async def hang(request: web.Request) -> web.Response:
+        await asyncio.sleep(1)
+        return web.json_response({"ok": True, "result": True})
+
+    request = AiohttpRequest(read_timeout=0.2)
+    async with server(hang) as url, bot_on(url, request) as bot:
+        started = time.monotonic()
+        with pytest.raises(TimedOut):
+            await bot.send_message(1, "hello")
+        assert time.monotonic() - started < 2
+
+
+async def test_an_unreachable_server_is_a_network_error_without_the_token() -> None:
+    async with FakeBotAPI() as gone:
+        dead = gone.base_url  # nothing listens there once the fake has closed
+    request = AiohttpRequest()
+    await request.initialize()
+    try:
+        with pytest.raises(NetworkError) as caught:
+            await request.post(f"{dead}{TOKEN}/getMe")
+    finally:
+        await request.shutdown()
+    assert not isinstance(caught.value, TimedOut)
+    assert TOKEN not in str(caught.value)
+    assert TOKEN.split(":")[1] not in str(caught.value)
+
+
+async def test_requests_before_initialize_or_after_shutdown_are_refused(api: FakeBotAPI) -> None:
+    request = AiohttpRequest()
+    with pytest.raises(RuntimeError):
+        await request.do_request(f"{api.base_url}{TOKEN}/getMe", "POST")
+    await request.initialize()
+    status, _ = await request.do_request(f"{api.base_url}{TOKEN}/getMe", "POST")
+    assert status == 200
+    await request.shutdown()
+    with pytest.raises(RuntimeError):
+        await request.do_request(f"{api.base_url}{TOKEN}/getMe", "POST")
+    await request.initialize()  # PTB may initialize again after a shutdown
+    status, _ = await request.do_request(f"{api.base_url}{TOKEN}/getMe", "POST")
+    await request.shutdown()
+    assert status == 200
