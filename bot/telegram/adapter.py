@@ -39,8 +39,8 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 FAILED_RETRIES = 2
 FAILED_BACKOFF = 0.5
 # Messages in the core at once: the core writes those that arrive together in one
-# transaction (group commit), so many in flight means fewer, larger transactions.
-HANDLE_CONCURRENCY = 64
+# transaction (group commit); a whole getUpdates batch (100) fits.
+HANDLE_CONCURRENCY = 100
 SENT_PRIVATELY = "📬 I've answered you in a private chat."
 START_A_CHAT_FIRST = (
     "I answer that in a private chat, so the group doesn't see your data, but I can't "
