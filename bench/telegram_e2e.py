@@ -38,7 +38,7 @@ from telegram import Update  # noqa: E402
 from telegram.ext import Application, ContextTypes, MessageHandler, filters  # noqa: E402
 
 from bot.bootstrap import build  # noqa: E402
-from bot.telegram.app import TelegramBot, build_application  # noqa: E402
+from bot.telegram.app import TelegramBot, build_application, http_clients  # noqa: E402
 from bot.telegram.config import TelegramConfig  # noqa: E402
 from bot.telegram.polling import Poller  # noqa: E402
 from core.group_commit import GroupCommit  # noqa: E402
@@ -104,7 +104,7 @@ async def ptb_echo(api: FakeBotAPI, updates: int, users: int, concurrent: bool) 
 
 
 async def loop_echo(api: FakeBotAPI, updates: int, users: int) -> float:
-    app = build_application(TelegramConfig(TOKEN, api.base_url), rate_limited=False)
+    app = build_application(TelegramConfig(TOKEN, api.base_url), http_clients(), rate_limited=False)
     await app.initialize()
 
     async def process(update: Update) -> None:

@@ -6,6 +6,7 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from types import SimpleNamespace
 
 import pytest
 from aiohttp import web
@@ -136,3 +137,23 @@ async def test_requests_before_initialize_or_after_shutdown_are_refused(api: Fak
     status, _ = await request.do_request(f"{api.base_url}{TOKEN}/getMe", "POST")
     await request.shutdown()
     assert status == 200
+
+
+async def test_a_bot_that_never_got_through_closes_its_connections() -> None:
+    """PTB skips shutting down what it never initialized; the bot closes its clients itself."""
+    from bot.telegram.app import TelegramBot
+    from bot.telegram.config import TelegramConfig
+
+    async with FakeBotAPI() as gone:
+        dead = gone.base_url
+
+    async def handle(message: object) -> object:
+        raise AssertionError("nothing reaches the core")
+
+    bot = TelegramBot(SimpleNamespace(handle=handle), TelegramConfig(TOKEN, dead))
+    stop = asyncio.Event()
+    asyncio.get_running_loop().call_later(0.3, stop.set)
+    assert await bot.start(stop) is False
+    assert not all(client.closed for client in bot.clients)  # getMe was tried
+    await bot.stop()
+    assert all(client.closed for client in bot.clients)

@@ -30,17 +30,28 @@ class TokenRejected(ConfigError):
     """Telegram answered 401/404 to getMe."""
 
 
-def build_application(config: TelegramConfig, *, rate_limited: bool = True) -> Application:
+def http_clients() -> tuple[AiohttpRequest, AiohttpRequest]:
+    """Return the HTTP clients for (getUpdates, every other call)."""
+    return AiohttpRequest(1), AiohttpRequest(CONNECTIONS)
+
+
+def build_application(
+    config: TelegramConfig,
+    clients: tuple[AiohttpRequest, AiohttpRequest],
+    *,
+    rate_limited: bool = True,
+) -> Application:
     """Return a PTB Application without an Updater: our own loop confirms updates."""
     protect_token(config.token)
+    polling, calls = clients
     builder: ApplicationBuilder = (
         Application.builder()
         .token(config.token)
         .base_url(config.base_url)
         .base_file_url(config.base_file_url)
         .updater(None)
-        .request(AiohttpRequest(CONNECTIONS))
-        .get_updates_request(AiohttpRequest(1))
+        .request(calls)
+        .get_updates_request(polling)
     )
     if rate_limited:
         builder = builder.rate_limiter(CoachRateLimiter())
@@ -68,7 +79,8 @@ class TelegramBot:
         self.config = config
         self.receive = receive
         self._connected = False
-        self.application = build_application(config, rate_limited=rate_limited)
+        self.clients = http_clients()
+        self.application = build_application(config, self.clients, rate_limited=rate_limited)
         self.adapter = TelegramAdapter(self.application.bot, service)
         self.notifier = TelegramNotifier(self.application.bot)
         self.poller = Poller(self.application.bot, self.adapter.process, timeout=poll_timeout)
@@ -131,6 +143,8 @@ class TelegramBot:
         if self.webhook is not None:
             await self.webhook.stop()
         await self.application.shutdown()
+        for client in self.clients:  # also when start never got through (no shutdown then)
+            await client.shutdown()
 
 
 async def serve(service: MessageHandler, config: TelegramConfig, stop: asyncio.Event) -> None:

@@ -59,6 +59,11 @@ class AiohttpRequest(BaseRequest):
         """The default read timeout (PTB adds getUpdates' long-poll time to it)."""
         return self._read_timeout
 
+    @property
+    def closed(self) -> bool:
+        """True before `initialize` and after `shutdown`: no connection is open."""
+        return self._session is None or self._session.closed
+
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
             connector = aiohttp.TCPConnector(limit=self.connections)
