@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from types import SimpleNamespace
 
+import aiohttp
 import pytest
 from aiohttp import web
 from telegram import Bot, InputFile
@@ -157,3 +158,36 @@ async def test_a_bot_that_never_got_through_closes_its_connections() -> None:
     assert not all(client.closed for client in bot.clients)  # getMe was tried
     await bot.stop()
     assert all(client.closed for client in bot.clients)
+
+
+async def test_the_proxy_named_in_the_environment_is_used(
+    api: FakeBotAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTTP_PROXY is honoured (as PTB's default client does), e.g. behind a company proxy."""
+    asked: list[str] = []
+
+    async def proxy(request: web.Request) -> web.Response:
+        asked.append(str(request.url))
+        async with aiohttp.ClientSession() as session:  # forward to the real (fake) API
+            body, kind = await request.read(), request.headers["Content-Type"]
+            async with session.post(
+                str(request.url), data=body, headers={"Content-Type": kind}
+            ) as answer:
+                return web.Response(body=await answer.read(), content_type="application/json")
+
+    app = web.Application()
+    app.router.add_route("*", "/{path:.*}", proxy)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{runner.addresses[0][1]}")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    try:
+        async with bot_on(api.base_url, AiohttpRequest()) as bot:
+            await bot.send_message(7, "through the proxy")
+    finally:
+        await runner.cleanup()
+    assert any(url.endswith("/sendMessage") for url in asked)
+    assert api.texts(7) == ["through the proxy"]

@@ -70,7 +70,10 @@ class AiohttpRequest(BaseRequest):
             self._in_flight = asyncio.Semaphore(self.connections)  # on this event loop
             connector = aiohttp.TCPConnector(limit=self.connections)
             headers = {"User-Agent": self.USER_AGENT}
-            self._session = aiohttp.ClientSession(connector=connector, headers=headers)
+            # trust_env: HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured, as httpx does.
+            self._session = aiohttp.ClientSession(
+                connector=connector, headers=headers, trust_env=True
+            )
 
     async def shutdown(self) -> None:
         if self._session is not None and not self._session.closed:
