@@ -293,7 +293,8 @@ class SqlRepository:
         Return the profile of every account given, keyed by (platform, external id), as
         `identify` would, in a few statements for the whole lot instead of a few each.
         """
-        wanted = {(p, e): name for p, e, name in accounts}
+        # In key order: two transactions making overlapping accounts lock them alike.
+        wanted = {(p, e): name for p, e, name in sorted(accounts, key=lambda a: a[:2])}
         if not wanted:
             return {}
         u = User.__table__.c  # type: ignore[attr-defined]

@@ -30,6 +30,7 @@ class Call:
     params: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)
     at: float = field(default_factory=time.monotonic)
+    names: dict[str, str] = field(default_factory=dict)  # uploaded files' names as sent
 
 
 class FakeBotAPI:
@@ -206,9 +207,12 @@ class FakeBotAPI:
         except RuntimeError:
             pass
 
-    async def _params(self, request: web.Request) -> tuple[dict[str, Any], dict[str, bytes]]:
+    async def _params(
+        self, request: web.Request
+    ) -> tuple[dict[str, Any], dict[str, bytes], dict[str, str]]:
         params: dict[str, Any] = {}
         files: dict[str, bytes] = {}
+        names: dict[str, str] = {}
         if request.content_type == "application/json":
             params = await request.json()
         elif request.can_read_body:
@@ -216,24 +220,25 @@ class FakeBotAPI:
             for key, value in form.items():
                 if isinstance(value, web.FileField):
                     files[key] = value.file.read()
+                    names[key] = value.filename
                 else:
                     params[key] = value
         for key in ("reply_markup", "commands", "allowed_updates", "photo", "document"):
             value = params.get(key)
             if isinstance(value, str) and value[:1] in "[{":
                 params[key] = json.loads(value)
-        return params, files
+        return params, files, names
 
     async def _api(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
             return _error(401, "Unauthorized")
         method = request.match_info["method"]
-        params, files = await self._params(request)
+        params, files, names = await self._params(request)
         if method in self.down:
             return _error(502, "Bad Gateway")
         if method == "getUpdates":
             return await self._get_updates(params)
-        call = Call(method, params, files)
+        call = Call(method, params, files, names=names)
         self.calls.append(call)
         self.counts[method] += 1
         try:

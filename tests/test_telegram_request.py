@@ -6,6 +6,7 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from types import SimpleNamespace
 
 import aiohttp
@@ -14,7 +15,7 @@ from aiohttp import web
 from telegram import Bot, InputFile
 from telegram.error import NetworkError, TimedOut
 
-from bot.telegram.request import AiohttpRequest
+from bot.telegram.request import AiohttpRequest, env_proxy
 from tests.telegram_fake import TOKEN, FakeBotAPI
 
 Handler = Callable[[web.Request], Awaitable[web.Response]]
@@ -165,9 +166,11 @@ async def test_the_proxy_named_in_the_environment_is_used(
 ) -> None:
     """HTTP_PROXY is honoured (as PTB's default client does), e.g. behind a company proxy."""
     asked: list[str] = []
+    logins: list[str | None] = []
 
     async def proxy(request: web.Request) -> web.Response:
         asked.append(str(request.url))
+        logins.append(request.headers.get("Proxy-Authorization"))
         async with aiohttp.ClientSession() as session:  # forward to the real (fake) API
             body, kind = await request.read(), request.headers["Content-Type"]
             async with session.post(
@@ -181,7 +184,7 @@ async def test_the_proxy_named_in_the_environment_is_used(
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{runner.addresses[0][1]}")
+    monkeypatch.setenv("HTTP_PROXY", f"http://bob:pw@127.0.0.1:{runner.addresses[0][1]}")
     monkeypatch.delenv("NO_PROXY", raising=False)
     monkeypatch.delenv("no_proxy", raising=False)
     try:
@@ -190,4 +193,77 @@ async def test_the_proxy_named_in_the_environment_is_used(
     finally:
         await runner.cleanup()
     assert any(url.endswith("/sendMessage") for url in asked)
+    assert set(logins) == {"Basic Ym9iOnB3"}  # bob:pw, on every call
     assert api.texts(7) == ["through the proxy"]
+
+
+async def test_no_netrc_credentials_and_no_redirects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Bot API gets no Authorization from ~/.netrc, and a redirect is not followed."""
+    netrc = tmp_path / "netrc"
+    netrc.write_text("default login alice password s3cret\n")
+    monkeypatch.setenv("NETRC", str(netrc))
+    seen: list[str | None] = []
+
+    async def redirect(request: web.Request) -> web.Response:
+        seen.append(request.headers.get("Authorization"))
+        raise web.HTTPFound("/elsewhere")
+
+    async with server(redirect) as url, bot_on(url, AiohttpRequest()) as bot:
+        with pytest.raises(NetworkError, match="302"):
+            await bot.send_message(1, "hello")
+    assert seen == [None]
+
+
+async def test_a_file_name_goes_as_typed(api: FakeBotAPI) -> None:
+    async with bot_on(api.base_url, AiohttpRequest()) as bot:
+        await bot.send_document(3, InputFile(b"x", filename="übung 1.csv"))
+    form = api.sent("sendDocument")[0]
+    assert list(form.names.values()) == ["übung 1.csv"]
+
+
+def test_the_proxy_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        for variant in (name, name.lower()):
+            monkeypatch.delenv(variant, raising=False)
+    assert env_proxy("https://api.telegram.org/botX/getMe") == (None, None)
+    monkeypatch.setenv("HTTPS_PROXY", "http://bob:pw@proxy.example:3128")
+    proxy, headers = env_proxy("https://api.telegram.org/botX/getMe")
+    assert str(proxy) == "http://proxy.example:3128"
+    assert headers == {"Proxy-Authorization": "Basic Ym9iOnB3"}  # bob:pw
+    assert env_proxy("http://127.0.0.1:8081/botX/getMe") == (None, None)  # only HTTPS set
+    monkeypatch.setenv("NO_PROXY", "api.telegram.org")
+    assert env_proxy("https://api.telegram.org/botX/getMe") == (None, None)
+
+
+async def test_https_goes_through_the_proxy_tunnel_with_its_credentials(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """To api.telegram.org, the proxy is asked to CONNECT, and given the proxy login."""
+    heads: list[bytes] = []
+
+    async def refuse(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        heads.append(await reader.readuntil(b"\r\n\r\n"))
+        writer.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    proxy = await asyncio.start_server(refuse, "127.0.0.1", 0)
+    port = proxy.sockets[0].getsockname()[1]
+    monkeypatch.setenv("HTTPS_PROXY", f"http://bob:pw@127.0.0.1:{port}")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    request = AiohttpRequest()
+    await request.initialize()
+    try:
+        with pytest.raises(NetworkError):
+            await request.post(f"https://api.telegram.org/bot{TOKEN}/getMe")
+    finally:
+        await request.shutdown()
+        proxy.close()
+        await proxy.wait_closed()
+    head = heads[0].decode()
+    assert head.startswith("CONNECT api.telegram.org:443 ")
+    assert "Proxy-Authorization: Basic Ym9iOnB3" in head
+    assert TOKEN not in head  # the path (and its token) travels inside the tunnel only

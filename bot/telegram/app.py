@@ -140,11 +140,13 @@ class TelegramBot:
 
     async def stop(self) -> None:
         self._connected = False
-        if self.webhook is not None:
-            await self.webhook.stop()
-        await self.application.shutdown()
-        for client in self.clients:  # also when start never got through (no shutdown then)
-            await client.shutdown()
+        try:
+            if self.webhook is not None:
+                await self.webhook.stop()
+            await self.application.shutdown()
+        finally:
+            for client in self.clients:  # also when start never got through (PTB skips it)
+                await client.shutdown()
 
 
 async def serve(service: MessageHandler, config: TelegramConfig, stop: asyncio.Event) -> None:
