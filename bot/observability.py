@@ -14,6 +14,7 @@ from pythonjsonlogger.json import JsonFormatter
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.telegram.logs import URL_LOGGERS  # they log request URLs, which carry the token
 from core.messages import IncomingMessage
 from core.reminder_dispatch import RoundStats
 from core.service import HandleResult
@@ -22,8 +23,6 @@ logger = logging.getLogger(__name__)
 
 REDACTED = "<redacted>"
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-# Libraries that log request URLs, which carry the Telegram token.
-URL_LOGGERS = ("httpx", "httpcore", "aiohttp.client")
 
 
 class RedactSecrets(logging.Filter):
