@@ -66,26 +66,8 @@ class SqlRepository:
         )
         row = (await self.session.execute(query)).first()
         if row is None:
-            user_id = (
-                await self.session.execute(insert(User).values(created_at=now).returning(u.id))
-            ).scalar_one()
-            linked = (
-                await self.session.execute(
-                    self._insert(Identity)
-                    .values(
-                        platform=platform,
-                        external_id=external_id,
-                        user_id=user_id,
-                        display_name=display_name,
-                    )
-                    .on_conflict_do_nothing(index_elements=["platform", "external_id"])
-                    .returning(i.user_id)
-                )
-            ).scalar_one_or_none()
-            if linked is None:
-                # Another message from the same new person created the account first.
-                await self.session.execute(delete(User).where(u.id == user_id))
-            row = (await self.session.execute(query)).one()
+            made = await self.create_accounts([(platform, external_id, display_name)], now)
+            return made[(platform, external_id)]
         return _profile_of(row)
 
     async def save_profile(self, profile: Profile) -> None:
