@@ -38,6 +38,19 @@ def bot_on(base_url: str, request: AiohttpRequest) -> Bot:
 
 
 @asynccontextmanager
+async def serving(app: web.Application) -> AsyncIterator[str]:
+    """Serve `app` on 127.0.0.1; yield its http://host:port."""
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}"
+    finally:
+        await runner.cleanup()
+
+
+@asynccontextmanager
 async def server(send_message: Handler) -> AsyncIterator[str]:
     """A Bot API of one method (and getMe); yields its base URL."""
 
@@ -48,14 +61,8 @@ async def server(send_message: Handler) -> AsyncIterator[str]:
     app = web.Application()
     app.router.add_post(f"/bot{TOKEN}/getMe", get_me)
     app.router.add_post(f"/bot{TOKEN}/sendMessage", send_message)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    try:
-        yield f"http://127.0.0.1:{runner.addresses[0][1]}/bot"
-    finally:
-        await runner.cleanup()
+    async with serving(app) as address:
+        yield f"{address}/bot"
 
 
 async def test_sends_text_uploads_files_and_downloads_them(api: FakeBotAPI) -> None:
@@ -180,18 +187,12 @@ async def test_the_proxy_named_in_the_environment_is_used(
 
     app = web.Application()
     app.router.add_route("*", "/{path:.*}", proxy)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    monkeypatch.setenv("HTTP_PROXY", f"http://bob:pw@127.0.0.1:{runner.addresses[0][1]}")
     monkeypatch.delenv("NO_PROXY", raising=False)
     monkeypatch.delenv("no_proxy", raising=False)
-    try:
+    async with serving(app) as address:
+        monkeypatch.setenv("HTTP_PROXY", address.replace("http://", "http://bob:pw@"))
         async with bot_on(api.base_url, AiohttpRequest()) as bot:
             await bot.send_message(7, "through the proxy")
-    finally:
-        await runner.cleanup()
     assert any(url.endswith("/sendMessage") for url in asked)
     assert set(logins) == {"Basic Ym9iOnB3"}  # bob:pw, on every call
     assert api.texts(7) == ["through the proxy"]

@@ -95,7 +95,7 @@ class AiohttpRequest(BaseRequest):
         return self._session is None or self._session.closed
 
     async def initialize(self) -> None:
-        if self._session is None or self._session.closed:
+        if self.closed:
             self._in_flight = asyncio.Semaphore(self.connections)  # on this event loop
             connector = aiohttp.TCPConnector(limit=self.connections)
             headers = {"User-Agent": self.USER_AGENT}
@@ -103,8 +103,8 @@ class AiohttpRequest(BaseRequest):
             self._proxies.clear()
 
     async def shutdown(self) -> None:
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
+        if self._session is not None:
+            await self._session.close()  # closing twice does nothing
 
     async def do_request(
         self,
@@ -117,7 +117,7 @@ class AiohttpRequest(BaseRequest):
         pool_timeout: Any = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         """Send one request; return (HTTP status, body). PTB reads the status and body."""
-        if self._session is None or self._session.closed:
+        if self.closed:
             raise RuntimeError("AiohttpRequest is not initialized")
         body, headers, uploads = _body(request_data)
         read = _value(read_timeout, self._read_timeout)
@@ -141,7 +141,7 @@ class AiohttpRequest(BaseRequest):
         # pool_timeout has no meaning here: a request waits on the semaphore, untimed.
         async with self._in_flight:
             session = self._session
-            if session.closed:
+            if session is None or session.closed:  # shut down while this call waited
                 raise NetworkError("the HTTP client was shut down before the call went out")
             try:
                 async with session.request(
