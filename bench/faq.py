@@ -19,12 +19,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.faq import answer  # noqa: E402
+from core.faq.answer import answer  # noqa: E402
 
 COLD_START = """
 import time
 t0 = time.perf_counter()
-from core.faq import answer
+from core.faq.answer import answer
 answer("how heavy should I lift?")
 print(time.perf_counter() - t0)
 """

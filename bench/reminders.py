@@ -39,7 +39,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine  # noqa: E402
 
 from core.messages import Reply  # noqa: E402
-from core.reminders import ALL_KINDS, COMPANIONS, DEFAULTS, Schedule, next_fire  # noqa: E402
+from core.reminders.schedule import ALL_KINDS, COMPANIONS, DEFAULTS, Schedule, next_fire  # noqa: E402
 from storage.database import create_engine, resolve_url, upgrade  # noqa: E402
 from storage.reminder_models import ReminderSchedule  # noqa: E402
 

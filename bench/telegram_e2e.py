@@ -41,7 +41,7 @@ from bot.bootstrap import build  # noqa: E402
 from bot.telegram.app import TelegramBot, build_application, http_clients  # noqa: E402
 from bot.telegram.config import TelegramConfig  # noqa: E402
 from bot.telegram.polling import Poller  # noqa: E402
-from core.group_commit import GroupCommit  # noqa: E402
+from core.conversation.group_commit import GroupCommit  # noqa: E402
 from tests.telegram_fake import TOKEN, FakeBotAPI  # noqa: E402
 
 WITHIN = 600.0

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from core.ratelimit import FloodLimit
-from core.service import ConversationService, Observer
+from core.conversation.flood import FloodLimit
+from core.conversation.service import ConversationService, Observer
 from storage.database import create_engine, upgrade
 from storage.unit_of_work import unit_of_work_factory
 

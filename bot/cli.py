@@ -17,8 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot import console
 from bot.bootstrap import Coach, build
 from bot.settings import Settings, SettingsError, load_settings
-from core.entries import CardioEntry, ParseResult, StrengthEntry
-from core.parser import parse
+from core.recording.entries import CardioEntry, ParseResult, StrengthEntry
+from core.recording.parser import parse
 from storage.database import resolve_url, safe_url
 
 
@@ -145,7 +145,7 @@ async def _run(args: argparse.Namespace) -> int:
         _print_json(parse_json(parse(" ".join(args.text), args.units)))
         return 0
     if args.command == "ask":
-        from core import faq
+        from core.faq import answer as faq
 
         found = faq.answer(" ".join(args.question))
         if args.json:
@@ -224,7 +224,7 @@ async def _run_with(coach: Coach, args: argparse.Namespace) -> int:
         if args.json:
             _print_json(asdict(dose))
         else:
-            from core.commands import week_text
+            from core.coaching.commands import week_text
 
             print(week_text(dose))
         return 0
@@ -265,11 +265,9 @@ async def _history_file(coach: Coach, args: argparse.Namespace) -> int:
 
 
 async def _reminders(coach: Coach, args: argparse.Namespace, start: datetime) -> int:
-    from bot.scheduler import upcoming_for
-
     if not 1 <= args.days <= 366:
         raise UsageError("--days: between 1 and 366")
-    found = await upcoming_for(coach.engine, console.PLATFORM, args.user, start, args.days)
+    found = await coach.service.upcoming(console.PLATFORM, args.user, start, args.days)
     if args.json:
         _print_json({"upcoming": found})
     else:
@@ -278,8 +276,8 @@ async def _reminders(coach: Coach, args: argparse.Namespace, start: datetime) ->
 
 
 def _plan_json(plan: object) -> dict[str, object]:
-    from core.entries import to_kg
-    from core.progression import Plan
+    from core.coaching.progression import Plan
+    from core.recording.entries import to_kg
 
     assert isinstance(plan, Plan)
     return {

@@ -7,8 +7,8 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from core.conversation.service import ConversationService
 from core.messages import Choice, IncomingMessage, Reply
-from core.service import ConversationService
 
 PLATFORM = "console"
 INTRO = "Coach chat. Type a workout (squat 3x8 100kg), /help, or /quit to leave."

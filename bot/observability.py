@@ -15,9 +15,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.telegram.logs import URL_LOGGERS  # they log request URLs, which carry the token
+from core.conversation.service import HandleResult
 from core.messages import IncomingMessage
-from core.reminder_dispatch import RoundStats
-from core.service import HandleResult
+from core.reminders.dispatch import RoundStats
 
 logger = logging.getLogger(__name__)
 

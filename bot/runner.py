@@ -32,10 +32,10 @@ from bot.telegram.app import TelegramBot
 from bot.telegram.config import ConfigError as TelegramConfigError
 from bot.telegram.config import TelegramConfig
 from bot.telegram.logs import protect_token
-from core.group_commit import GroupCommit
-from core.notifier import Notifier
-from core.ratelimit import FloodLimit
-from core.service import ConversationService
+from core.conversation.flood import FloodLimit
+from core.conversation.group_commit import GroupCommit
+from core.conversation.service import ConversationService
+from core.reminders.notifier import Notifier
 from storage.database import resolve_url, safe_url
 
 logger = logging.getLogger(__name__)

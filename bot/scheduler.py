@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -22,13 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import console
 from bot.observability import METRICS
+from core.clock import utcnow
 from core.messages import Reply
-from core.notifier import Notifier
-from core.reminder_dispatch import BATCH, LEASE, RoundStats, dispatch_round, utcnow
-from core.reminder_ports import store_for
-from core.reminders import upcoming
+from core.reminders.dispatch import BATCH, LEASE, RoundStats, dispatch_round
+from core.reminders.notifier import Notifier
 from storage.reminders import SqlDispatchStore
-from storage.unit_of_work import unit_of_work_factory
 
 logger = logging.getLogger(__name__)
 
@@ -140,21 +137,6 @@ async def run_dispatcher(
         if in_flight:
             await asyncio.wait(in_flight, timeout=30)
         scheduler.shutdown(wait=False)
-
-
-async def upcoming_for(
-    engine: AsyncEngine, platform: str, user_id: str, start: datetime, days: int
-) -> list[dict[str, str]]:
-    """Return `{"kind", "at"}` for each reminder in the `days` from `start`, in user time."""
-    async with unit_of_work_factory(engine)() as uow:
-        profile = await uow.repo.identify(platform, user_id, None, start)
-        schedules = await store_for(uow.repo).schedules(profile.user_id)
-    schedules = [s for s in schedules if s.next_fire_at is not None]  # paused: none due
-    zone = ZoneInfo(profile.timezone)
-    return [
-        {"kind": kind, "at": at.astimezone(zone).isoformat()}
-        for kind, at in upcoming(schedules, start, start + timedelta(days=days))
-    ]
 
 
 def console_notifiers() -> dict[str, Notifier]:

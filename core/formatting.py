@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from core.catalogue import display_name
-from core.entries import CardioEntry, SetEntry, Unit, from_kg
-from core.progression import Plan
+from core.coaching.progression import Plan
+from core.recording.catalogue import display_name
+from core.recording.entries import CardioEntry, SetEntry, Unit, from_kg
 
 MODALITY_NAMES = {"zone2": "Zone 2", "hiit": "HIIT", "walk": "Walk", "other": "Cardio"}
 

@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol, Self
 
-from core.entries import Entry
+from core.accounts.ports import LinkStore
+from core.accounts.profile import Profile
+from core.coaching.equipment import EquipmentSetup
+from core.history.ports import HistoryStore
 from core.messages import IncomingMessage
-from core.profile import Profile
+from core.recording.entries import Entry
+from core.reminders.ports import ReminderStore
 
 MAX_ID = 2**63 - 1  # ids are 64-bit integers in the database
 
@@ -91,15 +95,6 @@ class Repository(Protocol):
 
     async def set_recorded(self, message_id: int, recorded: bool) -> None: ...
 
-    async def add_entries(
-        self,
-        user_id: int,
-        message_id: int,
-        entries: Sequence[Entry],
-        day: date,
-        performed_at: datetime,
-    ) -> None: ...
-
     async def add_entries_of(self, batches: Sequence[EntryBatch]) -> None: ...
 
     async def profiles(self, accounts: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Profile]:
@@ -148,11 +143,21 @@ class Repository(Protocol):
 
     async def cardio(self, user_id: int, since: date, until: date) -> list[StoredCardio]: ...
 
+    async def equipment_of(self, user_ids: Sequence[int]) -> dict[int, EquipmentSetup]:
+        """Return each user's equipment (an empty setup for a user who set none)."""
+        ...
+
 
 class UnitOfWork(Protocol):
-    """One message's worth of work: rolled back on exit unless committed."""
+    """One message's worth of work: rolled back on exit unless committed.
+
+    Every store shares the one transaction; this is the only way the core reaches them.
+    """
 
     repo: Repository
+    reminders: ReminderStore
+    links: LinkStore
+    history: HistoryStore
 
     async def __aenter__(self) -> Self: ...
 

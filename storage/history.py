@@ -11,10 +11,9 @@ from sqlalchemy import ColumnElement, MetaData, Table, delete, insert, or_, sele
 from sqlalchemy.engine import Connection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from core.entries import Unit
-from core.equipment import EquipmentSetup, Gear
-from core.exporters import HistorySet
-from core.importers import NewWorkout
+from core.coaching.equipment import Gear
+from core.history.export import HistorySet
+from core.history.imports import NewWorkout
 from storage.history_models import DeleteRequest, EquipmentRow
 from storage.models import Message, StrengthSet
 
@@ -39,20 +38,6 @@ def import_key(platform_message_id: str) -> str:
 
 def _plates_text(gear: Gear) -> str:
     return ",".join(f"{p:g}" if n is None else f"{p:g}x{n}" for p, n in gear.plates)
-
-
-def _plates(text: str) -> tuple[tuple[float, int | None], ...]:
-    out: list[tuple[float, int | None]] = []
-    for part in filter(None, text.split(",")):
-        plate, _, pairs = part.partition("x")
-        out.append((float(plate), int(pairs) if pairs else None))
-    return tuple(out)
-
-
-def _gear(row: EquipmentRow) -> Gear:
-    unit: Unit = "lb" if row.unit == "lb" else "kg"
-    kind = row.kind if row.kind in ("plates", "steps", "stack") else "steps"
-    return Gear(unit, kind, row.bar, _plates(row.plates), row.step, row.start)  # type: ignore[arg-type]
 
 
 def _reflect(connection: Connection) -> MetaData:
@@ -249,17 +234,6 @@ class SqlHistory:
         return removed
 
     # --- equipment ----------------------------------------------------------------
-
-    async def equipment(self, user_id: int) -> EquipmentSetup:
-        return (await self.equipment_of([user_id]))[user_id]
-
-    async def equipment_of(self, user_ids: Sequence[int]) -> dict[int, EquipmentSetup]:
-        """Return each user's equipment (an empty setup for a user who set none)."""
-        query = select(EquipmentRow).where(EquipmentRow.user_id.in_(list(user_ids)))  # type: ignore[attr-defined]
-        gear: dict[int, dict[str, Gear]] = {user_id: {} for user_id in user_ids}
-        for row in (await self.session.execute(query)).scalars().all():
-            gear[row.user_id][row.target] = _gear(row)
-        return {user_id: EquipmentSetup(targets) for user_id, targets in gear.items()}
 
     async def save_equipment(self, user_id: int, target: str, gear: Gear) -> None:
         await self.reset_equipment(user_id, target)

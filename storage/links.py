@@ -10,12 +10,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
-from core.linking import LinkCode, MergeOutcome, register_link_store
+from core.accounts.ports import LinkCode, MergeOutcome
 from storage.history import IMPORT_PLATFORM, import_key, import_message_id
 from storage.link_models import LinkAttempt
 from storage.link_models import LinkCode as LinkCodeRow
 from storage.models import CardioSession, Message, StrengthSet, User
-from storage.repository import SqlRepository
 
 logger = logging.getLogger(__name__)
 
@@ -174,6 +173,3 @@ class SqlLinkStore:
                 await self.session.execute(delete(User).where(u.id == user_id))
         except IntegrityError:
             logger.warning("user %s still referenced after linking; kept", user_id)
-
-
-register_link_store(SqlRepository, lambda repo: SqlLinkStore(repo.session))

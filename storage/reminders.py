@@ -22,11 +22,11 @@ from sqlalchemy.ext import asyncio as sa_asyncio
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from core.entries import Unit
 from core.ports import StoredCardio
-from core.reminder_compose import DataNeed, Prefetched, Recipient, compose, data_need, local_day
-from core.reminder_ports import Claim, Delivery, Ping, Response, register_store
-from core.reminders import (
+from core.recording.entries import Unit
+from core.reminders.compose import DataNeed, Prefetched, Recipient, compose, data_need, local_day
+from core.reminders.ports import Claim, Delivery, Ping, Response
+from core.reminders.schedule import (
     Kind,
     Schedule,
     following_fire,
@@ -134,9 +134,6 @@ class SqlReminderStore:
 
     async def set_paused(self, user_id: int, paused: bool) -> None:
         await self.session.execute(update(U).where(U.c.id == user_id).values(paused=paused))
-
-
-register_store(SqlRepository, lambda repo: SqlReminderStore(repo.session))
 
 
 @dataclass
@@ -475,7 +472,7 @@ async def _compose_one(data: Prefetched, due: _Due) -> None:
         ):
             due.status, due.text = "skipped", None
         return
-    due.text = await compose(data, due.recipient, due.kind, due.fire_at)
+    due.text = compose(data, due.recipient, due.kind, due.fire_at)
     if due.text is None:
         due.status = "skipped"
 

@@ -10,11 +10,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.expression import ColumnCollection
 
-from core.entries import CardioEntry, Entry, StrengthEntry
+from core.accounts.profile import Profile
+from core.coaching.equipment import EquipmentSetup, Gear
 from core.messages import IncomingMessage
 from core.ports import DuplicateMessage, EntryBatch, StoredCardio, StoredMessage, StoredSet
-from core.profile import Profile
-from storage.history import SqlHistory
+from core.recording.entries import CardioEntry, StrengthEntry, Unit
 from storage.history_models import EquipmentRow
 from storage.models import CardioSession, Identity, Message, StrengthSet, User
 
@@ -37,6 +37,20 @@ def _profile_of(row: Row) -> Profile:
     )
 
 
+def _plates(text: str) -> tuple[tuple[float, int | None], ...]:
+    out: list[tuple[float, int | None]] = []
+    for part in filter(None, text.split(",")):
+        plate, _, pairs = part.partition("x")
+        out.append((float(plate), int(pairs) if pairs else None))
+    return tuple(out)
+
+
+def _gear(row: EquipmentRow) -> Gear:
+    unit: Unit = "lb" if row.unit == "lb" else "kg"
+    kind = row.kind if row.kind in ("plates", "steps", "stack") else "steps"
+    return Gear(unit, kind, row.bar, _plates(row.plates), row.step, row.start)  # type: ignore[arg-type]
+
+
 def _stored_message(row: Message) -> StoredMessage:
     assert row.id is not None
     return StoredMessage(row.id, row.user_id, row.text, row.sent_at, row.recorded, row.undone)
@@ -46,7 +60,6 @@ class SqlRepository:
     def __init__(self, session: AsyncSession, dialect: str) -> None:
         self.session = session
         self.dialect = dialect
-        self.history = SqlHistory(session)  # import, export, equipment, delete
 
     def _insert(self, model: type) -> postgresql.Insert | sqlite.Insert:
         """Return the dialect's INSERT, which knows ON CONFLICT."""
@@ -124,16 +137,6 @@ class SqlRepository:
         await self.session.execute(
             update(Message).where(Message.id == message_id).values(recorded=recorded)  # type: ignore[arg-type]
         )
-
-    async def add_entries(
-        self,
-        user_id: int,
-        message_id: int,
-        entries: Sequence[Entry],
-        day: date,
-        performed_at: datetime,
-    ) -> None:
-        await self.add_entries_of([EntryBatch(user_id, message_id, entries, day, performed_at)])
 
     async def add_entries_of(self, batches: Sequence[EntryBatch]) -> None:
         """Insert the entries of many messages: one statement per table."""
@@ -360,3 +363,11 @@ class SqlRepository:
             .order_by(t.day, t.performed_at)
         )
         return [StoredCardio(*row) for row in (await self.session.execute(query)).all()]
+
+    async def equipment_of(self, user_ids: Sequence[int]) -> dict[int, EquipmentSetup]:
+        """Return each user's equipment (an empty setup for a user who set none)."""
+        query = select(EquipmentRow).where(EquipmentRow.user_id.in_(list(user_ids)))  # type: ignore[attr-defined]
+        gear: dict[int, dict[str, Gear]] = {user_id: {} for user_id in user_ids}
+        for row in (await self.session.execute(query)).scalars().all():
+            gear[row.user_id][row.target] = _gear(row)
+        return {user_id: EquipmentSetup(targets) for user_id, targets in gear.items()}

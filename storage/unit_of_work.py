@@ -1,4 +1,4 @@
-"""One database transaction per incoming message: commit, or roll back on exit."""
+"""One database transaction per unit of work: every store on one session; commit or roll back."""
 
 from __future__ import annotations
 
@@ -7,10 +7,15 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from storage.history import SqlHistory
+from storage.links import SqlLinkStore
+from storage.reminders import SqlReminderStore
 from storage.repository import SqlRepository
 
 
 class SqlUnitOfWork:
+    """The core's UnitOfWork: the repository and every store share one session."""
+
     def __init__(self, sessions: async_sessionmaker[AsyncSession], dialect: str) -> None:
         self._sessions = sessions
         self._dialect = dialect
@@ -18,6 +23,9 @@ class SqlUnitOfWork:
     async def __aenter__(self) -> Self:
         self.session = self._sessions()
         self.repo = SqlRepository(self.session, self._dialect)
+        self.reminders = SqlReminderStore(self.session)
+        self.links = SqlLinkStore(self.session)
+        self.history = SqlHistory(self.session)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -16,8 +16,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlmodel import SQLModel
 
+from core.conversation.results import HandleResult
+from core.conversation.service import ConversationService
 from core.messages import IncomingMessage, Reply
-from core.service import ConversationService, HandleResult
 from storage.database import create_engine, resolve_url, upgrade
 from storage.unit_of_work import unit_of_work_factory
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from core.ratelimit import FloodLimit
-from core.service import ConversationService
+from core.conversation.flood import FloodLimit
+from core.conversation.service import ConversationService
 from storage.models import Message, StrengthSet
 from storage.unit_of_work import unit_of_work_factory
 from tests.conftest import ChatUser

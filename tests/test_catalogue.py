@@ -1,6 +1,13 @@
 import pytest
 
-from core.catalogue import CATALOGUE, MAJOR_MUSCLES, display_name, name_key, resolve, search
+from core.recording.catalogue import (
+    CATALOGUE,
+    MAJOR_MUSCLES,
+    display_name,
+    name_key,
+    resolve,
+    search,
+)
 
 REQUIRED_IDS = (
     "squat front_squat goblet_squat bulgarian_split_squat lunge leg_press deadlift "

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from PIL import Image
 
-from core.charts import SIZE_PX, dose_series, lift_chart, lift_series, week_chart
+from core.history.charts import SIZE_PX, dose_series, lift_chart, lift_series, week_chart
 from core.ports import StoredCardio, StoredSet
 from tests.conftest import ChatUser
 

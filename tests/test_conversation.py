@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.service import ConversationService
+from core.conversation.service import ConversationService
 from storage.models import CardioSession, Message, StrengthSet, User
 from tests.conftest import ChatUser
 
@@ -213,7 +213,7 @@ async def test_a_failed_write_is_rolled_back_and_the_user_told(
     async def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(SqlRepository, "add_entries", broken)
+    monkeypatch.setattr(SqlRepository, "add_entries_of", broken)
     result = await ann.send(ann.message("squat 3x8 100kg"))
     assert result.status == "failed"
     assert "nothing was recorded" in result.replies[0].text

@@ -18,10 +18,10 @@ import storage.links  # noqa: F401  (registers the link store)
 from bot.discord.adapter import MAX_TEXT, render, split_text
 from bot.discord.client import CoachClient, zone_matches
 from bot.discord.notifier import DiscordNotifier
-from core.linking import ALPHABET, CODE_LENGTH
+from core.accounts.linking import ALPHABET, CODE_LENGTH
+from core.conversation.service import ConversationService
 from core.messages import Choice, IncomingMessage, OutgoingFile, Reply
-from core.notifier import DeliveryRefused
-from core.service import ConversationService
+from core.reminders.notifier import DeliveryRefused
 from storage.models import StrengthSet
 from tests.discord_fake import (
     APP_ID,

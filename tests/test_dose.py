@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from core.dose import status, week_bounds, weekly_dose
+from core.coaching.dose import status, week_bounds, weekly_dose
 from core.ports import StoredCardio, StoredSet
 
 MONDAY = date(2026, 11, 23)

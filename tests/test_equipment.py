@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.equipment import (
+from core.coaching.equipment import (
     EquipmentSetup,
     Gear,
     fit_plan,
@@ -14,7 +14,7 @@ from core.equipment import (
     round_nearest,
     round_up,
 )
-from core.progression import Plan
+from core.coaching.progression import Plan
 from tests.conftest import ChatUser
 
 KG_PLATES = Gear(
@@ -160,7 +160,7 @@ async def test_next_load_follows_the_equipment(ann: ChatUser) -> None:
     ],
 )
 def test_setups_that_cannot_be_real_are_refused_before_anything_is_listed(args: str) -> None:
-    from core.equipment import parse_command
+    from core.coaching.equipment import parse_command
 
     command = parse_command(args, "kg")
     assert command.error

@@ -9,8 +9,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.faq import NOT_MEDICAL_ADVICE, FaqAnswer, _knowledge, answer, looks_like_question
-from core.faq_personal import protein_range, zone2_range
+from core.faq.answer import NOT_MEDICAL_ADVICE, FaqAnswer, _knowledge, answer, looks_like_question
+from core.faq.personal import protein_range, zone2_range
 
 EVAL = yaml.safe_load((Path(__file__).parent / "faq_eval.yaml").read_text(encoding="utf-8"))
 TOPIC_IDS = {

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from core.group_commit import GroupCommit
+from core.conversation.flood import FloodLimit
+from core.conversation.group_commit import GroupCommit
+from core.conversation.service import ConversationService
 from core.messages import IncomingMessage
-from core.ratelimit import FloodLimit
-from core.service import ConversationService
 from storage.database import create_engine, upgrade
 from storage.models import CardioSession, Identity, Message, StrengthSet, User
 from storage.unit_of_work import unit_of_work_factory
@@ -163,10 +163,10 @@ async def test_concurrent_callers_share_batches(service: ConversationService) ->
         sizes.append(len(messages))
         return await real(messages)
 
-    service.handle_batch = spy  # type: ignore[method-assign]
     people = [f"p{n}" for n in range(30)]
     for person in people:
         await service.handle(message(person, "squat 3x8 100kg", "2026-11-16T18:00", person))
+    service.handle_batch = spy  # type: ignore[method-assign]
     grouped = GroupCommit(service)
     results = await asyncio.gather(
         *(
@@ -178,7 +178,7 @@ async def test_concurrent_callers_share_batches(service: ConversationService) ->
     assert all("Squat 3×8 @ 105 kg" in r.replies[0].text for r in results)
     assert sum(sizes) == 30
     assert len(sizes) < 30  # they shared transactions
-    assert grouped.timezone_of is not None  # everything else passes through
+    assert await grouped.timezone_of("test", "p0") == "UTC"  # everything else passes through
 
 
 async def test_accounts_made_together_match_accounts_made_alone(engine: AsyncEngine) -> None:

@@ -9,7 +9,13 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from core.importers import ReadExport, Unreadable, legacy_workout_key, map_exercise, read_export
+from core.history.imports import (
+    ReadExport,
+    Unreadable,
+    legacy_workout_key,
+    map_exercise,
+    read_export,
+)
 from core.messages import Attachment
 from storage.models import Message, StrengthSet
 from tests.conftest import ChatUser

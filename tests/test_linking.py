@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import storage.links  # noqa: F401  (registers the link store)
-from core.linking import ALPHABET, CODE_LENGTH, MAX_WRONG_ATTEMPTS
+from core.accounts.linking import ALPHABET, CODE_LENGTH, MAX_WRONG_ATTEMPTS
+from core.conversation.service import ConversationService
 from core.messages import Attachment, IncomingMessage
-from core.service import ConversationService
 from storage.models import Identity, Message, StrengthSet, User
 from storage.unit_of_work import unit_of_work_factory
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.observability import Health, Metrics, RedactSecrets, configure_logging, start_http
-from core.service import ConversationService
+from core.conversation.service import ConversationService
 from storage.database import create_engine
 from storage.unit_of_work import unit_of_work_factory
 from tests.conftest import ChatUser

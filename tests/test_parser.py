@@ -4,8 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.entries import CardioEntry, ParseResult, SetEntry, StrengthEntry, Unit
-from core.parser import parse
+from core.recording.entries import CardioEntry, ParseResult, SetEntry, StrengthEntry, Unit
+from core.recording.parser import parse
 
 
 def sets(

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from core.catalogue import CATALOGUE
-from core.progression import LoggedSet, Rules, Session, e1rm, next_plan
+from core.coaching.progression import LoggedSet, Rules, Session, e1rm, next_plan
+from core.recording.catalogue import CATALOGUE
 
 MONDAY = date(2026, 11, 2)
 

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from core.conversation.service import ConversationService, HandleResult
 from core.messages import IncomingMessage
-from core.parser import parse
-from core.service import ConversationService, HandleResult
+from core.recording.parser import parse
 from storage.models import CardioSession, StrengthSet
 
 SENT = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)

@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from core.reminder_texts import nudge_text, resistance_text, zone2_range, zone2_text
-from core.reminders import (
+from core.reminders.schedule import (
     Invalid,
     Schedule,
     SetDefaults,
@@ -22,6 +21,7 @@ from core.reminders import (
     parse_remind,
     upcoming,
 )
+from core.reminders.texts import nudge_text, resistance_text, zone2_range, zone2_text
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 

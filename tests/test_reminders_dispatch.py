@@ -13,11 +13,11 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import storage.reminders as reminders_storage
-from bot.scheduler import drain, upcoming_for
+from bot.scheduler import drain
+from core.conversation.service import ConversationService
 from core.messages import Attachment, Reply
-from core.notifier import DeliveryRefused
-from core.reminder_dispatch import LEASE, RoundStats, _send_all
-from core.service import ConversationService
+from core.reminders.dispatch import LEASE, RoundStats, _send_all
+from core.reminders.notifier import DeliveryRefused
 from storage.models import Identity
 from storage.reminder_models import ReminderDelivery, ReminderSchedule
 from storage.reminders import SqlDispatchStore
@@ -348,12 +348,12 @@ async def test_onboarding_offers_the_defaults(coach: ConversationService) -> Non
 async def test_moving_timezone_moves_the_reminders(ann: ChatUser, coach, engine) -> None:
     await ann.say("/remind hiit mon 18:00")
     await ann.say("/timezone America/New_York")
-    upcoming = await upcoming_for(engine, "test", "ann", MON_1800 - timedelta(hours=2), 7)
+    upcoming = await _upcoming(engine, "test", "ann", MON_1800 - timedelta(hours=2), 7)
     assert upcoming[0] == {"kind": "hiit", "at": "2026-11-23T18:00:00-05:00"}
 
 
 async def test_upcoming_for_a_user_without_reminders_is_empty(engine: AsyncEngine) -> None:
-    assert await upcoming_for(engine, "console", "nobody", MON_1800, 7) == []
+    assert await _upcoming(engine, "console", "nobody", MON_1800, 7) == []
 
 
 async def test_reminder_tables_match_the_migration(engine: AsyncEngine) -> None:
@@ -457,10 +457,10 @@ async def test_a_ping_that_fails_to_compose_does_not_hold_up_the_others(
     bob_id = await _user_id(engine, "bob")
     real_compose = reminders_storage.compose
 
-    async def broken_for_bob(data, who, kind, fire_at):  # type: ignore[no-untyped-def]
+    def broken_for_bob(data, who, kind, fire_at):  # type: ignore[no-untyped-def]
         if who.user_id == bob_id:  # e.g. an imported weight of `inf`
             raise OverflowError("cannot convert float infinity to integer")
-        return await real_compose(data, who, kind, fire_at)
+        return real_compose(data, who, kind, fire_at)
 
     monkeypatch.setattr(reminders_storage, "compose", broken_for_bob)
     stats = await dispatch(MON_1800)
@@ -503,3 +503,10 @@ async def test_a_day_with_only_an_imported_timed_row_is_not_a_session_for_the_pi
     await dispatch(MON_1800)
     [ping] = notifier.texts()
     assert "Squat 3×8 @ 102.5 kg" in ping
+
+
+async def _upcoming(
+    engine: AsyncEngine, platform: str, user_id: str, start: datetime, days: int
+) -> list[dict[str, str]]:
+    service = ConversationService(unit_of_work_factory(engine))
+    return await service.upcoming(platform, user_id, start, days)

@@ -26,7 +26,7 @@ from sqlmodel import SQLModel
 
 import storage.links  # noqa: F401  (registers the link store)
 from bot.scheduler import drain
-from core.linking import ALPHABET, CODE_LENGTH
+from core.accounts.linking import ALPHABET, CODE_LENGTH
 from core.messages import Reply
 from tests.conftest import ChatUser
 

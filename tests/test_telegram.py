@@ -18,9 +18,9 @@ from bot.bootstrap import Coach, build
 from bot.telegram.app import TelegramBot, TokenRejected
 from bot.telegram.config import TelegramConfig, WebhookConfig
 from bot.telegram.webhook import SECRET_HEADER
+from core.conversation.service import HandleResult
 from core.messages import IncomingMessage, Reply
-from core.notifier import DeliveryRefused
-from core.service import HandleResult
+from core.reminders.notifier import DeliveryRefused
 from tests.telegram_fake import BOT_USERNAME, TOKEN, FakeBotAPI
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

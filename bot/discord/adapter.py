@@ -15,8 +15,8 @@ from bot.discord.views import choices_view
 from bot.locks import KeyedLocks
 from bot.observability import METRICS
 from bot.text_split import split_text as split
+from core.conversation.results import HandleResult, MessageHandler
 from core.messages import Attachment, IncomingMessage, Reply
-from core.results import HandleResult, MessageHandler
 
 logger = logging.getLogger(__name__)
 

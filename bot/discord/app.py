@@ -13,7 +13,7 @@ import discord
 from bot.discord.client import CoachClient
 from bot.discord.notifier import DiscordNotifier
 from bot.stopping import sleep_unless_stopped
-from core.results import MessageHandler
+from core.conversation.results import MessageHandler
 
 __all__ = ["ConfigError", "DiscordBot", "DiscordConfig", "serve"]
 

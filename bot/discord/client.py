@@ -12,8 +12,8 @@ from discord import app_commands
 
 from bot.discord.adapter import DiscordAdapter
 from bot.discord.views import ChoiceButton
-from core import catalogue
-from core.results import MessageHandler
+from core.conversation.results import MessageHandler
+from core.recording import catalogue
 
 logger = logging.getLogger(__name__)
 

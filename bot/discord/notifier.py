@@ -9,7 +9,7 @@ import discord
 from bot.discord.adapter import PLATFORM, render
 from bot.observability import METRICS
 from core.messages import Reply
-from core.notifier import DeliveryRefused
+from core.reminders.notifier import DeliveryRefused
 
 logger = logging.getLogger(__name__)
 

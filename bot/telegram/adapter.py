@@ -24,8 +24,8 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from bot.locks import KeyedLocks
 from bot.observability import METRICS
 from bot.text_split import split_text as split
+from core.conversation.results import HandleResult, MessageHandler
 from core.messages import Attachment, Choice, IncomingMessage, Reply
-from core.results import HandleResult, MessageHandler
 
 logger = logging.getLogger(__name__)
 

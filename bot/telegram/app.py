@@ -17,7 +17,7 @@ from bot.telegram.polling import POLL_TIMEOUT, Poller
 from bot.telegram.ratelimit import CoachRateLimiter
 from bot.telegram.request import CONNECTIONS, AiohttpRequest
 from bot.telegram.webhook import WebhookServer
-from core.results import MessageHandler
+from core.conversation.results import MessageHandler
 
 __all__ = ["ConfigError", "TelegramBot", "TelegramConfig", "serve"]
 

@@ -10,7 +10,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from bot.observability import METRICS
 from bot.telegram.adapter import PLATFORM, send_reply
 from core.messages import Reply
-from core.notifier import DeliveryRefused
+from core.reminders.notifier import DeliveryRefused
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,29 @@
+"""The person's settings the coach needs: units, timezone, age, bodyweight, onboarding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from core.recording.entries import Unit
+
+
+@dataclass
+class Profile:
+    user_id: int
+    units: Unit = "kg"
+    timezone: str = "UTC"
+    age: int | None = None
+    bodyweight_kg: float | None = None
+    onboarding_step: str | None = None
+    paused: bool = False
+    has_equipment: bool = False  # told us their gear (/equipment): plans get rounded to it
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def local_day(self, instant: datetime) -> date:
+        """Return the calendar day `instant` falls on in the user's timezone."""
+        return instant.astimezone(self.zone).date()

@@ -1,0 +1,57 @@
+"""/plan and /week: the next session's loads and this week against the article's dose."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core.accounts.profile import Profile
+from core.coaching.dose import WeeklyDose, lookback_start, week_bounds, weekly_dose
+from core.coaching.planning import current_plan
+from core.coaching.progression import Plan
+from core.conversation.context import Context
+from core.formatting import day_label, number, plan_line
+from core.messages import Reply
+from core.ports import Repository
+
+
+async def plans_at(repo: Repository, profile: Profile, at: datetime) -> list[Plan]:
+    return await current_plan(repo, profile.user_id, profile.units, profile.local_day(at))
+
+
+async def plan(ctx: Context, _args: str) -> list[Reply]:
+    plans = await plans_at(ctx.repo, ctx.profile, ctx.message.sent_at)
+    if not plans:
+        return [Reply("No lifts logged in the last 4 weeks. Log one like `squat 3x8 100kg`.")]
+    lines = ["Next session:"] + [f"• {plan_line(p)} ({p.rule})" for p in plans]
+    return [Reply("\n".join(lines), private=True)]
+
+
+async def dose_at(repo: Repository, profile: Profile, at: datetime) -> WeeklyDose:
+    """Return the weekly dose of the week holding `at`, in the person's timezone."""
+    day = profile.local_day(at)
+    start, end = week_bounds(day)
+    sets = await repo.strength_sets(profile.user_id, lookback_start(start), end)
+    cardio = await repo.cardio(profile.user_id, start, end)
+    return weekly_dose(day, sets, cardio)
+
+
+async def week(ctx: Context, _args: str) -> list[Reply]:
+    dose = await dose_at(ctx.repo, ctx.profile, ctx.message.sent_at)
+    return [Reply(week_text(dose), private=True)]
+
+
+def week_text(dose: WeeklyDose) -> str:
+    lines = [f"This week ({day_label(dose.week_start)} – {day_label(dose.week_end)}):"]
+    for line in dose.lines:
+        label = line.label
+        if line.key == "zone2_sessions":
+            label = f"{label} ({number(dose.zone2_minutes)} min, 45–60 each)"
+        lines.append(
+            f"{_MARK[line.status]} {label}: {number(line.value)} "
+            f"(target {number(line.low)}–{number(line.high)}) {line.status}"
+        )
+    lines.append(f"🚶 Days with a walk: {dose.walk_days}")
+    return "\n".join(lines)
+
+
+_MARK = {"met": "✅", "under": "⬜", "over": "🔺"}

@@ -1,0 +1,58 @@
+"""Group commit: messages handled at the same moment share one batch.
+
+An adapter handling many updates at once calls `handle` concurrently; instead of one
+transaction each, the calls that arrive while a batch is being written wait for the next
+batch and go into the database together (ConversationService.handle_batch). Each caller
+still gets its own result, and only after its writes committed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from core.conversation.results import HandleResult
+from core.conversation.service import ConversationService
+from core.messages import IncomingMessage
+
+logger = logging.getLogger(__name__)
+
+MAX_BATCH = 100
+
+
+class GroupCommit:
+    """Wraps a ConversationService; `handle` batches, everything else passes through."""
+
+    def __init__(self, service: ConversationService, max_batch: int = MAX_BATCH) -> None:
+        self.service = service
+        self.max_batch = max_batch
+        self._waiting: list[tuple[IncomingMessage, asyncio.Future[HandleResult]]] = []
+        self._writer: asyncio.Task[None] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.service, name)
+
+    async def handle(self, message: IncomingMessage) -> HandleResult:
+        future: asyncio.Future[HandleResult] = asyncio.get_running_loop().create_future()
+        self._waiting.append((message, future))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write())
+        return await asyncio.shield(future)
+
+    async def _write(self) -> None:
+        """Write batches until nobody is waiting."""
+        while self._waiting:
+            batch = self._waiting[: self.max_batch]
+            del self._waiting[: self.max_batch]
+            try:
+                results = await self.service.handle_batch([m for m, _ in batch])
+            except Exception as exc:  # handle_batch doesn't raise; if it did, tell every caller
+                logger.exception("a batch of %d messages failed", len(batch))
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            for (_, future), result in zip(batch, results, strict=True):
+                if not future.done():
+                    future.set_result(result)

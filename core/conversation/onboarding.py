@@ -1,0 +1,130 @@
+"""The short first-contact conversation: units, timezone, age, bodyweight; each skippable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.accounts.profile import Profile
+from core.accounts.timezones import resolve_timezone
+from core.messages import Choice, Reply
+from core.recording.entries import to_kg
+
+STEPS = ("units", "timezone", "age", "bodyweight", "reminders")
+DONE = "done"
+SKIP = Choice("Skip", "/skip")
+
+AGE_RANGE = (13, 110)
+BODYWEIGHT_KG_RANGE = (25.0, 350.0)
+
+PROMPTS: dict[str, Reply] = {
+    "units": Reply(
+        "Do you lift in kilograms or pounds?",
+        (Choice("kg", "/units kg"), Choice("lb", "/units lb"), SKIP),
+    ),
+    "timezone": Reply(
+        "What's your timezone? Type a city or zone like Europe/Berlin or America/New_York.",
+        (
+            Choice("Europe/London", "/timezone Europe/London"),
+            Choice("Europe/Berlin", "/timezone Europe/Berlin"),
+            Choice("America/New_York", "/timezone America/New_York"),
+            SKIP,
+        ),
+    ),
+    "age": Reply("How old are you? It sets your Zone 2 heart-rate range. e.g. 62", (SKIP,)),
+    "bodyweight": Reply(
+        "What do you weigh? It sets your protein target. e.g. 80 kg or 176 lb", (SKIP,)
+    ),
+    "reminders": Reply(
+        "Shall I remind you of the article's week, in your timezone? Resistance Mon & Thu "
+        "18:00, Zone 2 Tue, Wed & Sat 07:30, HIIT Fri 07:00, and a Sunday-evening summary.",
+        (Choice("Yes, set the defaults", "/remind defaults"), SKIP),
+    ),
+}
+
+WELCOME = "Hi! I'm your strength coach. Five quick questions, each one skippable."
+FINISHED = (
+    "All set. After a workout, just type what you did, like `squat 3x8 100kg` or "
+    "`zone 2 45 min`, and I'll give you the load for next time. /help lists the rest."
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    ok: bool
+    message: str = ""
+
+
+def next_step(step: str | None) -> str:
+    """Return the step after `step` (None starts at the first), or DONE."""
+    if step is None or step not in STEPS:
+        return STEPS[0]
+    index = STEPS.index(step) + 1
+    return STEPS[index] if index < len(STEPS) else DONE
+
+
+def in_progress(profile: Profile) -> bool:
+    return profile.onboarding_step in STEPS
+
+
+def parse_age(text: str) -> int | None:
+    value = text.strip().split()[0] if text.strip() else ""
+    if not value.isdecimal() or len(value) > 3:
+        return None
+    age = int(value)
+    return age if AGE_RANGE[0] <= age <= AGE_RANGE[1] else None
+
+
+def parse_bodyweight(text: str, default_unit: str) -> float | None:
+    """Return kilograms from `80`, `80kg`, `176 lb`, `80,5 kg`, or None."""
+    cleaned = text.strip().lower().replace(",", ".").replace("kgs", "kg").replace("lbs", "lb")
+    unit = default_unit
+    for suffix in ("kg", "lb"):
+        if cleaned.endswith(suffix):
+            unit, cleaned = suffix, cleaned.removesuffix(suffix).strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    kg = to_kg(value, "lb" if unit == "lb" else "kg")
+    low, high = BODYWEIGHT_KG_RANGE
+    return round(kg, 2) if low <= kg <= high else None
+
+
+def apply(profile: Profile, step: str, text: str) -> Answer:
+    """Apply an answer to `step` on the profile; a bad answer changes nothing."""
+    value = text.strip()
+    if step == "units":
+        unit = value.lower().rstrip("s")
+        if unit in ("kg", "lb", "kilo", "pound"):
+            profile.units = "lb" if unit in ("lb", "pound") else "kg"
+            return Answer(True)
+        return Answer(False, "Please answer kg or lb (or Skip).")
+    if step == "timezone":
+        zone = resolve_timezone(value)
+        if zone is None:
+            return Answer(False, f"I don't know the timezone '{value[:40]}'. Try Europe/Berlin.")
+        profile.timezone = zone
+        return Answer(True)
+    if step == "age":
+        age = parse_age(value)
+        if age is None:
+            return Answer(False, "Please send your age as a number, like 62 (or Skip).")
+        profile.age = age
+        return Answer(True)
+    if step == "bodyweight":
+        kg = parse_bodyweight(value, profile.units)
+        if kg is None:
+            return Answer(False, "Please send your weight like 80 kg or 176 lb (or Skip).")
+        profile.bodyweight_kg = kg
+        return Answer(True)
+    if step == "reminders":
+        return Answer(False, "Tap “Yes, set the defaults” or Skip (or send /remind defaults).")
+    return Answer(False, "")
+
+
+def advance(profile: Profile) -> Reply:
+    """Move to the next step and return its question (or the closing message)."""
+    profile.onboarding_step = next_step(profile.onboarding_step)
+    if profile.onboarding_step == DONE:
+        return Reply(FINISHED)
+    return PROMPTS[profile.onboarding_step]

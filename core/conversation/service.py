@@ -1,0 +1,363 @@
+"""The conversation service: messages in, replies out; a reply leaves only after its commit.
+
+Every message takes one path. `handle_batch` reads a batch (one message, or a burst of
+Telegram updates) in one transaction: the people behind it are loaded in one query and
+each message is parsed once. People whose every message in the batch is a plain workout
+log are recorded together; everyone else's messages run one after another, in order.
+Either way a log goes through `core.recording.log.record`. If anything in a batch fails,
+the transaction rolls back and each message is tried again alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from core.accounts.profile import Profile
+from core.clock import utcnow
+from core.coaching.commands import dose_at, plans_at
+from core.coaching.dose import WeeklyDose
+from core.coaching.progression import Plan
+from core.conversation import commands, onboarding, talk
+from core.conversation.context import Context
+from core.conversation.flood import FloodLimit
+from core.conversation.results import HandleResult, Status
+from core.faq import answer as faq
+from core.history.commands import import_attachment
+from core.messages import IncomingMessage, Reply
+from core.ports import DuplicateMessage, UnitOfWork
+from core.recording import log
+from core.recording.entries import ParseResult, Unit
+from core.recording.parser import parse
+from core.reminders.commands import after_message
+from core.reminders.upcoming import upcoming_for
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT = 4096
+
+
+TOO_LONG = Reply(
+    f"That message is over {MAX_TEXT:,} characters, so I didn't read it and nothing was "
+    "recorded. Please send it in smaller pieces."
+)
+SLOW_DOWN = Reply(
+    "You're sending messages faster than I can keep up with. Please wait a few seconds; "
+    "nothing from the last few was recorded, so send those again."
+)
+
+FAILED = Reply(
+    "Sorry, I couldn't save that just now, so nothing was recorded. "
+    "Please send it again in a minute."
+)
+
+
+Observer = Callable[[IncomingMessage, HandleResult, float], None]
+Account = tuple[str, str]  # (platform, platform user id)
+
+
+def _clean(message: IncomingMessage) -> IncomingMessage:
+    if "\x00" in message.text:
+        # NUL can't be stored (PostgreSQL text) and never means anything here.
+        return replace(message, text=message.text.replace("\x00", ""))
+    return message
+
+
+def may_be_log(message: IncomingMessage) -> bool:
+    """Return False for what is never a workout log: commands, edits, taps, files, questions."""
+    text = message.text
+    return not (
+        message.edited
+        or message.is_callback
+        or message.attachment is not None
+        or text.lstrip().startswith("/")
+        or faq.is_plain_question(text)
+    )
+
+
+@dataclass
+class _Turn:
+    """One message of a batch, with what has been read of it so far."""
+
+    index: int
+    message: IncomingMessage
+    parsed: dict[Unit, ParseResult] = field(default_factory=dict)
+
+    @property
+    def person(self) -> Account:
+        return (self.message.platform, self.message.user_id)
+
+    def as_log(self, units: Unit) -> ParseResult | None:
+        """Return what the text logs in `units` (parsed once per units), or None if never a log."""
+        text = self.message.text
+        if text.lstrip().startswith("/") or faq.is_plain_question(text):
+            return None
+        if units not in self.parsed:
+            self.parsed[units] = parse(text, units)
+        return self.parsed[units]
+
+
+class ConversationService:
+    """Turns incoming messages into replies; a reply leaves only after its write committed."""
+
+    def __init__(
+        self,
+        unit_of_work: Callable[[], UnitOfWork],
+        clock: Callable[[], datetime] = utcnow,
+        flood_limit: FloodLimit | None = None,
+        observer: Observer | None = None,
+    ) -> None:
+        self._unit_of_work = unit_of_work
+        self._clock = clock
+        self._flood = flood_limit or FloodLimit()
+        self._observer = observer
+
+    async def handle(self, message: IncomingMessage) -> HandleResult:
+        """Return the replies to one message, after its writes committed."""
+        return (await self.handle_batch([message]))[0]
+
+    async def handle_batch(self, messages: Sequence[IncomingMessage]) -> list[HandleResult]:
+        """Return the results of many messages, as if each had been handled in turn."""
+        started = time.perf_counter()
+        results: dict[int, HandleResult] = {}
+        turns: list[_Turn] = []
+        for index, message in enumerate(messages):
+            refused = self._refuse(message)
+            if refused is not None:
+                results[index] = refused
+            else:
+                turns.append(_Turn(index, _clean(message)))
+        if len(turns) == 1:
+            results[turns[0].index] = await self._alone(turns[0])
+        elif turns:
+            try:
+                results.update(await self._together(turns))
+            except Exception:
+                # Rolled back as a whole, nothing half-written: each message alone now.
+                logger.exception(
+                    "handling a batch of %d messages failed; trying each alone", len(turns)
+                )
+                for turn in turns:
+                    results[turn.index] = await self._alone(turn)
+        for index, message in enumerate(messages):
+            self._observe(message, results[index], started)
+        return [results[index] for index in range(len(messages))]
+
+    async def _alone(self, turn: _Turn) -> HandleResult:
+        """Handle one message in a transaction of its own (what it parsed is reused)."""
+        try:
+            return (await self._together([turn]))[turn.index]
+        except Exception:
+            # The unit of work rolled back: nothing half-written. Tell the user.
+            logger.exception(
+                "handling %s message %s failed", turn.message.platform, turn.message.message_id
+            )
+            return HandleResult((FAILED,), "failed")
+
+    async def _together(self, turns: Sequence[_Turn]) -> dict[int, HandleResult]:
+        """Handle `turns` in one transaction; return their results by index."""
+        async with self._unit_of_work() as uow:
+            now = self._clock()
+            profiles = await self._profiles(uow, turns, now)
+            together = _plain_logs(turns, profiles)
+            results = await self._record_logs(uow, together, profiles, now)
+            for turn in turns:
+                if turn.index not in results:
+                    results[turn.index] = await self._one(uow, profiles[turn.person], turn, now)
+            await uow.commit()
+        return results
+
+    async def _profiles(
+        self, uow: UnitOfWork, turns: Sequence[_Turn], now: datetime
+    ) -> dict[Account, Profile]:
+        """Return the profile of everyone in `turns`, making accounts on first contact."""
+        firsts = {turn.person: turn.message for turn in reversed(turns)}
+        profiles = await uow.repo.profiles(list(firsts))
+        new = [
+            (platform, user_id, message.display_name)
+            for (platform, user_id), message in firsts.items()
+            if (platform, user_id) not in profiles
+        ]
+        if new:
+            profiles.update(await uow.repo.create_accounts(new, now))
+        return profiles
+
+    async def _record_logs(
+        self,
+        uow: UnitOfWork,
+        turns: Sequence[_Turn],
+        profiles: dict[Account, Profile],
+        now: datetime,
+    ) -> dict[int, HandleResult]:
+        """Record plain logs of many people: one INSERT for the messages, then one path."""
+        if not turns:
+            return {}
+        logs = [
+            log.Log(turn.index, turn.message, profile, parsed)
+            for turn in turns
+            if (parsed := turn.as_log((profile := profiles[turn.person]).units)) is not None
+        ]
+        ids = await uow.repo.add_messages(
+            [(entry.profile.user_id, entry.message, bool(entry.result.entries)) for entry in logs],
+            now,
+        )
+        results: dict[int, HandleResult] = {}
+        stored = []
+        for entry in logs:
+            message_id = ids.get((entry.message.platform, entry.message.message_id))
+            if message_id is None:  # stored before: a re-delivery
+                results[entry.index] = HandleResult((), "duplicate")
+            else:
+                entry.message_id = message_id
+                stored.append(entry)
+        texts = await log.record(uow.repo, stored)
+        for entry in stored:
+            results[entry.index] = _logged(entry.profile, entry.result, texts[entry.index])
+        return results
+
+    async def _one(
+        self, uow: UnitOfWork, profile: Profile, turn: _Turn, now: datetime
+    ) -> HandleResult:
+        """Handle one message in the batch's transaction; a re-delivery changes nothing."""
+        before = replace(profile)
+        try:
+            result = await self._handle(uow, profile, turn, now)
+        except DuplicateMessage:
+            return HandleResult((), "duplicate")
+        if before.paused or profile.timezone != before.timezone:
+            # Reminders were paused (the person is back) or must follow a new timezone.
+            result = await after_message(uow, profile, result, now)
+        return result
+
+    def _refuse(self, message: IncomingMessage) -> HandleResult | None:
+        """Return the answer to a message refused before reading it, or None to go on."""
+        verdict = self._flood.check(f"{message.platform}:{message.user_id}")
+        if verdict == "notice":
+            return HandleResult((SLOW_DOWN,), "refused")
+        if verdict == "drop":
+            return HandleResult((), "refused")
+        if len(message.text) > MAX_TEXT:
+            return HandleResult((TOO_LONG,), "refused")
+        return None
+
+    def _observe(self, message: IncomingMessage, result: HandleResult, started: float) -> None:
+        if self._observer is not None:
+            self._observer(message, result, time.perf_counter() - started)
+
+    async def _handle(
+        self, uow: UnitOfWork, profile: Profile, turn: _Turn, now: datetime
+    ) -> HandleResult:
+        repo = uow.repo
+        message = turn.message
+        before = replace(profile)
+        if message.edited:
+            existing = await repo.find_message(message.platform, message.message_id)
+            if existing is not None:
+                if existing.user_id != profile.user_id:
+                    # Only its author edits a message: never let an edit touch another's log.
+                    logger.warning(
+                        "edit of %s message %s by a non-author refused",
+                        message.platform,
+                        message.message_id,
+                    )
+                    return HandleResult((), "refused")
+                if existing.text == message.text or existing.undone:
+                    return HandleResult((), "duplicate")
+                return await self._edit(uow, profile, existing.id, turn)
+        text = message.text
+        attachment = message.attachment
+        result = None if attachment else turn.as_log(profile.units)
+        recorded = result is not None and bool(result.entries)
+        # Raises DuplicateMessage when this platform message is already stored.
+        message_id = await repo.add_message(profile.user_id, message, now, recorded)
+        ctx = Context(uow, profile, message, message_id, now)
+        if attachment is not None:  # a Strong or Hevy export: import it
+            replies = await import_attachment(ctx, attachment)
+            return HandleResult(tuple(replies), "recorded")
+        if result is not None and result.looks_like_workout:
+            entry = log.Log(turn.index, message, profile, result, message_id)
+            texts = await log.record(repo, [entry])
+            return _logged(profile, result, texts[turn.index])
+        if text.lstrip().startswith("/"):
+            replies = await commands.dispatch(ctx, text.strip())
+        else:
+            replies = await talk.conversation(ctx, text)
+        if profile != before:
+            await repo.save_profile(profile)
+        return HandleResult(tuple(replies), "answered")
+
+    async def _edit(
+        self, uow: UnitOfWork, profile: Profile, message_id: int, turn: _Turn
+    ) -> HandleResult:
+        """The user edited a logged message: its entries follow the new text."""
+        repo = uow.repo
+        message = turn.message
+        await repo.delete_entries(message_id)
+        await repo.update_message_text(message_id, message.text)
+        result = turn.as_log(profile.units)
+        await repo.set_recorded(message_id, bool(result and result.entries))
+        if result is None or not result.looks_like_workout:
+            return HandleResult(
+                (
+                    Reply(
+                        "✏️ Edited: that message has no workout in it now, so its sets are removed."
+                    ),
+                ),
+                "recorded",
+            )
+        texts = await log.record(repo, [log.Log(turn.index, message, profile, result, message_id)])
+        return HandleResult((Reply(f"✏️ Updated.\n{texts[turn.index]}", private=True),), "recorded")
+
+    async def plan(self, platform: str, user_id: str, at: datetime) -> list[Plan]:
+        """Return the user's next plans, in their units (read-only)."""
+        async with self._unit_of_work() as uow:
+            profile = await uow.repo.identify(platform, user_id, None, at)
+            return await plans_at(uow.repo, profile, at)
+
+    async def week(self, platform: str, user_id: str, at: datetime) -> WeeklyDose:
+        """Return the weekly dose for the week of `at` (read-only)."""
+        async with self._unit_of_work() as uow:
+            profile = await uow.repo.identify(platform, user_id, None, at)
+            return await dose_at(uow.repo, profile, at)
+
+    async def upcoming(
+        self, platform: str, user_id: str, start: datetime, days: int
+    ) -> list[dict[str, str]]:
+        """Return the person's reminders in the `days` from `start` (read-only)."""
+        async with self._unit_of_work() as uow:
+            return await upcoming_for(uow, platform, user_id, start, days)
+
+    async def timezone_of(self, platform: str, user_id: str) -> str:
+        async with self._unit_of_work() as uow:
+            profile = await uow.repo.identify(platform, user_id, None, self._clock())
+            return profile.timezone
+
+
+def _plain_logs(turns: Sequence[_Turn], profiles: dict[Account, Profile]) -> list[_Turn]:
+    """Return the turns of the people whose every message here is a plain workout log.
+
+    A person is taken whole or not at all, so one person's messages keep their order;
+    a paused person's go one at a time, for the welcome back.
+    """
+    left_out: set[Account] = set()
+    seen: set[tuple[str, str]] = set()  # (platform, message id): the same message twice
+    for turn in turns:
+        key = (turn.message.platform, turn.message.message_id)
+        profile = profiles[turn.person]
+        parsed = turn.as_log(profile.units) if may_be_log(turn.message) else None
+        if key in seen or profile.paused or parsed is None or not parsed.looks_like_workout:
+            left_out.add(turn.person)
+        seen.add(key)
+    return [turn for turn in turns if turn.person not in left_out]
+
+
+def _logged(profile: Profile, result: ParseResult, text: str) -> HandleResult:
+    """Return the result of a recorded log: its reply, and onboarding's next question."""
+    replies = [Reply(text, private=True)]
+    if onboarding.in_progress(profile):
+        replies.append(onboarding.PROMPTS[profile.onboarding_step or ""])
+    status: Status = "recorded" if result.entries else "answered"
+    return HandleResult(tuple(replies), status, len(result.problems))

@@ -1,0 +1,87 @@
+"""Text that is neither a command nor a workout (questions, hellos); /start, /skip, /help."""
+
+from __future__ import annotations
+
+from core.conversation import onboarding
+from core.conversation.context import Context
+from core.faq import answer as faq
+from core.faq.commands import faq_reply
+from core.messages import Reply
+
+HELP = """Log a workout by typing it, e.g.
+• squat 3x8 100kg
+• bench 80kg 8,8,7
+• zone 2 45 min · hiit 20 min · walked 40 minutes
+Edit your message to fix a typo.
+
+/plan: next session's loads
+/week: this week against the protocol
+/history squat: recent sessions of a lift
+/chart squat · /chart week: your progress as a picture
+/undo: remove your last log
+/remind resistance mon,thu 18:00 · /reminders · /remind off
+/units kg|lb · /timezone Europe/Berlin
+/profile age 62 · /profile weight 80kg
+/equipment bar 20 plates 25,20,10,5,2.5,1.25
+/ask how heavy should I lift?
+/export: your data as CSV and JSON · /delete: erase it all
+/link: one history on Telegram and Discord
+Send a Strong or Hevy CSV export to import your history."""
+
+
+async def conversation(ctx: Context, text: str) -> list[Reply]:
+    """Answer text that is neither a command nor a workout."""
+    profile = ctx.profile
+    if onboarding.in_progress(profile):
+        step = profile.onboarding_step or ""
+        answer = onboarding.apply(profile, step, text)
+        if not answer.ok:
+            return [Reply(answer.message), onboarding.PROMPTS[step]]
+        return [onboarding.advance(profile)]
+    if profile.onboarding_step is None:
+        replies = []
+        if faq.looks_like_question(text):
+            found = faq_reply(profile, text)
+            if found.topic is not None:
+                replies.append(Reply(found.answer))
+        return [*replies, Reply(onboarding.WELCOME), onboarding.advance(profile)]
+    if faq.looks_like_question(text):
+        return [Reply(faq_reply(profile, text).answer)]
+    small_talk = _small_talk(text)
+    if small_talk is not None:
+        return [Reply(small_talk)]
+    return [
+        Reply(
+            "I didn't find a workout in that. Log one like `squat 3x8 100kg` or "
+            "`zone 2 45 min`, or ask me a question. /help shows everything."
+        )
+    ]
+
+
+_GREETINGS = {"hi", "hello", "hey", "hiya", "good morning", "good evening", "morning"}
+_THANKS = {"thanks", "thank you", "thx", "cheers", "ta", "great", "ok", "okay", "cool"}
+
+
+def _small_talk(text: str) -> str | None:
+    """Return a friendly answer to a greeting or a thank-you, or None."""
+    words = " ".join("".join(c for c in text.lower() if c.isalpha() or c == " ").split())
+    if words in _GREETINGS:
+        return "Hi! Log a workout like `squat 3x8 100kg`, or ask me anything. /help lists it all."
+    if words in _THANKS or words.startswith(("thanks ", "thank you ")):
+        return "You're welcome! 💪"
+    return None
+
+
+async def start(ctx: Context, _args: str) -> list[Reply]:
+    ctx.profile.onboarding_step = None
+    return [Reply(onboarding.WELCOME), onboarding.advance(ctx.profile)]
+
+
+async def skip(ctx: Context, _args: str) -> list[Reply]:
+    if not onboarding.in_progress(ctx.profile):
+        return [Reply("Nothing to skip right now. /help shows what I can do.")]
+    return [onboarding.advance(ctx.profile)]
+
+
+async def help_(ctx: Context, _args: str) -> list[Reply]:
+    return [Reply(HELP)]

@@ -1,0 +1,136 @@
+"""Ask the coach: short, sourced answers to training questions from the knowledge base."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from core.faq.guard import asks_about_substances
+from core.faq.index import FaqIndex, Match
+from core.faq.kb import Topic, load_topics
+from core.faq.personal import age_in_text, protein_line, weight_in_text, zone2_line
+
+logger = logging.getLogger(__name__)
+
+# A match is trusted only if the topic explains enough of the question (share of the
+# question's idf weight) and scores high enough. Chosen on the "dev" half of
+# tests/faq_eval.yaml; the "holdout" half only measures them.
+MIN_COVERAGE = 0.45
+MIN_SCORE = 1.0
+# Longer input is not a question we can answer better; cutting it keeps every answer fast.
+MAX_CHARS = 500
+
+NOT_MEDICAL_ADVICE = "Not medical advice: check with your doctor if you're unsure."
+CAN_HELP_WITH = (
+    "I can help with how heavy and how often to lift, sets and reps, Zone 2, intervals, "
+    "protein, recovery, safety, the science (myokines, BDNF, the trials), and logging "
+    "or reminders."
+)
+UNKNOWN = f"I don't know that one, sorry, and I'd rather not guess. {CAN_HELP_WITH}"
+ASK_A_CLINICIAN = (
+    "I don't advise on supplements, medicines or doses: please ask a clinician (your doctor "
+    "or pharmacist), who knows your health and what else you take. " + CAN_HELP_WITH
+)
+
+_ASK_PREFIX = re.compile(r"^\s*/ask(?:@\w+)?\b\s*", re.IGNORECASE)
+_QUESTION_START = re.compile(
+    r"^\s*(?:how|hows|what|whats|why|is|isnt|does|doesnt|do|dont|can|cant|could|should|"
+    r"shall|when|which|who|whos|where|are|arent|will|would|am|any|explain|tell me)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FaqAnswer:
+    """What the coach replies to a question; topic is None when it can't or won't answer."""
+
+    topic: str | None
+    answer: str
+    sources: tuple[str, ...]
+    command: str | None  # related command to point to, e.g. "/plan"
+
+
+@cache
+def _knowledge() -> tuple[dict[str, Topic], FaqIndex]:
+    topics = load_topics()
+    return {t.id: t for t in topics}, FaqIndex(topics)
+
+
+def looks_like_question(text: str) -> bool:
+    """Return True if a chat message reads as a question rather than a log entry."""
+    text = text.strip().replace("'", "").replace("’", "")
+    if not text:
+        return False
+    return text.endswith("?") or bool(_ASK_PREFIX.match(text) or _QUESTION_START.match(text))
+
+
+def is_plain_question(text: str) -> bool:
+    """Return True for a question even if it holds numbers (`is zone 2 for 45 min enough?`)."""
+    text = text.strip().replace("'", "").replace("’", "")
+    return text.endswith("?") and bool(_QUESTION_START.match(text))
+
+
+def answer(
+    question: str,
+    *,
+    age: int | None = None,
+    bodyweight_kg: float | None = None,
+    units: Literal["kg", "lb"] = "kg",
+) -> FaqAnswer:
+    """Return the coach's answer to `question`; never raises."""
+    try:
+        return _answer(question, age, bodyweight_kg, units)
+    except Exception:
+        logger.exception(
+            "FAQ answer failed for %r", question[:80] if isinstance(question, str) else question
+        )
+        return FaqAnswer(None, UNKNOWN, (), None)
+
+
+def best_match(question: str) -> Match | None:
+    """Return the trusted topic match for `question`, or None below the confidence threshold."""
+    match = _knowledge()[1].search(question)
+    if match is None or match.coverage < MIN_COVERAGE or match.score < MIN_SCORE:
+        return None
+    return match
+
+
+def _answer(
+    question: str, age: int | None, bodyweight_kg: float | None, units: Literal["kg", "lb"]
+) -> FaqAnswer:
+    question = _ASK_PREFIX.sub("", str(question or ""))[:MAX_CHARS]
+    if asks_about_substances(question):
+        return FaqAnswer(None, ASK_A_CLINICIAN, (), None)
+    match = best_match(question)
+    if match is None:
+        return FaqAnswer(None, UNKNOWN, (), None)
+    topic = _knowledge()[0][match.topic_id]
+    return FaqAnswer(
+        topic.id, _render(topic, question, age, bodyweight_kg, units), topic.sources, topic.command
+    )
+
+
+def _render(
+    topic: Topic,
+    question: str,
+    age: int | None,
+    bodyweight_kg: float | None,
+    units: Literal["kg", "lb"],
+) -> str:
+    lines = [topic.answer]
+    if topic.id == "zone2":
+        lines.append(zone2_line(age_in_text(question) or age))
+    elif topic.id == "protein":
+        lines.append(protein_line(weight_in_text(question) or bodyweight_kg, units))
+    if topic.sources:
+        label = "Source" if len(topic.sources) == 1 else "Sources"
+        lines.append(f"{label}: {'; '.join(topic.sources)}")
+    if topic.command:
+        hint = f": {topic.command_hint}" if topic.command_hint else ""
+        lines.append(f"See {topic.command}{hint}")
+    if topic.health_claim:
+        lines.append(NOT_MEDICAL_ADVICE)
+    return "\n".join(lines)

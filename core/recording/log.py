@@ -1,0 +1,92 @@
+"""The one path a workout log takes: store its entries, work out the next loads, reply.
+
+A log alone, a burst of logs from many people, and an edited log all come through
+`record`: one INSERT per table for the entries, one query for the history behind the
+next loads and one for equipment, whatever the number of logs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from core.accounts.profile import Profile
+from core.coaching.equipment import fit_plans
+from core.coaching.planning import plans_in_order
+from core.coaching.progression import INTENSITY_LOOKBACK, Plan
+from core.messages import IncomingMessage
+from core.ports import EntryBatch, Repository
+from core.recording.entries import ParseResult
+from core.recording.replies import strength_exercises, workout_text
+
+
+@dataclass
+class Log:
+    """One message read as a workout, on its way into the history."""
+
+    index: int  # the caller's key for the reply
+    message: IncomingMessage
+    profile: Profile
+    result: ParseResult
+    message_id: int = 0  # the stored message the entries belong to
+
+    @property
+    def day(self) -> date:
+        return self.profile.local_day(self.message.sent_at)
+
+
+async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, str]:
+    """Store the entries of stored logs; return each log's reply text by its index.
+
+    The next loads are worked out as if the logs had been recorded one after another:
+    a log's plan sees the history up to it, not a later log of the same person.
+    """
+    await repo.add_entries_of(
+        [
+            EntryBatch(
+                log.profile.user_id,
+                log.message_id,
+                log.result.entries,
+                log.day,
+                log.message.sent_at,
+            )
+            for log in logs
+            if log.result.entries
+        ]
+    )
+    plans = await _plans(repo, [log for log in logs if strength_exercises(log.result)])
+    return {log.index: workout_text(log.result, plans.get(log.index, [])) for log in logs}
+
+
+async def _plans(repo: Repository, logs: list[Log]) -> dict[int, list[Plan]]:
+    """Return each log's next plans, as if the logs had been handled one after another."""
+    if not logs:
+        return {}
+    user_ids = sorted({log.profile.user_id for log in logs})
+    history = await repo.strength_sets_of(
+        user_ids,
+        min(log.day for log in logs) - INTENSITY_LOOKBACK,
+        max(log.day for log in logs),
+        sorted({e for log in logs for e in strength_exercises(log.result)}),
+    )
+    with_gear = sorted({log.profile.user_id for log in logs if log.profile.has_equipment})
+    setups = await repo.equipment_of(with_gear) if with_gear else {}
+    ids: dict[int, set[int]] = {}
+    for log in logs:
+        ids.setdefault(log.profile.user_id, set()).add(log.message_id)
+    plans: dict[int, list[Plan]] = {}
+    for log in logs:
+        user_id, wanted, day = log.profile.user_id, strength_exercises(log.result), log.day
+        later = {i for i in ids[user_id] if i > log.message_id}
+        sets = [
+            s
+            for s in history.get(user_id, [])
+            if s.exercise in wanted
+            and day - INTENSITY_LOOKBACK <= s.day <= day
+            and s.message_id not in later
+        ]
+        plans[log.index] = fit_plans(
+            plans_in_order(sets, log.profile.units, wanted), setups.get(user_id)
+        )
+    return plans

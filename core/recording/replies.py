@@ -1,0 +1,48 @@
+"""The reply to a logged workout: what was recorded, the next loads, what was not read."""
+
+from __future__ import annotations
+
+from core.coaching.progression import Plan
+from core.formatting import cardio_summary, number, plan_line, sets_summary
+from core.recording.catalogue import display_name
+from core.recording.entries import CardioEntry, ParseResult, StrengthEntry
+
+
+def recorded_lines(result: ParseResult) -> list[str]:
+    lines = []
+    for entry in result.entries:
+        if isinstance(entry, StrengthEntry):
+            lines.append(f"✅ {display_name(entry.exercise)}: {sets_summary(entry.sets)}")
+        elif isinstance(entry, CardioEntry):
+            lines.append(f"✅ {cardio_summary(entry)}")
+    return lines
+
+
+def plan_lines(plan: Plan) -> list[str]:
+    lines = [f"Next: {plan_line(plan)} ({plan.rule}: {plan.reason})"]
+    if plan.below_intensity and plan.best_e1rm:
+        lines.append(
+            f"⚠️ That load is under 70% of your estimated max ({number(plan.best_e1rm)} "
+            f"{plan.unit}); the brain-health range is 70–85%."
+        )
+    return lines
+
+
+def problem_lines(result: ParseResult) -> list[str]:
+    return [f"❓ Not recorded: “{p.source[:60]}”: {p.message}" for p in result.problems]
+
+
+def strength_exercises(result: ParseResult) -> list[str]:
+    """Return the catalogue exercises of `result`, in order, once each."""
+    return list(dict.fromkeys(e.exercise for e in result.entries if isinstance(e, StrengthEntry)))
+
+
+def workout_text(result: ParseResult, plans: list[Plan]) -> str:
+    """Return the reply to a logged workout: what was recorded, next loads, problems."""
+    lines = recorded_lines(result)
+    for plan in plans:
+        lines += plan_lines(plan)
+    lines += problem_lines(result)
+    if not result.entries:
+        lines.append("Nothing was recorded. Send it again corrected, e.g. `squat 3x8 100kg`.")
+    return "\n".join(lines)

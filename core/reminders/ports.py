@@ -1,0 +1,100 @@
+"""What reminders need from storage: the user's schedules and the dispatcher's queue."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, Protocol
+
+from core.reminders.schedule import Kind, Schedule
+
+# claimed: recorded and about to be sent; sent; queued: snoozed or a retry, due at due_at;
+# dropped: found too late; skipped: nothing to say (already trained, nudge not needed);
+# refused: the platform refused; failed: retries used up; unknown: its dispatcher died
+# between claim and send, so it may or may not have gone out (never re-sent).
+Status = Literal["claimed", "sent", "queued", "dropped", "skipped", "refused", "failed", "unknown"]
+Response = Literal["done", "snoozed", "skipped"]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    id: int
+    user_id: int
+    kind: Kind
+    fire_at: datetime
+    status: Status
+    response: Response | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class Ping:
+    """A claimed delivery, ready to hand to the platform's notifier."""
+
+    delivery_id: int
+    user_id: int
+    platform: str
+    external_id: str
+    kind: Kind
+    text: str
+    due_at: datetime
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one claim took: `rows` due items handled, of which `pings` are to be sent."""
+
+    rows: int
+    pings: list[Ping]
+
+
+class ReminderStore(Protocol):
+    """The reminder side of one unit of work (the /remind commands)."""
+
+    async def schedules(self, user_id: int) -> list[Schedule]: ...
+
+    async def save_schedules(self, schedules: Sequence[Schedule], now: datetime) -> None:
+        """Insert or replace each (user, kind) schedule."""
+        ...
+
+    async def delete_schedules(self, user_id: int, kinds: Sequence[Kind]) -> int: ...
+
+    async def delivery(self, delivery_id: int) -> Delivery | None: ...
+
+    async def respond(self, delivery_id: int, response: Response) -> bool:
+        """Record the user's answer once; False if it was already answered."""
+        ...
+
+    async def queue_snooze(self, delivery: Delivery, due_at: datetime) -> int | None:
+        """Queue the delivery's text again at `due_at`; return the new delivery id."""
+        ...
+
+    async def set_paused(self, user_id: int, paused: bool) -> None: ...
+
+
+class DispatchStore(Protocol):
+    """The dispatcher's transactions; each method commits before it returns."""
+
+    async def claim(self, now: datetime, platforms: Sequence[str], limit: int) -> Claim:
+        """Record due deliveries and advance their schedules, then return what to send."""
+        ...
+
+    async def mark_sent(self, delivery_ids: Sequence[int], now: datetime) -> None: ...
+
+    async def retry_later(self, ping: Ping, due_at: datetime | None) -> None:
+        """Queue a ping whose send failed transiently; None: give up (failed)."""
+        ...
+
+    async def release(self, delivery_ids: Sequence[int]) -> None:
+        """Queue claimed pings that were never handed to a notifier (a clean stop)."""
+        ...
+
+    async def refused(self, ping: Ping) -> None:
+        """Record the refusal and pause the user's reminders."""
+        ...
+
+    async def reap(self, claimed_before: datetime) -> int:
+        """Mark deliveries claimed before the lease as `unknown`; return how many."""
+        ...
