@@ -249,7 +249,8 @@ async def _history_file(coach: Coach, args: argparse.Namespace) -> int:
         result = await service.handle(console.message(args.user, "", attachment=attachment))
         for reply in result.replies:
             print(console.render(reply))
-        return 0 if result.status == "recorded" and "❌" not in result.replies[0].text else 1
+        # "refused": a file it can't read; "answered": every workout was imported before.
+        return 0 if result.status in ("recorded", "answered") else 1
     result = await service.handle(console.message(args.user, "/export"))
     files = [r.file for r in result.replies if r.file is not None]
     chosen = next((f for f in files if f.filename.endswith(f".{args.format}")), None)

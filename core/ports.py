@@ -11,6 +11,7 @@ from core.accounts.ports import LinkStore
 from core.accounts.profile import Profile
 from core.coaching.equipment import EquipmentSetup
 from core.history.ports import HistoryStore
+from core.history.sets import StoredSet  # beside the export's HistorySet, which holds one
 from core.messages import IncomingMessage
 from core.recording.entries import Entry
 from core.reminders.ports import ReminderStore
@@ -38,20 +39,6 @@ class StoredMessage:
     sent_at: datetime
     recorded: bool
     undone: bool
-
-
-@dataclass(frozen=True)
-class StoredSet:
-    exercise: str
-    day: date
-    position: int
-    reps: int
-    weight: float
-    unit: str
-    weight_kg: float
-    bodyweight: bool
-    rpe: float | None
-    message_id: int
 
 
 @dataclass(frozen=True)

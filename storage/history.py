@@ -12,10 +12,11 @@ from sqlalchemy.engine import Connection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from core.coaching.equipment import Gear
-from core.history.export import HistorySet
-from core.history.imports import NewWorkout
+from core.history.import_values import NewWorkout
+from core.history.sets import HistorySet, StoredSet
 from storage.history_models import DeleteRequest, EquipmentRow
 from storage.models import Message, StrengthSet
+from storage.repository import message_row, strength_set_row
 
 IMPORT_PLATFORM = "import"
 DELETE_TOKEN_TTL = timedelta(minutes=15)
@@ -110,16 +111,15 @@ class SqlHistory:
         await self.session.execute(
             insert(messages),
             [
-                {
-                    "user_id": user_id,
-                    "platform": IMPORT_PLATFORM,
-                    "platform_message_id": import_message_id(user_id, w.key),
-                    "text": w.text,
-                    "sent_at": w.started_at,
-                    "received_at": now,
-                    "recorded": True,
-                    "undone": False,
-                }
+                message_row(
+                    user_id,
+                    IMPORT_PLATFORM,
+                    import_message_id(user_id, w.key),
+                    w.text,
+                    w.started_at,
+                    now,
+                    recorded=True,
+                )
                 for w in workouts
             ],
         )
@@ -132,23 +132,15 @@ class SqlHistory:
             )
             ids.update(dict((await self.session.execute(query)).all()))
         rows = [
-            {
-                "user_id": user_id,
-                "message_id": ids[import_message_id(user_id, w.key)],
-                "exercise": s.exercise,
-                "day": w.day,
-                "performed_at": w.started_at,
-                "position": s.position,
-                "reps": s.reps,
-                "weight": s.weight,
-                "unit": s.unit,
-                "weight_kg": s.weight_kg,
-                "bodyweight": s.bodyweight,
-                "rpe": s.rpe,
-                "set_kind": s.kind,
-                "seconds": s.seconds,
-                "distance_m": s.distance_m,
-            }
+            strength_set_row(
+                user_id,
+                ids[import_message_id(user_id, w.key)],
+                w.day,
+                w.started_at,
+                s.exercise,
+                s.position,
+                s,
+            )
             for w in workouts
             for s in w.sets
         ]
@@ -165,16 +157,17 @@ class SqlHistory:
             select(
                 m.sent_at,
                 m.text,
-                s.day,
                 s.exercise,
+                s.day,
                 s.position,
-                s.set_kind,
                 s.reps,
                 s.weight,
                 s.unit,
                 s.weight_kg,
                 s.bodyweight,
                 s.rpe,
+                s.message_id,
+                s.set_kind,
                 s.seconds,
                 s.distance_m,
             )
@@ -182,7 +175,10 @@ class SqlHistory:
             .where(s.user_id == user_id, ~m.undone)
             .order_by(s.day, m.sent_at, s.message_id, s.position)
         )
-        return [HistorySet(*row) for row in (await self.session.execute(query)).all()]
+        return [
+            HistorySet(sent_at, text, StoredSet(*stored))
+            for sent_at, text, *stored in (await self.session.execute(query)).all()
+        ]
 
     async def dump(self, user_id: int) -> dict[str, list[dict[str, Any]]]:
         """Return every row the database holds about the user, by table."""

@@ -12,9 +12,10 @@ from sqlalchemy.sql.expression import ColumnCollection
 
 from core.accounts.profile import Profile
 from core.coaching.equipment import EquipmentSetup, Gear
+from core.history.import_values import NewSet
 from core.messages import IncomingMessage
 from core.ports import DuplicateMessage, EntryBatch, StoredCardio, StoredMessage, StoredSet
-from core.recording.entries import CardioEntry, StrengthEntry, Unit
+from core.recording.entries import CardioEntry, SetEntry, StrengthEntry, Unit
 from storage.history_models import EquipmentRow
 from storage.models import CardioSession, Identity, Message, StrengthSet, User
 
@@ -49,6 +50,71 @@ def _gear(row: EquipmentRow) -> Gear:
     unit: Unit = "lb" if row.unit == "lb" else "kg"
     kind = row.kind if row.kind in ("plates", "steps", "stack") else "steps"
     return Gear(unit, kind, row.bar, _plates(row.plates), row.step, row.start)  # type: ignore[arg-type]
+
+
+def message_row(
+    user_id: int,
+    platform: str,
+    platform_message_id: str,
+    text: str,
+    sent_at: datetime,
+    received_at: datetime,
+    recorded: bool,
+) -> dict[str, object]:
+    """Return a new messages row (not undone): a chat message, or an imported workout."""
+    return {
+        "user_id": user_id,
+        "platform": platform,
+        "platform_message_id": platform_message_id,
+        "text": text,
+        "sent_at": sent_at,
+        "received_at": received_at,
+        "recorded": recorded,
+        "undone": False,
+    }
+
+
+def _incoming_row(
+    user_id: int, message: IncomingMessage, now: datetime, recorded: bool
+) -> dict[str, object]:
+    return message_row(
+        user_id, message.platform, message.message_id, message.text, message.sent_at, now, recorded
+    )
+
+
+def strength_set_row(
+    user_id: int,
+    message_id: int,
+    day: date,
+    performed_at: datetime,
+    exercise: str,
+    position: int,
+    s: SetEntry | NewSet,
+) -> dict[str, object]:
+    """Return a strength_sets row for a set typed in chat or one of an imported workout.
+
+    Only an imported set has a kind other than "normal", seconds or a distance.
+    """
+    row: dict[str, object] = {
+        "user_id": user_id,
+        "message_id": message_id,
+        "exercise": exercise,
+        "day": day,
+        "performed_at": performed_at,
+        "position": position,
+        "reps": s.reps,
+        "weight": s.weight,
+        "unit": s.unit,
+        "weight_kg": s.weight_kg,
+        "bodyweight": s.bodyweight,
+        "rpe": s.rpe,
+        "set_kind": "normal",
+        "seconds": None,
+        "distance_m": None,
+    }
+    if isinstance(s, NewSet):
+        row.update(set_kind=s.kind, seconds=s.seconds, distance_m=s.distance_m)
+    return row
 
 
 def _stored_message(row: Message) -> StoredMessage:
@@ -110,16 +176,7 @@ class SqlRepository:
         """Insert the message once: a second delivery of the same id inserts nothing."""
         statement = (
             self._insert(Message)
-            .values(
-                user_id=user_id,
-                platform=message.platform,
-                platform_message_id=message.message_id,
-                text=message.text,
-                sent_at=message.sent_at,
-                received_at=now,
-                recorded=recorded,
-                undone=False,
-            )
+            .values(_incoming_row(user_id, message, now, recorded))
             .on_conflict_do_nothing(index_elements=["platform", "platform_message_id"])
             .returning(Message.id)
         )
@@ -143,30 +200,19 @@ class SqlRepository:
         sets: list[dict[str, object]] = []
         cardio: list[dict[str, object]] = []
         for b in batches:
-            common = {
-                "user_id": b.user_id,
-                "message_id": b.message_id,
-                "day": b.day,
-                "performed_at": b.performed_at,
-            }
             strength = ((e, s) for e in b.entries if isinstance(e, StrengthEntry) for s in e.sets)
             sets += (
-                {
-                    **common,
-                    "exercise": entry.exercise,
-                    "position": position,
-                    "reps": s.reps,
-                    "weight": s.weight,
-                    "unit": s.unit,
-                    "weight_kg": s.weight_kg,
-                    "bodyweight": s.bodyweight,
-                    "rpe": s.rpe,
-                }
+                strength_set_row(
+                    b.user_id, b.message_id, b.day, b.performed_at, entry.exercise, position, s
+                )
                 for position, (entry, s) in enumerate(strength, 1)
             )
             cardio += (
                 {
-                    **common,
+                    "user_id": b.user_id,
+                    "message_id": b.message_id,
+                    "day": b.day,
+                    "performed_at": b.performed_at,
                     "modality": e.modality,
                     "activity": e.activity,
                     "minutes": e.minutes,
@@ -241,6 +287,9 @@ class SqlRepository:
                 t.bodyweight,
                 t.rpe,
                 t.message_id,
+                t.set_kind,
+                t.seconds,
+                t.distance_m,
             )
             .where(t.user_id.in_(list(user_ids)), t.day >= since, t.day <= until)
             # Warm-ups and timed/cardio rows of imports count for neither progression nor dose.
@@ -340,17 +389,7 @@ class SqlRepository:
         # An executemany with RETURNING: SQLAlchemy batches it as multi-row INSERTs
         # ("insertmanyvalues") from one cached statement.
         params = [
-            {
-                "user_id": user_id,
-                "platform": message.platform,
-                "platform_message_id": message.message_id,
-                "text": message.text,
-                "sent_at": message.sent_at,
-                "received_at": now,
-                "recorded": recorded,
-                "undone": False,
-            }
-            for user_id, message, recorded in rows
+            _incoming_row(user_id, message, now, recorded) for user_id, message, recorded in rows
         ]
         returned = (await self.session.execute(statement, params)).all()
         return {(platform, pmid): id_ for platform, pmid, id_ in returned}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import pty
@@ -177,3 +178,22 @@ def test_chat_in_a_terminal(sqlite_db: str) -> None:
     finally:
         os.close(fd)
         os.waitpid(pid, 0)
+
+
+async def test_import_exit_status_says_whether_the_file_was_read(
+    db_url: str, tmp_path: Path
+) -> None:
+    """`coach import`: 1 for a file it can't read, 0 once imported and for a re-import."""
+    good = Path(__file__).parent / "fixtures" / "hevy.csv"
+    broken = tmp_path / "hevy.csv"
+    broken.write_bytes(good.read_bytes()[:-40])  # cut short: line 7 is missing columns
+
+    refused = await asyncio.to_thread(coach, "import", str(broken), db=db_url)
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "couldn't import hevy.csv" in refused.stdout
+    imported = await asyncio.to_thread(coach, "import", str(good), db=db_url)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "Imported 2 workouts with 6 sets" in imported.stdout
+    again = await asyncio.to_thread(coach, "import", str(good), db=db_url)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "already imported, so nothing changed" in again.stdout

@@ -9,13 +9,10 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from core.history.imports import (
-    ReadExport,
-    Unreadable,
-    legacy_workout_key,
-    map_exercise,
-    read_export,
-)
+from core.history.exercise_names import map_exercise
+from core.history.import_file import read_export
+from core.history.import_values import ReadExport, Unreadable
+from core.history.workout_keys import legacy_workout_key
 from core.messages import Attachment
 from storage.models import Message, StrengthSet
 from tests.conftest import ChatUser

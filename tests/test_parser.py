@@ -1,5 +1,3 @@
-import time
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -272,11 +270,9 @@ def test_a_question_with_sets_is_still_a_log() -> None:
     )
 
 
-def test_five_thousand_characters_are_read_quickly_and_the_rest_reported() -> None:
-    text = "squat 3x8 100kg felt easy\n" * 200
-    started = time.perf_counter()
-    result = parse(text)
-    assert time.perf_counter() - started < 0.1
+def test_five_thousand_characters_are_read_to_the_line_limit_and_the_rest_reported() -> None:
+    """How fast: bench/parser.py (wall-clock asserts fail on a busy machine)."""
+    result = parse("squat 3x8 100kg felt easy\n" * 200)
     assert len(result.entries) == 50
     assert result.problems[-1].kind == "unreadable"
     assert "first 50 lines" in result.problems[-1].message
@@ -284,14 +280,6 @@ def test_five_thousand_characters_are_read_quickly_and_the_rest_reported() -> No
 
 def test_five_thousand_characters_of_garbage_are_harmless() -> None:
     assert parse(("x@9,;+-/ kg🙂\x00" * 500)[:5000]).entries == ()
-
-
-def test_typical_message_takes_well_under_a_millisecond() -> None:
-    parse("squat 3x8 100kg, bench 3x8 60kg")
-    started = time.perf_counter()
-    for _ in range(200):
-        parse("squat 3x8 100kg, bench 3x8 60kg")
-    assert (time.perf_counter() - started) / 200 < 0.001
 
 
 WORKOUT_ALPHABET = st.sampled_from(

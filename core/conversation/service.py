@@ -26,7 +26,7 @@ from core.conversation.context import Context
 from core.conversation.flood import FloodLimit
 from core.conversation.results import HandleResult, Status
 from core.faq import answer as faq
-from core.history.commands import import_attachment
+from core.history.importing import import_attachment
 from core.messages import IncomingMessage, Reply
 from core.ports import DuplicateMessage, UnitOfWork
 from core.recording import log
@@ -275,8 +275,7 @@ class ConversationService:
         message_id = await repo.add_message(profile.user_id, message, now, recorded)
         ctx = Context(uow, profile, message, message_id, now)
         if attachment is not None:  # a Strong or Hevy export: import it
-            replies = await import_attachment(ctx, attachment)
-            return HandleResult(tuple(replies), "recorded")
+            return await import_attachment(ctx, attachment)
         if result is not None and result.looks_like_workout:
             entry = log.Log(turn.index, message, profile, result, message_id)
             texts = await log.record(repo, [entry])

@@ -6,39 +6,12 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from core.history.imports import COACH_HEADER
-from core.recording.catalogue import display_name
-
-
-@dataclass(frozen=True)
-class HistorySet:
-    """One stored set with its workout (the message it came from)."""
-
-    workout_start: datetime
-    workout_name: str
-    day: date
-    exercise: str
-    position: int
-    kind: str
-    reps: int
-    weight: float
-    unit: str
-    weight_kg: float
-    bodyweight: bool
-    rpe: float | None
-    seconds: float | None
-    distance_m: float | None
-
-
-def exercise_name(exercise: str) -> str:
-    """Return a readable name for a catalogue id or a `custom:` id."""
-    if exercise.startswith("custom:"):
-        return exercise.removeprefix("custom:").replace("_", " ").capitalize()
-    return display_name(exercise)
+from core.history.exercise_names import exercise_name
+from core.history.import_layouts import COACH_HEADER
+from core.history.sets import HistorySet
 
 
 def _num(value: float | None) -> str:
@@ -46,15 +19,16 @@ def _num(value: float | None) -> str:
 
 
 def sets_csv(sets: Sequence[HistorySet]) -> bytes:
-    """Return one CSV row per set, in the layout `core.importers` reads back."""
+    """Return one CSV row per set, as `import_layouts.coach` reads them back."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COACH_HEADER)
-    for s in sets:
+    for row in sets:
+        s = row.stored
         writer.writerow(
             [
-                s.workout_start.isoformat(),
-                " ".join(s.workout_name.split())[:200],
+                row.workout_start.isoformat(),
+                " ".join(row.workout_name.split())[:200],
                 s.day.isoformat(),
                 s.exercise,
                 exercise_name(s.exercise),

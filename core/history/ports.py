@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from core.coaching.equipment import Gear
-from core.history.export import HistorySet
-from core.history.imports import NewWorkout
+from core.history.import_values import NewWorkout
+from core.history.sets import HistorySet
 
 
 class HistoryStore(Protocol):

@@ -1,0 +1,74 @@
+"""/chart: a lift's sessions with its next load, or the weekly dose, as a picture."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from core.coaching.dose import lookback_start, week_bounds
+from core.coaching.planning import plans_for
+from core.history.charts import dose_series, first_week, lift_chart, lift_series, week_chart
+from core.history.exercise_names import exercise_name, map_exercise
+from core.messages import Reply
+from core.recording.catalogue import resolve
+from core.recording.entries import from_kg, to_kg
+
+if TYPE_CHECKING:
+    from core.conversation.context import Context
+
+CHART_HISTORY = timedelta(days=5 * 365)
+
+
+async def chart(ctx: Context, args: str) -> list[Reply]:
+    what = args.strip().lower()
+    if not what:
+        return [Reply("Which chart? /chart squat (or any lift) · /chart week")]
+    if what in ("week", "weeks", "dose"):
+        return await _week_chart(ctx)
+    exercise = resolve(what)
+    exercise_id = exercise.id if exercise else None
+    if exercise_id is None:
+        custom = map_exercise(what)
+        exercise_id = custom if custom.startswith("custom:") else None
+    if exercise_id is None:
+        return [Reply(f"I don't know the exercise '{what[:40]}'. Try /chart squat.")]
+    today = ctx.profile.local_day(ctx.message.sent_at)
+    units = ctx.profile.units
+    sets = await ctx.repo.strength_sets(
+        ctx.profile.user_id, today - CHART_HISTORY, today, [exercise_id]
+    )
+    name = exercise_name(exercise_id)
+    if not sets:
+        return [Reply(f"No {name.lower()} logged yet, so there's nothing to chart.")]
+    next_load = None
+    plans = await plans_for(ctx.repo, ctx.profile.user_id, units, today, [exercise_id])
+    if plans and not plans[0].bodyweight:
+        plan = plans[0]
+        next_load = (
+            plan.weight if plan.unit == units else from_kg(to_kg(plan.weight, plan.unit), units)
+        )
+    bodyweight = bool(exercise and exercise.bodyweight) and all(s.weight == 0 for s in sets)
+    next_day = max(today, sets[-1].day) + timedelta(days=2)
+    series = lift_series(sets, name, units, bodyweight, next_day, next_load)
+    last = series.points[-1]
+    text = f"{name}: {len(series.points)} sessions"
+    if not bodyweight:
+        text += f", latest estimated max {last.e1rm:g} {units}"
+        if next_load is not None:
+            text += f", next {round(next_load, 2):g} {units}"
+    return [Reply(text + ".", image=lift_chart(series), private=True)]
+
+
+async def _week_chart(ctx: Context) -> list[Reply]:
+    today = ctx.profile.local_day(ctx.message.sent_at)
+    start = first_week(today)
+    end = week_bounds(today)[1]
+    sets = await ctx.repo.strength_sets(ctx.profile.user_id, lookback_start(start), end)
+    cardio = await ctx.repo.cardio(ctx.profile.user_id, start, end)
+    series = dose_series(today, sets, cardio)
+    on_target = sum(2 <= w.resistance_sessions <= 3 for w in series.weeks)
+    text = (
+        f"Your last {len(series.weeks)} weeks: {on_target} with 2–3 resistance sessions, "
+        f"{sum(w.zone2_minutes for w in series.weeks):g} Zone 2 minutes in all."
+    )
+    return [Reply(text, image=week_chart(series), private=True)]

@@ -1,0 +1,122 @@
+"""Importing a Strong, Hevy or Coach file sent to the chat: all or nothing, never twice."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from core.conversation.results import HandleResult
+from core.history.exercise_names import map_exercise
+from core.history.import_file import read_export
+from core.history.import_values import NewSet, NewWorkout, ReadExport, Unreadable
+from core.history.workout_keys import legacy_workout_key, workout_key
+from core.messages import Attachment, Reply
+from core.recording.catalogue import CATALOGUE, display_name
+from core.recording.entries import to_kg
+
+if TYPE_CHECKING:
+    from core.conversation.context import Context
+
+LISTED_NAMES = 12  # names shown per list in the import summary
+
+
+def _names(names: Sequence[str]) -> str:
+    shown = ", ".join(names[:LISTED_NAMES])
+    more = len(names) - LISTED_NAMES
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def _new_workouts(ctx: Context, found: ReadExport) -> tuple[list[NewWorkout], dict[str, str]]:
+    zone = ctx.profile.zone
+    mapping: dict[str, str] = {}
+    out: dict[str, NewWorkout] = {}
+    for workout in found.workouts:
+        started = workout.start if workout.start.tzinfo else workout.start.replace(tzinfo=zone)
+        sets = []
+        for position, s in enumerate(workout.sets, 1):
+            exercise = s.exercise_id or mapping.setdefault(s.exercise, map_exercise(s.exercise))
+            if s.exercise_id is None:
+                mapping[s.exercise] = exercise
+            catalogued = CATALOGUE.get(exercise)
+            bodyweight = (
+                s.bodyweight
+                if s.bodyweight is not None
+                else bool(catalogued and catalogued.bodyweight)
+            )
+            sets.append(
+                NewSet(
+                    exercise,
+                    position,
+                    s.kind,
+                    s.reps,
+                    s.weight,
+                    s.unit,
+                    round(to_kg(s.weight, s.unit), 4),
+                    bodyweight,
+                    s.rpe,
+                    s.seconds,
+                    s.distance_m,
+                )
+            )
+        name = workout.name or "Workout"
+        text = name if found.app == "Coach" else f"{name} (imported from {found.app})"
+        key = workout_key(workout)
+        legacy = legacy_workout_key(ctx.profile.user_id, workout)
+        day = started.astimezone(zone).date()
+        out[key] = NewWorkout(key, text, started, day, tuple(sets), legacy)
+    return list(out.values()), mapping
+
+
+async def import_attachment(ctx: Context, attachment: Attachment) -> HandleResult:
+    """Import a Strong, Hevy or Coach CSV export; all or nothing, never twice.
+
+    The status says what came of it: "recorded" when workouts were stored, "answered"
+    when all of them were imported before, "refused" when the file can't be read.
+    """
+    found = read_export(attachment.data, ctx.profile.units)
+    filename = attachment.filename[:60] or "that file"
+    if isinstance(found, Unreadable):
+        return HandleResult(
+            (Reply(f"❌ I couldn't import {filename}. {found.message}"),), "refused"
+        )
+    workouts, mapping = _new_workouts(ctx, found)
+    store = ctx.uow.history
+    keys = [k for w in workouts for k in (w.key, w.legacy_key)]
+    stored = await store.imported_keys(ctx.profile.user_id, keys)
+    new = [w for w in workouts if not {w.key, w.legacy_key} & stored]
+    existing = len(workouts) - len(new)
+    # The file's own message stays unrecorded: it holds no sets, each workout is its own
+    # log, so /undo takes back a workout (newest first), never an empty "log".
+    await store.add_workouts(ctx.profile.user_id, new, ctx.now)
+    kinds = Counter(s.kind for w in new for s in w.sets)
+    exercises = sorted({s.exercise for w in workouts for s in w.sets})
+    days = [w.day for w in workouts]
+    lines = [
+        f"📥 {found.layout} export: {len(workouts)} workouts, {found.set_count} sets, "
+        f"{len(exercises)} exercises, {min(days):%d %b %Y} – {max(days):%d %b %Y}."
+    ]
+    if not new:
+        lines.append("All of it was already imported, so nothing changed.")
+        return HandleResult((Reply("\n".join(lines), private=True),), "answered")
+    lines.append(f"✅ Imported {len(new)} workouts with {sum(kinds.values())} sets.")
+    if existing:
+        lines.append(f"Skipped {existing} workouts already imported.")
+    if kinds["warmup"]:
+        lines.append(
+            f"{kinds['warmup']} warm-up sets stay warm-ups (they don't count for progression)."
+        )
+    matched = sorted(f"{n} → {display_name(i)}" for n, i in mapping.items() if i in CATALOGUE)
+    custom = sorted(n for n, i in mapping.items() if i not in CATALOGUE)
+    if matched:
+        lines.append(f"Matched to my exercises ({len(matched)}): {_names(matched)}.")
+    if custom:
+        lines.append(
+            f"Kept as your own exercises ({len(custom)}; in history and export, without "
+            f"progression): {_names(custom)}."
+        )
+    if found.app == "Strong" and "units" not in found.layout and "20" not in found.layout:
+        lines.append(f"Weights were read as {ctx.profile.units} (your /units).")
+    lines.append("See it with /chart week or /chart squat.")
+    lines.append("/undo takes back one imported workout at a time (newest first), not the file.")
+    return HandleResult((Reply("\n".join(lines), private=True),), "recorded")
