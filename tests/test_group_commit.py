@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import datetime
 
@@ -131,15 +132,88 @@ async def test_a_failing_batch_falls_back_to_one_at_a_time(
     await prepare(service)
     from storage.repository import SqlRepository
 
+    real = SqlRepository.add_entries_of
+
+    async def fails_for_many(self: SqlRepository, batches: list) -> None:  # type: ignore[type-arg]
+        if len(batches) > 1:
+            raise RuntimeError("batch insert failed")
+        await real(self, batches)
+
+    monkeypatch.setattr(SqlRepository, "add_entries_of", fails_for_many)
+    results = await service.handle_batch([message(*row) for row in BATCH[:2]])
+    # The batch rolled back as a whole; each message alone then went through.
+    assert [r.status for r in results] == ["recorded", "recorded"]
+    assert "Next: Squat 3×8 @ 105 kg" in results[0].replies[0].text
+    rows = Counter(row[0] for row in await stored(engine))
+    # a1: three squat sets and its message; b1: three deadlift sets, Zone 2, its message.
+    assert (rows["a1"], rows["b1"]) == (4, 5)
+
+
+async def test_a_fault_in_every_attempt_tells_each_person_and_records_nothing(
+    service: ConversationService, engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await prepare(service)
+    from storage.repository import SqlRepository
+
     async def broken(*args: object) -> None:
-        raise RuntimeError("batch insert failed")
+        raise RuntimeError("disk full")
 
     monkeypatch.setattr(SqlRepository, "add_entries_of", broken)
     results = await service.handle_batch([message(*row) for row in BATCH[:2]])
-    assert [r.status for r in results] == ["failed", "failed"]  # alone, the same fault
-    monkeypatch.undo()
-    results = await service.handle_batch([message(*row) for row in BATCH[:2]])
-    assert [r.status for r in results] == ["recorded", "recorded"]
+    assert [r.status for r in results] == ["failed", "failed"]
+    assert not [row for row in await stored(engine) if row[0] in ("a1", "b1")]
+
+
+async def test_each_message_is_read_once_and_each_person_loaded_once_per_batch(
+    service: ConversationService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await prepare(service)
+    import core.conversation.service as service_module
+    from storage.repository import SqlRepository
+
+    parsed: list[str] = []
+    loads: list[str] = []
+    real_parse, real_profiles = service_module.parse, SqlRepository.profiles
+
+    def counting_parse(text: str, units: str):  # type: ignore[no-untyped-def]
+        parsed.append(text)
+        return real_parse(text, units)  # type: ignore[arg-type]
+
+    async def counting_profiles(self: SqlRepository, accounts: list):  # type: ignore[no-untyped-def,type-arg]
+        loads.extend(f"{platform}:{user}" for platform, user in accounts)
+        return await real_profiles(self, accounts)
+
+    real_create = SqlRepository.create_accounts
+
+    async def create_accounts(self: SqlRepository, accounts: list, now: datetime):  # type: ignore[no-untyped-def,type-arg]
+        made = await real_create(self, accounts, now)
+        del loads[len(loads) - len(accounts) :]  # its own read of what it made
+        return made
+
+    async def no_identify(*args: object) -> None:
+        raise AssertionError("a person in a batch was loaded again")
+
+    monkeypatch.setattr(service_module, "parse", counting_parse)
+    monkeypatch.setattr(SqlRepository, "profiles", counting_profiles)
+    monkeypatch.setattr(SqlRepository, "identify", no_identify)
+    monkeypatch.setattr(SqlRepository, "create_accounts", create_accounts)
+    results = await service.handle_batch([message(*row) for row in BATCH])
+    assert "failed" not in {r.status for r in results}
+    # Every delivery that is not a command is read once, whichever way it then went.
+    assert sorted(parsed) == sorted(text for _, text, _, _ in BATCH if not text.startswith("/"))
+    assert sorted(loads) == sorted({f"test:{person}" for person, *_ in BATCH})
+
+
+async def test_a_setting_changed_in_a_batch_applies_to_the_next_message_in_it(
+    service: ConversationService,
+) -> None:
+    batch = [
+        message("gus", "/units lb", "2026-11-23T18:00", "g1"),
+        message("gus", "squat 3x8 225", "2026-11-23T18:01", "g2"),
+    ]
+    results = await service.handle_batch(batch)
+    assert [r.status for r in results] == ["answered", "recorded"]
+    assert "225 lb" in results[1].replies[0].text
 
 
 async def test_refused_messages_in_a_batch_record_nothing(engine: AsyncEngine) -> None:
