@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 
 from core.accounts.profile import Profile
@@ -24,30 +24,18 @@ from core.coaching.progression import Plan
 from core.conversation import commands, onboarding, talk
 from core.conversation.context import Context
 from core.conversation.flood import FloodLimit
+from core.conversation.gate import cleaned, refusal
 from core.conversation.results import HandleResult, Status
-from core.faq import answer as faq
+from core.conversation.turns import Account, Turn, plain_logs
 from core.history.importing import import_attachment
 from core.messages import IncomingMessage, Reply
 from core.ports import DuplicateMessage, UnitOfWork
 from core.recording import log
-from core.recording.entries import ParseResult, Unit
-from core.recording.parser import parse
+from core.recording.entries import ParseResult
 from core.reminders.commands import after_message
 from core.reminders.upcoming import upcoming_for
 
 logger = logging.getLogger(__name__)
-
-MAX_TEXT = 4096
-
-
-TOO_LONG = Reply(
-    f"That message is over {MAX_TEXT:,} characters, so I didn't read it and nothing was "
-    "recorded. Please send it in smaller pieces."
-)
-SLOW_DOWN = Reply(
-    "You're sending messages faster than I can keep up with. Please wait a few seconds; "
-    "nothing from the last few was recorded, so send those again."
-)
 
 FAILED = Reply(
     "Sorry, I couldn't save that just now, so nothing was recorded. "
@@ -56,48 +44,6 @@ FAILED = Reply(
 
 
 Observer = Callable[[IncomingMessage, HandleResult, float], None]
-Account = tuple[str, str]  # (platform, platform user id)
-
-
-def _clean(message: IncomingMessage) -> IncomingMessage:
-    if "\x00" in message.text:
-        # NUL can't be stored (PostgreSQL text) and never means anything here.
-        return replace(message, text=message.text.replace("\x00", ""))
-    return message
-
-
-def may_be_log(message: IncomingMessage) -> bool:
-    """Return False for what is never a workout log: commands, edits, taps, files, questions."""
-    text = message.text
-    return not (
-        message.edited
-        or message.is_callback
-        or message.attachment is not None
-        or text.lstrip().startswith("/")
-        or faq.is_plain_question(text)
-    )
-
-
-@dataclass
-class _Turn:
-    """One message of a batch, with what has been read of it so far."""
-
-    index: int
-    message: IncomingMessage
-    parsed: dict[Unit, ParseResult] = field(default_factory=dict)
-
-    @property
-    def person(self) -> Account:
-        return (self.message.platform, self.message.user_id)
-
-    def as_log(self, units: Unit) -> ParseResult | None:
-        """Return what the text logs in `units` (parsed once per units), or None if never a log."""
-        text = self.message.text
-        if text.lstrip().startswith("/") or faq.is_plain_question(text):
-            return None
-        if units not in self.parsed:
-            self.parsed[units] = parse(text, units)
-        return self.parsed[units]
 
 
 class ConversationService:
@@ -123,13 +69,13 @@ class ConversationService:
         """Return the results of many messages, as if each had been handled in turn."""
         started = time.perf_counter()
         results: dict[int, HandleResult] = {}
-        turns: list[_Turn] = []
+        turns: list[Turn] = []
         for index, message in enumerate(messages):
-            refused = self._refuse(message)
+            refused = refusal(self._flood, message)
             if refused is not None:
                 results[index] = refused
             else:
-                turns.append(_Turn(index, _clean(message)))
+                turns.append(Turn(index, cleaned(message)))
         if len(turns) == 1:
             results[turns[0].index] = await self._alone(turns[0])
         elif turns:
@@ -146,7 +92,7 @@ class ConversationService:
             self._observe(message, results[index], started)
         return [results[index] for index in range(len(messages))]
 
-    async def _alone(self, turn: _Turn) -> HandleResult:
+    async def _alone(self, turn: Turn) -> HandleResult:
         """Handle one message in a transaction of its own (what it parsed is reused)."""
         try:
             return (await self._together([turn]))[turn.index]
@@ -157,12 +103,12 @@ class ConversationService:
             )
             return HandleResult((FAILED,), "failed")
 
-    async def _together(self, turns: Sequence[_Turn]) -> dict[int, HandleResult]:
+    async def _together(self, turns: Sequence[Turn]) -> dict[int, HandleResult]:
         """Handle `turns` in one transaction; return their results by index."""
         async with self._unit_of_work() as uow:
             now = self._clock()
             profiles = await self._profiles(uow, turns, now)
-            together = _plain_logs(turns, profiles)
+            together = plain_logs(turns, profiles)
             results = await self._record_logs(uow, together, profiles, now)
             for turn in turns:
                 if turn.index not in results:
@@ -171,7 +117,7 @@ class ConversationService:
         return results
 
     async def _profiles(
-        self, uow: UnitOfWork, turns: Sequence[_Turn], now: datetime
+        self, uow: UnitOfWork, turns: Sequence[Turn], now: datetime
     ) -> dict[Account, Profile]:
         """Return the profile of everyone in `turns`, making accounts on first contact."""
         firsts = {turn.person: turn.message for turn in reversed(turns)}
@@ -188,7 +134,7 @@ class ConversationService:
     async def _record_logs(
         self,
         uow: UnitOfWork,
-        turns: Sequence[_Turn],
+        turns: Sequence[Turn],
         profiles: dict[Account, Profile],
         now: datetime,
     ) -> dict[int, HandleResult]:
@@ -219,7 +165,7 @@ class ConversationService:
         return results
 
     async def _one(
-        self, uow: UnitOfWork, profile: Profile, turn: _Turn, now: datetime
+        self, uow: UnitOfWork, profile: Profile, turn: Turn, now: datetime
     ) -> HandleResult:
         """Handle one message in the batch's transaction; a re-delivery changes nothing."""
         before = replace(profile)
@@ -232,23 +178,12 @@ class ConversationService:
             result = await after_message(uow, profile, result, now)
         return result
 
-    def _refuse(self, message: IncomingMessage) -> HandleResult | None:
-        """Return the answer to a message refused before reading it, or None to go on."""
-        verdict = self._flood.check(f"{message.platform}:{message.user_id}")
-        if verdict == "notice":
-            return HandleResult((SLOW_DOWN,), "refused")
-        if verdict == "drop":
-            return HandleResult((), "refused")
-        if len(message.text) > MAX_TEXT:
-            return HandleResult((TOO_LONG,), "refused")
-        return None
-
     def _observe(self, message: IncomingMessage, result: HandleResult, started: float) -> None:
         if self._observer is not None:
             self._observer(message, result, time.perf_counter() - started)
 
     async def _handle(
-        self, uow: UnitOfWork, profile: Profile, turn: _Turn, now: datetime
+        self, uow: UnitOfWork, profile: Profile, turn: Turn, now: datetime
     ) -> HandleResult:
         repo = uow.repo
         message = turn.message
@@ -289,7 +224,7 @@ class ConversationService:
         return HandleResult(tuple(replies), "answered")
 
     async def _edit(
-        self, uow: UnitOfWork, profile: Profile, message_id: int, turn: _Turn
+        self, uow: UnitOfWork, profile: Profile, message_id: int, turn: Turn
     ) -> HandleResult:
         """The user edited a logged message: its entries follow the new text."""
         repo = uow.repo
@@ -333,24 +268,6 @@ class ConversationService:
         async with self._unit_of_work() as uow:
             profile = await uow.repo.identify(platform, user_id, None, self._clock())
             return profile.timezone
-
-
-def _plain_logs(turns: Sequence[_Turn], profiles: dict[Account, Profile]) -> list[_Turn]:
-    """Return the turns of the people whose every message here is a plain workout log.
-
-    A person is taken whole or not at all, so one person's messages keep their order;
-    a paused person's go one at a time, for the welcome back.
-    """
-    left_out: set[Account] = set()
-    seen: set[tuple[str, str]] = set()  # (platform, message id): the same message twice
-    for turn in turns:
-        key = (turn.message.platform, turn.message.message_id)
-        profile = profiles[turn.person]
-        parsed = turn.as_log(profile.units) if may_be_log(turn.message) else None
-        if key in seen or profile.paused or parsed is None or not parsed.looks_like_workout:
-            left_out.add(turn.person)
-        seen.add(key)
-    return [turn for turn in turns if turn.person not in left_out]
 
 
 def _logged(profile: Profile, result: ParseResult, text: str) -> HandleResult:

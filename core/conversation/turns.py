@@ -1,0 +1,66 @@
+"""A batch's messages as turns: what each one reads as, and whose can be recorded together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from core.accounts.profile import Profile
+from core.faq import answer as faq
+from core.messages import IncomingMessage
+from core.recording.entries import ParseResult, Unit
+from core.recording.parser import parse
+
+Account = tuple[str, str]  # (platform, platform user id)
+
+
+def may_be_log(message: IncomingMessage) -> bool:
+    """Return False for what is never a workout log: commands, edits, taps, files, questions."""
+    text = message.text
+    return not (
+        message.edited
+        or message.is_callback
+        or message.attachment is not None
+        or text.lstrip().startswith("/")
+        or faq.is_plain_question(text)
+    )
+
+
+@dataclass
+class Turn:
+    """One message of a batch, with what has been read of it so far."""
+
+    index: int
+    message: IncomingMessage
+    parsed: dict[Unit, ParseResult] = field(default_factory=dict)
+
+    @property
+    def person(self) -> Account:
+        return (self.message.platform, self.message.user_id)
+
+    def as_log(self, units: Unit) -> ParseResult | None:
+        """Return what the text logs in `units` (parsed once per units), or None if never a log."""
+        text = self.message.text
+        if text.lstrip().startswith("/") or faq.is_plain_question(text):
+            return None
+        if units not in self.parsed:
+            self.parsed[units] = parse(text, units)
+        return self.parsed[units]
+
+
+def plain_logs(turns: Sequence[Turn], profiles: dict[Account, Profile]) -> list[Turn]:
+    """Return the turns of the people whose every message here is a plain workout log.
+
+    A person is taken whole or not at all, so one person's messages keep their order;
+    a paused person's go one at a time, for the welcome back.
+    """
+    left_out: set[Account] = set()
+    seen: set[tuple[str, str]] = set()  # (platform, message id): the same message twice
+    for turn in turns:
+        key = (turn.message.platform, turn.message.message_id)
+        profile = profiles[turn.person]
+        parsed = turn.as_log(profile.units) if may_be_log(turn.message) else None
+        if key in seen or profile.paused or parsed is None or not parsed.looks_like_workout:
+            left_out.add(turn.person)
+        seen.add(key)
+    return [turn for turn in turns if turn.person not in left_out]
