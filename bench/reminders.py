@@ -150,11 +150,12 @@ async def make_all_due(engine: AsyncEngine) -> None:
 async def worker(url: str, batch: int) -> None:
     """One dispatcher process: drain everything due, print one JSON line."""
     from bot.scheduler import drain
+    from storage.reminder_dispatch import SqlDispatchStore
 
     engine = create_engine(url)
     baseline = rss_mb()
     started = time.perf_counter()
-    stats = await drain(engine, {"bench": NoopNotifier()}, batch=batch)
+    stats = await drain(SqlDispatchStore(engine), {"bench": NoopNotifier()}, batch=batch)
     seconds = time.perf_counter() - started
     await engine.dispose()
     result = {

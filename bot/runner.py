@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import console
 from bot.bootstrap import build
@@ -35,6 +34,7 @@ from bot.telegram.logs import protect_token
 from core.conversation.flood import FloodLimit
 from core.conversation.group_commit import GroupCommit
 from core.conversation.service import ConversationService
+from core.reminders.dispatch_ports import DispatchStore
 from core.reminders.notifier import Notifier
 from storage.database import resolve_url, safe_url
 
@@ -176,9 +176,8 @@ async def run(
             # platform that is slow to connect holds back no one else's reminders.
             for name, notifier in _notifiers(platforms, plan.console).items():
                 ready = started.get(name)
-                tasks.append(
-                    asyncio.create_task(_dispatch(coach.engine, name, notifier, ready, stop))
-                )
+                dispatching = _dispatch(coach.dispatch_store, name, notifier, ready, stop)
+                tasks.append(asyncio.create_task(dispatching))
         await _until_stopped_or_failed(tasks, stop)
     finally:
         stop.set()
@@ -217,7 +216,7 @@ async def _run_platform(platform: Platform, stop: asyncio.Event, started: asynci
 
 
 async def _dispatch(
-    engine: AsyncEngine,
+    store: DispatchStore,
     name: str,
     notifier: Notifier,
     ready: asyncio.Event | None,
@@ -233,7 +232,7 @@ async def _dispatch(
             stopping.cancel()
             waiting.cancel()
     if not stop.is_set():
-        await run_dispatcher(engine, {name: notifier}, stop)
+        await run_dispatcher(store, {name: notifier}, stop)
 
 
 async def _until_stopped_or_failed(tasks: list[asyncio.Task[None]], stop: asyncio.Event) -> None:

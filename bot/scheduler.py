@@ -10,22 +10,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import sys
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import console
 from bot.observability import METRICS
 from core.clock import utcnow
 from core.messages import Reply
 from core.reminders.dispatch import BATCH, LEASE, RoundStats, dispatch_round
+from core.reminders.dispatch_ports import DispatchStore
 from core.reminders.notifier import Notifier
-from storage.reminders import SqlDispatchStore
 
 logger = logging.getLogger(__name__)
 
@@ -38,28 +36,13 @@ class ConsoleNotifier:
 
     platform = console.PLATFORM
 
-    def __init__(self, write: Callable[[str], None] | None = None) -> None:
-        self._write = write or _stdout
-
     async def send(self, user_id: str, reply: Reply) -> None:
-        self._write(f"[reminder for {user_id}]\n{console.render(reply)}")
-
-
-def _stdout(text: str) -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
-def dispatcher_enabled() -> bool:
-    """Return False when DISPATCHER=off: an adapter process then leaves reminders to others.
-
-    `coach run` reads the same setting through bot.settings (which also reads `.env`).
-    """
-    return os.environ.get("DISPATCHER", "on").strip().lower() not in ("off", "0", "false", "no")
+        sys.stdout.write(f"[reminder for {user_id}]\n{console.render(reply)}\n")
+        sys.stdout.flush()
 
 
 async def drain(
-    engine: AsyncEngine,
+    store: DispatchStore,
     notifiers: Mapping[str, Notifier],
     *,
     batch: int = BATCH,
@@ -67,7 +50,6 @@ async def drain(
     stop: asyncio.Event | None = None,
 ) -> RoundStats:
     """Run rounds until nothing is due; return the totals."""
-    store = SqlDispatchStore(engine)
     total = RoundStats()
     while stop is None or not stop.is_set():
         stats = await dispatch_round(store, notifiers, limit=batch, clock=clock, stop=stop)
@@ -79,7 +61,7 @@ async def drain(
 
 
 async def run_dispatcher(
-    engine: AsyncEngine,
+    store: DispatchStore,
     notifiers: dict[str, Notifier],
     stop: asyncio.Event,
     *,
@@ -94,7 +76,6 @@ async def run_dispatcher(
     """
     if not notifiers:
         raise ValueError("run_dispatcher needs at least one notifier")
-    store = SqlDispatchStore(engine)
     last_reap = datetime.min.replace(tzinfo=UTC)
     in_flight: set[asyncio.Task[object]] = set()
 
@@ -110,7 +91,7 @@ async def run_dispatcher(
                 last_reap = now
                 if lost := await store.reap(now - LEASE):
                     logger.warning("%d pings were claimed by a dispatcher that died", lost)
-            stats = await drain(engine, notifiers, batch=batch, clock=clock, stop=stop)
+            stats = await drain(store, notifiers, batch=batch, clock=clock, stop=stop)
             METRICS.reminder_round(stats)
             if stats.claimed:
                 logger.info("reminders: %s", stats)
@@ -137,7 +118,3 @@ async def run_dispatcher(
         if in_flight:
             await asyncio.wait(in_flight, timeout=30)
         scheduler.shutdown(wait=False)
-
-
-def console_notifiers() -> dict[str, Notifier]:
-    return {console.PLATFORM: ConsoleNotifier()}

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.scheduler import drain
 from core.messages import Reply
 from storage.database import create_engine
+from storage.reminder_dispatch import SqlDispatchStore
 
 DUE = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
 ROWS = 10_000
@@ -57,7 +58,7 @@ async def test_two_dispatchers_deliver_each_of_10000_pings_exactly_once(pg_url: 
         clock = lambda: DUE + timedelta(seconds=5)  # noqa: E731
         results = await asyncio.gather(
             *(
-                drain(engine, {"test": notifier}, batch=200, clock=clock)
+                drain(SqlDispatchStore(engine), {"test": notifier}, batch=200, clock=clock)
                 for engine, notifier in zip(engines, notifiers, strict=True)
             )
         )
@@ -79,7 +80,7 @@ async def test_two_dispatchers_deliver_each_of_10000_pings_exactly_once(pg_url: 
             )
             assert advanced.scalar() == ROWS
         # A second pass finds nothing: the schedules moved on to next Monday.
-        again = await drain(engines[1], {"test": notifiers[1]}, clock=clock)
+        again = await drain(SqlDispatchStore(engines[1]), {"test": notifiers[1]}, clock=clock)
         assert again.claimed == 0
     finally:
         for engine in engines:

@@ -12,15 +12,16 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-import storage.reminders as reminders_storage
-from bot.scheduler import drain
+import core.reminders.claim as claiming
+from bot.scheduler import drain, run_dispatcher
 from core.conversation.service import ConversationService
 from core.messages import Attachment, Reply
+from core.reminders.claim import claim
 from core.reminders.dispatch import LEASE, RoundStats, _send_all
 from core.reminders.notifier import DeliveryRefused
 from storage.models import Identity
+from storage.reminder_dispatch import SqlDispatchStore
 from storage.reminder_models import ReminderDelivery, ReminderSchedule
-from storage.reminders import SqlDispatchStore
 from storage.unit_of_work import unit_of_work_factory
 from tests.conftest import ChatUser
 
@@ -83,11 +84,16 @@ def notifier() -> FakeNotifier:
 
 
 @pytest.fixture
-def dispatch(engine: AsyncEngine, notifier: FakeNotifier, clock: Clock) -> Callable:  # type: ignore[type-arg]
+def store(engine: AsyncEngine) -> SqlDispatchStore:
+    return SqlDispatchStore(engine)
+
+
+@pytest.fixture
+def dispatch(store: SqlDispatchStore, notifier: FakeNotifier, clock: Clock) -> Callable:  # type: ignore[type-arg]
     async def run(at: datetime | None = None):  # type: ignore[no-untyped-def]
         if at is not None:
             clock.now = at
-        return await drain(engine, {"test": notifier}, clock=clock, batch=50)
+        return await drain(store, {"test": notifier}, clock=clock, batch=50)
 
     return run
 
@@ -183,11 +189,10 @@ async def test_a_ping_found_more_than_two_hours_late_is_dropped(
 
 
 async def test_restart_between_claim_and_send_never_sends_twice(
-    ann: ChatUser, notifier: FakeNotifier, dispatch, engine: AsyncEngine
+    ann: ChatUser, notifier: FakeNotifier, dispatch, engine: AsyncEngine, store: SqlDispatchStore
 ) -> None:
     await ann.say("/remind hiit mon,tue 18:00")
-    store = SqlDispatchStore(engine)
-    claimed = await store.claim(MON_1800, ["test"], 10)
+    claimed = await claim(store, MON_1800, ["test"], 10)
     assert len(claimed.pings) == 1  # ...and the process dies before sending
     await dispatch(MON_1800 + timedelta(seconds=30))  # a new process
     assert notifier.sent == []
@@ -198,18 +203,21 @@ async def test_restart_between_claim_and_send_never_sends_twice(
 
 
 async def test_a_clean_stop_hands_unsent_pings_back(
-    ann: ChatUser, notifier: FakeNotifier, engine: AsyncEngine, clock: Clock
+    ann: ChatUser,
+    notifier: FakeNotifier,
+    engine: AsyncEngine,
+    store: SqlDispatchStore,
+    clock: Clock,
 ) -> None:
     await ann.say("/remind hiit mon 18:00")
     clock.now = MON_1800
     stop = asyncio.Event()
     stop.set()  # the stop arrives right after the claim: nothing may be sent
-    store = SqlDispatchStore(engine)
-    claim = await store.claim(MON_1800, ["test"], 10)
-    await _send_all(store, notifier, claim.pings, RoundStats(), clock, stop)
+    taken = await claim(store, MON_1800, ["test"], 10)
+    await _send_all(store, notifier, taken.pings, RoundStats(), clock, stop)
     assert [d[1] for d in await deliveries(engine)] == ["queued"]
-    await drain(engine, {"test": notifier}, clock=clock)
-    await drain(engine, {"test": notifier}, clock=clock)
+    await drain(store, {"test": notifier}, clock=clock)
+    await drain(store, {"test": notifier}, clock=clock)
     assert len(notifier.sent) == 1
     assert [d[1] for d in await deliveries(engine)] == ["sent"]
 
@@ -372,16 +380,14 @@ async def test_reminder_tables_match_the_migration(engine: AsyncEngine) -> None:
 
 
 async def test_run_dispatcher_sends_on_its_interval_and_stops_cleanly(
-    ann: ChatUser, notifier: FakeNotifier, engine: AsyncEngine, clock: Clock
+    ann: ChatUser, notifier: FakeNotifier, store: SqlDispatchStore, clock: Clock
 ) -> None:
-    from bot.scheduler import run_dispatcher
-
     await ann.say("/remind hiit mon 18:00")
     clock.now = MON_1800
     stop = asyncio.Event()
     task = asyncio.create_task(
         run_dispatcher(
-            engine, {"test": notifier}, stop, interval=timedelta(seconds=0.2), clock=clock
+            store, {"test": notifier}, stop, interval=timedelta(seconds=0.2), clock=clock
         )
     )
     for _ in range(100):
@@ -396,10 +402,8 @@ async def test_run_dispatcher_sends_on_its_interval_and_stops_cleanly(
 
 
 async def test_stopping_mid_send_lets_the_send_finish_and_count(
-    ann: ChatUser, engine: AsyncEngine, clock: Clock
+    ann: ChatUser, engine: AsyncEngine, store: SqlDispatchStore, clock: Clock
 ) -> None:
-    from bot.scheduler import run_dispatcher
-
     class SlowNotifier(FakeNotifier):
         def __init__(self) -> None:
             super().__init__()
@@ -415,7 +419,7 @@ async def test_stopping_mid_send_lets_the_send_finish_and_count(
     clock.now = MON_1800
     stop = asyncio.Event()
     task = asyncio.create_task(
-        run_dispatcher(engine, {"test": notifier}, stop, interval=timedelta(seconds=5), clock=clock)
+        run_dispatcher(store, {"test": notifier}, stop, interval=timedelta(seconds=5), clock=clock)
     )
     await asyncio.wait_for(notifier.sending.wait(), 10)
     stop.set()
@@ -424,15 +428,6 @@ async def test_stopping_mid_send_lets_the_send_finish_and_count(
     async with engine.connect() as conn:
         statuses = (await conn.execute(text("SELECT status FROM reminder_deliveries"))).scalars()
         assert list(statuses) == ["sent"]
-
-
-def test_dispatcher_env_switch(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot.scheduler import dispatcher_enabled
-
-    monkeypatch.delenv("DISPATCHER", raising=False)
-    assert dispatcher_enabled()
-    monkeypatch.setenv("DISPATCHER", "off")
-    assert not dispatcher_enabled()
 
 
 async def _user_id(engine: AsyncEngine, external_id: str) -> int:
@@ -455,21 +450,21 @@ async def test_a_ping_that_fails_to_compose_does_not_hold_up_the_others(
     await ann.say("/remind hiit mon,tue 18:00")
     await bob.say("/remind hiit mon,tue 18:00")
     bob_id = await _user_id(engine, "bob")
-    real_compose = reminders_storage.compose
+    real_compose = claiming.compose
 
     def broken_for_bob(data, who, kind, fire_at):  # type: ignore[no-untyped-def]
         if who.user_id == bob_id:  # e.g. an imported weight of `inf`
             raise OverflowError("cannot convert float infinity to integer")
         return real_compose(data, who, kind, fire_at)
 
-    monkeypatch.setattr(reminders_storage, "compose", broken_for_bob)
+    monkeypatch.setattr(claiming, "compose", broken_for_bob)
     stats = await dispatch(MON_1800)
     assert (stats.claimed, stats.sent) == (2, 1)
     assert len(notifier.texts("ann")) == 1
     assert notifier.texts("bob") == []
     assert sorted(d[1] for d in await deliveries(engine)) == ["failed", "sent"]
     assert (await dispatch(MON_1800 + timedelta(minutes=1))).claimed == 0  # bob's moved on
-    monkeypatch.setattr(reminders_storage, "compose", real_compose)
+    monkeypatch.setattr(claiming, "compose", real_compose)
     await dispatch(MON_1800 + timedelta(days=1))
     assert (len(notifier.texts("ann")), len(notifier.texts("bob"))) == (2, 1)
 

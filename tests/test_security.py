@@ -28,6 +28,7 @@ import storage.links  # noqa: F401  (registers the link store)
 from bot.scheduler import drain
 from core.accounts.linking import ALPHABET, CODE_LENGTH
 from core.messages import Reply
+from storage.reminder_dispatch import SqlDispatchStore
 from tests.conftest import ChatUser
 
 
@@ -140,7 +141,8 @@ async def test_another_persons_reminder_buttons_are_refused_and_replays_are_note
         due = datetime.fromisoformat(due)
     due = due if due.tzinfo else due.replace(tzinfo=UTC)
     inbox = Inbox()
-    await drain(engine, {"test": inbox}, clock=lambda: due + timedelta(seconds=30))
+    store = SqlDispatchStore(engine)
+    await drain(store, {"test": inbox}, clock=lambda: due + timedelta(seconds=30))
     [(to, ping)] = inbox.sent
     assert to == "ann"
     done, snooze, skip = (choice.data for choice in ping.choices)

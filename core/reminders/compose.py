@@ -1,7 +1,8 @@
 """Composing a due ping from the person's training: today's plan, the week's dose.
 
-The dispatcher fetches a whole batch's sets and cardio in two queries and hands each
-ping a `Prefetched` view, so composing a ping needs no query of its own.
+The claim reads a whole batch's sets and cardio in two queries and hands each ping a
+`Prefetched` view, so composing a ping needs no query of its own; `data_need` says
+which days a ping's text is built from.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from core.coaching.planning import PLAN_WINDOW, recent_plans
 from core.coaching.progression import INTENSITY_LOOKBACK
 from core.formatting import plan_line
 from core.ports import StoredCardio, StoredSet
-from core.recording.entries import Unit
+from core.reminders.dispatch_ports import Recipient
 from core.reminders.texts import (
     RESISTANCE_TARGET,
     hiit_text,
@@ -27,14 +28,6 @@ from core.reminders.texts import (
     summary_text,
     zone2_text,
 )
-
-
-@dataclass(frozen=True)
-class Recipient:
-    user_id: int
-    units: Unit
-    timezone: str
-    age: int | None
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from core.clock import utcnow
+from core.reminders.claim import claim
+from core.reminders.dispatch_ports import DispatchStore, Ping
 from core.reminders.notifier import DeliveryRefused, Notifier
-from core.reminders.ports import DispatchStore, Ping
 from core.reminders.texts import ping as ping_reply
 
 logger = logging.getLogger(__name__)
@@ -48,9 +49,9 @@ async def dispatch_round(
     stop: asyncio.Event | None = None,
 ) -> RoundStats:
     """Claim up to `limit` due pings for these platforms and send them."""
-    claim = await store.claim(clock(), list(notifiers), limit)
-    pings = claim.pings
-    stats = RoundStats(claimed=claim.rows)
+    taken = await claim(store, clock(), list(notifiers), limit)
+    pings = taken.pings
+    stats = RoundStats(claimed=taken.rows)
     by_platform: dict[str, list[Ping]] = defaultdict(list)
     for ping in pings:  # already earliest first
         by_platform[ping.platform].append(ping)

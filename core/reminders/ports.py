@@ -1,4 +1,7 @@
-"""What reminders need from storage: the user's schedules and the dispatcher's queue."""
+"""What the /remind commands need from storage: a user's schedules and their deliveries.
+
+The dispatcher's side (the claim transaction) is in core.reminders.dispatch_ports.
+"""
 
 from __future__ import annotations
 
@@ -28,28 +31,6 @@ class Delivery:
     text: str | None
 
 
-@dataclass(frozen=True)
-class Ping:
-    """A claimed delivery, ready to hand to the platform's notifier."""
-
-    delivery_id: int
-    user_id: int
-    platform: str
-    external_id: str
-    kind: Kind
-    text: str
-    due_at: datetime
-    attempts: int
-
-
-@dataclass(frozen=True)
-class Claim:
-    """What one claim took: `rows` due items handled, of which `pings` are to be sent."""
-
-    rows: int
-    pings: list[Ping]
-
-
 class ReminderStore(Protocol):
     """The reminder side of one unit of work (the /remind commands)."""
 
@@ -72,29 +53,3 @@ class ReminderStore(Protocol):
         ...
 
     async def set_paused(self, user_id: int, paused: bool) -> None: ...
-
-
-class DispatchStore(Protocol):
-    """The dispatcher's transactions; each method commits before it returns."""
-
-    async def claim(self, now: datetime, platforms: Sequence[str], limit: int) -> Claim:
-        """Record due deliveries and advance their schedules, then return what to send."""
-        ...
-
-    async def mark_sent(self, delivery_ids: Sequence[int], now: datetime) -> None: ...
-
-    async def retry_later(self, ping: Ping, due_at: datetime | None) -> None:
-        """Queue a ping whose send failed transiently; None: give up (failed)."""
-        ...
-
-    async def release(self, delivery_ids: Sequence[int]) -> None:
-        """Queue claimed pings that were never handed to a notifier (a clean stop)."""
-        ...
-
-    async def refused(self, ping: Ping) -> None:
-        """Record the refusal and pause the user's reminders."""
-        ...
-
-    async def reap(self, claimed_before: datetime) -> int:
-        """Mark deliveries claimed before the lease as `unknown`; return how many."""
-        ...

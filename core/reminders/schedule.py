@@ -88,7 +88,13 @@ class Schedule:
 
     @property
     def cron_days(self) -> str:
+        """Return the weekdays as cron names, `mon,thu` (how a schedule row stores them)."""
         return days_text(self.days)
+
+    @staticmethod
+    def days_of(cron_days: str) -> tuple[int, ...]:
+        """Return the weekdays that `cron_days` (`mon,thu`) names: its inverse."""
+        return tuple(DAY_NAMES.index(name) for name in cron_days.split(",") if name)
 
 
 # The article's week: resistance twice, Zone 2 three times, HIIT once; a Sunday review.
@@ -140,10 +146,6 @@ USAGE = (
 def days_text(days: tuple[int, ...]) -> str:
     """Return cron weekday names: `mon,thu`."""
     return ",".join(DAY_NAMES[d] for d in sorted(set(days)))
-
-
-def parse_days_text(text: str) -> tuple[int, ...]:
-    return tuple(DAY_NAMES.index(name) for name in text.split(",") if name)
 
 
 def _parse_time(word: str) -> tuple[int, int] | None:
