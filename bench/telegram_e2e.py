@@ -6,8 +6,9 @@ One fake Bot API (tests/telegram_fake.py, aiohttp on 127.0.0.1, same event loop)
 - echo (PTB defaults): the bare python-telegram-bot echo bot the target is set against:
   Application + its own Updater + a MessageHandler, on PTB's default HTTP client
   (httpx); sequential (PTB's default) and with concurrent_updates=True;
-- echo (our loop): the same echo behind our confirm-after-commit Poller and our HTTP
-  client (bot/telegram/request.py, aiohttp): everything the coach has but the coach;
+- echo (our loop): the same echo behind our confirm-after-commit Poller, the adapter's
+  batch handling (each chat in order, 100 at once) and our HTTP client
+  (bot/telegram/request.py, aiohttp): everything the coach has but the coach;
 - coach: `TelegramBot` (the real adapter and ConversationService) on a temp SQLite file;
   every update is a workout ("squat 3x5 62kg"), so each one writes a message and 3 sets.
 
@@ -30,6 +31,7 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -38,6 +40,7 @@ from telegram import Update  # noqa: E402
 from telegram.ext import Application, ContextTypes, MessageHandler, filters  # noqa: E402
 
 from bot.bootstrap import build  # noqa: E402
+from bot.telegram.adapter import TelegramAdapter  # noqa: E402
 from bot.telegram.app import TelegramBot, build_application, http_clients  # noqa: E402
 from bot.telegram.config import TelegramConfig  # noqa: E402
 from bot.telegram.polling import Poller  # noqa: E402
@@ -45,6 +48,7 @@ from core.conversation.group_commit import GroupCommit  # noqa: E402
 from tests.telegram_fake import TOKEN, FakeBotAPI  # noqa: E402
 
 WITHIN = 600.0
+NO_CORE: Any = None  # the echo never reaches a core
 
 
 def queue(api: FakeBotAPI, updates: int, users: int) -> None:
@@ -107,11 +111,13 @@ async def loop_echo(api: FakeBotAPI, updates: int, users: int) -> float:
     app = build_application(TelegramConfig(TOKEN, api.base_url), http_clients(), rate_limited=False)
     await app.initialize()
 
-    async def process(update: Update) -> None:
-        assert update.effective_message is not None
-        await app.bot.send_message(update.effective_message.chat_id, update.effective_message.text)
+    class Echo(TelegramAdapter):  # the adapter's ordering and concurrency, no core
+        async def process(self, update: Update) -> None:
+            assert update.effective_message is not None
+            message = update.effective_message
+            await self.bot.send_message(message.chat_id, message.text)
 
-    poller = Poller(app.bot, process, timeout=1)
+    poller = Poller(app.bot, Echo(app.bot, NO_CORE).handle_updates, timeout=1)
     stopping = asyncio.Event()
     task: asyncio.Task[None] | None = None
 

@@ -48,6 +48,7 @@ class FakeBotAPI:
         self.forbidden_chats: set[int] = set()
         self.too_many_once: dict[str, int] = {}  # method -> retry_after, answered once
         self.down: set[str] = set()  # methods answered 502 Bad Gateway while listed
+        self.refused: Counter[str] = Counter()  # calls answered 502 because of `down`
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(10_000)
         self._changed = asyncio.Condition()
@@ -235,6 +236,8 @@ class FakeBotAPI:
         method = request.match_info["method"]
         params, files, names = await self._params(request)
         if method in self.down:
+            self.refused[method] += 1
+            self._notify()
             return _error(502, "Bad Gateway")
         if method == "getUpdates":
             return await self._get_updates(params)

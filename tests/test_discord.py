@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from collections.abc import AsyncIterator
@@ -19,6 +20,7 @@ from bot.discord.adapter import MAX_TEXT, render, split_text
 from bot.discord.client import CoachClient, zone_matches
 from bot.discord.notifier import DiscordNotifier
 from core.accounts.linking import ALPHABET, CODE_LENGTH
+from core.conversation.results import HandleResult
 from core.conversation.service import ConversationService
 from core.messages import Choice, IncomingMessage, OutgoingFile, Reply
 from core.reminders.notifier import DeliveryRefused
@@ -36,6 +38,7 @@ from tests.discord_fake import (
     guild_payload,
     message_payload,
     options,
+    settle,
     snowflake,
     user,
 )
@@ -183,6 +186,48 @@ async def test_the_same_message_delivered_twice_is_recorded_once(
     assert await count_sets(engine) == 3
 
 
+async def test_one_persons_messages_are_handled_and_answered_in_order(
+    service: ConversationService, fake: FakeDiscord
+) -> None:
+    first_may_finish = asyncio.Event()
+    busy: set[str] = set()
+    overlapped: list[str] = []
+
+    class SlowFirst:
+        """The real service; the first message waits until the second has arrived."""
+
+        async def handle(self, message: IncomingMessage) -> HandleResult:
+            if message.user_id in busy:
+                overlapped.append(message.text)
+            busy.add(message.user_id)
+            try:
+                if message.text.startswith("squat"):
+                    await first_may_finish.wait()
+                return await service.handle(message)
+            finally:
+                busy.discard(message.user_id)
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(service, name)
+
+    bot = await start_bot(SlowFirst(), fake)  # type: ignore[arg-type]
+    try:
+        dm = FakeDiscord.dm_channel_id(ANN["id"])
+        parse = bot.client._connection.parsers["MESSAGE_CREATE"]
+        parse(message_payload(author=ANN, content="squat 3x8 100kg", channel_id=dm))
+        parse(message_payload(author=ANN, content="bench 3x8 60kg", channel_id=dm))
+        for _ in range(20):  # let the second one go as far as it may
+            await asyncio.sleep(0)
+        first_may_finish.set()
+        await settle()
+    finally:
+        await bot.client.close()
+    assert overlapped == []  # the second waited for the first
+    first, second = (c.content for c in bot.dms_to(ANN))
+    assert "Squat" in first
+    assert "Bench" in second
+
+
 async def test_an_edited_dm_edits_its_record(bot: Bot) -> None:
     original = await bot.dm(ANN, "squat 3x8 100kg")
     await bot.edit(original, "squat 3x8 110kg")
@@ -300,7 +345,7 @@ async def test_history_command(bot: Bot) -> None:
         ("profile", {"age": 62}, "Age: 62", True),
         ("profile", {"age": 62, "weight": "80kg"}, "Bodyweight: 80 kg", True),
         ("profile", {}, "Age: not set", True),
-        ("ask", {"question": "how heavy should I lift?"}, "", False),
+        ("ask", {"question": "how heavy should I lift?"}, "6–10 reps are hard", False),
         ("undo", {}, "nothing to undo", False),
         ("link", {}, "Your link code", True),
     ],

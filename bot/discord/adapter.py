@@ -6,6 +6,7 @@ import asyncio
 import io
 import logging
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -35,6 +36,9 @@ DEFER_AFTER = 2.0
 # A failed handling (the core rolled back) is retried this often before the user is told.
 FAILED_RETRIES = 2
 FAILED_BACKOFF = 0.5
+# Messages in the core at once: those arriving together share one transaction (group
+# commit), so this also bounds a transaction's size.
+CONCURRENCY = 100
 
 
 # --- Discord -> core -----------------------------------------------------------------
@@ -161,12 +165,44 @@ def _embed(reply: Reply, text: str, command: str | None) -> discord.Embed | None
 
 
 class DiscordAdapter:
-    """Hands each Discord event to the core and sends the replies back."""
+    """Hands each Discord event to the core and sends the replies back.
 
-    def __init__(self, client: discord.Client, service: MessageHandler) -> None:
+    Every message, slash command and click goes through `_take_turn`: one person's
+    messages in order, at most `concurrency` in the core at once, a rollback retried.
+    """
+
+    def __init__(
+        self, client: discord.Client, service: MessageHandler, concurrency: int = CONCURRENCY
+    ) -> None:
         self.client = client
         self.service = service
-        self._locks = KeyedLocks()
+        self._people = KeyedLocks()
+        self._slots = asyncio.Semaphore(concurrency)
+
+    async def _take_turn(
+        self,
+        message: IncomingMessage,
+        what: str,
+        then: Callable[[HandleResult], Awaitable[None]] | None = None,
+    ) -> HandleResult:
+        """Hand `message` to the core in its person's turn, log the outcome, run `then`.
+
+        `then` (sending the replies) runs before the person's next message is handled.
+        """
+        async with self._people.hold(message.user_id):
+            async with self._slots:
+                result = await self._handle(message)
+            logger.info(
+                "discord %s %s from user %s: %s, %d replies",
+                what,
+                message.message_id,
+                message.user_id,
+                result.status,
+                len(result.replies),
+            )
+            if then is not None:
+                await then(result)
+        return result
 
     # Messages: DMs and mentions --------------------------------------------------------
 
@@ -181,16 +217,12 @@ class DiscordAdapter:
             incoming = await self._with_attachment(message, incoming)
             if incoming is None:
                 return
-        async with self._locks.hold(incoming.user_id):
-            result = await self._handle(incoming)
-            logger.info(
-                "discord message %s from user %s: %s, %d replies",
-                incoming.message_id,
-                incoming.user_id,
-                result.status,
-                len(result.replies),
-            )
-            await self._reply_to_message(message, result, command_of(incoming.text))
+        command = command_of(incoming.text)
+
+        async def reply(result: HandleResult) -> None:
+            await self._reply_to_message(message, result, command)
+
+        await self._take_turn(incoming, "message", reply)
 
     async def _with_attachment(
         self, message: discord.Message, incoming: IncomingMessage
@@ -276,8 +308,7 @@ class DiscordAdapter:
         except discord.HTTPException as exc:
             METRICS.platform_error(PLATFORM)
             logger.debug("removing buttons failed: %s", exc)
-        async with self._locks.hold(message.user_id):
-            result = await self._handle(message)
+        result = await self._take_turn(message, "click")
         await self._answer(interaction, list(result.replies), command_of(data))
 
     async def _handle_all(
@@ -286,14 +317,7 @@ class DiscordAdapter:
         replies: list[Reply] = []
         for part, text in enumerate(texts):
             message = incoming_interaction(interaction, text, part=part)
-            async with self._locks.hold(message.user_id):
-                result = await self._handle(message)
-            logger.info(
-                "discord interaction %s from user %s: %s",
-                message.message_id,
-                message.user_id,
-                result.status,
-            )
+            result = await self._take_turn(message, "interaction")
             replies += result.replies
         return replies
 

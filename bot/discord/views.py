@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import discord
 
 from core.messages import Choice
-
-if TYPE_CHECKING:
-    from bot.discord.adapter import DiscordAdapter
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +16,12 @@ PREFIX = "coach:"
 MAX_CUSTOM_ID = 100  # Discord's limit
 MAX_LABEL = 80
 MAX_BUTTONS = 25  # 5 rows of 5
+
+
+class ClickHandler(Protocol):
+    """What a click is handed to (the Discord adapter, which the client carries)."""
+
+    async def on_choice(self, interaction: discord.Interaction[Any], data: str) -> None: ...
 
 
 class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button], template=r"coach:(?P<data>.+)"):
@@ -41,7 +44,7 @@ class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button], template=r"coach:(
         return cls(Choice(item.label or "", match["data"]))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        adapter: DiscordAdapter = interaction.client.adapter
+        adapter: ClickHandler = interaction.client.adapter
         await adapter.on_choice(interaction, self.data)
 
 

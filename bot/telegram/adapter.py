@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -35,12 +36,17 @@ MAX_CAPTION = MessageLimit.CAPTION_LENGTH  # 1024
 MAX_CALLBACK_DATA = 64  # bytes
 MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API's getFile limit
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+BATCH_LIMIT = 100  # updates per getUpdates, Telegram's maximum
+# Updates handled at once (each chat's in order): a whole getUpdates batch, so that the
+# core writes it in one transaction (group commit; measured: 64 at once gave 15% fewer
+# updates/s).
+CONCURRENCY = BATCH_LIMIT
 # A failed handling (the core rolled back) is retried this often before the user is told.
 FAILED_RETRIES = 2
 FAILED_BACKOFF = 0.5
-# Messages in the core at once: the core writes those that arrive together in one
-# transaction (group commit); a whole getUpdates batch (100) fits.
-HANDLE_CONCURRENCY = 100
+# An update whose handling keeps raising (a download failing, say) is left for Telegram
+# to deliver again, and given up on after this many tries.
+MAX_ATTEMPTS = 5
 SENT_PRIVATELY = "📬 I've answered you in a private chat."
 START_A_CHAT_FIRST = (
     "I answer that in a private chat, so the group doesn't see your data, but I can't "
@@ -75,7 +81,20 @@ class Inbound:
     document_size: int | None = None
 
 
+# Hands updates that arrived together to the adapter; returns the ids it is done with.
+HandleUpdates = Callable[[Sequence[Update]], Awaitable[set[int]]]
+
+
 # --- Telegram -> core ---------------------------------------------------------------
+
+
+def chat_key(update: Update) -> int:
+    """Return the chat an update belongs to: updates of one chat are handled in order."""
+    chat = update.effective_chat
+    if chat is not None:
+        return chat.id
+    user = update.effective_user
+    return user.id if user is not None else 0
 
 
 def message_key(chat_id: int, message_id: int) -> str:
@@ -240,42 +259,99 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply) -> None:
 
 
 class TelegramAdapter:
-    """Hands each Telegram update to the core and sends the replies back."""
+    """Hands Telegram updates to the core and sends the replies back.
+
+    The one place that decides how updates are handled, for polling and the webhook
+    alike: each chat's updates in order, at most `concurrency` at once, a core rollback
+    retried in place, an update that raised left for Telegram to deliver again (and given
+    up on after `max_attempts` tries). Polling and the webhook only move updates in and
+    confirm the ones `handle_updates` reports done.
+    """
 
     def __init__(
         self,
         bot: Bot,
         service: MessageHandler,
-        handle_concurrency: int = HANDLE_CONCURRENCY,
+        *,
+        concurrency: int = CONCURRENCY,
+        max_attempts: int = MAX_ATTEMPTS,
     ) -> None:
         self.bot = bot
         self.service = service
-        self._locks = KeyedLocks()
-        self._handling = asyncio.Semaphore(handle_concurrency)
+        self.max_attempts = max_attempts
+        self._chats = KeyedLocks()
+        self._slots = asyncio.Semaphore(concurrency)
+        self._attempts: dict[int, int] = {}
+
+    async def handle_updates(self, updates: Sequence[Update]) -> set[int]:
+        """Handle updates that arrived together; return the ids of those done with.
+
+        Done means the core committed it (or it was given up on). An update not done must
+        be delivered again, and so must every later update of its chat: they are not
+        handled, so nothing overtakes it. All chats start at once, so a getUpdates batch
+        reaches the core together (one transaction, by group commit).
+        """
+        by_chat: dict[int, list[Update]] = {}
+        for update in sorted(updates, key=lambda u: u.update_id):
+            by_chat.setdefault(chat_key(update), []).append(update)
+        results = await asyncio.gather(
+            *(self._handle_chat(chat, group) for chat, group in by_chat.items())
+        )
+        return set().union(*results)
+
+    async def _handle_chat(self, chat: int, updates: list[Update]) -> set[int]:
+        """Handle one chat's updates in order; stop at the first that fails."""
+        done: set[int] = set()
+        async with self._chats.hold(chat):  # updates of this chat arriving meanwhile wait
+            for update in updates:
+                if not await self._attempt(update):
+                    break
+                done.add(update.update_id)
+        return done
+
+    async def _attempt(self, update: Update) -> bool:
+        """Process `update`; return False if it failed and should be delivered again."""
+        try:
+            async with self._slots:
+                await self.process(update)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            attempts = self._attempts.get(update.update_id, 0) + 1
+            if attempts < self.max_attempts:
+                self._attempts[update.update_id] = attempts
+                logger.warning(
+                    "update %s failed (attempt %d); it will be delivered again",
+                    update.update_id,
+                    attempts,
+                    exc_info=True,
+                )
+                return False
+            logger.exception("update %s failed %d times; skipping it", update.update_id, attempts)
+        self._attempts.pop(update.update_id, None)
+        return True
 
     async def process(self, update: Update) -> None:
         """Handle one update; return only once the core has committed what it carried.
 
-        Raises if the update could not be handed to the core (a file download failed),
-        so the caller leaves it unconfirmed and Telegram delivers it again.
+        Raises if the update could not be handed to the core (a file download failed).
         """
         inbound = translate(update, self.bot.bot)
         if inbound is None:
             logger.debug("update %s ignored", update.update_id)
             return
-        async with self._locks.hold(inbound.chat_id):
-            if inbound.callback_query_id is not None:
-                await self._answer_callback(inbound)
-            message = await self._with_attachment(inbound)
-            result = await self._handle(message)
-            logger.info(
-                "update %s from user %s: %s, %d replies",
-                update.update_id,
-                message.user_id,
-                result.status,
-                len(result.replies),
-            )
-            await self._reply(inbound, message, result)
+        if inbound.callback_query_id is not None:
+            await self._answer_callback(inbound)
+        message = await self._with_attachment(inbound)
+        result = await self._handle(message)
+        logger.info(
+            "update %s from user %s: %s, %d replies",
+            update.update_id,
+            message.user_id,
+            result.status,
+            len(result.replies),
+        )
+        await self._reply(inbound, message, result)
 
     async def _reply(
         self, inbound: Inbound, message: IncomingMessage, result: HandleResult
@@ -303,8 +379,7 @@ class TelegramAdapter:
             if attempt:
                 # The core rolled back: trying again is safe and usually works (a lock, a blip).
                 await asyncio.sleep(FAILED_BACKOFF * attempt)
-            async with self._handling:
-                result = await self.service.handle(message)
+            result = await self.service.handle(message)
             if result.status != "failed":
                 break
         return result

@@ -23,6 +23,7 @@ __all__ = ["ConfigError", "TelegramBot", "TelegramConfig", "serve"]
 
 logger = logging.getLogger(__name__)
 
+FIRST_STARTUP_BACKOFF = 1.0
 MAX_STARTUP_BACKOFF = 60.0
 
 
@@ -83,13 +84,15 @@ class TelegramBot:
         self.application = build_application(config, self.clients, rate_limited=rate_limited)
         self.adapter = TelegramAdapter(self.application.bot, service)
         self.notifier = TelegramNotifier(self.application.bot)
-        self.poller = Poller(self.application.bot, self.adapter.process, timeout=poll_timeout)
+        self.poller = Poller(
+            self.application.bot, self.adapter.handle_updates, timeout=poll_timeout
+        )
         self.webhook: WebhookServer | None = None
 
     async def start(self, stop: asyncio.Event | None = None) -> bool:
         """Connect (retrying while Telegram is unreachable); return False if stopped first."""
         stop = stop or asyncio.Event()
-        delay = 1.0
+        delay = FIRST_STARTUP_BACKOFF
         while not stop.is_set():
             try:
                 await self._connect()
@@ -124,7 +127,7 @@ class TelegramBot:
             logger.info("telegram bot @%s polling", bot.username)
             return
         if self.webhook is None:
-            self.webhook = WebhookServer(bot, self.adapter.process, webhook)
+            self.webhook = WebhookServer(bot, self.adapter.handle_updates, webhook)
             await self.webhook.start()
         await bot.set_webhook(
             webhook.url, secret_token=webhook.secret, allowed_updates=ALLOWED_UPDATES

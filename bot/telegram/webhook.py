@@ -1,7 +1,8 @@
 """A small aiohttp webhook server feeding updates to the same handling path as polling.
 
-Telegram gets its 200 only after the update was handled (the core committed), so a
-crash mid-request makes Telegram deliver it again; a wrong or missing secret gets 403.
+Telegram gets its 200 only after the adapter is done with the update (the core
+committed it), so a crash mid-request makes Telegram deliver it again; an update the
+adapter wants again gets 500; a wrong or missing secret gets 403.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import logging
 from aiohttp import web
 from telegram import Bot, Update
 
+from bot.telegram.adapter import HandleUpdates
 from bot.telegram.config import WebhookConfig
-from bot.telegram.polling import Process
 
 logger = logging.getLogger(__name__)
 
@@ -23,9 +24,9 @@ MAX_BODY = 1024 * 1024
 
 
 class WebhookServer:
-    def __init__(self, bot: Bot, process: Process, config: WebhookConfig) -> None:
+    def __init__(self, bot: Bot, handle: HandleUpdates, config: WebhookConfig) -> None:
         self.bot = bot
-        self.process = process
+        self.handle = handle
         self.config = config
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
@@ -60,10 +61,7 @@ class WebhookServer:
         except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError):
             logger.warning("webhook request with an unreadable update refused")
             return web.Response(status=400, text="bad update")
-        try:
-            await self.process(update)
-        except Exception:
+        if update.update_id not in await self.handle([update]):
             # Not confirmed: Telegram will deliver the update again.
-            logger.exception("webhook update %s failed", update.update_id)
             return web.Response(status=500, text="try again")
         return web.Response(text="ok")

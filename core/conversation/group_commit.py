@@ -4,6 +4,10 @@ An adapter handling many updates at once calls `handle` concurrently; instead of
 transaction each, the calls that arrive while a batch is being written wait for the next
 batch and go into the database together (ConversationService.handle_batch). Each caller
 still gets its own result, and only after its writes committed.
+
+This only batches: every message waiting goes into the next batch. How many are handled
+at once, in which order per chat, and what is retried, the adapters decide (each caps
+its own concurrency, so a batch is at most what they let in together).
 """
 
 from __future__ import annotations
@@ -18,15 +22,12 @@ from core.messages import IncomingMessage
 
 logger = logging.getLogger(__name__)
 
-MAX_BATCH = 100
-
 
 class GroupCommit:
     """Wraps a ConversationService; `handle` batches, everything else passes through."""
 
-    def __init__(self, service: ConversationService, max_batch: int = MAX_BATCH) -> None:
+    def __init__(self, service: ConversationService) -> None:
         self.service = service
-        self.max_batch = max_batch
         self._waiting: list[tuple[IncomingMessage, asyncio.Future[HandleResult]]] = []
         self._writer: asyncio.Task[None] | None = None
 
@@ -43,8 +44,7 @@ class GroupCommit:
     async def _write(self) -> None:
         """Write batches until nobody is waiting."""
         while self._waiting:
-            batch = self._waiting[: self.max_batch]
-            del self._waiting[: self.max_batch]
+            batch, self._waiting = self._waiting, []
             try:
                 results = await self.service.handle_batch([m for m, _ in batch])
             except Exception as exc:  # handle_batch doesn't raise; if it did, tell every caller
