@@ -1,0 +1,54 @@
+"""The parser against the corpus of real training-log lines: outcomes and parse time.
+
+    python bench/corpus.py            # the tuning set (tests/corpus/lines-*.yaml)
+    python bench/corpus.py --holdout  # the held-back slice: run it once, at the end
+    python bench/corpus.py --show wrong|dropped|asked   # list the lines of one outcome
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.corpus_scoring import OUTCOMES, lines, read, score, tally
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--holdout", action="store_true")
+    parser.add_argument("--show", choices=OUTCOMES)
+    args = parser.parse_args()
+    corpus = lines("holdout.yaml" if args.holdout else "lines-*.yaml")
+    scored = [score(line) for line in corpus]
+    counts = tally(scored)
+    print(
+        f"bench/corpus.py {dt.date.today()} on {platform.machine()}, Python "
+        f"{platform.python_version()}: {len(corpus)} lines "
+        f"({'held-back slice' if args.holdout else 'tuning set'})"
+    )
+    for outcome in OUTCOMES:
+        print(f"  {outcome:8} {counts[outcome]:4}  {100 * counts[outcome] / len(corpus):5.1f}%")
+    timings = []
+    for _ in range(5):
+        for line in corpus:
+            started = time.perf_counter()
+            read(line)
+            timings.append(time.perf_counter() - started)
+    timings.sort()
+    p50, p99 = statistics.median(timings), timings[int(len(timings) * 0.99)]
+    print(f"  parse    p50 {p50 * 1e3:.3f} ms   p99 {p99 * 1e3:.3f} ms per line")
+    if args.show:
+        for s in scored:
+            if s.outcome == args.show:
+                print(f"\n[{s.line.id}] {s.why}\n{s.line.text}")
+
+
+if __name__ == "__main__":
+    main()
