@@ -81,7 +81,8 @@ def test_distances_and_seconds_are_kept() -> None:
         ("Pull Up (Neutral Grip)", "pull_up"),
         ("Pull Up (Assisted)", "custom:pull_up_assisted"),
         ("Shoulder Press (Machine)", "custom:shoulder_press_machine"),
-        ("Zercher Squat", "custom:zercher_squat"),
+        ("Zercher Squat", "zercher_squat"),
+        ("Jefferson Curl", "custom:jefferson_curl"),
         ("Cable Crossover Ladder", "custom:cable_crossover_ladder"),
     ],
 )
@@ -212,7 +213,7 @@ async def test_summary_names_matched_and_custom_exercises(ann: ChatUser) -> None
     reply = await send_file(ann, "strong_semicolon.csv")
     assert "Overhead Press (Barbell) → Overhead press" in reply
     assert "Kept as your own exercises" in reply
-    assert "Zercher Squat" in reply
+    assert "Jefferson Curl" in reply
 
 
 async def test_warm_ups_are_stored_as_warm_ups_and_skipped_by_progression(
@@ -231,9 +232,9 @@ async def test_custom_exercises_show_in_history_but_get_no_plan(
     ann: ChatUser, engine: AsyncEngine
 ) -> None:
     await send_file(ann, "strong_semicolon.csv")
-    assert await _count(engine, StrengthSet, exercise="custom:zercher_squat") == 1
+    assert await _count(engine, StrengthSet, exercise="custom:jefferson_curl") == 1
     plan = await ann.say("/plan", at="2022-02-19T12:00")
-    assert "zercher" not in plan.lower()
+    assert "jefferson" not in plan.lower()
     assert "Overhead press" in plan or "Bench press" in plan
 
 
