@@ -1,87 +1,157 @@
-"""Reads a cardio session out of a text fragment: kind, activity, duration, heart rate."""
+"""Reads a cardio session out of a text fragment: kind, activity, duration, heart rate.
+
+How a cardio note is read:
+
+* It is cardio when it names zone 2 (`zone 2`, `z2`), intervals (`hiit`, `intervals`,
+  `tabata`, `sprints`), an activity (`ran`, `rode`, `rowing`, `elliptical`…) or a
+  distance (`5k`, `3.1 miles`).
+* Kind: `zone2` only when the writer says zone 2; else `hiit` for intervals; `walk` for
+  walks; everything else `other`, with the activity. A treadmill is a walk below
+  WALK_MAX_KMH when the speed is given, else a run.
+* Duration: core.recording.durations finds each duration and its role (total, part,
+  repeat…) and says which one is the session's. A note that does not say it plainly gets
+  a question, never a guess: a distance or pace with no time, intervals without a total,
+  minutes in several zones, several times that do not add up, `less than an hour`, or
+  two activities at once.
+* Heart rate: `avg hr 128`, `ahr 146`, `HRav:133`, `average heart rate of 130bpm`,
+  `hr 128`, `128 bpm`; a maximum (`mhr 157`, `max hr 170`) is never the average.
+* A plan (`I'm supposed to run for an hour`) is not a log: nothing is read.
+"""
 
 from __future__ import annotations
 
 import re
 
+from core.recording.durations import (
+    Unclear,
+    find_durations,
+    repeated,
+    session_minutes,
+)
 from core.recording.entries import CardioEntry, Modality, Problem
-from core.recording.set_notation import number, shown
+from core.recording.set_notation import shown
 
 MAX_MINUTES = 24 * 60
 MIN_HR, MAX_HR = 30, 250
-# `a:bb` is hours:minutes up to this many hours, minutes:seconds above it (`45:30`).
-MAX_CLOCK_HOURS = 5
+WALK_MAX_KMH = 7.0
+MIN_BARE_M_METRES = 100  # `45m` glued is minutes, `400m` metres
+KM_PER = {"km": 1.0, "k": 1.0, "mi": 1.609344, "y": 0.0009144, "m": 0.001}
 
-_ZONE2 = re.compile(r"\b(?:zone\s*2|z2)\b")
+_ZONE2 = re.compile(r"\b(?:zone\s*(?:2|two)|z2)\b")
 _HIIT = re.compile(r"\b(?:hiit|intervals?|tabata|sprints?)\b")
 _WORD = re.compile(r"[a-z]+")
 ACTIVITIES = {
     **dict.fromkeys(("run", "ran", "running", "jog", "jogged", "jogging"), "run"),
     **dict.fromkeys(("bike", "biked", "biking", "cycle", "cycled", "cycling", "spin"), "bike"),
+    **dict.fromkeys(("ride", "rode", "riding"), "bike"),
     **dict.fromkeys(("row", "rowed", "rowing", "rower", "erg"), "row"),
     **dict.fromkeys(("walk", "walked", "walking"), "walk"),
     **dict.fromkeys(("swim", "swam", "swimming"), "swim"),
     **dict.fromkeys(("hike", "hiked", "hiking"), "hike"),
     **dict.fromkeys(("elliptical", "crosstrainer"), "elliptical"),
     **dict.fromkeys(("stairs", "stairmaster", "stepper"), "stairs"),
+    **dict.fromkeys(("skierg", "skiing"), "ski"),
 }
+_NOUNS = {"bike": "ride", "elliptical": "elliptical session", "stairs": "stair session"}
+MACHINE = "treadmill"  # walked or ran on: the speed or another word says which
 
-_NUM = r"\d+(?:\.\d+)?"
-_HOURS = re.compile(
-    rf"(?<![\w.])({_NUM})\s*(?:hours?|hrs?|h)(?:\s*(\d{{1,2}})(?!\d)\s*(?:minutes?|mins?|m)?)?(?![a-z])"
+_NUMBER_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten"
+_NUMBER_WORDS = _NUMBER_WORD.split("|")
+_DISTANCE = re.compile(
+    rf"(?<![\w.:/])(\d+(?:\.\d+)?|\.\d+|{_NUMBER_WORD})\s*-?\s*"
+    r"(?:(km|kilomet(?:er|re)s?|k)|(mi|miles?)|(y|yds?|yards?)|(m|met(?:er|re)s?))(?![a-z]|/o)"
 )
-_CLOCK = re.compile(r"(?<![\d:])(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?![\d:])")
-_REPEATS = re.compile(rf"(?<![\w.])(\d{{1,3}})\s*x\s*({_NUM})\s*(?:minutes?|mins?)(?![a-z])")
-_MINUTES = re.compile(rf"(?<![\w.])({_NUM})\s*(?:minutes?|mins?|m)(?![a-z])")
-_SECONDS = re.compile(rf"(?<![\w.])({_NUM})\s*(?:seconds?|secs?)(?![a-z])")
-_HEART_RATE = re.compile(
-    r"(?:\b(?:avg|average)\.?\s*)?\b(?:hr|heart\s*rate|pulse)\s*[:=]?\s*(\d{1,9})(?!\d)"
+_SPEED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(mph|km/h|kph|kmh)\b")
+_MAX_HR = re.compile(
+    r"\b(?:mhr|hr\s*max|max(?:imum)?\.?\s*(?:hr|heart\s*rate|pulse)|peak\s*(?:hr|heart\s*rate))"
+    r"\s*(?:of|was|is|:|=)?\s*\d{1,9}(?!\d)(?:\s*bpm\b)?"
+)
+_AVG_HR = re.compile(
+    r"\b(?:ahr|hr\s*av(?:g|erage)?|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate|pulse)"
+    r"|hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=)?\s*(\d{1,9})(?!\d)"
     r"|(?<![\w.])(\d{1,9})\s*bpm\b"
 )
+_AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")
+_TIME = re.compile(r"\d|\b(?:hours?|hrs?|minutes?|mins?)\b")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_PLAN = re.compile(
+    r"\b(?:supposed\s+to|going\s+to|gonna|plan(?:ning)?\s+to|i'll|i\s+will|want\s+to|"
+    r"hope\s+to|tomorrow|next\s+week)\b"
+)
+_VAGUE = re.compile(r"\b(?:some|a\s+few|few|several|many|couple\s+of)\s+(?:minutes|mins|hours)\b")
 _DIGIT = re.compile(r"\d")
+
+_EXAMPLE = "e.g. `zone 2 run 45 min`"
+_QUESTIONS: dict[Unclear, str] = {
+    "none": "How long was the {what}? " + _EXAMPLE,
+    "several": "I see more than one time for the {what}. How long was it in all? " + _EXAMPLE,
+    "zones": "Those minutes look like time in different heart-rate zones of one session. "
+    "What was it, and how long in all? e.g. `bike 151 min`",
+    "intervals": "How long was the {what} in total, start to finish? "
+    "e.g. `hiit 4x4 min, 28 min total`",
+    "parts": "Those minutes look like parts of the {what}. How long was it in all? " + _EXAMPLE,
+    "bound": "Roughly how many minutes was the {what}? " + _EXAMPLE,
+}
 
 
 def mentions_cardio(text: str) -> bool:
-    """Return whether lowercased `text` names zone 2, intervals or a cardio activity."""
-    return bool(
+    """Return whether lowercased `text` names zone 2, intervals or a cardio activity.
+
+    A distance, or an average heart rate, is cardio only with a time or pace beside it
+    (`2 miles in 30 minutes`), or after `distance` (a watch's summary): alone (`56 miles`
+    after `bike 3:04:00,`), like a pace alone, it is a detail of the session before it.
+    """
+    if (
         _ZONE2.search(text)
         or _HIIT.search(text)
-        or any(w in ACTIVITIES for w in _WORD.findall(text))
-    )
-
-
-def read_minutes(text: str) -> tuple[float | None, str]:
-    """Return the total duration in minutes (None if none) and `text` without it."""
-    total = 0.0
-    found = False
-
-    def take(minutes: float) -> str:
-        nonlocal total, found
-        total += minutes
-        found = True
-        return " "
-
-    text = _REPEATS.sub(lambda m: take(int(m[1]) * number(m[2])), text)
-    text = _HOURS.sub(lambda m: take(number(m[1]) * 60 + int(m[2] or 0)), text)
-    text = _CLOCK.sub(lambda m: take(_clock_minutes(m)), text)
-    text = _MINUTES.sub(lambda m: take(number(m[1])), text)
-    text = _SECONDS.sub(lambda m: take(number(m[1]) / 60), text)
-    return (total if found else None), text
-
-
-def _clock_minutes(m: re.Match[str]) -> float:
-    first, second = int(m[1]), int(m[2])
-    if m[3] is not None:
-        return first * 60 + second + int(m[3]) / 60
-    return first * 60 + second if first <= MAX_CLOCK_HOURS else first + second / 60
+        or any(w in ACTIVITIES or w == MACHINE for w in _WORD.findall(text))
+    ):
+        return True
+    outside = _BRACKETS.sub(" ", text)
+    if read_distance(outside) is not None:
+        return outside.lstrip().startswith("distance") or bool(
+            _TIME.search(_DISTANCE.sub(" ", outside))
+        )
+    return bool(_AVG_HR_WORDS.search(text) and find_durations(outside))
 
 
 def read_heart_rate(text: str) -> tuple[int | None, str]:
-    """Return the average heart rate mentioned (None if none) and `text` without it."""
-    m = _HEART_RATE.search(text)
+    """Return the average heart rate mentioned (None if none) and `text` without it.
+
+    A maximum heart rate is taken out first and never read as the average.
+    """
+    text = _MAX_HR.sub(" ", text)
+    m = _AVG_HR.search(text)
     if not m:
         return None, text
     return int(m[1] or m[2]), text[: m.start()] + " " + text[m.end() :]
+
+
+def read_distance(text: str) -> float | None:
+    """Return the first distance in `text` in km (None if none); `45m` glued is minutes."""
+    for m in _DISTANCE.finditer(text):
+        value = float(m[1]) if _DIGIT.search(m[1]) else _NUMBER_WORDS.index(m[1]) + 1.0
+        if m[5] == "m" and value < MIN_BARE_M_METRES and m[0][len(m[1])] == "m":
+            continue
+        return value * KM_PER["km" if m[2] else "mi" if m[3] else "y" if m[4] else "m"]
+    return None
+
+
+def _activities(text: str) -> list[str]:
+    found: list[str] = []
+    for word in _WORD.findall(text):
+        if word in ACTIVITIES and ACTIVITIES[word] not in found:
+            found.append(ACTIVITIES[word])
+    if not found and MACHINE in text:
+        speed = _SPEED.search(text)
+        kmh = speed and float(speed[1]) * (1.609344 if speed[2] == "mph" else 1)
+        found.append("walk" if kmh and kmh < WALK_MAX_KMH else "run")
+    return found
+
+
+def _first_digit(text: str) -> int:
+    m = _DIGIT.search(text)
+    return m.start() if m else len(text)
 
 
 def _modality(text: str, activity: str | None) -> Modality:
@@ -92,28 +162,34 @@ def _modality(text: str, activity: str | None) -> Modality:
     return "walk" if activity == "walk" else "other"
 
 
-def _activity(text: str) -> str | None:
-    return next((ACTIVITIES[w] for w in _WORD.findall(text) if w in ACTIVITIES), None)
-
-
 def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     """Return the cardio session in lowercased `text`, a Problem, or None if it has none.
 
     A session needs a duration; a cardio word with other numbers but no duration is
-    a Problem, and one with no numbers at all (a question, a note) is None.
+    a Problem, and one with no numbers at all (a question, a note) or a plan is None.
     """
-    if not mentions_cardio(text):
+    if not mentions_cardio(text) or _PLAN.search(text[: _first_digit(text)]):
         return None
-    activity = _activity(text)
+    activities = _activities(text)
+    activity = activities[0] if activities else None
     modality = _modality(text, activity)
-    rest = _ZONE2.sub(" ", text)
-    minutes, rest = read_minutes(rest)
-    hr, rest = read_heart_rate(rest)
-    what = activity or ("zone 2" if modality == "zone2" else "session")
-    if minutes is None:
-        if hr is None and not _DIGIT.search(rest):
-            return None
-        return Problem("unreadable", source, f"How long was the {what}? e.g. `zone 2 run 45 min`")
+    what = _NOUNS.get(activity or "", activity) or ("zone 2" if modality == "zone2" else "session")
+    hr, rest = read_heart_rate(text)
+    durations = find_durations(rest, read_distance(rest))
+    if len(activities) > 1 and durations:
+        return Problem(
+            "unreadable",
+            source,
+            f"Was that {' or '.join(activities)}? Send each on its own line with its time, "
+            f"e.g. `{activities[0]} 30 min`.",
+        )
+    minutes = session_minutes(durations, repeated(rest))
+    if isinstance(minutes, str):
+        if minutes == "none" and not _VAGUE.search(rest):
+            numbers = _DIGIT.search(_ZONE2.sub(" ", rest)) or read_distance(rest) is not None
+            if hr is None and not numbers:
+                return None
+        return Problem("unreadable", source, _QUESTIONS[minutes].format(what=what))
     if minutes <= 0 or minutes > MAX_MINUTES:
         return Problem(
             "implausible",

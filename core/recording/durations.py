@@ -1,0 +1,257 @@
+"""Finds the durations written in a cardio note and what each one is, then the session's.
+
+Forms read: `45 min`, `45m`, `45-minute`, `20'`, `37′ 30″`, `90 seconds`, `1h15`,
+`1h 01′ 42″`, `1 hour and 33 minutes`, `an hour and 10 minutes`, `half an hour`, `0.67hr`,
+`1:30hrs`, and clock forms `1:04:04`, `40:41`, `23:14.87` (`a:bb` is hours:minutes when
+`a` is at most MAX_CLOCK_HOURS, unless a distance makes only minutes:seconds plausible).
+
+Not durations at all: a list of three or more clock times (splits), a pace (`5:30/km`,
+`8:21 min/mile`, `10.31 minutes a mile`, `7:03 pace`, `pace of 10:28`), a bare clock after
+`@`, `at` or `/` (a pace, a send-off or a time of day), a clock before am/pm, `every 20
+minutes`, and anything inside brackets unless the brackets hold only a duration
+(`(15 minute deficit)` is a note).
+
+Each duration has a role, from the words around it: `total` (`20 min total`, `40:41 time`,
+`took 32 minutes`, `Duration: 23:14`), `repeat` (`4x4 min`, `4 sets of 30 second`), `part`
+(rest, warm-up, cool-down, `first`/`last` minutes, time in an unnumbered zone or above or
+below range), `bound` (`less than an hour`), or `plain`; a duration in a numbered zone
+(`18 minutes in zone 2`, `Zone 2 for 45 minutes`) also records that zone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from core.recording.set_notation import number
+
+MAX_CLOCK_HOURS = 5
+# Speeds (km/h) that any cardio session can plausibly have, to read `a:bb` beside a distance.
+MIN_KMH, MAX_KMH = 1.0, 60.0
+# `Nm` glued is minutes below this; `500m` is metres.
+MAX_BARE_M_MINUTES = 100
+SAME = 0.5  # minutes: durations this close are the same one written twice
+
+Role = Literal["plain", "total", "repeat", "part", "bound"]
+# Why a note's durations give no one session length (see `session_minutes`).
+Unclear = Literal["none", "several", "zones", "intervals", "parts", "bound"]
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
+}  # fmt: skip
+_W = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_N = rf"\d+(?:\.\d+)?|\.\d+|{_W}"
+_MIN = r"(?:minutes?|mins?)\b|['′’]"
+_SEC = r"(?:seconds?|secs?)\b\.?|[\"″”]|''"
+_HRS = r"(?:hours?|hrs?|h)(?![a-z])\.?"
+_TOKEN = re.compile(
+    rf"(?<![a-wyz\d_.:])(?P<ch>\d{{1,2}}):(?P<cm>[0-5]\d)\s*{_HRS}"  # 1:30hrs
+    rf"|(?<![a-wyz\d_.:])(?P<c1>\d{{1,2}}):(?P<c2>[0-5]\d)(?::(?P<c3>[0-5]\d))?(?P<cf>\.\d+)?(?![\d:])"
+    r"|(?<![\w.])(?P<half>half\s+an|a\s+half)\s+hour\b"
+    rf"|(?<![a-wyz\d_.])(?P<h>{_N}|an?(?=\s))\s*-?\s*{_HRS}"
+    rf"(?:\s*(?:and\s+)?(?P<hhalf>a\s+half)\b"
+    rf"|\s*(?:and\s+)?(?P<hm>\d{{1,2}}|{_W})\s*(?:{_MIN})(?:\s*(?P<hs>\d{{1,2}})\s*(?:{_SEC}))?"
+    r"|(?P<hg>\d{1,2})(?![\w.:]))?"
+    rf"|(?<![a-wyz\d_.])(?P<m>{_N})(?:\s*-?\s*(?:{_MIN})|(?P<bare_m>m)(?![a-z]))"
+    rf"(?:\s*(?P<ms>\d{{1,2}})\s*(?:{_SEC}))?"
+    rf"|(?<![a-wyz\d_.])(?P<s>{_N})\s*-?\s*(?:{_SEC})"
+)
+_BRACKETS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_CLOCK = r"\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?"
+_SPLITS = re.compile(rf"(?<![\d:.])(?:{_CLOCK}\s*[,/|;]\s*){{2,}}{_CLOCK}(?![\d:])")
+_DISTANCE_UNIT = r"(?:km|k|kilomet\w*|mi|miles?|m|met(?:er|re)s?|y|yds?|yards?|laps?|lengths?)\b"
+_PACE_AFTER = re.compile(
+    r"(?:\s*(?:-|–|to)\s*[\d:.]+)?\s*(?:(?:minutes?|mins?)\b|['′’])?\s*"
+    rf"(?:(?:/|\bper\b|\ban?\b|\beach\b)\s*\d*\s*{_DISTANCE_UNIT}"
+    r"|(?:(?:avg|average|overall|target|mile|km|race)\.?\s*)*pace\b)"
+)
+_PACE_BEFORE = re.compile(r"\bpace\s*(?:of|was|at|is|:|=)?\s*$")
+_CLOCK_NOT_DURATION_BEFORE = re.compile(r"(?:@|\bat|/)\s*$")
+_TIME_OF_DAY_AFTER = re.compile(r"\s*[ap]\.?m\b")
+_EVERY_BEFORE = re.compile(r"\bevery\s*$")
+_TOTAL_AFTER = re.compile(
+    r"\s*(?:in\s+)?(?:total|overall|time|elapsed|duration|altogether|all\s+in)\b"
+)
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total(?:\s+time)?|duration|time|took(?:\s+me)?|completed\s+in|finished\s+in|"
+    r"in\s+total|elapsed|lasted)\s*(?:of|was|is|:|=|-)?\s*(?:about|around|roughly|~)?\s*$"
+)
+_REPEAT_BEFORE = re.compile(
+    rf"(?:(?<![\w.])\d{{1,3}}\s*x\s*|\b(?:\d+|{_W})\s*(?:sets?|rounds?|reps?|repeats?|intervals?)"
+    r"\s*of\s*)$"
+)
+_REPEAT_AFTER = re.compile(r"\s*x\s*\d")
+_REPEATED = re.compile(
+    r"\brepeat(?:ed|s)?\b|\b(?:[2-9]|\d\d+)\s*times\b|(?<=[\s(])x\s*(?:[2-9]|\d\d+)\b"
+)
+_PART_BEFORE = re.compile(
+    r"(?:\b(?:first|last|final|next|rest|recovery|warm(?:ing|ed)?\s*-?\s*up(?:\s+(?:for|of))?|"
+    r"cool(?:ing|ed)?\s*-?\s*down(?:\s+(?:for|of))?|warmup|cooldown|break(?:\s+of)?)"
+    r"|(?:\d|['′’\"″”]|mins?|minutes?|secs?|seconds?)\s*/)\s*$"
+)
+_PART_AFTER = re.compile(
+    r"\.?\s*(?:of\s+)?(?:rest|recovery|recover|break|off|warm\s*-?\s*up|warmup|cool\s*-?\s*down|"
+    r"cooldown|r\b|above|below|(?:(?:were|was)\s+)?(?:spent\s+)?in\s+(?:the\s+)?zone\b(?!\s*\d))"
+)
+_BOUND_BEFORE = re.compile(
+    r"\b(?:less\s+than|under|over|more\s+than|nearly|almost|just\s+over|just\s+under|"
+    r"at\s+least|up\s+to|upwards\s+of)\s*$"
+)
+_ZONE_AFTER = re.compile(
+    r"\s*(?:(?:were|was)\s+)?(?:spent\s+)?(?:(?:in|at)\s+)?(?:(?:heart\s*(?:rate\s*)?)?zone|z)"
+    r"\s*(\d(?:\s*(?:-|&|/|and|to)\s*\d)?)\b"
+)
+_ZONE_BEFORE = re.compile(r"\b(?:zone|z)\s*(\d)\s*(?:for|:|-|–)?\s*$")
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Duration:
+    minutes: float
+    role: Role
+    zones: frozenset[str] = field(default_factory=frozenset)
+
+
+def find_durations(text: str, distance_km: float | None = None) -> list[Duration]:
+    """Return the durations written in lowercased `text`, in order, each with its role.
+
+    With a distance, an `a:bb` clock that is only plausible as minutes:seconds is read so.
+    """
+    text = _SPLITS.sub(lambda m: " " * len(m[0]), _BRACKETS.sub(_bracket, text))
+    found = []
+    for m in _TOKEN.finditer(text):
+        before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 60]
+        minutes = _minutes(m, distance_km)
+        if minutes is None or _not_a_duration(m, before, after):
+            continue
+        found.append(Duration(minutes, _role(before, after), _zones(before, after)))
+    return found
+
+
+def session_minutes(durations: list[Duration], repeats: bool) -> float | Unclear:
+    """Return the session's minutes from its durations, or why they do not say it.
+
+    A stated total wins. Otherwise: time split over two or more zones is one session of
+    unstated length (`zones`); intervals without a total are `intervals`; one plain
+    duration (written once or repeated) is the session unless parts beside it do not add
+    up to it; of several plain ones, one that is the sum of the others is the total.
+    """
+    totals = _distinct(d.minutes for d in durations if d.role == "total")
+    if totals:
+        return totals[0] if len(totals) == 1 else "several"
+    if len(frozenset().union(*(d.zones for d in durations))) > 1:
+        return "zones"
+    if any(d.role == "repeat" for d in durations) or (repeats and durations):
+        return "intervals"
+    written = [d.minutes for d in durations if d.role == "plain"]
+    plain = _distinct(written)
+    parts = [d.minutes for d in durations if d.role == "part"]
+    if not plain:
+        if any(d.role == "bound" for d in durations):
+            return "bound"
+        return "parts" if parts else "none"
+    if len(plain) == 1:
+        return plain[0] if not parts or _same(plain[0], sum(parts)) else "parts"
+    for total in plain:
+        if _same(total, sum(written) - total + sum(parts)):
+            return total
+    return "several"
+
+
+def _distinct(values: Iterable[float]) -> list[float]:
+    kept: list[float] = []
+    for value in values:
+        if not any(_same(value, k) for k in kept):
+            kept.append(value)
+    return kept
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME
+
+
+def repeated(text: str) -> bool:
+    """Return whether `text` says its work was repeated (`repeated 8 times`, `(x6)`)."""
+    return bool(_REPEATED.search(text))
+
+
+def _bracket(m: re.Match[str]) -> str:
+    inner = m[1] if m[1] is not None else m[2]
+    only_duration = (t := _TOKEN.fullmatch(inner.strip())) is not None and t["c1"] is None
+    return f" {inner} " if only_duration else " " * len(m[0])
+
+
+def _value(text: str) -> float:
+    return float(WORD_NUMBERS[text]) if text in WORD_NUMBERS else number(text)
+
+
+def _minutes(m: re.Match[str], distance_km: float | None) -> float | None:
+    if m["ch"] is not None:
+        return int(m["ch"]) * 60.0 + int(m["cm"])
+    if m["c1"] is not None:
+        return _clock(m, distance_km)
+    if m["half"] is not None:
+        return 30.0
+    if m["h"] is not None:
+        hours = 1.0 if m["h"] in ("a", "an") else _value(m["h"])
+        extra = 30 if m["hhalf"] else _value(m["hm"] or m["hg"] or "0")
+        return hours * 60 + extra + int(m["hs"] or 0) / 60
+    if m["m"] is not None:
+        value = _value(m["m"])
+        if m["bare_m"] and value >= MAX_BARE_M_MINUTES:
+            return None  # `500m` is metres
+        return value + int(m["ms"] or 0) / 60
+    return _value(m["s"]) / 60
+
+
+def _clock(m: re.Match[str], distance_km: float | None) -> float:
+    first, second = int(m["c1"]), int(m["c2"])
+    if m["c3"] is not None:
+        return first * 60 + second + int(m["c3"]) / 60
+    as_hours, as_minutes = first * 60 + second, first + (second + float(m["cf"] or 0)) / 60
+    if first > MAX_CLOCK_HOURS:
+        return as_minutes
+    if (
+        distance_km
+        and not _plausible(distance_km, as_hours)
+        and _plausible(distance_km, as_minutes)
+    ):
+        return as_minutes
+    return as_hours
+
+
+def _plausible(distance_km: float, minutes: float) -> bool:
+    return minutes > 0 and MIN_KMH <= distance_km / (minutes / 60) <= MAX_KMH
+
+
+def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
+    if _PACE_AFTER.match(after) or _PACE_BEFORE.search(before) or _EVERY_BEFORE.search(before):
+        return True
+    clock = m["c1"] is not None
+    return clock and bool(
+        _CLOCK_NOT_DURATION_BEFORE.search(before) or _TIME_OF_DAY_AFTER.match(after)
+    )
+
+
+def _role(before: str, after: str) -> Role:
+    if _TOTAL_AFTER.match(after) or _TOTAL_BEFORE.search(before):
+        return "total"
+    if _REPEAT_BEFORE.search(before) or _REPEAT_AFTER.match(after):
+        return "repeat"
+    if _PART_BEFORE.search(before) or _PART_AFTER.match(after):
+        return "part"
+    if _BOUND_BEFORE.search(before):
+        return "bound"
+    return "plain"
+
+
+def _zones(before: str, after: str) -> frozenset[str]:
+    if m := _ZONE_AFTER.match(after):
+        return frozenset(_DIGITS.findall(m[1]))
+    if m := _ZONE_BEFORE.search(before):
+        return frozenset(m[1])
+    return frozenset()
