@@ -1,8 +1,8 @@
 """The parser against the corpus of real training-log lines: outcomes and parse time.
 
-    python bench/corpus.py            # the tuning set (tests/corpus/lines-*.yaml)
-    python bench/corpus.py --holdout  # the held-back slice: run it once, at the end
-    python bench/corpus.py --show wrong|dropped|asked   # list the lines of one outcome
+python bench/corpus.py            # the tuning set (tests/corpus/lines-*.yaml)
+python bench/corpus.py --holdout  # the held-back slice: run it once, at the end
+python bench/corpus.py --show wrong|dropped|asked   # list the lines of one outcome
 """
 
 from __future__ import annotations

@@ -133,9 +133,10 @@ def _matches(expected: dict[str, Any], got: Any, units: Unit) -> bool:
 def _recordable(expected: dict[str, Any], units: Unit) -> bool:
     """Return whether the coach can record this entry as meant (a known lift, a load, a time)."""
     if "lift" in expected:
-        return lift_id(expected["lift"]) is not None and expected_sets(
-            expected["sets"], units
-        ) is not None
+        return (
+            lift_id(expected["lift"]) is not None
+            and expected_sets(expected["sets"], units) is not None
+        )
     return "minutes" in expected
 
 
@@ -143,7 +144,7 @@ def score(line: Line, result: ParseResult | None = None) -> Scored:
     result = read(line) if result is None else result
     expect = line.expect
     got = list(result.entries)
-    asked = bool(result.problems)
+    asked = bool(result.problems or result.ambiguities)
     if "nothing" in expect:
         if got:
             return Scored(line, "wrong", "recorded a line that is not a log")

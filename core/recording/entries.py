@@ -56,22 +56,48 @@ class CardioEntry:
 Entry = StrengthEntry | CardioEntry
 
 ProblemKind = Literal["implausible", "unknown_exercise", "missing_load", "unreadable"]
+# How `AxBxC` with a load and two small counts is read, once the person has told us.
+Notation = Literal["sets-reps", "reps-sets"]
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A fragment that looked like a workout but cannot be recorded; `message` says why."""
+    """A fragment that looked like a workout but cannot be recorded; `message` says why.
+
+    For an unknown exercise, `name` is the name as typed (the question offers the closest
+    catalogue exercises, or to keep it as the person's own).
+    """
 
     kind: ProblemKind
     source: str
     message: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read an ambiguous fragment: a button label and what it records."""
+
+    label: str  # "3 sets of 5"
+    notation: Notation
+    entry: StrengthEntry
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A fragment with two plausible readings (`225x3x5`): asked, never guessed."""
+
+    source: str
+    question: str  # "Squat 225 lb: 3 sets of 5, or 5 sets of 3?"
+    readings: tuple[Reading, ...]
 
 
 @dataclass(frozen=True)
 class ParseResult:
     entries: tuple[Entry, ...] = ()
     problems: tuple[Problem, ...] = ()
+    ambiguities: tuple[Ambiguity, ...] = ()
 
     @property
     def looks_like_workout(self) -> bool:
-        return bool(self.entries or self.problems)
+        return bool(self.entries or self.problems or self.ambiguities)

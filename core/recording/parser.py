@@ -2,48 +2,58 @@
 
 How a message is read:
 
-* It is split into lines, and lines at `;` and at commas that are not between two
-  digits (`8,8,7` is a rep list, `102,5kg` a decimal weight). A part that starts
-  with an exercise name or mentions cardio starts a new fragment; any other part
-  continues the fragment before it (`100x5, 105x5, 110x3`; a name on its own line
-  followed by set lines). Parts with no numbers and no name are notes.
-* Numbers joined by `x` (or `×`, `*`):
-  - `AxBxC` is weight × reps × sets (`DL 140x5x3`) when A ≥ C, otherwise
-    sets × reps × weight (`3 x 8 x 100`); a unit on A or on C says which is the weight.
-  - `AxB` is sets × reps when the part also has a load (`3x8 100kg`, `3x8 @ 100`,
-    `row 3x10 50`, `bw+10`), for bodyweight movements, and when A is a whole
-    number up to 10 (`squat 3x8`, which then lacks a load). Otherwise it is
-    weight × reps, one set (`100x5`). A unit on A or B marks the weight (`100kgx5`).
-* A bare number is a weight in the user's units. After a load, bare numbers are reps,
-  one set each (`100kg 8,8,7`, `100kg 8/8/7`, `100kg 8 8 7`). A continuation part
-  without a load reuses the load before it (`100kg 8, 8, 7`).
-* `@` or `at` before a number marks the load; `rpe` before or after a number is RPE
-  for the sets of that part. `bw`, `bw+10` and `+10kg` mark bodyweight sets, whose
-  weight is the added load.
+* Each line loses its notes first (`notes.blank`: brackets, quotes, a dash note, a
+  total after `=`), then is split into parts at `;`, at commas not between two digits
+  (`8,8,7` reps, `102,5kg` a weight), at ` + `, a slash before words, a sentence end,
+  `then`, and a known name with a colon mid-line (`... Press: 135 x 5`).
+* Each part's exercise is found by `names.find_exercise`: at the start, after the
+  numbers (`4x8 squat @ 185lbs`) or in prose, the person's own names first; a known name
+  inside a longer unknown one is never taken. Number words next to set words are digits
+  (`three sets of five`). A part naming an exercise or cardio starts a new fragment; any
+  other part continues the one before it (`100x5, 105x5`; a name on its own line, then
+  set lines). Parts with no numbers and no name are notes.
+* `set_notation.read_sets` reads one part's numbers (marks made plain by `marks`; which
+  number is weight, reps or sets chosen by plausibility in `readings`). A bare number is
+  a weight in the user's units; after a load, bare numbers are reps, one set each. A part
+  without a load reuses the load before it; a part with only a load gives it to the
+  sets before it (`Squats, 5X5, 90kg`).
+* `W x A x B` with two plausible set counts is an `Ambiguity` with both readings unless
+  `notation` says which; nothing is recorded for it. Words of failure (`last set only
+  6`) change a uniform block's last set. Plans (`supposed to`, `called for`) are asked.
+* Sets with no known exercise are an `unknown_exercise` problem carrying the typed name.
 * A message ending in `?` is a question unless it has sets, reps or a duration.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from core.recording import notes
 from core.recording.cardio import mentions_cardio, read_cardio
-from core.recording.catalogue import Exercise, resolve
+from core.recording.catalogue import Exercise
 from core.recording.entries import (
+    Ambiguity,
     CardioEntry,
     Entry,
+    Notation,
     ParseResult,
     Problem,
+    Reading,
     SetEntry,
     StrengthEntry,
     Unit,
 )
+from core.recording.names import find_exercise
+from core.recording.numbers import digits
+from core.recording.readings import BARBELL_LIFTS, Lift
 from core.recording.set_notation import MAX_SETS, NUM, UNIT, Load, RawSet, read_sets
 
 MAX_CHARS = 2000
 MAX_LINES = 50
 MAX_NAME_WORDS = 6
+NOTATIONS: tuple[Notation, ...] = ("sets-reps", "reps-sets")
 # A line of only a known exercise name and at most this many other words ("squat lots")
 # asks for the sets; longer chat ("squats felt heavy today") is a note.
 MAX_WORDS_BESIDE_BARE_NAME = 1
@@ -66,6 +76,17 @@ _REPS_HINT = re.compile(
     rf"(?<![\w.]){NUM}\s*(?:{UNIT})?\s*x\s*{NUM}|(?<![\w.]){NUM}\s*(?:sets?|reps?)\b"
 )
 _LOAD_HINT = re.compile(rf"(?<![\w.]){NUM}\s*{UNIT}|@\s*{NUM}|\bbw\b|\+\s*{NUM}")
+_SET_HINT = re.compile(rf"(?<![\w.])x\s*{NUM}|{NUM}\s*@\s*{NUM}|{NUM}(?:\s*[-/]\s*{NUM}){{2,}}")
+# Words of a plan or a wish, not a record: such sets are asked about, never logged.
+_PLAN = re.compile(
+    r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|want(?:ed)? "
+    r"to|next (?:time|week|session)|tomorrow|goal)\b"
+)
+_PLUS = re.compile(r"\s\+\s")
+_SPACED_SLASH = re.compile(r"\s/(?=\s)|/(?=\s*[^\W\d_])")
+_SENTENCE = re.compile(r"(?<=[^\W\d_#])\.(?=\s+[A-Z])|(?<=#)\.(?=\s+[A-Z][a-z])")
+_THEN = re.compile(r"\bthen\b", re.IGNORECASE)
+_NAME_COLON = re.compile(r"(?<=\S)\s+([A-Za-z][A-Za-z-]*(?:\s[A-Za-z][A-Za-z-]*){0,3})\s*:\s*\d")
 
 
 @dataclass(frozen=True)
@@ -82,27 +103,39 @@ class _Segment:
     leading: bool  # `name` starts with the exercise name
     beside_name: int  # words in `name` that are not part of the exercise name
     cardio: bool
+    typed: str  # the name as typed, for a question about an unknown exercise
 
 
 @dataclass(frozen=True)
 class _Outcome:
-    item: Entry | Problem | None
+    item: Entry | Problem | Ambiguity | None
     counted: bool  # the fragment had sets, reps or a duration: a log even if it ends in "?"
+    ambiguous: bool = False  # read by a guess between notations: ask instead
 
 
-def parse(text: str, units: Unit = "kg") -> ParseResult:
-    """Return the entries and problems found in a chat message; never raises."""
+def parse(
+    text: str,
+    units: Unit = "kg",
+    notation: Notation | None = None,
+    names: Mapping[str, str] | None = None,
+) -> ParseResult:
+    """Return the entries, problems and ambiguities in a chat message; never raises.
+
+    `notation` is how the person writes `225x3x5` (see `core.recording.readings`), `names`
+    their own exercise names (`catalogue.name_key(typed)` -> exercise id), tried first.
+    """
     if not text or not text.strip():
         return ParseResult()
-    segments, overflow = _segments(text)
-    outcomes = [_read_fragment(f, text, units) for f in _fragments(segments)]
+    segments, overflow = _segments(text, names)
+    outcomes = [_read_fragment(f, text, units, notation) for f in _fragments(segments)]
     if _QUESTION.search(text[-40:]):
         outcomes = [o for o in outcomes if o.counted]
     entries = tuple(o.item for o in outcomes if isinstance(o.item, CardioEntry | StrengthEntry))
     problems = [o.item for o in outcomes if isinstance(o.item, Problem)]
-    if overflow.strip() and (entries or problems):
+    ambiguities = tuple(o.item for o in outcomes if isinstance(o.item, Ambiguity))
+    if overflow.strip() and (entries or problems or ambiguities):
         problems.append(_overflow_problem(overflow))
-    return ParseResult(entries, tuple(problems))
+    return ParseResult(entries, tuple(problems), ambiguities)
 
 
 def _overflow_problem(overflow: str) -> Problem:
@@ -117,7 +150,7 @@ def _overflow_problem(overflow: str) -> Problem:
 # --- splitting ---------------------------------------------------------------------
 
 
-def _segments(text: str) -> tuple[list[_Segment], str]:
+def _segments(text: str, names: Mapping[str, str] | None) -> tuple[list[_Segment], str]:
     """Return the parts of the first lines of `text`, and the text left unread."""
     head = text[:MAX_CHARS]
     if len(text) > MAX_CHARS and (cut := head.rfind("\n")) > 0:
@@ -126,33 +159,69 @@ def _segments(text: str) -> tuple[list[_Segment], str]:
     for number, line in enumerate(_LINE.finditer(head)):
         if number >= MAX_LINES:
             return segments, text[line.start() :]
-        for part in _PART.finditer(line[0]):
-            if part[0].strip():
-                segments.append(_segment(part[0], line.start() + part.start(), number))
+        prepared = _prepare(line[0], names)
+        for part in _PART.finditer(prepared):
+            if part[0].strip(" ;"):
+                start = line.start() + part.start()
+                raw = text[start : line.start() + part.end()]
+                segments.append(_segment(part[0], raw, start, number, names))
     return segments, text[len(head) :]
+
+
+def _prepare(line: str, names: Mapping[str, str] | None) -> str:
+    """Return `line` with notes blanked and more part breaks as `;`, at the same length.
+
+    Breaks: ` + ` (not `bw + 10`), a slash before words or between spaces, a sentence end,
+    `then`, and a known name with a colon mid-line (`... Press: 135 x 5`).
+    """
+    if mentions_cardio(line.lower()):
+        return line
+    chars = list(notes.blank(line))
+    for m in _PLUS.finditer(line):
+        if not line[: m.start()].lower().rstrip().endswith(("bw", "bodyweight", "body weight")):
+            chars[m.start() + 1] = ";"
+    for pattern in (_SPACED_SLASH, _SENTENCE):
+        for m in pattern.finditer(line):
+            chars[m.end() - 1] = ";"
+    for m in _THEN.finditer(line):
+        chars[m.start()] = ";"
+    for m in _NAME_COLON.finditer(line):
+        if not _DIGIT.search(_LIST_MARKER.sub("", line[: m.start()], count=1)):
+            continue
+        words = m[1].split()
+        exercise, first, _ = find_exercise([w.lower() for w in words], names)
+        if exercise is not None:
+            offset = m.start(1) + sum(len(w) + 1 for w in words[:first])
+            chars[offset - 1] = ";"
+    return "".join(chars)
 
 
 def _normalise(raw: str) -> str:
     text = _LIST_MARKER.sub("", " ".join(raw.lower().split()), count=1)
-    text = text.replace("×", "x").replace("*", "x")
-    return _DECIMAL_COMMA.sub(r"\1.\2", text)
+    text = text.replace("×", "x").replace("*", "x").replace("’", "'")
+    return digits(_DECIMAL_COMMA.sub(r"\1.\2", text))
 
 
-def _segment(raw: str, start: int, line: int) -> _Segment:
-    text = _normalise(raw)
-    words = _name_words(text)
-    exercise, used, leading = _find_exercise(words)
+def _segment(
+    prepared: str, raw: str, start: int, line: int, names: Mapping[str, str] | None
+) -> _Segment:
+    text = _normalise(prepared)
+    lead = _name_words(text)
+    exercise, first, used = find_exercise(_WORD.findall(text), names)
+    leading = exercise is not None and first == 0
+    typed = _LIST_MARKER.sub("", _NAME_END.split(prepared.strip(" ;"), maxsplit=1)[0])
     return _Segment(
         text=text,
         start=start,
-        end=start + len(raw),
+        end=start + len(raw.rstrip()),
         line=line,
-        name=" ".join(words),
+        name=" ".join(lead),
         exercise=exercise,
-        exact=exercise is not None and used == len(words),
+        exact=leading and used == len(lead),
         leading=leading,
-        beside_name=len(words) - used,
+        beside_name=len(lead) - used if leading else len(lead),
         cardio=mentions_cardio(text),
+        typed=typed.strip(" :-–—*•\t").strip(),
     )
 
 
@@ -164,20 +233,6 @@ def _name_words(text: str) -> list[str]:
             break
         words.append(word)
     return words
-
-
-def _find_exercise(words: list[str]) -> tuple[Exercise | None, int, bool]:
-    """Return the exercise named by the first or else the last of `words`.
-
-    Also returns how many words name it and whether they lead (`squat day` vs `did squats`).
-    """
-    for n in range(len(words), 0, -1):
-        if exercise := resolve(" ".join(words[:n])):
-            return exercise, n, True
-    for n in range(1, len(words)):
-        if exercise := resolve(" ".join(words[n:])):
-            return exercise, len(words) - n, False
-    return None, 0, False
 
 
 def _fragments(segments: list[_Segment]) -> list[list[_Segment]]:
@@ -204,7 +259,9 @@ def _continues(fragment: list[_Segment], segment: _Segment) -> bool:
 # --- reading a fragment ------------------------------------------------------------
 
 
-def _read_fragment(fragment: list[_Segment], text: str, units: Unit) -> _Outcome:
+def _read_fragment(
+    fragment: list[_Segment], text: str, units: Unit, notation: Notation | None
+) -> _Outcome:
     head = fragment[0]
     source = text[head.start : fragment[-1].end].strip()
     joined = " , ".join(s.text for s in fragment)
@@ -216,43 +273,76 @@ def _read_fragment(fragment: list[_Segment], text: str, units: Unit) -> _Outcome
             return _Outcome(cardio, counted=cardio.kind == "implausible")
     if head.exercise is None:
         return _orphan(fragment, source)
-    return _strength(fragment, head.exercise, source, units)
+    outcome = _strength(fragment, head.exercise, source, units, notation)
+    if isinstance(outcome.item, Problem) and not head.leading:  # a name in prose or a question
+        outcome = _Outcome(outcome.item, counted=False)
+    if isinstance(outcome.item, StrengthEntry | Ambiguity) and _PLAN.search(joined):
+        message = f"Was that {head.exercise.name.lower()} planned or done? Send what you did."
+        return _Outcome(Problem("unreadable", source, message), counted=False)
+    if outcome.ambiguous and notation is None and isinstance(outcome.item, StrengthEntry):
+        readings = []
+        for way in NOTATIONS:
+            read = _strength(fragment, head.exercise, source, units, way).item
+            if isinstance(read, StrengthEntry):
+                readings.append(Reading(_label(read), way, read))
+        question = f"{head.exercise.name}: {readings[0].label}, or {readings[-1].label}?"
+        return _Outcome(Ambiguity(source, question, tuple(readings)), counted=True)
+    return outcome
+
+
+def _label(entry: StrengthEntry) -> str:
+    """Return a button label for a reading: "3 sets of 5 at 225 lb"."""
+    first = entry.sets[0]
+    return f"{len(entry.sets)} sets of {first.reps} at {first.weight:g} {first.unit}"
 
 
 def _orphan(fragment: list[_Segment], source: str) -> _Outcome:
     """Return a problem for sets with no known exercise; anything else is a note."""
-    if not any(_REPS_HINT.search(s.text) for s in fragment):
+    if not any(_REPS_HINT.search(s.text) or _SET_HINT.search(s.text) for s in fragment):
         return _Outcome(None, counted=False)
-    name = fragment[0].name
+    name = fragment[0].typed if fragment[0].name else ""
     message = (
         f"I don't know the exercise '{name}' yet. Try a name like squat, bench or deadlift."
         if name
         else "Which exercise was that? Start with its name, e.g. `squat 3x8 100kg`."
     )
     # Not counted: in a question, sets next to an unknown word are chat, not a log.
-    return _Outcome(Problem("unknown_exercise", source, message), counted=False)
+    return _Outcome(Problem("unknown_exercise", source, message, name), counted=False)
 
 
-def _strength(fragment: list[_Segment], exercise: Exercise, source: str, units: Unit) -> _Outcome:
+def _strength(
+    fragment: list[_Segment],
+    exercise: Exercise,
+    source: str,
+    units: Unit,
+    notation: Notation | None,
+) -> _Outcome:
     head = fragment[0]
     label = exercise.name.lower()
+    lift = Lift(label, exercise.bodyweight, exercise.id in BARBELL_LIFTS)
     sets: list[RawSet] = []
     carried: Load | None = None
-    has_reps = False
+    has_reps = ambiguous = uniform = False
     for index, segment in enumerate(fragment):
         hinted = bool(_REPS_HINT.search(segment.text) or _LOAD_HINT.search(segment.text))
         bare = not _LETTER.search(segment.text)
         part = read_sets(
             segment.text,
-            label,
-            exercise.bodyweight,
+            lift,
             units,
             carried,
-            bare_numbers_are_reps=hinted or (head.exact if index == 0 else bare),
+            bare_numbers_are_reps=hinted
+            or (head.exact if index == 0 else bare)
+            or (exercise.bodyweight and index == 0 and head.beside_name <= 1),
+            notation=notation,
         )
         if part.problem:
             return _Outcome(Problem("implausible", source, part.problem), counted=True)
         has_reps = has_reps or part.has_reps
+        ambiguous = ambiguous or part.ambiguous
+        uniform = uniform or part.uniform
+        if part.load and not part.sets and any(s.weight is None for s in sets):
+            sets = [_loaded(s, part.load) for s in sets]  # `Squats, 5x5, 90kg`
         carried = part.load or carried
         sets.extend(part.sets)
     if not sets:
@@ -263,13 +353,34 @@ def _strength(fragment: list[_Segment], exercise: Exercise, source: str, units: 
             f"Check the numbers, e.g. `{label} 3x8 100kg`."
         )
         return _Outcome(Problem("implausible", source, message), counted=True)
+    if uniform and (failed := notes.failure(" ".join(s.text for s in fragment))):
+        sets = _after_failure(sets, *failed)
     if any(s.weight is None for s in sets):
         problem = Problem("missing_load", source, _missing_load(sets, label, units))
         return _Outcome(problem, counted=True)
+    if any(s.reps < 1 for s in sets):
+        message = f"How many reps did the last set of {label} get? e.g. `{label} 100kg 8, 8, 6`"
+        return _Outcome(Problem("unreadable", source, message), counted=True)
     entry_sets = tuple(
         SetEntry(int(s.reps), s.weight or 0.0, s.unit, s.bodyweight, s.rpe) for s in sets
     )
-    return _Outcome(StrengthEntry(exercise.id, entry_sets, source), counted=True)
+    entry = StrengthEntry(exercise.id, entry_sets, source)
+    return _Outcome(entry, counted=True, ambiguous=ambiguous)
+
+
+def _loaded(raw: RawSet, load: Load) -> RawSet:
+    if raw.weight is not None:
+        return raw
+    return RawSet(raw.reps, load.weight, load.unit, raw.bodyweight or load.bodyweight, raw.rpe)
+
+
+def _after_failure(sets: list[RawSet], kind: str, count: int) -> list[RawSet]:
+    """Return `sets` with the last set's reps changed by words of failure (`notes.failure`)."""
+    last = sets[-1]
+    reps = count if kind == "last" else last.reps - count
+    if kind == "last" and count >= last.reps:
+        return sets
+    return [*sets[:-1], RawSet(reps, last.weight, last.unit, last.bodyweight, last.rpe)]
 
 
 def _unreadable(

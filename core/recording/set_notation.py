@@ -1,6 +1,13 @@
-"""Reads the sets in one part of a strength log: `3x8 100kg`, `140x5x3`, `100kg 8/8/7`.
+"""Reads the sets in one part of a strength log: `3x8 100kg`, `140x5`, `100kg 8/8/7`.
 
-The rules for numbers joined by `x` are documented in `core.parser`.
+Which number is the weight, reps or sets is chosen in `core.recording.readings`. Before
+that, marks are made plain: `225#` is 225 lb, `70k` 70 kg, `12r 4s` 12 reps 4 sets,
+`2 singles` 2 sets of 1, `x bar` an empty bar, `5 reps x 3 sets` 3 sets of 5, a trailing
+`x 3 sets` or `(x 3)` repeats the set before it three times, `2 RIR` is RPE 8, `@RPE<8`
+(no single number) no RPE, and a percentage is not a load. `x5` alone is 5 reps on the
+load before it. A list of loads (`105lbs/120lbs/135lbs 3x5`, `8x3 80/85/.../100kg`) gives
+one load per set in order, or pairs with a rep list (`135lbs/155lbs 5/3`); two numbers
+`A/B` with no load are reps and weight in the order plausibility allows, else a question.
 """
 
 from __future__ import annotations
@@ -9,17 +16,23 @@ import math
 import re
 from dataclasses import dataclass
 
-from core.recording.entries import Unit, to_kg
+from core.recording.entries import Notation, Unit, to_kg
+from core.recording.marks import NUM, UNIT, plain
+from core.recording.readings import (
+    Block,
+    Lift,
+    counts,
+    pair,
+    plausible_load,
+    plausible_reps,
+    weight_first,
+)
 
 MAX_LOAD_KG = 600
 MAX_REPS = 100
 MAX_SETS = 20
 MIN_RPE, MAX_RPE = 1, 10
-# `AxB` with no other load is sets × reps when A is a whole number up to this.
-MAX_SETS_IN_AXB = 10
 
-NUM = r"\d+(?:\.\d+)?"
-UNIT = r"(?:kilograms?|kilos?|kgs?|pounds?|lbs?)(?![a-wyz])"
 
 _NEGATIVE = re.compile(r"(?<![a-wyz0-9.])-\d")
 _RPE_BEFORE = re.compile(rf"@?\s*\brpe\s*[:=]?\s*({NUM})")
@@ -35,6 +48,13 @@ _SETS_OF = re.compile(rf"(?<![\w.])({NUM})\s*sets?\s*(?:of|x)?\s*({NUM})(?:\s*re
 _SETS = re.compile(rf"(?<![\w.])({NUM})\s*sets?\b")
 _REPS = re.compile(rf"(?<![\w.])({NUM})\s*reps?\b")
 _RUN = re.compile(rf"(?<![\w.]){NUM}(?:(?:\s*[,/]\s*|\s+){NUM})*(?!\w|\.\d)")
+_FAILED_SET = re.compile(r"x\s*(?:fail(?:ed)?|f)\b|\bno lift\b")
+_SETS_OF_NO_COUNT = re.compile(rf"(?<![\d\s])\s*\bsets\s+of\s+{NUM}|^\s*sets\s+of\s+{NUM}")
+_COLON_LOAD = re.compile(rf"(?<![\w.])({NUM})\s*:\s*(?={NUM})")
+_BARE_REPS = re.compile(rf"(?<![\w.])x\s*({NUM})(?![\w.])")
+_LOAD_LIST = re.compile(rf"(?<![\w.])({NUM}\s*(?:{UNIT})?(?:\s*/\s*{NUM}\s*(?:{UNIT})?)+)")
+_LIST_ITEM = re.compile(rf"({NUM})\s*({UNIT})?")
+_PAIR = re.compile(rf"^\D*?(?<![\w.])({NUM})\s*/\s*({NUM})(?![\w.])\D*$")
 
 
 @dataclass(frozen=True)
@@ -61,14 +81,8 @@ class PartSets:
     load: Load | None = None  # the last load named here, for the parts after it
     has_reps: bool = False
     problem: str | None = None  # a question back when the numbers cannot be real
-
-
-@dataclass(frozen=True)
-class _Block:
-    sets: float
-    reps: float
-    weight: float | None = None
-    unit: Unit | None = None
+    ambiguous: bool = False  # `W x A x B` read by a guess: the caller asks
+    uniform: bool = False  # the sets came from a count (`3x8`), not a list of reps
 
 
 def number(text: str) -> float:
@@ -121,38 +135,52 @@ def _take_load(text: str, units: Unit) -> tuple[Load | None, str]:
     return None, text
 
 
-def _take_set_words(text: str) -> tuple[list[_Block], str]:
+def _take_set_words(text: str) -> tuple[list[Block], str]:
     """Return blocks from `3 sets of 8`, `5 reps` and `5 reps x 3 sets`."""
     sets_of, text = _take(_SETS_OF, text)
-    blocks = [_Block(number(m[1]), number(m[2])) for m in sets_of]
-    counts, text = _take(_SETS, text)
+    blocks = [Block(number(m[1]), number(m[2])) for m in sets_of]
+    sets, text = _take(_SETS, text)
     reps, text = _take(_REPS, text)
-    if counts and len(reps) == 1:
-        return [*blocks, _Block(number(counts[0][1]), number(reps[0][1]))], text
-    return [*blocks, *(_Block(1.0, number(m[1])) for m in reps)], text
+    if sets and len(reps) == 1:
+        return [*blocks, Block(number(sets[0][1]), number(reps[0][1]))], text
+    return [*blocks, *(Block(1.0, number(m[1])) for m in reps)], text
 
 
-def _chain_block(m: re.Match[str], units: Unit, sets_by_reps: bool) -> _Block:
-    """Return what `AxB` or `AxBxC` means (see the rules in `core.parser`)."""
+def _chain_block(
+    m: re.Match[str], units: Unit, lift: Lift, with_load: bool, notation: Notation | None
+) -> tuple[Block, bool]:
+    """Return what `AxB` or `AxBxC` means (`core.recording.readings`), and if it was a guess."""
     a, unit_a, b, unit_b, c, unit_c = m.groups()
     na, nb = number(a), number(b)
     if c is not None:
         nc = number(c)
         if unit_b:
-            return _Block(na, nc, nb, unit_of(unit_b, units))
-        if unit_a or (not unit_c and na >= nc):
-            return _Block(nc, nb, na, unit_of(unit_a, units))
-        return _Block(na, nb, nc, unit_of(unit_c, units))
+            return Block(na, nc, nb, unit_of(unit_b, units)), False
+        if weight_first(na, nc, bool(unit_a), bool(unit_c)):
+            block, guessed = counts(nb, nc, notation)
+            return Block(block.sets, block.reps, na, unit_of(unit_a, units)), guessed
+        return Block(na, nb, nc, unit_of(unit_c, units)), False
     if unit_a:
-        return _Block(1.0, nb, na, unit_of(unit_a, units))
+        return Block(1.0, nb, na, unit_of(unit_a, units)), False
     if unit_b:
-        return _Block(1.0, na, nb, unit_of(unit_b, units))
-    if sets_by_reps or (na <= MAX_SETS_IN_AXB and na.is_integer()):
-        return _Block(na, nb)
-    return _Block(1.0, nb, na, units)
+        return Block(1.0, na, nb, unit_of(unit_b, units)), False
+    return pair(na, nb, units, lift, with_load, notation), False
 
 
-def _check(blocks: list[_Block], base: Load | None, rpe: float | None, label: str) -> str | None:
+def _take_load_list(text: str, units: Unit) -> tuple[list[Load], str]:
+    """Return a list of loads `105lbs/120lbs/135lbs` (a unit on at least one) and the rest."""
+    for m in _LOAD_LIST.finditer(text):
+        items = _LIST_ITEM.findall(m[1])
+        if any(unit for _, unit in items):
+            last_unit = next(unit for _, unit in reversed(items) if unit)
+            loads = [Load(number(n), unit_of(u or last_unit, units), False) for n, u in items]
+            if len(loads) == 2 and loads[0].unit != loads[1].unit:  # 45lbs/20.4kg: one load
+                loads = loads[:1]
+            return loads, text[: m.start()] + " " + text[m.end() :]
+    return [], text
+
+
+def _check(blocks: list[Block], base: Load | None, rpe: float | None, label: str) -> str | None:
     """Return a question about numbers no one lifts, or None if they look real."""
     example = f"e.g. `{label} 3x8 100kg`"
     for block in blocks:
@@ -184,45 +212,90 @@ def _check(blocks: list[_Block], base: Load | None, rpe: float | None, label: st
     return None
 
 
-def _weight(load: Load | None) -> tuple[float | None, Unit | None]:
-    return (load.weight, load.unit) if load else (None, None)
-
-
 def read_sets(
     text: str,
-    label: str,
-    bodyweight_exercise: bool,
+    lift: Lift,
     units: Unit,
     carried: Load | None,
     bare_numbers_are_reps: bool,
+    notation: Notation | None = None,
 ) -> PartSets:
-    """Return the sets written in `text`, one part of a fragment about exercise `label`.
+    """Return the sets written in `text`, one part of a fragment about `lift`.
 
     `carried` is the load named earlier in the fragment; `bare_numbers_are_reps` says
     whether lone numbers here may be read as reps (`100kg 8 8 7`) when nothing else is.
     """
+    label = lift.label
+    example = f"e.g. `{label} 3x8 100kg`"
     if _NEGATIVE.search(text):
         return PartSets(
             has_reps=True,
-            problem=f"Negative numbers can't be logged. Check the {label} numbers, "
-            f"e.g. `{label} 3x8 100kg`.",
+            problem=f"Negative numbers can't be logged. Check the {label} numbers, {example}.",
         )
-    rpe, text = _take_rpe(text)
+    text, rpe, times = plain(text, units)
+    if _FAILED_SET.search(text):
+        return PartSets(
+            has_reps=True,
+            problem=f"A failed set of {label}: how many reps did each set get? "
+            f"e.g. `{label} 100kg 5, 5, 3`",
+        )
+    if _SETS_OF_NO_COUNT.search(text):
+        return PartSets(has_reps=True, problem=f"How many sets of {label} was that? {example}")
+    if rpe is None:
+        rpe, text = _take_rpe(text)
     bw, added, text = _take_bodyweight(text, units)
+    loads, text = _take_load_list(text, units)
+    colon, text = _take(_COLON_LOAD, text)
     chains, text = _take(_CHAIN, text)
     load, text = _take_load(text, units)
+    if load is None and colon:
+        load = Load(number(colon[0][1]), units, False)
+    if load and rpe is None and not load.bodyweight and _rpe_not_load(load, lift, text):
+        rpe, load = load.weight, None
     blocks, text = _take_set_words(text)
+    bare, text = _take(_BARE_REPS, text)
+    on_bodyweight = lift.bodyweight or bw or added is not None
+    base = _base_load(load, bw, added, units, lift.bodyweight)
     run = _RUN.search(text)
     numbers = [number(n) for n in re.findall(NUM, run[0])] if run else []
-    on_bodyweight = bodyweight_exercise or bw or added is not None
-    base = _base_load(load, bw, added, units, bodyweight_exercise)
-    sets_by_reps = base is not None or on_bodyweight or len(numbers) == 1
-    blocks = [_chain_block(m, units, sets_by_reps) for m in chains] + blocks
-    has_reps = bool(blocks)
-    if blocks and base is None and numbers:
-        base = Load(numbers[0], units, bodyweight_exercise)
-    elif not blocks and numbers and (base is not None or bare_numbers_are_reps):
-        blocks = [_Block(1.0, n) for n in numbers]
+    if not chains and not blocks and not bare and base is None and not loads and not on_bodyweight:
+        if m := _PAIR.match(text):
+            read = _slash_pair(number(m[1]), number(m[2]), units, lift)
+            if isinstance(read, str):
+                return PartSets(has_reps=True, problem=read)
+            if read:
+                blocks, numbers = [read], []
+    with_load = base is not None or bw or len(numbers) == 1 or bool(loads)
+    guessed = False
+    chain_blocks = []
+    for m in chains:
+        block, guess = _chain_block(m, units, lift, with_load, notation)
+        chain_blocks.append(block)
+        guessed = guessed or guess
+    blocks = chain_blocks + blocks + [Block(1.0, number(m[1])) for m in bare]
+    if times and blocks and blocks[-1].sets == 1:
+        blocks[-1] = Block(times, blocks[-1].reps, blocks[-1].weight, blocks[-1].unit)
+    uniform = any(b.sets > 1 for b in blocks)
+    counted = bool(blocks)
+    if loads and not blocks and numbers and len(numbers) == len(loads):
+        blocks, numbers = (
+            [Block(1.0, n, x.weight, x.unit) for n, x in zip(numbers, loads, strict=True)],
+            [],
+        )
+    elif blocks and base is None and numbers and not loads:
+        base = Load(numbers[0], units, lift.bodyweight)
+    elif not blocks and numbers and (base is not None or bare_numbers_are_reps or loads):
+        blocks = [Block(1.0, n) for n in numbers]
+    if not loads and counted and len(numbers) > 1 and run and "/" in run[0]:
+        if sum(b.sets for b in blocks) == len(numbers):  # `3 x 5 - 80/100/120`
+            loads, base = [Load(n, units, lift.bodyweight) for n in numbers], None
+    if loads:
+        spread = _spread(blocks, loads)
+        if spread is None:
+            return PartSets(
+                has_reps=True, problem=f"Which load went with which set of {label}? {example}"
+            )
+        blocks, base = spread, Load(loads[-1].weight, loads[-1].unit, lift.bodyweight)
     base = base or carried
     if problem := _check(blocks, base, rpe, label):
         return PartSets(has_reps=True, problem=problem)
@@ -232,11 +305,48 @@ def read_sets(
     last = sets[-1] if sets else None
     if last and last.weight is not None:
         base = Load(last.weight, last.unit, last.bodyweight)
-    return PartSets(sets, base, has_reps)
+    return PartSets(sets, base, bool(blocks), ambiguous=guessed, uniform=uniform)
 
 
-def _count(block: _Block) -> range:
-    return range(int(block.sets))
+def _rpe_not_load(load: Load, lift: Lift, rest: str) -> bool:
+    """Return whether `@7` after reps (`x5@7`) is an RPE: a barbell load that small is not real."""
+    return lift.barbell and load.weight <= 10 and not plausible_load(load.weight, load.unit, lift)
+
+
+def _slash_pair(a: float, b: float, units: Unit, lift: Lift) -> Block | str | None:
+    """Return reps and weight of `A/B` by plausibility, a question if both fit, or None."""
+    reps_first = plausible_reps(a, False) and plausible_load(b, units, lift) and b > 30
+    weight_first = plausible_reps(b, False) and plausible_load(a, units, lift) and a > 30
+    if reps_first and not weight_first:
+        return Block(1.0, a, b, units)
+    if weight_first and not reps_first:
+        return Block(1.0, b, a, units)
+    if plausible_load(a, units, lift) and plausible_load(b, units, lift) and a != b:
+        return f"Is `{a:g}/{b:g}` reps/weight or weight/reps for the {lift.label}?"
+    return None
+
+
+def _spread(blocks: list[Block], loads: list[Load]) -> list[Block] | None:
+    """Return `blocks` with one load per set from `loads`, or None if they do not match."""
+    flat = [Block(1.0, b.reps, b.weight, b.unit) for b in blocks for _ in _count(b)]
+    if len(flat) == 1 and len(loads) > 1:
+        flat = flat * len(loads)
+    if len(loads) == 1:
+        return [
+            Block(b.sets, b.reps, b.weight or loads[0].weight, b.unit or loads[0].unit)
+            for b in blocks
+        ]
+    if len(flat) != len(loads):
+        return None
+    return [Block(1.0, b.reps, load.weight, load.unit) for b, load in zip(flat, loads, strict=True)]
+
+
+def _count(block: Block) -> range:
+    return range(int(block.sets)) if block.sets <= MAX_SETS else range(0)
+
+
+def _weight(load: Load | None) -> tuple[float | None, Unit | None]:
+    return (load.weight, load.unit) if load else (None, None)
 
 
 def _base_load(
@@ -253,7 +363,7 @@ def _base_load(
 
 
 def _expand(
-    block: _Block, base: Load | None, on_bodyweight: bool, units: Unit, rpe: float | None
+    block: Block, base: Load | None, on_bodyweight: bool, units: Unit, rpe: float | None
 ) -> RawSet:
     """Return one set of `block`, taking the part's load when the block has none."""
     if block.weight is not None:

@@ -1,0 +1,61 @@
+"""Makes the marks of one strength part plain before its numbers are read.
+
+`225#` is 225 lb, `70k` 70 kg, `lbs.` lbs, `12r 4s` 12 reps 4 sets, `2 singles` 2 sets of
+1, `x bar` an empty bar (20 kg / 45 lb), `5 reps x 3 sets` 3 sets of 5, `5-5-5-3` a list
+like `5/5/5/3`. Also taken out: a trailing `x 3 sets` or `(x 3)` (a count for the set
+before it), RIR (`2 RIR`, `--rir 2`, kept as RPE 10 − RIR), an RPE bound (`@RPE<8`: no
+single number, so no RPE), percentages (`5x5 50%`: not a load) and times (`39 second
+chin-up` is a hold, not 39 reps); `405-425 lbs` is a list of loads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.recording.entries import Unit
+
+NUM = r"\d+(?:\.\d+)?"
+UNIT = r"(?:kilograms?|kilos?|kgs?|pounds?|lbs?)(?![a-wyz])"
+MAX_RPE = 10
+
+_POUND_MARK = re.compile(r"(\d)\s*#")
+_K_MARK = re.compile(r"(\d)k\b")
+_UNIT_DOT = re.compile(rf"({UNIT})\.(?!\d)")
+_R_MARK = re.compile(r"(\d)\s*r\b")
+_S_MARK = re.compile(r"(\d)\s*s\b")
+_SINGLES = re.compile(rf"({NUM})\s*singles?\b")
+_BAR = re.compile(r"x\s*(?:an?\s+)?(?:empty\s+)?bar\b")
+_REPS_X_SETS = re.compile(rf"(?:x\s*)?(?<![\w.])({NUM})\s*reps?\s*x\s*({NUM})\s*sets?\b")
+_TIMES = re.compile(rf"\(\s*x\s*({NUM})\s*(?:sets?)?\s*\)|x\s*({NUM})\s*sets\b")
+_RPE_BOUND = re.compile(r"@?\s*\brpe\s*[<>≤≥~]\s*\d+(?:\.\d+)?")
+_RIR = re.compile(rf"@?\s*(?<![\w.])({NUM})\s*rir\b|-*\brir\s*[:=]?\s*({NUM})")
+_PERCENT = re.compile(rf"(?<![\w.]){NUM}\s*%")
+_PAIR_DASH = re.compile(rf"(?<![\w.-])({NUM})\s?-\s?(?={NUM}\s*{UNIT})")
+_TIMED = re.compile(rf"(?<![\w.]){NUM}\s*(?:seconds?|secs?|minutes?|mins?)\b")
+_DASH_RUN = re.compile(rf"(?<![\w.-]){NUM}(?:\s?-\s?{NUM}){{2,}}(?![\w.-])")
+
+
+def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
+    """Return `text` with its marks made plain, the RPE from a RIR, and a trailing count."""
+    text = _POUND_MARK.sub(r"\1lb ", text)
+    text = _K_MARK.sub(r"\1kg", text)
+    text = _UNIT_DOT.sub(r"\1", text)
+    if _R_MARK.search(text):
+        text = _S_MARK.sub(r"\1 sets", _R_MARK.sub(r"\1 reps", text))
+    text = _SINGLES.sub(r"\1 sets of 1", text)
+    text = _BAR.sub("x 20kg" if units == "kg" else "x 45lb", text)
+    text = _REPS_X_SETS.sub(r" \2 sets of \1", text)
+    times = None
+    if m := _TIMES.search(text):
+        times = float(m[1] or m[2])
+        text = text[: m.start()] + " " + text[m.end() :]
+    rpe = None
+    text = _RPE_BOUND.sub(" ", text)
+    if m := _RIR.search(text):
+        rpe = MAX_RPE - float(m[1] or m[2])
+        text = text[: m.start()] + " " + text[m.end() :]
+    text = _PERCENT.sub(" ", text)
+    text = _TIMED.sub(" ", text)
+    text = _PAIR_DASH.sub(r"\1/", text)
+    text = _DASH_RUN.sub(lambda m: m[0].replace("-", "/"), text)
+    return text, rpe, times

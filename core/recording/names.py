@@ -1,0 +1,72 @@
+"""Finds the exercise a part of a log names: at its start (`squat 3x8`), after the numbers
+(`4x8 squat @ 185lbs`, `6 chin-ups`) or in prose (`I did my sets of squats`).
+
+Any run of words may name it, longest first, the person's own names before the
+catalogue. A known name inside a longer unknown one is never taken: the word before it
+must be chat or a qualifier that keeps the lift (`barbell bent over row`, `ring dips`,
+`then squats`), and the word after it must not make it another lift (`hack squat sled`,
+`pistol squats`, `chest press` and `push press` are unknown, not squat or press).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from core.recording.catalogue import CATALOGUE, Exercise, name_key, resolve
+
+MAX_WORDS = 40
+MAX_NAME_WORDS = 5
+STOP_WORDS = frozenset(
+    "bw bodyweight body sets set reps rep x at rpe rir of for kg kgs lb lbs pounds pound "
+    "kilos kilo singles single r s".split()
+)
+# Words that may stand just before an exercise name without changing the lift.
+HARMLESS_BEFORE = frozenset(
+    """a an the my some few more of did do does doing done then and also with plus after
+    before first last next second third final followed by finished started cracked off
+    on up in into to at for i was were got hit today tonight s heavy light volume working
+    work warm warmup easy hard max top regular normal standard usual comp competition
+    barbell bb ring wide conventional semi bodyweight back set sets reps x bw rpe rir
+    kg kgs lb lbs pounds kilos of real""".split()
+)
+# Words that make a known name into another lift when they follow it.
+CHANGING_AFTER = frozenset(
+    "machine sled hold holds jump jumps walk walks complex press row raise curl extension "
+    "pulldown pull dip dips clean cleans snatch thruster thrusters".split()
+)
+
+
+def own_exercise(id: str, typed: str) -> Exercise:
+    """Return a stand-in for an exercise of the person's own, e.g. "own:hack_squat_sled"."""
+    return CATALOGUE.get(id) or Exercise(
+        id, typed.strip().capitalize(), "isolation", (), "upper", False, ()
+    )
+
+
+def _lookup(words: list[str], names: Mapping[str, str] | None) -> Exercise | None:
+    typed = " ".join(words)
+    if names and (id := names.get(name_key(typed))):
+        return own_exercise(id, typed)
+    return resolve(typed)
+
+
+def find_exercise(
+    words: list[str], names: Mapping[str, str] | None = None
+) -> tuple[Exercise | None, int, int]:
+    """Return the exercise named in `words`, where its name starts, and how many words."""
+    words = words[:MAX_WORDS]
+    for start, word in enumerate(words):
+        if word in STOP_WORDS:
+            continue
+        if start and words[start - 1] not in HARMLESS_BEFORE:
+            continue
+        for n in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
+            run = words[start : start + n]
+            if any(w in STOP_WORDS for w in run):
+                continue
+            after = words[start + n] if start + n < len(words) else ""
+            if after in CHANGING_AFTER:
+                continue
+            if exercise := _lookup(run, names):
+                return exercise, start, n
+    return None, 0, 0

@@ -1,0 +1,90 @@
+"""Notes in a workout log, which never become sets, and failure words, which change reps.
+
+`blank(line)` returns the line with its notes replaced by spaces (same length, so the
+parser's offsets into the message still hold):
+
+* text in quotes or brackets: `"felt heavy"`, `(failed the last 2 reps)`, `[Failure]`,
+  except brackets that hold data: `(x 3)` (three such sets) and a list of loads
+  `(80, 85, 90kg)`, which is kept as `80/ 85/ 90kg` for the sets before it;
+* after a spaced dash that follows numbers, text that starts with a word, or a number
+  that is not a load (`3x8 100kg - good day`, `4 x 10 - 2 chains on my back`);
+* an age with a bodyweight: `48 Years Old @ 195 Pounds`, and a total after `=`
+  (`10 x 20 = 200 reps`).
+
+`failure(text)` reads words of failure that change the last set of a uniform block:
+`last set only 6` (that set had 6 reps) and `missed the last rep` (one fewer).
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.recording.numbers import VALUES
+
+_QUOTED = re.compile(r"\"[^\"\n]*\"?|“[^”\n]*”?")
+_BRACKETED = re.compile(r"\([^()\n]*\)?|\[[^\[\]\n]*\]?|\{[^{}\n]*\}?")
+_REPEAT = re.compile(r"\(\s*[x×]\s*\d+\s*(?:sets?)?\s*\)", re.IGNORECASE)
+_LOADS = re.compile(
+    r"\(\s*(?:pr\s*)?\d+(?:\.\d+)?(?:\s*,\s*(?:pr\s*)?\d+(?:\.\d+)?)+\s*(?:kgs?|lbs?)?\s*\)",
+    re.IGNORECASE,
+)
+_DASH_LOADS = re.compile(
+    r"(?<=\d)(\s*[-–]\s*)(\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+)(?=\s*(?:kgs?|lbs?)?\s*$)",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(r"\s=\s*\d.*$")
+_PR = re.compile(r"pr", re.IGNORECASE)
+_UNIT_WORD = r"(?:kgs?|kilos?|lbs?|pounds?|reps?|sets?|x|bw|rpe|rir|for|at)\b"
+_DASH_NOTE = re.compile(
+    rf"\d[^-–—\n]*?\s[-–—]+\s*((?!{_UNIT_WORD})[^\W\d_].*|\d+\s+(?!{_UNIT_WORD})[^\W\d_].*)$",
+    re.IGNORECASE,
+)
+_AGE = re.compile(
+    r"\b\d+\s*(?:years?|yrs?)[\s-]*old\b(?:\s*@\s*\d+(?:\.\d+)?\s*[a-z]+)?", re.IGNORECASE
+)
+
+_COUNT = rf"(\d+|an?|{'|'.join(VALUES)})"
+_LAST_ONLY = re.compile(
+    r"\blast\s+(?:set|one)\b[^.;:\d]{0,30}?\b(?:only|got|did|just|managed)\s+(\d+)(?!\s*(?:kg|lb|%))"
+)
+_MISSED = re.compile(rf"\b(?:missed|failed)\s+(?:on\s+)?(?:the\s+)?last\s+(?:{_COUNT}\s+)?reps?\b")
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m[0])
+
+
+def _keep_loads(m: re.Match[str]) -> str:
+    inner = _PR.sub("  ", m[0][1:-1]).replace(",", "/")
+    return f" {inner} "
+
+
+def _bracket(m: re.Match[str]) -> str:
+    if _REPEAT.fullmatch(m[0]):
+        return m[0]
+    if _LOADS.fullmatch(m[0]):
+        return _keep_loads(m)
+    return _spaces(m)
+
+
+def blank(line: str) -> str:
+    """Return `line` with its notes replaced by spaces (see the module docstring)."""
+    line = _QUOTED.sub(_spaces, line)
+    line = _BRACKETED.sub(_bracket, line)
+    line = _AGE.sub(_spaces, line)
+    line = _TOTAL.sub(_spaces, line)
+    line = _DASH_LOADS.sub(lambda m: m[1] + m[2].replace(",", "/"), line)
+    if m := _DASH_NOTE.search(line):
+        line = line[: m.start(1)] + " " * (m.end(1) - m.start(1))
+    return line
+
+
+def failure(text: str) -> tuple[str, int] | None:
+    """Return ("last", n) for `last set only n`, ("fewer", n) for `missed the last n reps`."""
+    if m := _LAST_ONLY.search(text):
+        return "last", int(m[1])
+    if m := _MISSED.search(text):
+        word = m[1] or "one"
+        count = int(word) if word.isdigit() else VALUES.get(word, 1)
+        return "fewer", count
+    return None

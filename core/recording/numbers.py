@@ -1,0 +1,36 @@
+"""Number words in a workout log: `three sets of five` is `3 sets of 5`.
+
+Only words next to a set or rep word are numbers (`one arm row` stays a name): a number
+word followed by `sets`, `reps`, `singles`, `times` (or their singulars), or following
+`of` / `for` / `did`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+VALUES: dict[str, int] = {word: n for n, word in enumerate(_UNITS)} | _TENS
+
+_WORD = r"(?:(?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six|seven|eight|nine)|{})"
+_ANY = _WORD.format("|".join(sorted(VALUES, key=len, reverse=True)))
+_BEFORE_COUNT = re.compile(
+    rf"\b({_ANY})\b(?=\s+(?:sets?|reps?|singles?|times|more|extra|rounds?)\b)"
+)
+_AFTER_WORD = re.compile(rf"\b(of|for|did)\s+({_ANY})\b")
+
+
+def value(word: str) -> int:
+    """Return the value of a number word: `five` 5, `twenty-five` 25."""
+    parts = re.split(r"[- ]", word)
+    return sum(VALUES[p] for p in parts)
+
+
+def digits(text: str) -> str:
+    """Return lowercase `text` with number words next to set/rep words as digits."""
+    text = _BEFORE_COUNT.sub(lambda m: str(value(m[1])), text)
+    return _AFTER_WORD.sub(lambda m: f"{m[1]} {value(m[2])}", text)
