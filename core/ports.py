@@ -134,6 +134,14 @@ class Repository(Protocol):
         """Return each user's equipment (an empty setup for a user who set none)."""
         ...
 
+    async def exercise_names(self, user_ids: Sequence[int]) -> dict[int, dict[str, str]]:
+        """Return each user's own names for exercises (name key -> exercise id)."""
+        ...
+
+    async def save_exercise_name(
+        self, user_id: int, name_key: str, exercise_id: str, now: datetime
+    ) -> None: ...
+
 
 class UnitOfWork(Protocol):
     """One message's worth of work: rolled back on exit unless committed.

@@ -19,6 +19,8 @@ class User(SQLModel, table=True):
     onboarding_step: str | None = Field(default=None, max_length=32)
     paused: bool = False
     created_at: datetime
+    # How the person writes `225x3x5` ("sets-reps" or "reps-sets"), once they told us.
+    notation: str | None = Field(default=None, max_length=16)
 
 
 class Identity(SQLModel, table=True):
@@ -92,3 +94,14 @@ class CardioSession(SQLModel, table=True):
     performed_at: datetime
     minutes: float
     avg_hr: int | None = None
+
+
+class ExerciseName(SQLModel, table=True):
+    """A name a person logs an exercise by, as they told us when asked ("hack squat sled")."""
+
+    __tablename__ = "exercise_names"
+
+    user_id: int = Field(foreign_key="users.id", primary_key=True)
+    name_key: str = Field(max_length=40, primary_key=True)  # catalogue.name_key of the name
+    exercise_id: str = Field(max_length=64)
+    created_at: datetime

@@ -17,12 +17,16 @@ from core.messages import IncomingMessage
 from core.ports import DuplicateMessage, EntryBatch, StoredCardio, StoredMessage, StoredSet
 from core.recording.entries import CardioEntry, SetEntry, StrengthEntry, Unit
 from storage.history_models import EquipmentRow
-from storage.models import CardioSession, Identity, Message, StrengthSet, User
+from storage.models import CardioSession, ExerciseName, Identity, Message, StrengthSet, User
 
 
 def _profile_columns(u: ColumnCollection) -> tuple[ColumnElement, ...]:
     gear = exists().where(EquipmentRow.user_id == u.id).label("has_equipment")  # type: ignore[arg-type]
-    return (u.id, u.units, u.timezone, u.age, u.bodyweight_kg, u.onboarding_step, u.paused, gear)
+    names = exists().where(ExerciseName.user_id == u.id).label("has_names")  # type: ignore[arg-type]
+    return (
+        *(u.id, u.units, u.timezone, u.age, u.bodyweight_kg, u.onboarding_step, u.paused),
+        *(u.notation, gear, names),
+    )
 
 
 def _profile_of(row: Row) -> Profile:
@@ -35,6 +39,8 @@ def _profile_of(row: Row) -> Profile:
         onboarding_step=row.onboarding_step,
         paused=row.paused,
         has_equipment=bool(row.has_equipment),
+        notation=row.notation if row.notation in ("sets-reps", "reps-sets") else None,
+        has_names=bool(row.has_names),
     )
 
 
@@ -160,6 +166,7 @@ class SqlRepository:
                 bodyweight_kg=profile.bodyweight_kg,
                 onboarding_step=profile.onboarding_step,
                 paused=profile.paused,
+                notation=profile.notation,
             )
         )
 
@@ -410,3 +417,24 @@ class SqlRepository:
         for row in (await self.session.execute(query)).scalars().all():
             gear[row.user_id][row.target] = _gear(row)
         return {user_id: EquipmentSetup(targets) for user_id, targets in gear.items()}
+
+    async def exercise_names(self, user_ids: Sequence[int]) -> dict[int, dict[str, str]]:
+        """Return each user's own names for exercises (name key -> exercise id)."""
+        query = select(ExerciseName.user_id, ExerciseName.name_key, ExerciseName.exercise_id).where(
+            ExerciseName.user_id.in_(list(user_ids))  # type: ignore[attr-defined]
+        )
+        names: dict[int, dict[str, str]] = {user_id: {} for user_id in user_ids}
+        for user_id, key, exercise_id in (await self.session.execute(query)).all():
+            names[user_id][key] = exercise_id
+        return names
+
+    async def save_exercise_name(
+        self, user_id: int, name_key: str, exercise_id: str, now: datetime
+    ) -> None:
+        """Remember that `user_id` means `exercise_id` by the name with this key."""
+        values = {"exercise_id": exercise_id, "created_at": now}
+        await self.session.execute(
+            self._insert(ExerciseName)
+            .values(user_id=user_id, name_key=name_key, **values)
+            .on_conflict_do_update(index_elements=["user_id", "name_key"], set_=values)
+        )

@@ -264,3 +264,12 @@ async def test_switching_units_gives_loads_on_the_new_units_grid(ann: ChatUser) 
     # 100 kg is 220 lb on the 5 lb grid, 60 kg is 132.5 lb on the 2.5 lb grid.
     assert "Squat 3×8 @ 225 lb" in plan
     assert "Bench press 3×8 @ 132.5 lb" in plan
+
+
+async def test_good_morning_is_a_greeting_not_a_lift(ann: ChatUser, engine) -> None:
+    await ann.say("/start")
+    for _ in range(5):
+        await ann.say("/skip")
+    reply = await ann.say("Good morning!")
+    assert reply.startswith("Hi!")
+    assert await count(engine, StrengthSet) == 0

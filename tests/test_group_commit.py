@@ -169,16 +169,16 @@ async def test_each_message_is_read_once_and_each_person_loaded_once_per_batch(
     service: ConversationService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await prepare(service)
-    import core.conversation.turns as service_module
+    import core.recording.reading as service_module
     from storage.repository import SqlRepository
 
     parsed: list[str] = []
     loads: list[str] = []
     real_parse, real_profiles = service_module.parse, SqlRepository.profiles
 
-    def counting_parse(text: str, units: str):  # type: ignore[no-untyped-def]
+    def counting_parse(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
         parsed.append(text)
-        return real_parse(text, units)  # type: ignore[arg-type]
+        return real_parse(text, *args, **kwargs)
 
     async def counting_profiles(self: SqlRepository, accounts: list):  # type: ignore[no-untyped-def,type-arg]
         loads.extend(f"{platform}:{user}" for platform, user in accounts)

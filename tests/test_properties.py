@@ -151,5 +151,78 @@ async def test_huge_numbers_in_logs_and_commands_are_answered_not_recorded(
         await check(service, engine, text)
         assert await rows(engine) == before, text
     before = await rows(engine)
-    await check(service, engine, "deadlift 140x5x3\x00\x01\x7f\u202e")  # controls ignored
+    await check(service, engine, "deadlift 3x5x140\x00\x01\x7f\u202e")  # controls ignored
     assert await rows(engine) == (before[0] + 3, before[1])
+
+
+LOGLIKE = st.builds(
+    lambda name, a, b, c, unit, tail: f"{name} {a}x{b}x{c}{unit}{tail}",
+    WORDS,
+    st.integers(0, 400),
+    st.integers(0, 30),
+    st.integers(0, 30),
+    st.sampled_from(["kg", "lb", "", " kg"]),
+    st.sampled_from(["", ", 8, 8, 6", " (failed the last rep)", " then 80kg 2x10", " @ 8"]),
+)
+
+
+async def stored_entries(engine: AsyncEngine, platform_message_id: str) -> list[str]:
+    """Return the reply line each stored strength entry of the message must have."""
+    from core.formatting import cardio_summary, sets_summary
+    from core.recording.catalogue import display_name
+    from core.recording.entries import CardioEntry, SetEntry
+    from storage.models import Message
+
+    async with engine.connect() as conn:
+        sets = (
+            await conn.execute(
+                select(
+                    StrengthSet.exercise,
+                    StrengthSet.reps,
+                    StrengthSet.weight,
+                    StrengthSet.unit,
+                    StrengthSet.bodyweight,
+                    StrengthSet.rpe,
+                )
+                .join(Message, Message.id == StrengthSet.message_id)
+                .where(Message.platform_message_id == platform_message_id)
+                .order_by(StrengthSet.position)
+            )
+        ).all()
+        cardio = (
+            await conn.execute(
+                select(CardioSession.modality, CardioSession.minutes, CardioSession.activity)
+                .join(Message, Message.id == CardioSession.message_id)
+                .where(Message.platform_message_id == platform_message_id)
+            )
+        ).all()
+    by_exercise: dict[str, list[SetEntry]] = {}
+    for exercise, reps, weight, unit, bodyweight, rpe in sets:
+        by_exercise.setdefault(exercise, []).append(SetEntry(reps, weight, unit, bodyweight, rpe))
+    lines = [f"✅ {display_name(e)}: {sets_summary(s)}" for e, s in by_exercise.items()]
+    return lines + [f"✅ {cardio_summary(CardioEntry(m, minutes, a))}" for m, minutes, a in cardio]
+
+
+@HYPOTHESIS
+@given(text=st.one_of(TEXTS, LOGLIKE))
+async def test_the_reply_lists_exactly_the_sets_that_were_stored(
+    service: ConversationService, engine: AsyncEngine, text: str
+) -> None:
+    message_id = uuid.uuid4().hex
+    message = IncomingMessage("test", uuid.uuid4().hex[:12], message_id, text, SENT)
+    result = await service.handle(message)
+    shown = [
+        line
+        for reply in result.replies
+        for line in reply.text.splitlines()
+        if line.startswith("✅ ")
+    ]
+    expected = await stored_entries(engine, message_id)
+    # Two entries of one exercise in one message are two reply lines but one run of rows:
+    # those are compared by name; every other line must match the stored rows exactly.
+    names = [line.split(":")[0] for line in shown]
+    repeated = {name for name in names if names.count(name) > 1}
+    assert sorted(set(names)) == sorted({line.split(":")[0] for line in expected}), text
+    assert sorted(x for x in shown if x.split(":")[0] not in repeated) == sorted(
+        x for x in expected if x.split(":")[0] not in repeated
+    ), text

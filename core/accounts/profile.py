@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from core.recording.entries import Unit
+from core.recording.entries import Notation, Unit
 
 
 @dataclass
@@ -19,6 +19,10 @@ class Profile:
     onboarding_step: str | None = None
     paused: bool = False
     has_equipment: bool = False  # told us their gear (/equipment): plans get rounded to it
+    notation: Notation | None = None  # how they write `225x3x5`, once they told us
+    has_names: bool = False  # taught us names of their own for exercises
+    # Those names (catalogue.name_key of the name -> exercise id), loaded when has_names.
+    names: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def zone(self) -> ZoneInfo:

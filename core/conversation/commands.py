@@ -16,6 +16,7 @@ from core.faq import commands as faq_commands
 from core.history import commands as history_commands
 from core.history import recent
 from core.messages import Reply
+from core.recording import answers
 from core.reminders import commands as reminder_commands
 
 
@@ -47,5 +48,8 @@ HANDLERS: dict[str, Handler] = {
     "reminders": reminder_commands.reminders,
     "reminder": reminder_commands.reminder,
     "link": linking.link,
+    "read": answers.read,
+    "exercise": answers.exercise,
+    "log": answers.log_anyway,
     **history_commands.HISTORY_HANDLERS,
 }

@@ -129,6 +129,11 @@ class ConversationService:
         ]
         if new:
             profiles.update(await uow.repo.create_accounts(new, now))
+        taught = [p.user_id for p in profiles.values() if p.has_names]
+        if taught:
+            names = await uow.repo.exercise_names(taught)
+            for profile in profiles.values():
+                profile.names = names.get(profile.user_id, profile.names)
         return profiles
 
     async def _record_logs(
@@ -144,7 +149,7 @@ class ConversationService:
         logs = [
             log.Log(turn.index, turn.message, profile, parsed)
             for turn in turns
-            if (parsed := turn.as_log((profile := profiles[turn.person]).units)) is not None
+            if (parsed := turn.as_log(profile := profiles[turn.person])) is not None
         ]
         ids = await uow.repo.add_messages(
             [(entry.profile.user_id, entry.message, bool(entry.result.entries)) for entry in logs],
@@ -159,9 +164,9 @@ class ConversationService:
             else:
                 entry.message_id = message_id
                 stored.append(entry)
-        texts = await log.record(uow.repo, stored)
+        replies = await log.record(uow.repo, stored)
         for entry in stored:
-            results[entry.index] = _logged(entry.profile, entry.result, texts[entry.index])
+            results[entry.index] = _logged(entry.profile, entry.result, replies[entry.index])
         return results
 
     async def _one(
@@ -204,7 +209,7 @@ class ConversationService:
                 return await self._edit(uow, profile, existing.id, turn)
         text = message.text
         attachment = message.attachment
-        result = None if attachment else turn.as_log(profile.units)
+        result = None if attachment else turn.as_log(profile)
         recorded = result is not None and bool(result.entries)
         # Raises DuplicateMessage when this platform message is already stored.
         message_id = await repo.add_message(profile.user_id, message, now, recorded)
@@ -213,8 +218,8 @@ class ConversationService:
             return await import_attachment(ctx, attachment)
         if result is not None and result.looks_like_workout:
             entry = log.Log(turn.index, message, profile, result, message_id)
-            texts = await log.record(repo, [entry])
-            return _logged(profile, result, texts[turn.index])
+            replies = await log.record(repo, [entry])
+            return _logged(profile, result, replies[turn.index])
         if text.lstrip().startswith("/"):
             replies = await commands.dispatch(ctx, text.strip())
         else:
@@ -231,7 +236,7 @@ class ConversationService:
         message = turn.message
         await repo.delete_entries(message_id)
         await repo.update_message_text(message_id, message.text)
-        result = turn.as_log(profile.units)
+        result = turn.as_log(profile)
         await repo.set_recorded(message_id, bool(result and result.entries))
         if result is None or not result.looks_like_workout:
             return HandleResult(
@@ -242,8 +247,11 @@ class ConversationService:
                 ),
                 "recorded",
             )
-        texts = await log.record(repo, [log.Log(turn.index, message, profile, result, message_id)])
-        return HandleResult((Reply(f"✏️ Updated.\n{texts[turn.index]}", private=True),), "recorded")
+        replies = await log.record(
+            repo, [log.Log(turn.index, message, profile, result, message_id)]
+        )
+        reply = replies[turn.index]
+        return HandleResult((replace(reply, text=f"✏️ Updated.\n{reply.text}"),), "recorded")
 
     async def plan(self, platform: str, user_id: str, at: datetime) -> list[Plan]:
         """Return the user's next plans, in their units (read-only)."""
@@ -270,9 +278,9 @@ class ConversationService:
             return profile.timezone
 
 
-def _logged(profile: Profile, result: ParseResult, text: str) -> HandleResult:
+def _logged(profile: Profile, result: ParseResult, reply: Reply) -> HandleResult:
     """Return the result of a recorded log: its reply, and onboarding's next question."""
-    replies = [Reply(text, private=True)]
+    replies = [reply]
     if onboarding.in_progress(profile):
         replies.append(onboarding.PROMPTS[profile.onboarding_step or ""])
     status: Status = "recorded" if result.entries else "answered"

@@ -6,7 +6,8 @@ from core.conversation import onboarding
 from core.conversation.context import Context
 from core.faq import answer as faq
 from core.faq.commands import faq_reply
-from core.messages import Reply
+from core.messages import Choice, Reply
+from core.recording.reading import asks_instead_of_logging, read_log
 
 HELP = """Log a workout by typing it, e.g.
 • squat 3x8 100kg
@@ -29,6 +30,18 @@ Edit your message to fix a typo.
 Send a Strong or Hevy CSV export to import your history."""
 
 
+def _offer_to_log(ctx: Context, text: str) -> list[Reply]:
+    """Return an offer to record the sets in a question, if it has any."""
+    if not read_log(text, ctx.profile).entries:
+        return []
+    return [
+        Reply(
+            "I haven't recorded the sets in that, since you asked a question. Log them?",
+            (Choice("Log them", f"/log #{ctx.message_id}"), Choice("No", "/log no")),
+        )
+    ]
+
+
 async def conversation(ctx: Context, text: str) -> list[Reply]:
     """Answer text that is neither a command nor a workout."""
     profile = ctx.profile
@@ -44,9 +57,10 @@ async def conversation(ctx: Context, text: str) -> list[Reply]:
             found = faq_reply(profile, text)
             if found.topic is not None:
                 replies.append(Reply(found.answer))
+        replies += _offer_to_log(ctx, text) if asks_instead_of_logging(text) else []
         return [*replies, Reply(onboarding.WELCOME), onboarding.advance(profile)]
-    if faq.looks_like_question(text):
-        return [Reply(faq_reply(profile, text).answer)]
+    if faq.looks_like_question(text) or asks_instead_of_logging(text):
+        return [Reply(faq_reply(profile, text).answer), *_offer_to_log(ctx, text)]
     small_talk = _small_talk(text)
     if small_talk is not None:
         return [Reply(small_talk)]

@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.accounts.profile import Profile
-from core.faq import answer as faq
 from core.messages import IncomingMessage
-from core.recording.entries import ParseResult, Unit
-from core.recording.parser import parse
+from core.recording.entries import ParseResult
+from core.recording.reading import never_a_log, read_log
 
 Account = tuple[str, str]  # (platform, platform user id)
 
@@ -18,11 +17,7 @@ def may_be_log(message: IncomingMessage) -> bool:
     """Return False for what is never a workout log: commands, edits, taps, files, questions."""
     text = message.text
     return not (
-        message.edited
-        or message.is_callback
-        or message.attachment is not None
-        or text.lstrip().startswith("/")
-        or faq.is_plain_question(text)
+        message.edited or message.is_callback or message.attachment is not None or never_a_log(text)
     )
 
 
@@ -32,20 +27,25 @@ class Turn:
 
     index: int
     message: IncomingMessage
-    parsed: dict[Unit, ParseResult] = field(default_factory=dict)
+    parsed: dict[tuple[object, ...], ParseResult] = field(default_factory=dict)
 
     @property
     def person(self) -> Account:
         return (self.message.platform, self.message.user_id)
 
-    def as_log(self, units: Unit) -> ParseResult | None:
-        """Return what the text logs in `units` (parsed once per units), or None if never a log."""
+    def as_log(self, profile: Profile) -> ParseResult | None:
+        """Return what the text logs for this person, or None if it is never a log.
+
+        Read once for the person's settings; read again only if a command earlier in the
+        batch changed them (`/units lb`, then a log).
+        """
         text = self.message.text
-        if text.lstrip().startswith("/") or faq.is_plain_question(text):
+        if never_a_log(text):
             return None
-        if units not in self.parsed:
-            self.parsed[units] = parse(text, units)
-        return self.parsed[units]
+        key = (profile.units, profile.notation, tuple(sorted(profile.names.items())))
+        if key not in self.parsed:
+            self.parsed[key] = read_log(text, profile)
+        return self.parsed[key]
 
 
 def plain_logs(turns: Sequence[Turn], profiles: dict[Account, Profile]) -> list[Turn]:
@@ -59,7 +59,7 @@ def plain_logs(turns: Sequence[Turn], profiles: dict[Account, Profile]) -> list[
     for turn in turns:
         key = (turn.message.platform, turn.message.message_id)
         profile = profiles[turn.person]
-        parsed = turn.as_log(profile.units) if may_be_log(turn.message) else None
+        parsed = turn.as_log(profile) if may_be_log(turn.message) else None
         if key in seen or profile.paused or parsed is None or not parsed.looks_like_workout:
             left_out.add(turn.person)
         seen.add(key)

@@ -15,9 +15,10 @@ from core.accounts.profile import Profile
 from core.coaching.equipment import fit_plans
 from core.coaching.planning import plans_in_order
 from core.coaching.progression import INTENSITY_LOOKBACK, Plan
-from core.messages import IncomingMessage
+from core.messages import IncomingMessage, Reply
 from core.ports import EntryBatch, Repository
 from core.recording.entries import ParseResult
+from core.recording.questions import question_choices
 from core.recording.replies import strength_exercises, workout_text
 
 
@@ -36,8 +37,8 @@ class Log:
         return self.profile.local_day(self.message.sent_at)
 
 
-async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, str]:
-    """Store the entries of stored logs; return each log's reply text by its index.
+async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
+    """Store the entries of stored logs; return each log's reply by its index.
 
     The next loads are worked out as if the logs had been recorded one after another:
     a log's plan sees the history up to it, not a later log of the same person.
@@ -56,7 +57,14 @@ async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, str]:
         ]
     )
     plans = await _plans(repo, [log for log in logs if strength_exercises(log.result)])
-    return {log.index: workout_text(log.result, plans.get(log.index, [])) for log in logs}
+    return {
+        log.index: Reply(
+            workout_text(log.result, plans.get(log.index, [])),
+            question_choices(log.result, log.message_id),
+            private=True,
+        )
+        for log in logs
+    }
 
 
 async def _plans(repo: Repository, logs: list[Log]) -> dict[int, list[Plan]]:

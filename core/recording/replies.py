@@ -6,6 +6,7 @@ from core.coaching.progression import Plan
 from core.formatting import cardio_summary, number, plan_line, sets_summary
 from core.recording.catalogue import display_name
 from core.recording.entries import CardioEntry, ParseResult, StrengthEntry
+from core.recording.questions import question_lines, unknown_names
 
 
 def recorded_lines(result: ParseResult) -> list[str]:
@@ -37,12 +38,18 @@ def strength_exercises(result: ParseResult) -> list[str]:
     return list(dict.fromkeys(e.exercise for e in result.entries if isinstance(e, StrengthEntry)))
 
 
+FIX_HINT = "Not what you did? Edit your message, or /undo."
+
+
 def workout_text(result: ParseResult, plans: list[Plan]) -> str:
-    """Return the reply to a logged workout: what was recorded, next loads, problems."""
+    """Return the reply to a logged workout: what was recorded, next loads, questions."""
     lines = recorded_lines(result)
     for plan in plans:
         lines += plan_lines(plan)
     lines += problem_lines(result)
-    if not result.entries:
+    lines += question_lines(result)
+    if result.entries:
+        lines.append(FIX_HINT)
+    elif not result.ambiguities and not unknown_names(result):
         lines.append("Nothing was recorded. Send it again corrected, e.g. `squat 3x8 100kg`.")
     return "\n".join(lines)

@@ -1,0 +1,110 @@
+"""/read, /exercise and /log: answering a log's question, and logging what read as a question.
+
+Each applies to a message already stored (its id comes with the button), and only to the
+sender's own: the message's entries are recorded again from its text, now read the way
+the person said, and what they said is remembered so they are asked once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, get_args
+
+from core.messages import IncomingMessage, Reply
+from core.ports import StoredMessage, parse_id
+from core.recording import log
+from core.recording.catalogue import CATALOGUE, name_key
+from core.recording.entries import Notation, ParseResult
+from core.recording.parser import parse
+from core.recording.questions import NONE_OF_THESE, unknown_names
+from core.recording.reading import read_log
+
+if TYPE_CHECKING:
+    from core.conversation.context import Context
+
+GONE = Reply("That log is gone (undone or deleted), so there's nothing to answer. Nothing changed.")
+READ_USAGE = "The buttons under a log send this; there's nothing to type."
+LOG_USAGE = "Type /log and then the workout, e.g. `/log squat 3x8 100kg`."
+
+
+async def read(ctx: Context, args: str) -> list[Reply]:
+    """`/read ID sets-reps|reps-sets`: how the person writes `225x3x5`."""
+    words = args.split()
+    if len(words) != 2 or words[1] not in get_args(Notation):
+        return [Reply(READ_USAGE)]
+    stored = await _own(ctx, words[0])
+    if stored is None:
+        return [GONE]
+    ctx.profile.notation = words[1]  # type: ignore[assignment]  (checked just above)
+    return await _record_again(ctx, stored, read_log(stored.text, ctx.profile))
+
+
+async def exercise(ctx: Context, args: str) -> list[Reply]:
+    """`/exercise ID EXERCISE|none`: which exercise the first unknown name of a log is."""
+    words = args.split()
+    if len(words) != 2:
+        return [Reply(READ_USAGE)]
+    stored = await _own(ctx, words[0])
+    if stored is None:
+        return [GONE]
+    unknown = unknown_names(read_log(stored.text, ctx.profile))
+    if not unknown:
+        return [Reply("That log has no exercise left to name. Nothing changed.")]
+    name = unknown[0].name
+    if words[1] == NONE_OF_THESE:
+        return [
+            Reply(
+                f"OK, “{name}” stays unrecorded. Send it again with another name for it, "
+                "e.g. `leg press 3x10 100kg`, and I'll read the rest."
+            )
+        ]
+    chosen = CATALOGUE.get(words[1])
+    if chosen is None:
+        return [Reply(READ_USAGE)]
+    key = name_key(name)
+    await ctx.repo.save_exercise_name(ctx.profile.user_id, key, chosen.id, ctx.now)
+    ctx.profile.names = {**ctx.profile.names, key: chosen.id}
+    ctx.profile.has_names = True
+    replies = await _record_again(ctx, stored, read_log(stored.text, ctx.profile))
+    note = Reply(f"Got it: “{name}” is {chosen.name.lower()} from now on.")
+    return [note, *replies]
+
+
+async def log_anyway(ctx: Context, args: str) -> list[Reply]:
+    """`/log TEXT` logs TEXT even if it reads as a question; `/log #ID` a stored message."""
+    text = args.strip()
+    if text.lower() == "no":
+        return [Reply("OK, nothing recorded.")]
+    if text.startswith("#"):
+        stored = await _own(ctx, text[1:])
+        if stored is None:
+            return [GONE]
+        return await _record_again(ctx, stored, read_log(stored.text, ctx.profile))
+    if not text:
+        return [Reply(LOG_USAGE)]
+    result = parse(text, ctx.profile.units, notation=ctx.profile.notation, names=ctx.profile.names)
+    if not result.looks_like_workout:
+        return [Reply(f"I didn't find a workout in that. {LOG_USAGE}")]
+    own = StoredMessage(ctx.message_id, ctx.profile.user_id, text, ctx.message.sent_at, True, False)
+    return await _record_again(ctx, own, result)
+
+
+async def _own(ctx: Context, text: str) -> StoredMessage | None:
+    """Return the sender's own stored message with this id, unless it was undone."""
+    message_id = parse_id(text)
+    if message_id is None:
+        return None
+    stored = await ctx.repo.get_message(ctx.profile.user_id, message_id)
+    return None if stored is None or stored.undone else stored
+
+
+async def _record_again(ctx: Context, stored: StoredMessage, result: ParseResult) -> list[Reply]:
+    """Record `stored` afresh as `result` reads it; return the log's reply."""
+    await ctx.repo.delete_entries(stored.id)
+    await ctx.repo.set_recorded(stored.id, bool(result.entries))
+    message = IncomingMessage(
+        ctx.message.platform, ctx.message.user_id, "", stored.text, stored.sent_at
+    )
+    entry = log.Log(0, message, ctx.profile, result, stored.id)
+    reply = (await log.record(ctx.repo, [entry]))[0]
+    return [replace(reply, private=True)]

@@ -1,0 +1,46 @@
+"""The buttons under a log the coach could not read alone: which reading, which exercise.
+
+A fragment with two plausible readings (`225x3x5`) or a name the catalogue does not
+confidently know is never guessed: the reply asks, one question at a time, and each
+button carries a command (`/read`, `/exercise`) that answers it for that stored message.
+"""
+
+from __future__ import annotations
+
+from core.messages import Choice
+from core.recording import catalogue
+from core.recording.entries import ParseResult, Problem
+
+CLOSEST = 3  # exercises offered for a name we don't know
+NONE_OF_THESE = "none"
+
+
+def unknown_names(result: ParseResult) -> list[Problem]:
+    """Return the unknown-exercise problems that carry the name as typed, in order."""
+    return [p for p in result.problems if p.kind == "unknown_exercise" and p.name]
+
+
+def question_choices(result: ParseResult, message_id: int) -> tuple[Choice, ...]:
+    """Return the buttons for the first open question of a log stored as `message_id`."""
+    if result.ambiguities:
+        return tuple(
+            Choice(reading.label, f"/read {message_id} {reading.notation}")
+            for reading in result.ambiguities[0].readings
+        )
+    unknown = unknown_names(result)
+    if not unknown:
+        return ()
+    found = catalogue.closest(unknown[0].name, CLOSEST)
+    return (
+        *(Choice(e.name, f"/exercise {message_id} {e.id}") for e in found),
+        Choice("None of these", f"/exercise {message_id} {NONE_OF_THESE}"),
+    )
+
+
+def question_lines(result: ParseResult) -> list[str]:
+    """Return a line per ambiguous fragment, and what the buttons are for."""
+    lines = [f"❓ {a.question}" for a in result.ambiguities]
+    unknown = unknown_names(result)
+    if unknown and not result.ambiguities:
+        lines.append(f"Which exercise is “{unknown[0].name}”? Tap it below and I'll remember.")
+    return lines

@@ -1,0 +1,53 @@
+"""Whether a message is a log at all, and reading it with what the person taught us.
+
+A command is never a log, and neither is a question or a complaint, even with sets in
+it (`my knee hurts after squats 3x8 100kg, what should I do`): that gets an answer, and
+an offer to log the sets. Everything else is read with the person's units, their
+notation for `225x3x5` and their own exercise names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.accounts.profile import Profile
+from core.faq.answer import is_plain_question
+from core.recording.entries import ParseResult
+from core.recording.parser import parse
+
+# Asking for advice: the message is a question about the training, not a record of it.
+_ADVICE = re.compile(
+    r"\b(?:what\s+(?:should|do|can|would)\s+i\s+do|should\s+i|any\s+(?:advice|tips|ideas)"
+    r"|is\s+(?:this|that|it)\s+(?:normal|ok|okay|bad|safe)|what\s+do\s+you\s+(?:think|suggest)"
+    r"|do\s+i\s+need\s+to|how\s+do\s+i)\b"
+)
+_PAIN = re.compile(
+    r"\b(?:hurts?|hurting|hurt|pain(?:ful)?|injur(?:ed|y)|tweak(?:ed)?|strain(?:ed)?|"
+    r"pulled|sprain(?:ed)?|twinge)\b"
+)
+
+
+def asks_instead_of_logging(text: str) -> bool:
+    """Return True for a question or a complaint, which is answered, never recorded."""
+    lowered = text.lower()
+    if is_plain_question(text) or _ADVICE.search(lowered):
+        return True
+    return bool(_PAIN.search(lowered)) and "?" in lowered
+
+
+# A greeting that happens to be an exercise's name ("good morning!") is a greeting.
+_GREETING = re.compile(r"^\W*good\s+(?:morning|afternoon|evening|night)\W*$", re.IGNORECASE)
+
+
+def never_a_log(text: str) -> bool:
+    """Return True for text that is never recorded as a workout: a command or a question."""
+    return (
+        text.lstrip().startswith("/")
+        or bool(_GREETING.match(text))
+        or asks_instead_of_logging(text)
+    )
+
+
+def read_log(text: str, profile: Profile) -> ParseResult:
+    """Return what `text` logs for this person (their units, notation and own names)."""
+    return parse(text, profile.units, notation=profile.notation, names=profile.names or None)

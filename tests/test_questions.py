@@ -1,0 +1,112 @@
+"""A log the coach cannot read alone gets a question with buttons, never a guess; the answer
+is applied to that message and remembered, so each person is asked once (both databases)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.messages import Reply
+from storage.models import StrengthSet
+from tests.conftest import ChatUser
+
+
+async def stored_sets(engine) -> list[tuple[str, int, float, str]]:  # type: ignore[no-untyped-def]
+    async with AsyncSession(engine) as session:
+        rows = await session.execute(
+            select(
+                StrengthSet.exercise, StrengthSet.reps, StrengthSet.weight, StrengthSet.unit
+            ).order_by(StrengthSet.id)
+        )
+    return [tuple(row) for row in rows.all()]  # type: ignore[misc]
+
+
+def buttons(replies: tuple[Reply, ...]) -> dict[str, str]:
+    """Return each button's data by its label, and by the label's first four words too."""
+    found = {}
+    for choice in (choice for reply in replies for choice in reply.choices):
+        found[choice.label] = choice.data
+        found[" ".join(choice.label.split()[:4])] = choice.data
+    return found
+
+
+async def test_weight_by_two_small_counts_is_asked_and_the_answer_remembered(
+    ann: ChatUser, engine
+) -> None:
+    await ann.say("/units lb")
+    reply = await ann.say("Squats - 225x3x5")
+    assert "3 sets of 5" in reply
+    assert "5 sets of 3" in reply
+    assert await stored_sets(engine) == []  # nothing guessed
+    tap = buttons(ann.replies)
+    answered = await ann.say(tap["3 sets of 5"])
+    assert "Squat: 3×5 @ 225 lb" in answered
+    assert await stored_sets(engine) == [("squat", 5, 225.0, "lb")] * 3
+    # Asked once: the next one is read the same way without a question.
+    again = await ann.say("squat 235x3x5", at="2026-11-25T18:00")
+    assert "Squat: 3×5 @ 235 lb" in again
+    assert buttons(ann.replies) == {}
+
+
+async def test_the_other_reading_is_remembered_too(ann: ChatUser, engine) -> None:
+    await ann.say("/units lb")
+    await ann.say("bench 185x3x5")
+    await ann.say(buttons(ann.replies)["5 sets of 3"])
+    assert await stored_sets(engine) == [("bench_press", 3, 185.0, "lb")] * 5
+
+
+async def test_an_unknown_exercise_is_asked_with_the_closest_ones_and_remembered(
+    ann: ChatUser, engine
+) -> None:
+    reply = await ann.say("zottman good morning 3x8 60kg")
+    assert await stored_sets(engine) == []
+    assert "zottman good morning" in reply.lower()
+    tap = buttons(ann.replies)
+    assert "None of these" in tap
+    assert len(tap) >= 2
+    answered = await ann.say("/exercise " + tap["None of these"].split()[1] + " good_morning")
+    assert "Good morning" in answered
+    assert await stored_sets(engine) == [("good_morning", 8, 60.0, "kg")] * 3
+    again = await ann.say("zottman good morning 3x8 65kg", at="2026-11-25T18:00")
+    assert "Good morning: 3×8 @ 65 kg" in again
+    assert buttons(ann.replies) == {}
+
+
+async def test_none_of_these_records_nothing(ann: ChatUser, engine) -> None:
+    await ann.say("zottman good morning 3x8 60kg")
+    reply = await ann.say(buttons(ann.replies)["None of these"])
+    assert "stays unrecorded" in reply
+    assert await stored_sets(engine) == []
+
+
+async def test_a_question_with_sets_is_answered_not_logged_and_offers_to_log(
+    ann: ChatUser, engine
+) -> None:
+    reply = await ann.say("my knee hurts after squats 3x8 100kg, what should I do")
+    assert await stored_sets(engine) == []
+    assert "Log them?" in reply
+    await ann.say(buttons(ann.replies)["Log them"])
+    assert await stored_sets(engine) == [("squat", 8, 100.0, "kg")] * 3
+
+
+async def test_nobody_answers_another_persons_question(
+    ann: ChatUser, bob: ChatUser, engine
+) -> None:
+    await ann.say("/units lb")
+    await ann.say("squat 225x3x5")
+    tap = buttons(ann.replies)["3 sets of 5"]
+    reply = await bob.say(tap)
+    assert "gone" in reply
+    assert await stored_sets(engine) == []
+
+
+async def test_log_command_records_text_that_reads_as_a_question(ann: ChatUser, engine) -> None:
+    reply = await ann.say("/log squat 3x8 100kg, should I add weight?")
+    assert "Squat: 3×8 @ 100 kg" in reply
+    assert await stored_sets(engine) == [("squat", 8, 100.0, "kg")] * 3
+
+
+async def test_the_reply_says_how_to_fix_a_misreading(ann: ChatUser) -> None:
+    reply = await ann.say("bench 80kg 8,8,7")
+    assert "Bench press: 80 kg × 8, 8, 7" in reply
+    assert "Edit your message, or /undo" in reply
