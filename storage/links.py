@@ -14,7 +14,7 @@ from core.accounts.ports import LinkCode, MergeOutcome
 from storage.history import IMPORT_PLATFORM, import_key, import_message_id
 from storage.link_models import LinkAttempt
 from storage.link_models import LinkCode as LinkCodeRow
-from storage.models import CardioSession, Message, StrengthSet, User
+from storage.models import CardioSession, ExerciseName, Message, StrengthSet, User
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +97,7 @@ class SqlLinkStore:
                     return "gone"
                 await self._fill_profile(source_user_id, target_user_id)
                 await self._merge_imports(source_user_id, target_user_id)
+                await self._merge_names(source_user_id, target_user_id)
                 for table in await self.session.run_sync(_user_tables):
                     await self.session.execute(
                         text(f'UPDATE "{table}" SET user_id = :target WHERE user_id = :source'),
@@ -121,9 +122,19 @@ class SqlLinkStore:
             values["age"] = source.age
         if target.bodyweight_kg is None and source.bodyweight_kg is not None:
             values["bodyweight_kg"] = source.bodyweight_kg
+        if target.notation is None and source.notation is not None:
+            values["notation"] = source.notation
         if values:
             u = User.__table__.c  # type: ignore[attr-defined]
             await self.session.execute(update(User).where(u.id == target_user_id).values(**values))
+
+    async def _merge_names(self, source_user_id: int, target_user_id: int) -> None:
+        """Drop the source's names for exercises that the target also has (the owner's win)."""
+        n = ExerciseName.__table__.c  # type: ignore[attr-defined]
+        theirs = select(n.name_key).where(n.user_id == target_user_id)
+        await self.session.execute(
+            delete(ExerciseName).where(n.user_id == source_user_id, n.name_key.in_(theirs))
+        )
 
     async def _merge_imports(self, source_user_id: int, target_user_id: int) -> None:
         """Drop the source's imported workouts the target has too; re-key the rest.

@@ -47,6 +47,7 @@ class Account:
         )
         result = await self.service.handle(message)
         assert result.status != "failed"
+        self.choices = {c.label: c.data for r in result.replies for c in r.choices}
         return "\n\n".join(r.text for r in result.replies)
 
     async def code(self) -> str:
@@ -201,3 +202,21 @@ async def test_a_file_imported_on_both_accounts_counts_once_after_linking(
     reply = await send_file(dc, "strong_2016.csv")
     assert "already imported, so nothing changed" in reply
     assert await imported(engine) == (4, 13)
+
+
+async def test_names_and_notation_taught_on_either_account_survive_linking(
+    tg: Account, dc: Account
+) -> None:
+    await tg.say("zottman good morning 3x8 60kg")
+    await tg.say(tg.choices["My own, lower body"])
+    await dc.say("zottman good morning 3x8 60kg")
+    await dc.say(dc.choices["My own, upper body"])
+    await dc.say("/units lb")
+    await dc.say("bench 185x3x5")
+    await dc.say(next(data for label, data in dc.choices.items() if label.startswith("3 sets")))
+    code = await tg.code()
+    assert "Linked" in await dc.say(f"/link {code}")
+    # The code owner's name wins; the other account's notation comes along.
+    reply = await dc.say("zottman good morning 3x8 62.5kg")
+    assert "Next: Zottman good morning 3×8 @ 65 kg" in reply  # lower-body step: the owner's
+    assert "Bench press: 3×5 @ 90 kg" in await tg.say("bench 90x3x5")  # asked no more

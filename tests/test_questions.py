@@ -110,3 +110,23 @@ async def test_the_reply_says_how_to_fix_a_misreading(ann: ChatUser) -> None:
     reply = await ann.say("bench 80kg 8,8,7")
     assert "Bench press: 80 kg × 8, 8, 7" in reply
     assert "Edit your message, or /undo" in reply
+
+
+async def test_an_exercise_added_as_ones_own_is_logged_planned_charted_and_exported(
+    ann: ChatUser, engine
+) -> None:
+    await ann.say("zottman good morning 3x8 60kg")
+    reply = await ann.say(buttons(ann.replies)["My own, lower body"])
+    assert "as your own exercise" in reply
+    assert "Zottman good morning: 3×8 @ 60 kg" in reply
+    assert "Next: Zottman good morning 3×8 @ 62.5 kg" in reply  # the lower-body step
+    again = await ann.say("zottman good morning 3x8 62.5kg", at="2026-11-26T18:00")
+    assert "Next: Zottman good morning 3×8 @ 65 kg" in again
+    assert buttons(ann.replies) == {}
+    assert "62.5 kg" in await ann.say("/history zottman good morning", at="2026-11-27T18:00")
+    chart = await ann.send(ann.message("/chart zottman good morning", at="2026-11-27T18:00"))
+    assert chart.replies[0].image
+    export = await ann.send(ann.message("/export", at="2026-11-27T18:00"))
+    csv = next(r.file for r in export.replies if r.file and r.file.filename.endswith(".csv"))
+    assert "Zottman good morning" in csv.data.decode()
+    assert {row[0] for row in await stored_sets(engine)} == {"own:lower:zottman_good_morning"}

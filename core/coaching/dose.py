@@ -10,7 +10,8 @@ from typing import Literal
 
 from core.coaching.progression import INTENSITY_FLOOR, INTENSITY_LOOKBACK, e1rm
 from core.ports import StoredCardio, StoredSet
-from core.recording.catalogue import CATALOGUE, MAJOR_MUSCLES
+from core.recording.catalogue import MAJOR_MUSCLES
+from core.recording.catalogue import exercise as find
 
 RESISTANCE_SESSIONS = (2, 3)
 WEEKLY_SETS_PER_MUSCLE = (8, 16)
@@ -89,7 +90,7 @@ def weekly_dose(day: date, sets: Sequence[StoredSet], cardio: Sequence[StoredCar
     week_sets = [s for s in history if s.day >= start]
     muscles: dict[str, int] = dict.fromkeys(MAJOR_MUSCLES, 0)
     for s in week_sets:
-        exercise = CATALOGUE.get(s.exercise)
+        exercise = find(s.exercise)
         if exercise is None or not is_intensity_set(s, best[s.exercise]):
             continue
         for muscle in exercise.muscles:

@@ -17,7 +17,7 @@ from core.coaching.progression import (
     round_to,
 )
 from core.ports import Repository, StoredSet
-from core.recording.catalogue import CATALOGUE
+from core.recording.catalogue import exercise
 from core.recording.entries import Unit, from_kg
 
 PLAN_WINDOW = timedelta(days=28)  # /plan covers lifts logged in the last 4 weeks
@@ -39,8 +39,8 @@ def sessions_by_exercise(sets: Iterable[StoredSet], units: Unit) -> dict[str, li
     """Group sets (ordered by day) into one session per exercise per local day."""
     grouped: dict[str, dict[date, list[LoggedSet]]] = defaultdict(lambda: defaultdict(list))
     for s in sets:
-        exercise = CATALOGUE.get(s.exercise)
-        step = increment_for(exercise, units) if exercise is not None else None
+        found = exercise(s.exercise)
+        step = increment_for(found, units) if found is not None else None
         grouped[s.exercise][s.day].append(LoggedSet(s.reps, weight_in(s, units, step)))
     return {
         exercise: [Session(day, tuple(sets)) for day, sets in sorted(days.items())]
@@ -50,9 +50,9 @@ def sessions_by_exercise(sets: Iterable[StoredSet], units: Unit) -> dict[str, li
 
 def plans_from(sessions: dict[str, list[Session]], units: Unit) -> list[Plan]:
     return [
-        next_plan(CATALOGUE[exercise], history, units)
-        for exercise, history in sessions.items()
-        if exercise in CATALOGUE and history
+        next_plan(found, history, units)
+        for id, history in sessions.items()
+        if (found := exercise(id)) is not None and history
     ]
 
 

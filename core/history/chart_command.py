@@ -10,7 +10,7 @@ from core.coaching.planning import plans_for
 from core.history.charts import dose_series, first_week, lift_chart, lift_series, week_chart
 from core.history.exercise_names import exercise_name, map_exercise
 from core.messages import Reply
-from core.recording.catalogue import resolve
+from core.recording.catalogue import named
 from core.recording.entries import from_kg, to_kg
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ async def chart(ctx: Context, args: str) -> list[Reply]:
         return [Reply("Which chart? /chart squat (or any lift) · /chart week")]
     if what in ("week", "weeks", "dose"):
         return await _week_chart(ctx)
-    exercise = resolve(what)
+    exercise = named(what, ctx.profile.names)
     exercise_id = exercise.id if exercise else None
     if exercise_id is None:
         custom = map_exercise(what)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from core.coaching.equipment import BARBELL_LIFTS
-from core.recording.catalogue import CATALOGUE, display_name, resolve
+from core.recording.catalogue import display_name, resolve
+from core.recording.catalogue import exercise as find
 
 # Words in brackets that change what the exercise is, so it stays custom.
 _KEEP_CUSTOM = {"assisted", "band", "bodyweight", "smith machine", "smith"}
@@ -26,8 +27,8 @@ def custom_id(name: str) -> str:
 
 def map_exercise(name: str) -> str:
     """Return the catalogue id for an app's exercise name, or a `custom:` id."""
-    if name in CATALOGUE or name.startswith("custom:"):
-        return name
+    if find(name) is not None or name.startswith("custom:"):
+        return name  # a catalogue id, or a person's own (`own:`) or imported (`custom:`) one
     match = re.fullmatch(r"\s*(.*?)\s*\(([^)]*)\)\s*", name)
     base, equipment = (match[1], match[2].strip().lower()) if match else (name.strip(), "")
     if equipment in _KEEP_CUSTOM:

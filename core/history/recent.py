@@ -8,7 +8,7 @@ from core.conversation.context import Context
 from core.formatting import day_label, sets_summary
 from core.messages import Choice, Reply
 from core.ports import StoredMessage, parse_id
-from core.recording.catalogue import resolve
+from core.recording.catalogue import named
 from core.recording.entries import SetEntry
 
 HISTORY_SESSIONS = 6
@@ -18,7 +18,7 @@ HISTORY_WINDOW = timedelta(days=365)
 async def history(ctx: Context, args: str) -> list[Reply]:
     if not args:
         return [Reply("Which lift? e.g. /history squat")]
-    exercise = resolve(args)
+    exercise = named(args, ctx.profile.names)
     if exercise is None:
         return [Reply(f"I don't know the exercise '{args[:40]}'. Try /history squat.")]
     today = ctx.profile.local_day(ctx.message.sent_at)

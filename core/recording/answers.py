@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, get_args
 from core.messages import IncomingMessage, Reply
 from core.ports import StoredMessage, parse_id
 from core.recording import log
-from core.recording.catalogue import CATALOGUE, name_key
+from core.recording.catalogue import CATALOGUE, Region, name_key, own_id
+from core.recording.catalogue import exercise as find
 from core.recording.entries import Notation, ParseResult
 from core.recording.parser import parse
-from core.recording.questions import NONE_OF_THESE, unknown_names
+from core.recording.questions import NONE_OF_THESE, OWN_LOWER, OWN_UPPER, unknown_names
 from core.recording.reading import read_log
 
 if TYPE_CHECKING:
@@ -58,7 +59,11 @@ async def exercise(ctx: Context, args: str) -> list[Reply]:
                 "e.g. `leg press 3x10 100kg`, and I'll read the rest."
             )
         ]
-    chosen = CATALOGUE.get(words[1])
+    if words[1] in (OWN_UPPER, OWN_LOWER):
+        region: Region = "upper" if words[1] == OWN_UPPER else "lower"
+        chosen = find(own_id(name, region))
+    else:
+        chosen = CATALOGUE.get(words[1])
     if chosen is None:
         return [Reply(READ_USAGE)]
     key = name_key(name)
@@ -66,7 +71,11 @@ async def exercise(ctx: Context, args: str) -> list[Reply]:
     ctx.profile.names = {**ctx.profile.names, key: chosen.id}
     ctx.profile.has_names = True
     replies = await _record_again(ctx, stored, read_log(stored.text, ctx.profile))
-    note = Reply(f"Got it: “{name}” is {chosen.name.lower()} from now on.")
+    note = Reply(
+        f"Got it: “{name}” is {chosen.name.lower()} from now on."
+        if chosen.id in CATALOGUE
+        else f"Added “{name}” as your own exercise ({chosen.region} body increments)."
+    )
     return [note, *replies]
 
 

@@ -258,7 +258,36 @@ def search(prefix: str, limit: int = 25) -> list[Exercise]:
     return [exercise for _, _, exercise in sorted(ranked, key=lambda r: r[:2])][:limit]
 
 
+# A person's own exercise (one we don't know, added when they were asked): its id carries
+# the region its increments follow and its name, so it needs no catalogue row.
+OWN = "own:"
+
+
+def own_id(name: str, region: Region) -> str:
+    """Return the id of a person's own exercise, e.g. `own:lower:hack_squat_sled`."""
+    slug = "_".join(re.findall(r"[a-z0-9]+", name.lower()))[:MAX_KEY_LENGTH].strip("_")
+    return f"{OWN}{region}:{slug or 'exercise'}"
+
+
+def exercise(id: str) -> Exercise | None:
+    """Return catalogue exercise `id`, or the person's own exercise that id names."""
+    found = CATALOGUE.get(id)
+    if found is not None or not id.startswith(OWN):
+        return found
+    region, _, slug = id.removeprefix(OWN).partition(":")
+    if region not in ("upper", "lower") or not slug:
+        return None
+    name = slug.replace("_", " ").capitalize()
+    return Exercise(id, name, "isolation", (), region, False, ())  # type: ignore[arg-type]
+
+
+def named(name: str, names: dict[str, str]) -> Exercise | None:
+    """Return the exercise a person means by `name`: their own names first, then ours."""
+    own = names.get(name_key(name))
+    return (exercise(own) if own else None) or resolve(name)
+
+
 def display_name(id: str) -> str:
     """Return the human name of exercise `id` ("Bench press"); unknown ids are prettified."""
-    exercise = CATALOGUE.get(id)
-    return exercise.name if exercise else id.replace("_", " ").capitalize()
+    found = exercise(id)
+    return found.name if found else id.replace("_", " ").capitalize()

@@ -13,6 +13,8 @@ from core.recording.entries import ParseResult, Problem
 
 CLOSEST = 3  # exercises offered for a name we don't know
 NONE_OF_THESE = "none"
+# Add it as the person's own exercise, progressing by the upper- or lower-body increment.
+OWN_UPPER, OWN_LOWER = "own-upper", "own-lower"
 
 
 def unknown_names(result: ParseResult) -> list[Problem]:
@@ -33,6 +35,8 @@ def question_choices(result: ParseResult, message_id: int) -> tuple[Choice, ...]
     found = catalogue.closest(unknown[0].name, CLOSEST)
     return (
         *(Choice(e.name, f"/exercise {message_id} {e.id}") for e in found),
+        Choice("My own, upper body", f"/exercise {message_id} {OWN_UPPER}"),
+        Choice("My own, lower body", f"/exercise {message_id} {OWN_LOWER}"),
         Choice("None of these", f"/exercise {message_id} {NONE_OF_THESE}"),
     )
 
@@ -42,5 +46,8 @@ def question_lines(result: ParseResult) -> list[str]:
     lines = [f"❓ {a.question}" for a in result.ambiguities]
     unknown = unknown_names(result)
     if unknown and not result.ambiguities:
-        lines.append(f"Which exercise is “{unknown[0].name}”? Tap it below and I'll remember.")
+        lines.append(
+            f"Which exercise is “{unknown[0].name}”? Tap it below and I'll remember. Not "
+            "listed? Add it as your own: upper body adds 1.25 kg a step, lower body 2.5 kg."
+        )
     return lines
