@@ -130,3 +130,14 @@ async def test_an_exercise_added_as_ones_own_is_logged_planned_charted_and_expor
     csv = next(r.file for r in export.replies if r.file and r.file.filename.endswith(".csv"))
     assert "Zottman good morning" in csv.data.decode()
     assert {row[0] for row in await stored_sets(engine)} == {"own:lower:zottman_good_morning"}
+
+
+def test_every_answer_button_fits_in_a_telegram_button() -> None:
+    from core.ports import MAX_ID
+    from core.recording.catalogue import CATALOGUE
+    from core.recording.questions import NONE_OF_THESE, OWN_LOWER, OWN_UPPER
+
+    answers = [*CATALOGUE, OWN_UPPER, OWN_LOWER, NONE_OF_THESE]
+    longest = max(len(f"/exercise {MAX_ID} {answer}".encode()) for answer in answers)
+    assert longest <= 64  # Telegram's limit on a button's callback data
+    assert len(f"/read {MAX_ID} sets-reps".encode()) <= 64
