@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -141,3 +142,19 @@ def ann(service: ConversationService) -> ChatUser:
 @pytest.fixture
 def bob(service: ConversationService) -> ChatUser:
     return ChatUser(service, "bob")
+
+
+@pytest.fixture
+def settings_from_nothing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No setting leaks in from the environment; `coach run`'s logging set-up is undone."""
+    from bot.settings import Settings
+
+    for name in Settings.model_fields:
+        monkeypatch.delenv(name.upper(), raising=False)
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    for name in ("httpx", "httpcore", "telegram", "apscheduler"):
+        logging.getLogger(name).setLevel(logging.NOTSET if name == "telegram" else logging.WARNING)

@@ -4,9 +4,8 @@ reminders; off it leaves them to a `coach run scheduler` elsewhere."""
 from __future__ import annotations
 
 import asyncio
-import logging
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,27 +14,15 @@ from sqlalchemy import text
 
 from bot import runner
 from bot.bootstrap import build
-from bot.settings import Settings, load_settings
+from bot.settings import load_settings
 from core.messages import IncomingMessage
 from tests.telegram_fake import TOKEN, FakeBotAPI
+
+pytestmark = pytest.mark.usefixtures("settings_from_nothing")
 
 MONDAY = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 PINGED = 90  # the Telegram chat with a due reminder
 CHATTING = 91  # a chat that talks to the bot while it runs
-
-
-@pytest.fixture(autouse=True)
-def only_these_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No setting leaks in from the environment; `coach run`'s logging set-up is undone."""
-    for name in Settings.model_fields:
-        monkeypatch.delenv(name.upper(), raising=False)
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    root.handlers[:] = handlers
-    root.setLevel(level)
-    for name in ("httpx", "httpcore", "telegram", "apscheduler"):
-        logging.getLogger(name).setLevel(logging.NOTSET if name == "telegram" else logging.WARNING)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 import logging
 import socket
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,21 +26,9 @@ from tests.discord_fake import TOKEN as DISCORD_TOKEN
 from tests.discord_fake import FakeDiscord
 from tests.telegram_fake import TOKEN, FakeBotAPI
 
+pytestmark = pytest.mark.usefixtures("settings_from_nothing")
+
 MONDAY = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
-
-
-@pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No setting leaks in from the environment; logging is put back afterwards."""
-    for name in Settings.model_fields:
-        monkeypatch.delenv(name.upper(), raising=False)
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    root.handlers[:] = handlers
-    root.setLevel(level)
-    for name in ("httpx", "httpcore", "telegram", "apscheduler"):
-        logging.getLogger(name).setLevel(logging.NOTSET if name == "telegram" else logging.WARNING)
 
 
 def settings(**values: Any) -> Settings:
