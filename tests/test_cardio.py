@@ -9,6 +9,7 @@ import pytest
 
 from core.recording.cardio import mentions_cardio, read_cardio
 from core.recording.entries import CardioEntry, Problem
+from core.recording.parser import parse
 
 
 def entry(text: str) -> tuple:
@@ -244,3 +245,27 @@ def test_implausible_durations_and_heart_rates_are_questioned() -> None:
         assert isinstance(got, Problem)
         assert got.kind == "implausible"
         assert says in got.message
+
+
+ONE_SESSION = [
+    # (a) a distance, pace or heart rate beside an activity on its line is the same session
+    ("run 5k, 27:30, avg hr 150", 27.5, 150),
+    ("bike 45 min, 20 km, hr 128", 45.0, 128),
+    # (b) `Key: value` lines after a cardio heading ending in `:` are that session's details
+    ("Run:\n- Distance: 5 km\n- Time: 27:30", 27.5, None),
+    ("Run:\n- Distance: 5 km\n- Duration: 30 min\n- Avg HR: 140", 30.0, 140),
+]
+
+
+@pytest.mark.parametrize(("text", "minutes", "hr"), ONE_SESSION)
+def test_the_details_of_a_session_stay_with_it(text: str, minutes: float, hr: int | None) -> None:
+    (entry,) = parse(text).entries
+    assert isinstance(entry, CardioEntry)
+    assert (entry.minutes, entry.avg_hr) == (minutes, hr)
+
+
+def test_a_cardio_question_stays_when_a_lift_name_leads_and_there_are_no_sets() -> None:
+    # (c) `Row` is also a lift, but with no set or rep pattern the line is cardio: asked
+    result = parse("I) Bike / Row : 10 min")
+    assert result.entries == ()
+    assert "bike or row" in result.problems[0].message

@@ -56,6 +56,21 @@ READINGS = [
     # several lifts on one line, back-off sets
     ("Squat: 305 lbs x 5 reps x 3 sets Press: 135 x 5 x 5 Deadlift: 315 x 5", "lb", [("squat", reps_at(305, "lb", 5, 5, 5)), ("overhead_press", reps_at(135, "lb", 5, 5, 5, 5, 5)), ("deadlift", reps_at(315, "lb", 5))]),
     ("squat 100kg 3x8 then 80kg 2x10 backoff", "kg", [("squat", [*reps_at(100, "kg", 8, 8, 8), *reps_at(80, "kg", 10, 10)])]),
+    # a set count alone gives its count to the reps in the next part
+    ("good mornings: 5 sets, 10x 73.5 kg", "kg", [("good_morning", reps_at(73.5, "kg", 10, 10, 10, 10, 10))]),
+    # one load in brackets is the load; an app's `60 10r` is weight then reps
+    ("Barbell Row (170 lbs), 2 sets x 12 reps", "lb", [("barbell_row", reps_at(170, "lb", 12, 12))]),
+    ("Bench press:\n  60 10r\n  80 6r 75 2r", "kg", [("bench_press", [(10, 60, "kg", False), (6, 80, "kg", False), (2, 75, "kg", False)])]),
+    # failure words on a line of their own change the last set; chat sentences add no sets
+    ("Back Squat 3x5 @ 100kg\nLast set failed - got only 4 reps", "kg", [("squat", reps_at(100, "kg", 5, 5, 4))]),
+    ("Dead lift: 3×5 @ 355#. These were HARD. I had to really stick with it to get through all 5 reps.", "lb", [("deadlift", reps_at(355, "lb", 5, 5, 5))]),
+    # a qualifier before the name, a number after `then`, a number that ends a sentence
+    ("Wide chin-ups: 15, 15, ", "kg", [("chin_up", reps_at(0, "kg", 15, 15, bw=True))]),
+    ("incline dumbbell presses. 75 lbs dumbbells for 10, 9, and then 11.", "lb", [("incline_bench_press", reps_at(75, "lb", 10, 9, 11))]),
+    # names joined by a slash with no space are one name, read from its first known lift
+    ("Crunches/Sit-ups, 75 reps", "kg", [("crunch", reps_at(0, "kg", 75, bw=True))]),
+    # a lift named after the numbers on the next line adds to the entry before it
+    ("Two-handed swings\n16 kg kettlebell – 10 x 20\n20 kg kettlebell – 5 x 20", "kg", [("kettlebell_swing", [*reps_at(16, "kg", *[20] * 10), *reps_at(20, "kg", *[20] * 5)])]),
 ]  # fmt: skip
 
 
@@ -148,3 +163,29 @@ PLANS_AND_QUESTIONS = [
 @pytest.mark.parametrize("text", PLANS_AND_QUESTIONS)
 def test_plans_holds_and_missing_counts_are_asked_never_recorded(text: str) -> None:
     assert parse(text, "lb").entries == ()
+
+
+DOUBTS = [
+    "db bench 2x90 4x10,7",  # 90 reps a set with a load: not plausible
+    "pullups: 1 12r 4s",  # 1 kg added to a pull-up: below the smallest plate
+    "3x10 pull ups @ 135lbs",  # a load a person could weigh, not marked as added
+    "Weighted Pullups 25x5 4/1 4 BWx 5 5",  # numbers left unread
+    "Pushups : 2 sets of 8 reps, 1 set of as many reps as possible",  # a set with no reps
+    "did a set of RDLs with just the bar, then 2x5x95",  # `a set` with no reps
+    "I did 5 minutes of Turkish Getups with a 24kg bell",  # sets for a time
+    "Pushups 4 x 10 - 2 chains on my back",  # load from gear, weight not given
+    "Chin-ups* (BW=156 lbs + 60 lbs), 3 sets x 5 reps",  # a load inside a bracket note
+    "Overhead press 235 lbs. x 1 standing, 305 lbs. x 1 seated",  # a variant after the first
+    "Deadlift:  5×135 + 3×165 + 1×205 + 1×25 + 5×250",  # `1×25` after weight pairs: a typo?
+    "On Tuesday I deadlifted a set of 5 at 205",  # a session in the past
+    "Weighted Chins (optional) 5×3",  # a template line, a plan
+    "I could have pushed out 4 on the 135kg squat",  # what might have been
+    "Seated Shoulder Press (Machine)\nSet 1: 125 lbs x 4",  # an unknown name heading set lines
+]
+
+
+@pytest.mark.parametrize("text", DOUBTS)
+def test_a_doubtful_reading_is_asked_never_recorded(text: str) -> None:
+    result = parse(text, "lb")
+    assert result.entries == ()
+    assert result.problems or result.ambiguities

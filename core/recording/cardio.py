@@ -94,6 +94,16 @@ _QUESTIONS: dict[Unclear, str] = {
 }
 
 
+def names_activity(text: str) -> bool:
+    """Return whether lowercased `text` names zone 2, intervals or a cardio activity itself
+    (not only a distance, pace or heart rate, which are details of a session)."""
+    return bool(
+        _ZONE2.search(text)
+        or _HIIT.search(text)
+        or any(w in ACTIVITIES or w == MACHINE for w in _WORD.findall(text))
+    )
+
+
 def mentions_cardio(text: str) -> bool:
     """Return whether lowercased `text` names zone 2, intervals or a cardio activity.
 
@@ -101,11 +111,7 @@ def mentions_cardio(text: str) -> bool:
     (`2 miles in 30 minutes`), or after `distance` (a watch's summary): alone (`56 miles`
     after `bike 3:04:00,`), like a pace alone, it is a detail of the session before it.
     """
-    if (
-        _ZONE2.search(text)
-        or _HIIT.search(text)
-        or any(w in ACTIVITIES or w == MACHINE for w in _WORD.findall(text))
-    ):
+    if names_activity(text):
         return True
     outside = _BRACKETS.sub(" ", text)
     if read_distance(outside) is not None:

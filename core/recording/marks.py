@@ -23,6 +23,8 @@ _K_MARK = re.compile(r"(\d)k\b")
 _UNIT_DOT = re.compile(rf"({UNIT})\.(?!\d)")
 _R_MARK = re.compile(r"(\d)\s*r\b")
 _S_MARK = re.compile(r"(\d)\s*s\b")
+# `60 10r` (an app's weight, then reps marked r), optionally `4s` sets after it.
+_LOAD_REPS_MARK = re.compile(rf"(?<![\w.])({NUM})\s+(\d+)\s*r\b(?:\s*(\d+)\s*s\b)?")
 _SINGLES = re.compile(rf"({NUM})\s*singles?\b")
 _BAR = re.compile(r"x\s*(?:an?\s+)?(?:empty\s+)?bar\b")
 _REPS_X_SETS = re.compile(rf"(?:x\s*)?(?<![\w.])({NUM})\s*reps?\s*x\s*({NUM})\s*sets?\b")
@@ -41,6 +43,9 @@ def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
     text = _K_MARK.sub(r"\1kg", text)
     text = _UNIT_DOT.sub(r"\1", text)
     if _R_MARK.search(text):
+        text = _LOAD_REPS_MARK.sub(
+            lambda m: f" {m[1]}{units} x {m[2]}" + (f" x {m[3]} sets " if m[3] else " "), text
+        )
         text = _S_MARK.sub(r"\1 sets", _R_MARK.sub(r"\1 reps", text))
     text = _SINGLES.sub(r"\1 sets of 1", text)
     text = _BAR.sub("x 20kg" if units == "kg" else "x 45lb", text)

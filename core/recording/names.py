@@ -32,7 +32,7 @@ HARMLESS_BEFORE = frozenset(
 # Words that make a known name into another lift when they follow it.
 CHANGING_AFTER = frozenset(
     "machine sled hold holds jump jumps walk walks complex press row raise curl extension "
-    "pulldown pull dip dips clean cleans snatch thruster thrusters".split()
+    "pulldown pull dip dips clean cleans snatch thruster thrusters swing swings".split()
 )
 
 

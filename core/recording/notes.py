@@ -4,8 +4,8 @@
 parser's offsets into the message still hold):
 
 * text in quotes or brackets: `"felt heavy"`, `(failed the last 2 reps)`, `[Failure]`,
-  except brackets that hold data: `(x 3)` (three such sets) and a list of loads
-  `(80, 85, 90kg)`, which is kept as `80/ 85/ 90kg` for the sets before it;
+  except brackets that hold data: `(x 3)` (three such sets), one load `(170 lbs)`, and a
+  list of loads `(80, 85, 90kg)`, which is kept as `80/ 85/ 90kg` for the sets before it;
 * after a spaced dash that follows numbers, text that starts with a word, or a number
   that is not a load (`3x8 100kg - good day`, `4 x 10 - 2 chains on my back`);
 * an age with a bodyweight: `48 Years Old @ 195 Pounds`, and a total after `=`
@@ -28,6 +28,7 @@ _LOADS = re.compile(
     r"\(\s*(?:pr\s*)?\d+(?:\.\d+)?(?:\s*,\s*(?:pr\s*)?\d+(?:\.\d+)?)+\s*(?:kgs?|lbs?)?\s*\)",
     re.IGNORECASE,
 )
+_ONE_LOAD = re.compile(r"\(\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|pounds?)\s*\)", re.IGNORECASE)
 _DASH_LOADS = re.compile(
     r"(?<=\d)(\s*[-–]\s*)(\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+)(?=\s*(?:kgs?|lbs?)?\s*$)",
     re.IGNORECASE,
@@ -64,7 +65,14 @@ def _bracket(m: re.Match[str]) -> str:
         return m[0]
     if _LOADS.fullmatch(m[0]):
         return _keep_loads(m)
+    if _ONE_LOAD.fullmatch(m[0]):
+        return f" {m[0][1:-1]} "
     return _spaces(m)
+
+
+def kept(bracket: str) -> bool:
+    """Return whether `blank` keeps a bracket as data (`(x 3)`, `(80, 85, 90kg)`)."""
+    return any(p.fullmatch(bracket) for p in (_REPEAT, _LOADS, _ONE_LOAD))
 
 
 def blank(line: str) -> str:
@@ -77,6 +85,13 @@ def blank(line: str) -> str:
     if m := _DASH_NOTE.search(line):
         line = line[: m.start(1)] + " " * (m.end(1) - m.start(1))
     return line
+
+
+def without_failure(text: str) -> str:
+    """Return `text` with its words of failure blanked: their numbers are not sets."""
+    for pattern in (_LAST_ONLY, _MISSED):
+        text = pattern.sub(_spaces, text)
+    return text
 
 
 def failure(text: str) -> tuple[str, int] | None:

@@ -2,7 +2,7 @@
 
 Only words next to a set or rep word are numbers (`one arm row` stays a name): a number
 word followed by `sets`, `reps`, `singles`, `times` (or their singulars), or following
-`of` / `for` / `did`.
+`of` / `for` / `did`; `a set`, `a single` is one.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ _BEFORE_COUNT = re.compile(
     rf"\b({_ANY})\b(?=\s+(?:sets?|reps?|singles?|times|more|extra|rounds?)\b)"
 )
 _AFTER_WORD = re.compile(rf"\b(of|for|did)\s+({_ANY})\b")
+_A_SET = re.compile(r"\ba (set|single)\b")
 
 
 def value(word: str) -> int:
@@ -32,5 +33,6 @@ def value(word: str) -> int:
 
 def digits(text: str) -> str:
     """Return lowercase `text` with number words next to set/rep words as digits."""
+    text = _A_SET.sub(r"1 \1", text)
     text = _BEFORE_COUNT.sub(lambda m: str(value(m[1])), text)
     return _AFTER_WORD.sub(lambda m: f"{m[1]} {value(m[2])}", text)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from core.recording.entries import Notation, Unit, to_kg
 from core.recording.marks import NUM, UNIT, plain
 from core.recording.readings import (
+    MAX_PLAUSIBLE_REPS,
     Block,
     Lift,
     counts,
@@ -32,6 +33,10 @@ MAX_LOAD_KG = 600
 MAX_REPS = 100
 MAX_SETS = 20
 MIN_RPE, MAX_RPE = 1, 10
+# An added load on a bodyweight lift is at least a small plate; one this heavy or more,
+# written without `+`, `bw` or `weighted`, may be the person's bodyweight itself: asked.
+MIN_ADDED_KG = 1.25
+MIN_BODYWEIGHT_KG = 40
 
 
 _NEGATIVE = re.compile(r"(?<![a-wyz0-9.])-\d")
@@ -83,6 +88,7 @@ class PartSets:
     problem: str | None = None  # a question back when the numbers cannot be real
     ambiguous: bool = False  # `W x A x B` read by a guess: the caller asks
     uniform: bool = False  # the sets came from a count (`3x8`), not a list of reps
+    count: float | None = None  # a set count with no reps (`5 sets,`): for the next part
 
 
 def number(text: str) -> float:
@@ -135,15 +141,16 @@ def _take_load(text: str, units: Unit) -> tuple[Load | None, str]:
     return None, text
 
 
-def _take_set_words(text: str) -> tuple[list[Block], str]:
-    """Return blocks from `3 sets of 8`, `5 reps` and `5 reps x 3 sets`."""
+def _take_set_words(text: str) -> tuple[list[Block], float | None, str]:
+    """Return blocks from `3 sets of 8`, `5 reps` and `5 reps x 3 sets`, and a lone set count."""
     sets_of, text = _take(_SETS_OF, text)
     blocks = [Block(number(m[1]), number(m[2])) for m in sets_of]
     sets, text = _take(_SETS, text)
     reps, text = _take(_REPS, text)
     if sets and len(reps) == 1:
-        return [*blocks, Block(number(sets[0][1]), number(reps[0][1]))], text
-    return [*blocks, *(Block(1.0, number(m[1])) for m in reps)], text
+        return [*blocks, Block(number(sets[0][1]), number(reps[0][1]))], None, text
+    count = number(sets[-1][1]) if sets else None
+    return [*blocks, *(Block(1.0, number(m[1])) for m in reps)], count, text
 
 
 def _chain_block(
@@ -219,11 +226,13 @@ def read_sets(
     carried: Load | None,
     bare_numbers_are_reps: bool,
     notation: Notation | None = None,
+    weighted: bool = False,
 ) -> PartSets:
     """Return the sets written in `text`, one part of a fragment about `lift`.
 
     `carried` is the load named earlier in the fragment; `bare_numbers_are_reps` says
-    whether lone numbers here may be read as reps (`100kg 8 8 7`) when nothing else is.
+    whether lone numbers here may be read as reps (`100kg 8 8 7`) when nothing else is;
+    `weighted` that the lift was named as weighted (a load on it is added to bodyweight).
     """
     label = lift.label
     example = f"e.g. `{label} 3x8 100kg`"
@@ -243,6 +252,7 @@ def read_sets(
         return PartSets(has_reps=True, problem=f"How many sets of {label} was that? {example}")
     if rpe is None:
         rpe, text = _take_rpe(text)
+    marked = weighted or "weighted" in text or "+" in text or bool(_BODYWEIGHT.search(text))
     bw, added, text = _take_bodyweight(text, units)
     loads, text = _take_load_list(text, units)
     colon, text = _take(_COLON_LOAD, text)
@@ -252,12 +262,13 @@ def read_sets(
         load = Load(number(colon[0][1]), units, False)
     if load and rpe is None and not load.bodyweight and _rpe_not_load(load, lift, text):
         rpe, load = load.weight, None
-    blocks, text = _take_set_words(text)
+    blocks, count, text = _take_set_words(text)
     bare, text = _take(_BARE_REPS, text)
     on_bodyweight = lift.bodyweight or bw or added is not None
     base = _base_load(load, bw, added, units, lift.bodyweight)
     run = _RUN.search(text)
     numbers = [number(n) for n in re.findall(NUM, run[0])] if run else []
+    stray = bool(run and _RUN.search(text, run.end()))  # a second run of numbers: unread
     if not chains and not blocks and not bare and base is None and not loads and not on_bodyweight:
         if m := _PAIR.match(text):
             read = _slash_pair(number(m[1]), number(m[2]), units, lift)
@@ -277,18 +288,28 @@ def read_sets(
         blocks[-1] = Block(times, blocks[-1].reps, blocks[-1].weight, blocks[-1].unit)
     uniform = any(b.sets > 1 for b in blocks)
     counted = bool(blocks)
+    used = 0  # how many of `numbers` were read
     if loads and not blocks and numbers and len(numbers) == len(loads):
-        blocks, numbers = (
-            [Block(1.0, n, x.weight, x.unit) for n, x in zip(numbers, loads, strict=True)],
-            [],
-        )
+        blocks = [Block(1.0, n, x.weight, x.unit) for n, x in zip(numbers, loads, strict=True)]
+        used = len(numbers)
     elif blocks and base is None and numbers and not loads:
-        base = Load(numbers[0], units, lift.bodyweight)
+        base, used = Load(numbers[0], units, lift.bodyweight), 1
     elif not blocks and numbers and (base is not None or bare_numbers_are_reps or loads):
-        blocks = [Block(1.0, n) for n in numbers]
+        blocks, used = [Block(1.0, n) for n in numbers], len(numbers)
     if not loads and counted and len(numbers) > 1 and run and "/" in run[0]:
         if sum(b.sets for b in blocks) == len(numbers):  # `3 x 5 - 80/100/120`
-            loads, base = [Load(n, units, lift.bodyweight) for n in numbers], None
+            loads, base, used = (
+                [Load(n, units, lift.bodyweight) for n in numbers],
+                None,
+                len(numbers),
+            )
+    if blocks and (used < len(numbers) or stray):
+        shown_numbers = " ".join(f"{n:g}" for n in numbers[used:]) or "other numbers"
+        return PartSets(
+            has_reps=True,
+            problem=f"I couldn't tell what {shown_numbers} means in the {label} sets. "
+            f"Send one set per line, e.g. `{label} 100kg x 8`.",
+        )
     if loads:
         spread = _spread(blocks, loads)
         if spread is None:
@@ -296,8 +317,15 @@ def read_sets(
                 has_reps=True, problem=f"Which load went with which set of {label}? {example}"
             )
         blocks, base = spread, Load(loads[-1].weight, loads[-1].unit, lift.bodyweight)
+    if carried and base is None and any(b.sets == 1 and b.weight is None for b in chain_blocks):
+        m = chains[0]
+        return PartSets(
+            has_reps=True,
+            problem=f"Is `{m[0].strip()}` one set of {m[3]} reps at {carried.weight:g} "
+            f"{carried.unit}, or {m[1]} x {m[3]} {carried.unit}? {example}",
+        )
     base = base or carried
-    if problem := _check(blocks, base, rpe, label):
+    if problem := _check(blocks, base, rpe, label) or _doubtful(blocks, base, lift, marked):
         return PartSets(has_reps=True, problem=problem)
     sets = tuple(
         _expand(block, base, on_bodyweight, units, rpe) for block in blocks for _ in _count(block)
@@ -305,7 +333,33 @@ def read_sets(
     last = sets[-1] if sets else None
     if last and last.weight is not None:
         base = Load(last.weight, last.unit, last.bodyweight)
-    return PartSets(sets, base, bool(blocks), ambiguous=guessed, uniform=uniform)
+    return PartSets(sets, base, bool(blocks), ambiguous=guessed, uniform=uniform, count=count)
+
+
+def _doubtful(blocks: list[Block], base: Load | None, lift: Lift, marked: bool) -> str | None:
+    """Return a question about numbers that are possible but unlikely to be what was meant.
+
+    Reps beyond MAX_PLAUSIBLE_REPS with a weight on a loaded lift (`db bench 2x90`); on a
+    bodyweight lift, an added load below a small plate, or one a person could weigh that is
+    not marked as added (`3x10 pull ups @ 135lbs`).
+    """
+    label = lift.label
+    for block in blocks:
+        weight, unit = (block.weight, block.unit) if block.weight is not None else _weight(base)
+        if weight is None or not unit or weight <= 0:
+            continue
+        kg = to_kg(weight, unit)
+        if not lift.bodyweight and block.reps > MAX_PLAUSIBLE_REPS:
+            return (
+                f"{block.reps:g} reps a set of {label} at {weight:g} {unit}? "
+                f"Check the numbers, e.g. `{label} 3x8 100kg` (sets x reps, then the weight)."
+            )
+        if lift.bodyweight and (kg < MIN_ADDED_KG or (kg >= MIN_BODYWEIGHT_KG and not marked)):
+            return (
+                f"Was {weight:g} {unit} added to your bodyweight on the {label}? If so, "
+                f"send e.g. `{label} 3x8 bw+{weight:g}{unit}`; if not, `{label} 3x8 bw`."
+            )
+    return None
 
 
 def _rpe_not_load(load: Load, lift: Lift, rest: str) -> bool:

@@ -1,0 +1,63 @@
+"""When a reading is not confidently the writer's: a question instead of a record.
+
+A plan or a wish (`supposed to`, `optional`, `could have`), a session in the past (`On
+Tuesday`, `two weeks ago`), sets done for a time (`5 minutes of getups`), load from gear
+with no weight on a bodyweight lift (`2 chains on my back`), a load inside a bracket note
+(`(BW=156 lbs + 60 lbs)`), and a later part that names a variant (`305 x 1 seated`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.recording import notes
+from core.recording.catalogue import Exercise
+from core.recording.fragments import Segment
+
+# Words of a plan or a wish, not a record: such sets are asked about, never logged.
+PLAN = re.compile(
+    r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|want(?:ed)? "
+    r"to|next (?:time|week|session)|tomorrow|goal|optional|(?:could|would|should|might) have)\b"
+)
+# Words that put the session in the past (`On Tuesday I deadlifted`, `two weeks ago`): what
+# it names is history, not today's log, so its sets are asked about, never recorded.
+PAST = re.compile(
+    r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:days?|weeks?|months?|years?) ago"
+    r"|(?<!than )last (?:week|month|year|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)|used to|back then|at that time)\b"
+)
+# Doubts that turn a strength reading into a question (`_doubt`).
+_TIMED_WORK = re.compile(r"\b\d+\s*(?:minutes?|mins?)\s+of\b")
+_GEAR_LOAD = re.compile(r"\b(?:chains?|vest|backpack|weight belt|plates? on|on my back)\b")
+_BRACKET_LOAD = re.compile(r"[(\[][^()\[\]\n]*?\d\s*(?:kgs?|lbs?|pounds?|#)[^()\[\]\n]*[)\]]")
+_VARIANT = re.compile(
+    r"\b(?:seated|one[- ]?hand(?:ed)?|one[- ]?arm(?:ed)?|single[- ]?(?:arm|leg)|incline|decline"
+    r"|close[- ]?grip|paused?|deficit|sumo)\b"
+)
+
+
+def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | None:
+    """Return a question when sets were read but something beside them may change them.
+
+    Sets done for a time (`5 minutes of getups`), load from gear with no weight on a
+    bodyweight lift (`2 chains on my back`), a load inside brackets (`(BW=156 lbs + 60
+    lbs)`), and a part after the first that names a variant (`305 x 1 seated`).
+    """
+    label = exercise.name.lower()
+    raw = source.lower()
+    if _TIMED_WORK.search(" ".join(s.text for s in fragment)):
+        return f"How many reps of {label} was that? e.g. `{label} 3x8 100kg`"
+    if exercise.bodyweight and _GEAR_LOAD.search(raw):
+        return f"How much weight did you add to the {label}? e.g. `{label} 3x8 bw+10kg`"
+    for m in _BRACKET_LOAD.finditer(raw):
+        if not notes.kept(m[0]):
+            return f"Is {m[0]} part of the {label} sets? Send them with the load, e.g. " + (
+                f"`{label} 3x5 bw+20kg`" if exercise.bodyweight else f"`{label} 3x5 100kg`"
+            )
+    for segment in fragment[1:]:
+        if not segment.exercise and (m := _VARIANT.search(segment.text)):
+            return (
+                f"Was the {m[0]} set another lift than {label}? "
+                f"Send it on its own line with its name."
+            )
+    return None

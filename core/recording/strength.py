@@ -1,0 +1,187 @@
+"""Reads the sets of a fragment that names a known lift, or says what is missing.
+
+Each part's numbers are read by `set_notation.read_sets`: a part without a load reuses the
+load before it; a part with only a load gives it to the sets before it (`Squats, 5X5,
+90kg`); a lone set count (`5 sets,`) is the count of the next part's set, and one no part
+gives reps to is asked. Failure words (`last set only 6`, on the line or the next) change
+a uniform block's last set; a later part that is a sentence about the sets adds none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from core.recording import notes
+from core.recording.catalogue import Exercise
+from core.recording.entries import (
+    Ambiguity,
+    Entry,
+    Notation,
+    Problem,
+    SetEntry,
+    StrengthEntry,
+    Unit,
+)
+from core.recording.fragments import LOAD_HINT, NAME_STOP_WORDS, REPS_HINT, Segment
+from core.recording.readings import BARBELL_LIFTS, Lift
+from core.recording.set_notation import MAX_SETS, Load, RawSet, read_sets
+
+# A line of only a known exercise name and at most this many other words ("squat lots")
+# asks for the sets; longer chat ("squats felt heavy today") is a note.
+MAX_WORDS_BESIDE_BARE_NAME = 1
+# A part after the first with this many words besides set words is chat about the sets
+# (`I had to really stick with it to get through all 5 reps`): none of its numbers are sets.
+MIN_PROSE_WORDS = 6
+TITLE_WORDS = frozenset({"day", "session", "workout", "week", "block", "focus", "today"})
+EXAMPLE_LOAD: dict[Unit, str] = {"kg": "100kg", "lb": "225lb"}
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[a-z]")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    item: Entry | Problem | Ambiguity | None
+    counted: bool  # the fragment had sets, reps or a duration: a log even if it ends in "?"
+    ambiguous: bool = False  # read by a guess between notations: ask instead
+
+
+def read_strength(
+    fragment: list[Segment],
+    exercise: Exercise,
+    source: str,
+    units: Unit,
+    notation: Notation | None,
+) -> Outcome:
+    head = fragment[0]
+    label = exercise.name.lower()
+    lift = Lift(label, exercise.bodyweight, exercise.id in BARBELL_LIFTS)
+    sets: list[RawSet] = []
+    carried: Load | None = None
+    pending: float | None = None  # `5 sets,` waiting for its reps in the next part
+    has_reps = ambiguous = uniform = False
+    for index, segment in enumerate(fragment):
+        if index and sets and notes.failure(segment.text):
+            continue  # its number is the last set's reps (`_after_failure`), not a set
+        if index and _is_prose(segment):
+            continue  # a sentence about the sets, not more of them
+        hinted = bool(REPS_HINT.search(segment.text) or LOAD_HINT.search(segment.text))
+        bare = not _LETTER.search(segment.text)
+        part = read_sets(
+            notes.without_failure(segment.text),
+            lift,
+            units,
+            carried,
+            bare_numbers_are_reps=hinted
+            or (head.exact if index == 0 else bare)
+            or (exercise.bodyweight and index == 0 and head.beside_name <= 1),
+            notation=notation,
+            weighted="weighted" in head.text,
+        )
+        if part.problem:
+            return Outcome(Problem("implausible", source, part.problem), counted=True)
+        has_reps = has_reps or part.has_reps or part.count is not None
+        ambiguous = ambiguous or part.ambiguous
+        uniform = uniform or part.uniform
+        if pending is not None and part.sets:
+            if len(part.sets) != 1:
+                return Outcome(Problem("unreadable", source, _reps_for(pending, label)), True)
+            part = replace(part, sets=part.sets * int(pending))
+            pending, uniform = None, True
+        if part.count is not None and not part.sets:
+            pending = part.count
+        if part.load and not part.sets and any(s.weight is None for s in sets):
+            sets = [_loaded(s, part.load) for s in sets]  # `Squats, 5x5, 90kg`
+        carried = part.load or carried
+        sets.extend(part.sets)
+    if pending is not None:  # `1 set of as many reps as possible`: never dropped
+        return Outcome(Problem("unreadable", source, _reps_for(pending, label)), counted=True)
+    if not sets:
+        return Outcome(_unreadable(fragment, exercise, source, units), counted=has_reps)
+    if len(sets) > MAX_SETS:  # e.g. a list of 500 rep counts: each part alone was fine
+        message = (
+            f"{len(sets)} sets of {label}? I can log up to {MAX_SETS} at once. "
+            f"Check the numbers, e.g. `{label} 3x8 100kg`."
+        )
+        return Outcome(Problem("implausible", source, message), counted=True)
+    if uniform and (failed := notes.failure(" ".join(s.text for s in fragment))):
+        sets = _after_failure(sets, *failed)
+    if any(s.weight is None for s in sets):
+        problem = Problem("missing_load", source, _missing_load(sets, label, units))
+        return Outcome(problem, counted=True)
+    if any(s.reps < 1 for s in sets):
+        message = f"How many reps did the last set of {label} get? e.g. `{label} 100kg 8, 8, 6`"
+        return Outcome(Problem("unreadable", source, message), counted=True)
+    entry_sets = tuple(
+        SetEntry(int(s.reps), s.weight or 0.0, s.unit, s.bodyweight, s.rpe) for s in sets
+    )
+    entry = StrengthEntry(exercise.id, entry_sets, source)
+    return Outcome(entry, counted=True, ambiguous=ambiguous)
+
+
+def _reps_for(count: float, label: str) -> str:
+    return f"How many reps in the {count:g} set(s) of {label}? e.g. `{label} {count:g}x8 100kg`"
+
+
+def _is_prose(segment: Segment) -> bool:
+    """Return whether a part is a sentence about the sets: MIN_PROSE_WORDS words or more
+    and no load (`... with 10 pounds of added weight` gives its load to the sets before)."""
+    words = [w for w in _WORD.findall(segment.text) if w not in NAME_STOP_WORDS]
+    return len(words) >= MIN_PROSE_WORDS and not LOAD_HINT.search(segment.text)
+
+
+def _loaded(raw: RawSet, load: Load) -> RawSet:
+    if raw.weight is not None:
+        return raw
+    return RawSet(raw.reps, load.weight, load.unit, raw.bodyweight or load.bodyweight, raw.rpe)
+
+
+def _after_failure(sets: list[RawSet], kind: str, count: int) -> list[RawSet]:
+    """Return `sets` with the last set's reps changed by words of failure (`notes.failure`)."""
+    last = sets[-1]
+    reps = count if kind == "last" else last.reps - count
+    if kind == "last" and count >= last.reps:
+        return sets
+    return [*sets[:-1], RawSet(reps, last.weight, last.unit, last.bodyweight, last.rpe)]
+
+
+def _unreadable(
+    fragment: list[Segment], exercise: Exercise, source: str, units: Unit
+) -> Problem | None:
+    """Return a request for the sets when a fragment names an exercise but has none.
+
+    With numbers, the name must stand alone or the numbers look like sets or loads
+    (`squat day 2` is a title). Without numbers, only the name and at most one more
+    word will do (`squat lots`, not `squats felt heavy today`).
+    """
+    head = fragment[0]
+    if any(_DIGIT.search(s.text) for s in fragment):
+        wanted = head.exact or any(
+            REPS_HINT.search(s.text) or LOAD_HINT.search(s.text) for s in fragment
+        )
+    else:
+        wanted = (
+            head.leading
+            and head.beside_name <= MAX_WORDS_BESIDE_BARE_NAME
+            and not TITLE_WORDS.intersection(head.name.split())
+        )
+    if not wanted:
+        return None
+    return Problem(
+        "unreadable",
+        source,
+        f"I couldn't read the sets and reps for {exercise.name.lower()}. "
+        f"Try e.g. `{_example(exercise, units)}` (sets x reps, then the weight).",
+    )
+
+
+def _example(exercise: Exercise, units: Unit) -> str:
+    load = "bw" if exercise.bodyweight else EXAMPLE_LOAD[units]
+    return f"{exercise.name.lower()} 3x8 {load}"
+
+
+def _missing_load(sets: list[RawSet], label: str, units: Unit) -> str:
+    reps = {s.reps for s in sets}
+    shape = f"{len(sets)}x{reps.pop():g}" if len(reps) == 1 else "3x8"
+    return f"How heavy was the {label}? e.g. `{label} {shape} {EXAMPLE_LOAD[units]}`"
