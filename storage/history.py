@@ -16,7 +16,7 @@ from core.history.import_values import NewWorkout
 from core.history.sets import HistorySet, StoredSet
 from storage.history_models import DeleteRequest, EquipmentRow
 from storage.models import Message, StrengthSet
-from storage.repository import message_row, strength_set_row
+from storage.rows import message_row, plates_text, strength_set_row
 
 IMPORT_PLATFORM = "import"
 DELETE_TOKEN_TTL = timedelta(minutes=15)
@@ -35,10 +35,6 @@ def import_message_id(user_id: int, key: str) -> str:
 def import_key(platform_message_id: str) -> str:
     """Return the workout key of an import message (an older row's id is its key whole)."""
     return platform_message_id.rpartition(":")[2]
-
-
-def _plates_text(gear: Gear) -> str:
-    return ",".join(f"{p:g}" if n is None else f"{p:g}x{n}" for p, n in gear.plates)
 
 
 def _reflect(connection: Connection) -> MetaData:
@@ -240,7 +236,7 @@ class SqlHistory:
                 unit=gear.unit,
                 kind=gear.kind,
                 bar=gear.bar,
-                plates=_plates_text(gear),
+                plates=plates_text(gear),
                 step=gear.step,
                 start=gear.start,
             )
