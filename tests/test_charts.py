@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 from PIL import Image
 
-from core.history.charts import SIZE_PX, dose_series, lift_chart, lift_series, week_chart
+from core.history.charts import SIZE_PX, lift_chart, week_chart
+from core.history.series import dose_series, lift_series
 from core.ports import StoredCardio, StoredSet
 from tests.conftest import ChatUser
 

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from core.coaching.dose import lookback_start, week_bounds
 from core.coaching.planning import plans_for
-from core.history.charts import dose_series, first_week, lift_chart, lift_series, week_chart
+from core.history.charts import lift_chart, week_chart
 from core.history.exercise_names import exercise_name, map_exercise
+from core.history.series import dose_series, first_week, lift_series
 from core.messages import Reply
 from core.recording.catalogue import named
 from core.recording.entries import from_kg, to_kg
