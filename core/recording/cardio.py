@@ -21,6 +21,7 @@ How a cardio note is read:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.recording.durations import (
     Unclear,
@@ -40,6 +41,7 @@ KM_PER = {"km": 1.0, "k": 1.0, "mi": 1.609344, "y": 0.0009144, "m": 0.001}
 _ZONE2 = re.compile(r"\b(?:zone\s*(?:2|two)|z2)\b")
 _HIIT = re.compile(r"\b(?:hiit|intervals?|tabata|sprints?)\b")
 _WORD = re.compile(r"[a-z]+")
+_NAMED = re.compile(rf"{_ZONE2.pattern}|{_HIIT.pattern}")  # zone 2 or intervals, in one pass
 ACTIVITIES = {
     **dict.fromkeys(("run", "ran", "running", "jog", "jogged", "jogging"), "run"),
     **dict.fromkeys(("bike", "biked", "biking", "cycle", "cycled", "cycling", "spin"), "bike"),
@@ -54,6 +56,7 @@ ACTIVITIES = {
 }
 _NOUNS = {"bike": "ride", "elliptical": "elliptical session", "stairs": "stair session"}
 MACHINE = "treadmill"  # walked or ran on: the speed or another word says which
+_ACTIVITY_WORDS = frozenset(ACTIVITIES) | {MACHINE}
 
 _NUMBER_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten"
 _NUMBER_WORDS = _NUMBER_WORD.split("|")
@@ -94,16 +97,14 @@ _QUESTIONS: dict[Unclear, str] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def names_activity(text: str) -> bool:
     """Return whether lowercased `text` names zone 2, intervals or a cardio activity itself
     (not only a distance, pace or heart rate, which are details of a session)."""
-    return bool(
-        _ZONE2.search(text)
-        or _HIIT.search(text)
-        or any(w in ACTIVITIES or w == MACHINE for w in _WORD.findall(text))
-    )
+    return bool(_NAMED.search(text)) or not _ACTIVITY_WORDS.isdisjoint(_WORD.findall(text))
 
 
+@lru_cache(maxsize=4096)
 def mentions_cardio(text: str) -> bool:
     """Return whether lowercased `text` names zone 2, intervals or a cardio activity.
 
@@ -118,6 +119,8 @@ def mentions_cardio(text: str) -> bool:
         return outside.lstrip().startswith("distance") or bool(
             _TIME.search(_DISTANCE.sub(" ", outside))
         )
+    if "hr" not in text and "heart" not in text:  # every `_AVG_HR_WORDS` has one
+        return False
     return bool(_AVG_HR_WORDS.search(text) and find_durations(outside))
 
 
@@ -135,6 +138,8 @@ def read_heart_rate(text: str) -> tuple[int | None, str]:
 
 def read_distance(text: str) -> float | None:
     """Return the first distance in `text` in km (None if none); `45m` glued is minutes."""
+    if not _DIGIT.search(text) and not any(w in text for w in _NUMBER_WORDS):
+        return None
     for m in _DISTANCE.finditer(text):
         value = float(m[1]) if _DIGIT.search(m[1]) else _NUMBER_WORDS.index(m[1]) + 1.0
         if m[5] == "m" and value < MIN_BARE_M_METRES and m[0][len(m[1])] == "m":

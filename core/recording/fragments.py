@@ -104,19 +104,21 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     Breaks: ` + ` (not `bw + 10`), a slash before words or between spaces, a sentence end,
     `then`, and a known name with a colon mid-line (`... Press: 135 x 5`).
     """
-    if mentions_cardio(line.lower()):
+    lower = line.lower()
+    if mentions_cardio(lower):
         return line
     chars = list(notes.blank(line))
-    for m in _PLUS.finditer(line):
+    # Each pattern is tried only when the line holds a string every match of it holds.
+    for m in _PLUS.finditer(line) if "+" in line else ():
         if not line[: m.start()].lower().rstrip().endswith(("bw", "bodyweight", "body weight")):
             chars[m.start() + 1] = ";"
-    for pattern in (_SPACED_SLASH, _SENTENCE):
-        for m in pattern.finditer(line):
+    for pattern, mark in ((_SPACED_SLASH, "/"), (_SENTENCE, ".")):
+        for m in pattern.finditer(line) if mark in line else ():
             if not _LIST_MARKER.fullmatch(line[: m.end() + 1]):  # not `1. Squat`
                 chars[m.end() - 1] = ";"
-    for m in _THEN.finditer(line):
+    for m in _THEN.finditer(line) if "then" in lower else ():
         chars[m.start() : m.end()] = ";" + " " * (m.end() - m.start() - 1)
-    for m in _NAME_COLON.finditer(line):
+    for m in _NAME_COLON.finditer(line) if ":" in line else ():
         if not _DIGIT.search(_LIST_MARKER.sub("", line[: m.start()], count=1)):
             continue
         words = m[1].split()
@@ -133,7 +135,9 @@ def _normalise(raw: str, first: bool) -> str:
     if first:
         text = _LIST_MARKER.sub("", text, count=1)
     text = text.replace("×", "x").replace("*", "x").replace("’", "'")
-    return digits(_DECIMAL_COMMA.sub(r"\1.\2", text))
+    if "," in text:
+        text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    return digits(text)
 
 
 def _segment(

@@ -16,6 +16,7 @@ from core.recording.entries import Unit
 
 NUM = r"\d+(?:\.\d+)?"
 UNIT = r"(?:kilograms?|kilos?|kgs?|pounds?|lbs?)(?![a-wyz])"
+UNIT_STARTS = ("k", "lb", "pound")  # every UNIT word holds one: no unit without them
 MAX_RPE = 10
 
 _POUND_MARK = re.compile(r"(\d)\s*#")
@@ -39,28 +40,39 @@ _DASH_RUN = re.compile(rf"(?<![\w.-]){NUM}(?:\s?-\s?{NUM}){{2,}}(?![\w.-])")
 
 def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
     """Return `text` with its marks made plain, the RPE from a RIR, and a trailing count."""
-    text = _POUND_MARK.sub(r"\1lb ", text)
-    text = _K_MARK.sub(r"\1kg", text)
-    text = _UNIT_DOT.sub(r"\1", text)
-    if _R_MARK.search(text):
+    # Each pattern is tried only when the text holds a string every match of it holds.
+    if "#" in text:
+        text = _POUND_MARK.sub(r"\1lb ", text)
+    if "k" in text:
+        text = _K_MARK.sub(r"\1kg", text)
+    if "." in text:
+        text = _UNIT_DOT.sub(r"\1", text)
+    if "r" in text and _R_MARK.search(text):
         text = _LOAD_REPS_MARK.sub(
             lambda m: f" {m[1]}{units} x {m[2]}" + (f" x {m[3]} sets " if m[3] else " "), text
         )
         text = _S_MARK.sub(r"\1 sets", _R_MARK.sub(r"\1 reps", text))
-    text = _SINGLES.sub(r"\1 sets of 1", text)
-    text = _BAR.sub("x 20kg" if units == "kg" else "x 45lb", text)
-    text = _REPS_X_SETS.sub(r" \2 sets of \1", text)
+    if "single" in text:
+        text = _SINGLES.sub(r"\1 sets of 1", text)
+    if "bar" in text:
+        text = _BAR.sub("x 20kg" if units == "kg" else "x 45lb", text)
+    if "rep" in text:
+        text = _REPS_X_SETS.sub(r" \2 sets of \1", text)
     times = None
-    if m := _TIMES.search(text):
+    if ("(" in text or "sets" in text) and (m := _TIMES.search(text)):
         times = float(m[1] or m[2])
         text = text[: m.start()] + " " + text[m.end() :]
     rpe = None
-    text = _RPE_BOUND.sub(" ", text)
-    if m := _RIR.search(text):
+    if "rpe" in text:
+        text = _RPE_BOUND.sub(" ", text)
+    if "rir" in text and (m := _RIR.search(text)):
         rpe = MAX_RPE - float(m[1] or m[2])
         text = text[: m.start()] + " " + text[m.end() :]
-    text = _PERCENT.sub(" ", text)
-    text = _TIMED.sub(" ", text)
-    text = _PAIR_DASH.sub(r"\1/", text)
-    text = _DASH_RUN.sub(lambda m: m[0].replace("-", "/"), text)
+    if "%" in text:
+        text = _PERCENT.sub(" ", text)
+    if "s" in text or "m" in text:
+        text = _TIMED.sub(" ", text)
+    if "-" in text:
+        text = _PAIR_DASH.sub(r"\1/", text)
+        text = _DASH_RUN.sub(lambda m: m[0].replace("-", "/"), text)
     return text, rpe, times

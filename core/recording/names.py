@@ -55,15 +55,16 @@ def find_exercise(
 ) -> tuple[Exercise | None, int, int]:
     """Return the exercise named in `words`, where its name starts, and how many words."""
     words = words[:MAX_WORDS]
+    stops = [i for i, word in enumerate(words) if word in STOP_WORDS]
     for start, word in enumerate(words):
         if word in STOP_WORDS:
             continue
         if start and words[start - 1] not in HARMLESS_BEFORE:
             continue
-        for n in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
+        # A name never spans a stop word: runs end before the next one.
+        end = next((i for i in stops if i > start), len(words))
+        for n in range(min(MAX_NAME_WORDS, end - start), 0, -1):
             run = words[start : start + n]
-            if any(w in STOP_WORDS for w in run):
-                continue
             after = words[start + n] if start + n < len(words) else ""
             if after in CHANGING_AFTER:
                 continue

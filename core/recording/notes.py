@@ -40,6 +40,7 @@ _DASH_NOTE = re.compile(
     rf"\d[^-–—\n]*?\s[-–—]+\s*((?!{_UNIT_WORD})[^\W\d_].*|\d+\s+(?!{_UNIT_WORD})[^\W\d_].*)$",
     re.IGNORECASE,
 )
+_OLD = re.compile("old", re.IGNORECASE)  # in every `_AGE`
 _AGE = re.compile(
     r"\b\d+\s*(?:years?|yrs?)[\s-]*old\b(?:\s*@\s*\d+(?:\.\d+)?\s*[a-z]+)?", re.IGNORECASE
 )
@@ -77,18 +78,27 @@ def kept(bracket: str) -> bool:
 
 def blank(line: str) -> str:
     """Return `line` with its notes replaced by spaces (see the module docstring)."""
-    line = _QUOTED.sub(_spaces, line)
-    line = _BRACKETED.sub(_bracket, line)
-    line = _AGE.sub(_spaces, line)
-    line = _TOTAL.sub(_spaces, line)
-    line = _DASH_LOADS.sub(lambda m: m[1] + m[2].replace(",", "/"), line)
-    if m := _DASH_NOTE.search(line):
+    # Each pattern is tried only when the line holds a string every match of it holds.
+    if '"' in line or "“" in line:
+        line = _QUOTED.sub(_spaces, line)
+    if "(" in line or "[" in line or "{" in line:
+        line = _BRACKETED.sub(_bracket, line)
+    if _OLD.search(line):
+        line = _AGE.sub(_spaces, line)
+    if "=" in line:
+        line = _TOTAL.sub(_spaces, line)
+    dashed = "-" in line or "–" in line
+    if dashed and "," in line:
+        line = _DASH_LOADS.sub(lambda m: m[1] + m[2].replace(",", "/"), line)
+    if (dashed or "—" in line) and (m := _DASH_NOTE.search(line)):
         line = line[: m.start(1)] + " " * (m.end(1) - m.start(1))
     return line
 
 
 def without_failure(text: str) -> str:
     """Return `text` with its words of failure blanked: their numbers are not sets."""
+    if "last" not in text:  # in every `_LAST_ONLY` and `_MISSED`
+        return text
     for pattern in (_LAST_ONLY, _MISSED):
         text = pattern.sub(_spaces, text)
     return text
@@ -96,6 +106,8 @@ def without_failure(text: str) -> str:
 
 def failure(text: str) -> tuple[str, int] | None:
     """Return ("last", n) for `last set only n`, ("fewer", n) for `missed the last n reps`."""
+    if "last" not in text:  # in every `_LAST_ONLY` and `_MISSED`
+        return None
     if m := _LAST_ONLY.search(text):
         return "last", int(m[1])
     if m := _MISSED.search(text):

@@ -21,6 +21,7 @@ _ANY = _WORD.format("|".join(sorted(VALUES, key=len, reverse=True)))
 _BEFORE_COUNT = re.compile(
     rf"\b({_ANY})\b(?=\s+(?:sets?|reps?|singles?|times|more|extra|rounds?)\b)"
 )
+_COUNT_WORDS = ("set", "rep", "single", "times", "more", "extra", "round")  # one in each
 _AFTER_WORD = re.compile(rf"\b(of|for|did)\s+({_ANY})\b")
 _A_SET = re.compile(r"\ba (set|single)\b")
 
@@ -33,6 +34,11 @@ def value(word: str) -> int:
 
 def digits(text: str) -> str:
     """Return lowercase `text` with number words next to set/rep words as digits."""
-    text = _A_SET.sub(r"1 \1", text)
-    text = _BEFORE_COUNT.sub(lambda m: str(value(m[1])), text)
-    return _AFTER_WORD.sub(lambda m: f"{m[1]} {value(m[2])}", text)
+    # Each pattern is tried only when the text holds a string every match of it holds.
+    if "a s" in text:
+        text = _A_SET.sub(r"1 \1", text)
+    if any(word in text for word in _COUNT_WORDS):
+        text = _BEFORE_COUNT.sub(lambda m: str(value(m[1])), text)
+    if "of" in text or "for" in text or "did" in text:
+        text = _AFTER_WORD.sub(lambda m: f"{m[1]} {value(m[2])}", text)
+    return text
