@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import storage.links  # noqa: F401  (registers the link store)
-from bot.discord.adapter import MAX_TEXT, render, split_text
 from bot.discord.client import CoachClient, zone_matches
 from bot.discord.notifier import DiscordNotifier
+from bot.discord.replies import MAX_TEXT, render, split_text
 from core.accounts.linking import ALPHABET, CODE_LENGTH
 from core.conversation.results import HandleResult
 from core.conversation.service import ConversationService

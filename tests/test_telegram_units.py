@@ -7,9 +7,9 @@ import logging
 import pytest
 
 from bot import cli
-from bot.telegram.adapter import keyboard, split_text, utf16_len
 from bot.telegram.config import ConfigError, TelegramConfig, file_url_for
 from bot.telegram.logs import REDACTED, RedactToken
+from bot.telegram.replies import keyboard, split_text, utf16_len
 from core.messages import Choice
 from tests.telegram_fake import TOKEN
 

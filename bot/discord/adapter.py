@@ -1,36 +1,31 @@
-"""Translation both ways: Discord messages and interactions in, core replies out."""
+"""Discord events through the core: each person's turn, concurrency, retries, replies sent.
+
+Translating an event is in `incoming`, rendering a reply in `replies`; this module decides
+how messages, slash commands and clicks are handled and answered.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
-import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import discord
 
-from bot.discord.views import choices_view
+from bot.discord.incoming import PLATFORM, command_of, incoming_interaction, incoming_message
+from bot.discord.replies import render
 from bot.locks import KeyedLocks
 from bot.observability import METRICS
-from bot.text_split import split_text as split
 from core.conversation.results import HandleResult, MessageHandler
 from core.messages import Attachment, IncomingMessage, Reply
 
 logger = logging.getLogger(__name__)
 
-PLATFORM = "discord"
-MAX_TEXT = 2000  # characters per message
-MAX_EMBED_TEXT = 4096  # characters in an embed description
 MAX_DOWNLOAD = 20 * 1024 * 1024  # a workout app's export is far smaller
 TOO_BIG = "That file is over 20 MB, so I didn't read it. Nothing was imported."
 NOT_DOWNLOADED = "I couldn't download that file, so nothing was imported. Please send it again."
-EPHEMERAL = discord.MessageFlags(ephemeral=True).value  # 64
-# Replies to these commands are shown as an embed (title + body) when they carry data.
-EMBED_COMMANDS = ("plan", "week")
-EMBED_COLOUR = discord.Colour.teal()
 # Discord wants an answer to an interaction within 3 s; past this, say "thinking…" first.
 DEFER_AFTER = 2.0
 # A failed handling (the core rolled back) is retried this often before the user is told.
@@ -39,129 +34,6 @@ FAILED_BACKOFF = 0.5
 # Messages in the core at once: those arriving together share one transaction (group
 # commit), so this also bounds a transaction's size.
 CONCURRENCY = 100
-
-
-# --- Discord -> core -----------------------------------------------------------------
-
-
-def _mention(user_id: int) -> re.Pattern[str]:
-    return re.compile(rf"<@!?{user_id}>[,:]?")
-
-
-def addressed_text(message: discord.Message, me: discord.abc.User) -> str | None:
-    """Return what the bot should read of `message` (mention stripped), or None to ignore it.
-
-    Every DM is for the bot; in a server only messages that mention it are.
-    """
-    if message.author.bot or message.type not in (
-        discord.MessageType.default,
-        discord.MessageType.reply,
-    ):
-        return None
-    text = message.content
-    if message.guild is None:
-        return text.strip() or ("" if message.attachments else None)
-    if me.id not in message.raw_mentions:
-        return None
-    stripped = re.sub(r"[ \t]{2,}", " ", _mention(me.id).sub("", text)).strip()
-    return stripped or "/help"
-
-
-def incoming_message(
-    message: discord.Message, me: discord.abc.User, *, edited: bool = False
-) -> IncomingMessage | None:
-    """Return the core's view of a DM or a mention, or None if the bot should ignore it."""
-    text = addressed_text(message, me)
-    if text is None:
-        return None
-    return IncomingMessage(
-        platform=PLATFORM,
-        # The person, never the channel or server: records follow the user everywhere.
-        user_id=str(message.author.id),
-        # Snowflakes are unique across Discord, so the id alone is stable and enough.
-        message_id=str(message.id),
-        text=text,
-        # An edit keeps the original time: the workout stays on the day it was logged.
-        sent_at=message.created_at,
-        edited=edited,
-        display_name=message.author.display_name or None,
-    )
-
-
-def incoming_interaction(
-    interaction: discord.Interaction[Any], text: str, *, is_callback: bool = False, part: int = 0
-) -> IncomingMessage:
-    """Return a slash command or a button click as the core's message."""
-    suffix = f":{part}" if part else ""
-    return IncomingMessage(
-        platform=PLATFORM,
-        user_id=str(interaction.user.id),
-        message_id=f"int:{interaction.id}{suffix}",
-        text=text,
-        sent_at=interaction.created_at,
-        is_callback=is_callback,
-        display_name=interaction.user.display_name or None,
-    )
-
-
-def command_of(text: str) -> str | None:
-    """Return the command name of `/plan args`, or None for free text."""
-    if not text.startswith("/"):
-        return None
-    return text[1:].split(maxsplit=1)[0].lower() if len(text) > 1 else None
-
-
-# --- core -> Discord -----------------------------------------------------------------
-
-
-def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
-    """Return `text` in messages Discord accepts (at most 2,000 characters each)."""
-    return split(text, limit)
-
-
-@dataclass
-class Outgoing:
-    """One Discord message to send: the keyword arguments of `send`."""
-
-    content: str | None = None
-    embed: discord.Embed | None = None
-    file: discord.File | None = None
-    view: discord.ui.View | None = None
-
-    def kwargs(self) -> dict[str, Any]:
-        return {k: v for k, v in vars(self).items() if v is not None}
-
-
-def render(reply: Reply, command: str | None = None) -> list[Outgoing]:
-    """Return the Discord messages for one reply; attachment and buttons go on the last."""
-    text = reply.text.strip()
-    view = choices_view(reply.choices)
-    embed = _embed(reply, text, command)
-    if embed is not None:
-        return [Outgoing(embed=embed, view=view)]
-    out = [Outgoing(content=chunk) for chunk in split_text(text)] or [Outgoing()]
-    last = out[-1]
-    if reply.image is not None:
-        last.file = discord.File(io.BytesIO(reply.image), filename="chart.png")
-    elif reply.file is not None:
-        last.file = discord.File(io.BytesIO(reply.file.data), filename=reply.file.filename)
-    last.view = view
-    if last.content is None and last.file is None and last.view is None:
-        return []
-    return out
-
-
-def _embed(reply: Reply, text: str, command: str | None) -> discord.Embed | None:
-    """Return /plan and /week data as an embed: its first line is the title."""
-    if command not in EMBED_COMMANDS or not reply.private or reply.image or reply.file:
-        return None
-    title, _, body = text.partition("\n")
-    if not body or len(title) > 256 or len(body) > MAX_EMBED_TEXT:
-        return None
-    return discord.Embed(title=title.rstrip(":"), description=body, colour=EMBED_COLOUR)
-
-
-# --- the adapter ---------------------------------------------------------------------
 
 
 class DiscordAdapter:

@@ -6,7 +6,8 @@ import logging
 
 import discord
 
-from bot.discord.adapter import PLATFORM, render
+from bot.discord.incoming import PLATFORM
+from bot.discord.replies import render
 from bot.observability import METRICS
 from core.messages import Reply
 from core.reminders.notifier import DeliveryRefused

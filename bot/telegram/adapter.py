@@ -1,40 +1,27 @@
-"""Translation both ways: Telegram updates to IncomingMessage, core replies to Bot API calls."""
+"""Telegram updates through the core: per-chat order, concurrency, retries, replies sent.
+
+Translating an update is in `incoming`, rendering a reply in `replies`; this module decides
+how updates are handled, for polling and the webhook alike.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 
-from telegram import (
-    Bot,
-    BotCommand,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    InputFile,
-    Message,
-    Update,
-)
-from telegram import User as TelegramUser
-from telegram.constants import ChatType, MessageLimit
+from telegram import Bot, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.locks import KeyedLocks
 from bot.observability import METRICS
-from bot.text_split import split_text as split
+from bot.telegram.incoming import PLATFORM, Inbound, chat_key, translate, with_attachment
+from bot.telegram.replies import send_reply
 from core.conversation.results import HandleResult, MessageHandler
-from core.messages import Attachment, Choice, IncomingMessage, Reply
+from core.messages import IncomingMessage, Reply
 
 logger = logging.getLogger(__name__)
 
-PLATFORM = "telegram"
-MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH  # 4096, counted in UTF-16 code units
-MAX_CAPTION = MessageLimit.CAPTION_LENGTH  # 1024
-MAX_CALLBACK_DATA = 64  # bytes
-MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API's getFile limit
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 BATCH_LIMIT = 100  # updates per getUpdates, Telegram's maximum
 # Updates handled at once (each chat's in order): a whole getUpdates batch, so that the
@@ -53,209 +40,8 @@ START_A_CHAT_FIRST = (
     "message you yet: open a chat with me, press Start, then ask again."
 )
 
-COMMANDS = (
-    BotCommand("start", "start or restart the short setup"),
-    BotCommand("plan", "next session's loads"),
-    BotCommand("week", "this week against the protocol"),
-    BotCommand("history", "recent sessions of a lift, e.g. /history squat"),
-    BotCommand("undo", "remove your last log"),
-    BotCommand("units", "kg or lb"),
-    BotCommand("timezone", "your timezone, e.g. /timezone Europe/Berlin"),
-    BotCommand("profile", "age and bodyweight, e.g. /profile age 62"),
-    BotCommand("ask", "ask the coach a question"),
-    BotCommand("help", "how to log a workout"),
-)
-
-
-@dataclass(frozen=True)
-class Inbound:
-    """An update the core should see: the message, where to answer, what to fetch first."""
-
-    message: IncomingMessage
-    chat_id: int
-    callback_query_id: str | None = None
-    callback_message_id: int | None = None  # the bot message whose buttons were tapped
-    document_file_id: str | None = None
-    document_name: str = "document"
-    document_mime: str | None = None
-    document_size: int | None = None
-
-
 # Hands updates that arrived together to the adapter; returns the ids it is done with.
 HandleUpdates = Callable[[Sequence[Update]], Awaitable[set[int]]]
-
-
-# --- Telegram -> core ---------------------------------------------------------------
-
-
-def chat_key(update: Update) -> int:
-    """Return the chat an update belongs to: updates of one chat are handled in order."""
-    chat = update.effective_chat
-    if chat is not None:
-        return chat.id
-    user = update.effective_user
-    return user.id if user is not None else 0
-
-
-def message_key(chat_id: int, message_id: int) -> str:
-    """Return the core's message id: Telegram message ids are only unique within a chat."""
-    return f"{chat_id}:{message_id}"
-
-
-def translate(update: Update, me: TelegramUser) -> Inbound | None:
-    """Return what the core should see of `update`, or None if the bot should ignore it."""
-    if update.callback_query is not None:
-        return _from_callback(update)
-    message = update.message or update.edited_message
-    if message is None or message.from_user is None or message.from_user.is_bot:
-        return None
-    text = message.text if message.text is not None else message.caption
-    if text is None and message.document is None:
-        return None  # stickers, photos, joins...: nothing for the coach
-    text = text or ""
-    if message.chat.type != ChatType.PRIVATE:
-        addressed = _addressed_text(message, text, me)
-        if addressed is None:
-            return None
-        text = addressed
-    sender = message.from_user
-    incoming = IncomingMessage(
-        platform=PLATFORM,
-        user_id=str(sender.id),
-        message_id=message_key(message.chat.id, message.message_id),
-        text=text,
-        sent_at=message.date,
-        edited=update.edited_message is not None,
-        display_name=sender.full_name or None,
-    )
-    document = message.document
-    if document is None:
-        return Inbound(incoming, message.chat.id)
-    return Inbound(
-        incoming,
-        message.chat.id,
-        document_file_id=document.file_id,
-        document_name=document.file_name or "document",
-        document_mime=document.mime_type,
-        document_size=document.file_size,
-    )
-
-
-def _from_callback(update: Update) -> Inbound | None:
-    query = update.callback_query
-    assert query is not None
-    if query.data is None or query.from_user.is_bot:
-        return None
-    bot_message = query.message if isinstance(query.message, Message) else None
-    chat_id = bot_message.chat.id if bot_message is not None else query.from_user.id
-    incoming = IncomingMessage(
-        platform=PLATFORM,
-        user_id=str(query.from_user.id),
-        message_id=f"cb:{query.id}",
-        text=query.data,
-        # A callback query carries no timestamp; the tap happened just now.
-        sent_at=datetime.now(UTC),
-        is_callback=True,
-        display_name=query.from_user.full_name or None,
-    )
-    return Inbound(
-        incoming,
-        chat_id,
-        callback_query_id=query.id,
-        callback_message_id=bot_message.message_id if bot_message is not None else None,
-    )
-
-
-def _addressed_text(message: Message, text: str, me: TelegramUser) -> str | None:
-    """Return the text of a group message meant for the bot (mention stripped), else None."""
-    username = me.username or ""
-    stripped = text.strip()
-    if stripped.startswith("/"):
-        head = stripped.split(maxsplit=1)[0]
-        _, at, target = head.partition("@")
-        if at and target.lower() != username.lower():
-            return None  # a command for another bot
-        return stripped
-    replied = message.reply_to_message
-    if replied is not None and replied.from_user is not None and replied.from_user.id == me.id:
-        return _strip_mention(stripped, username)
-    if username and _mention(username).search(text):
-        return _strip_mention(stripped, username)
-    for entity in message.entities or message.caption_entities or ():
-        if entity.type == "text_mention" and entity.user is not None and entity.user.id == me.id:
-            return stripped
-    return None
-
-
-def _mention(username: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)@{re.escape(username)}(?!\w)[,:]?", re.IGNORECASE)
-
-
-def _strip_mention(text: str, username: str) -> str:
-    if not username:
-        return text
-    return re.sub(r"[ \t]{2,}", " ", _mention(username).sub("", text)).strip()
-
-
-# --- core -> Telegram ---------------------------------------------------------------
-
-
-def utf16_len(text: str) -> int:
-    """Return the length Telegram counts (UTF-16 code units)."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
-    """Return `text` in messages Telegram accepts (it counts UTF-16 code units)."""
-    return split(text, limit, utf16_len)
-
-
-def keyboard(choices: tuple[Choice, ...]) -> InlineKeyboardMarkup | None:
-    """Return inline buttons for `choices` (short labels share a row), or None."""
-    buttons = []
-    for choice in choices:
-        if len(choice.data.encode()) > MAX_CALLBACK_DATA:
-            logger.warning("choice %r dropped: callback data over 64 bytes", choice.label)
-            continue
-        buttons.append(InlineKeyboardButton(choice.label, callback_data=choice.data))
-    if not buttons:
-        return None
-    if all(len(b.text) <= 8 for b in buttons):
-        rows = [buttons[i : i + 4] for i in range(0, len(buttons), 4)]
-    else:
-        rows = [[b] for b in buttons]
-    return InlineKeyboardMarkup(rows)
-
-
-async def send_reply(bot: Bot, chat_id: int, reply: Reply) -> None:
-    """Send one core reply: photo, document or text, buttons on the last message."""
-    markup = keyboard(reply.choices)
-    text = reply.text.strip()
-    caption = text if text and utf16_len(text) <= MAX_CAPTION else None
-    rest = "" if caption is not None else text
-    if reply.image is not None:
-        await bot.send_photo(
-            chat_id,
-            InputFile(reply.image, filename="chart.png"),
-            caption=caption,
-            reply_markup=None if rest else markup,
-        )
-    elif reply.file is not None:
-        await bot.send_document(
-            chat_id,
-            InputFile(reply.file.data, filename=reply.file.filename),
-            caption=caption,
-            reply_markup=None if rest else markup,
-        )
-    else:
-        rest = text
-    chunks = split_text(rest)
-    for i, chunk in enumerate(chunks):
-        last = i == len(chunks) - 1
-        await bot.send_message(chat_id, chunk, reply_markup=markup if last else None)
-
-
-# --- the adapter --------------------------------------------------------------------
 
 
 class TelegramAdapter:
@@ -342,7 +128,7 @@ class TelegramAdapter:
             return
         if inbound.callback_query_id is not None:
             await self._answer_callback(inbound)
-        message = await self._with_attachment(inbound)
+        message = await with_attachment(self.bot, inbound)
         result = await self._handle(message)
         logger.info(
             "update %s from user %s: %s, %d replies",
@@ -383,17 +169,6 @@ class TelegramAdapter:
             if result.status != "failed":
                 break
         return result
-
-    async def _with_attachment(self, inbound: Inbound) -> IncomingMessage:
-        if inbound.document_file_id is None:
-            return inbound.message
-        if inbound.document_size is not None and inbound.document_size > MAX_DOWNLOAD:
-            logger.info("document of %s bytes is too big to download", inbound.document_size)
-            return inbound.message
-        file = await self.bot.get_file(inbound.document_file_id)
-        data = bytes(await file.download_as_bytearray())
-        attachment = Attachment(inbound.document_name, data, inbound.document_mime)
-        return replace(inbound.message, attachment=attachment)
 
     async def _answer_callback(self, inbound: Inbound) -> None:
         assert inbound.callback_query_id is not None

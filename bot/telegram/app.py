@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from telegram import BotCommand
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.stopping import sleep_unless_stopped
-from bot.telegram.adapter import ALLOWED_UPDATES, COMMANDS, TelegramAdapter
+from bot.telegram.adapter import ALLOWED_UPDATES, TelegramAdapter
 from bot.telegram.config import ConfigError, TelegramConfig
 from bot.telegram.logs import protect_token
 from bot.telegram.notifier import TelegramNotifier
@@ -25,6 +26,19 @@ logger = logging.getLogger(__name__)
 
 FIRST_STARTUP_BACKOFF = 1.0
 MAX_STARTUP_BACKOFF = 60.0
+
+COMMANDS = (
+    BotCommand("start", "start or restart the short setup"),
+    BotCommand("plan", "next session's loads"),
+    BotCommand("week", "this week against the protocol"),
+    BotCommand("history", "recent sessions of a lift, e.g. /history squat"),
+    BotCommand("undo", "remove your last log"),
+    BotCommand("units", "kg or lb"),
+    BotCommand("timezone", "your timezone, e.g. /timezone Europe/Berlin"),
+    BotCommand("profile", "age and bodyweight, e.g. /profile age 62"),
+    BotCommand("ask", "ask the coach a question"),
+    BotCommand("help", "how to log a workout"),
+)
 
 
 class TokenRejected(ConfigError):

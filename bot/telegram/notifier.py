@@ -8,7 +8,8 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.observability import METRICS
-from bot.telegram.adapter import PLATFORM, send_reply
+from bot.telegram.incoming import PLATFORM
+from bot.telegram.replies import send_reply
 from core.messages import Reply
 from core.reminders.notifier import DeliveryRefused
 

@@ -21,7 +21,8 @@ from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, Tel
 
 from bot.observability import METRICS
 from bot.stopping import sleep_unless_stopped
-from bot.telegram.adapter import ALLOWED_UPDATES, BATCH_LIMIT, PLATFORM, HandleUpdates
+from bot.telegram.adapter import ALLOWED_UPDATES, BATCH_LIMIT, HandleUpdates
+from bot.telegram.incoming import PLATFORM
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,192 @@
+"""What each `coach` command does once its arguments are read: it prints, returns the exit code.
+
+The commands that need no database (parse, ask, config) take the arguments or settings; the
+others take the built Coach. Bad input raises UsageError, as the argument parser does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from dataclasses import asdict
+from datetime import datetime
+
+from bot import console
+from bot.bootstrap import Coach
+from bot.cli_arguments import UsageError
+from bot.settings import Settings
+from core.recording.entries import CardioEntry, ParseResult, StrengthEntry
+from core.recording.parser import parse
+
+
+def parse_message(args: argparse.Namespace) -> int:
+    """`coach parse --json TEXT`: what the message would record, as JSON."""
+    print_json(parse_json(parse(" ".join(args.text), args.units)))
+    return 0
+
+
+def ask(args: argparse.Namespace) -> int:
+    """`coach ask QUESTION`: the coach's answer (with its sources under --json)."""
+    from core.faq import answer as faq
+
+    found = faq.answer(" ".join(args.question))
+    if args.json:
+        print_json({"topic": found.topic, "answer": found.answer, "sources": list(found.sources)})
+    else:
+        print(found.answer)
+    return 0
+
+
+def show_config(settings: Settings) -> int:
+    """`coach config check`: the settings, secrets masked."""
+    width = max(len(name) for name in settings.masked())
+    for name, value in settings.masked().items():
+        print(f"{name.ljust(width)}  {value}")
+    return 0
+
+
+async def chat(coach: Coach, args: argparse.Namespace) -> int:
+    """`coach chat`: the conversation in this terminal."""
+    try:
+        import readline  # noqa: F401  (line editing and history for input())
+    except ImportError:
+        pass
+    await console.chat(coach.service, args.user)
+    return 0
+
+
+async def say(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
+    """`coach say TEXT`: send one message, print the replies; 1 if the core failed."""
+    msg = console.message(args.user, " ".join(args.text), at, message_id=args.id)
+    result = await coach.service.handle(msg)
+    for reply in result.replies:
+        print(console.render(reply))
+    return 1 if result.status == "failed" else 0
+
+
+async def plan(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
+    """`coach plan`: next session's loads."""
+    plans = await coach.service.plan(console.PLATFORM, args.user, at)
+    if args.json:
+        print_json({"exercises": [plan_json(p) for p in plans]})
+    else:
+        from core.formatting import plan_line
+
+        print("\n".join(plan_line(p) for p in plans) or "No lifts in the last 4 weeks.")
+    return 0
+
+
+async def week(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
+    """`coach week`: this week's dose."""
+    dose = await coach.service.week(console.PLATFORM, args.user, at)
+    if args.json:
+        print_json(asdict(dose))
+    else:
+        from core.coaching.commands import week_text
+
+        print(week_text(dose))
+    return 0
+
+
+async def history_file(coach: Coach, args: argparse.Namespace) -> int:
+    """`coach import FILE` and `coach export`: the same flows as sending a file or /export."""
+    from pathlib import Path
+
+    from core.messages import Attachment
+
+    service = coach.service
+
+    if args.command == "import":
+        path = Path(args.file)
+        try:
+            data = await asyncio.to_thread(path.read_bytes)
+        except OSError as exc:
+            raise UsageError(f"can't read {args.file}: {exc.strerror}") from None
+        attachment = Attachment(path.name, data, "text/csv")
+        result = await service.handle(console.message(args.user, "", attachment=attachment))
+        for reply in result.replies:
+            print(console.render(reply))
+        # "refused": a file it can't read; "answered": every workout was imported before.
+        return 0 if result.status in ("recorded", "answered") else 1
+    result = await service.handle(console.message(args.user, "/export"))
+    files = [r.file for r in result.replies if r.file is not None]
+    chosen = next((f for f in files if f.filename.endswith(f".{args.format}")), None)
+    if chosen is None:
+        print(console.render(result.replies[0]) if result.replies else "export failed")
+        return 1
+    if args.output:
+        await asyncio.to_thread(Path(args.output).write_bytes, chosen.data)
+    else:
+        sys.stdout.buffer.write(chosen.data)
+        sys.stdout.flush()
+    return 0
+
+
+async def reminders(coach: Coach, args: argparse.Namespace, start: datetime) -> int:
+    """`coach reminders`: the user's upcoming reminders."""
+    if not 1 <= args.days <= 366:
+        raise UsageError("--days: between 1 and 366")
+    found = await coach.service.upcoming(console.PLATFORM, args.user, start, args.days)
+    if args.json:
+        print_json({"upcoming": found})
+    else:
+        print("\n".join(f"{r['at']}  {r['kind']}" for r in found) or "No reminders set.")
+    return 0
+
+
+def plan_json(plan: object) -> dict[str, object]:
+    """Return a Plan as `coach plan --json` shows it."""
+    from core.coaching.progression import Plan
+    from core.recording.entries import to_kg
+
+    assert isinstance(plan, Plan)
+    return {
+        "exercise": plan.exercise,
+        "sets": plan.sets,
+        "reps": plan.reps,
+        "weight_kg": round(to_kg(plan.weight, plan.unit), 3),
+        "weight": plan.weight,
+        "unit": plan.unit,
+        "rule": plan.rule,
+        "reason": plan.reason,
+    }
+
+
+def parse_json(result: ParseResult) -> dict[str, object]:
+    """Return what `coach parse --json` shows of a parse result."""
+    entries: list[dict[str, object]] = []
+    for entry in result.entries:
+        if isinstance(entry, StrengthEntry):
+            entries.append(
+                {
+                    "kind": "strength",
+                    "exercise": entry.exercise,
+                    "sets": [
+                        {
+                            "reps": s.reps,
+                            "weight_kg": round(s.weight_kg, 4),
+                            "bodyweight": s.bodyweight,
+                            "rpe": s.rpe,
+                        }
+                        for s in entry.sets
+                    ],
+                }
+            )
+        elif isinstance(entry, CardioEntry):
+            entries.append(
+                {
+                    "kind": "cardio",
+                    "modality": entry.modality,
+                    "activity": entry.activity,
+                    "minutes": entry.minutes,
+                    "avg_hr": entry.avg_hr,
+                }
+            )
+    problems = [{"kind": p.kind, "text": p.source, "message": p.message} for p in result.problems]
+    return {"entries": entries, "problems": problems}
+
+
+def print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, default=str))
