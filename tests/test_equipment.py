@@ -9,11 +9,11 @@ from core.coaching.equipment import (
     Gear,
     fit_plan,
     loadable,
-    parse_command,
     round_down,
     round_nearest,
     round_up,
 )
+from core.coaching.equipment_syntax import parse_command
 from core.coaching.progression import Plan
 from tests.conftest import ChatUser
 
@@ -160,7 +160,7 @@ async def test_next_load_follows_the_equipment(ann: ChatUser) -> None:
     ],
 )
 def test_setups_that_cannot_be_real_are_refused_before_anything_is_listed(args: str) -> None:
-    from core.coaching.equipment import parse_command
+    from core.coaching.equipment_syntax import parse_command
 
     command = parse_command(args, "kg")
     assert command.error

@@ -8,17 +8,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from core.reminders.remind_syntax import Invalid, SetDefaults, SetReminder, TurnOff, parse_remind
 from core.reminders.schedule import (
-    Invalid,
     Schedule,
-    SetDefaults,
-    SetReminder,
-    TurnOff,
     following_fire,
     is_late,
     next_fire,
     next_week_fire,
-    parse_remind,
     upcoming,
 )
 from core.reminders.texts import nudge_text, resistance_text, zone2_range, zone2_text

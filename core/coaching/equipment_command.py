@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from core.coaching.equipment import USAGE, Gear, loadable, parse_command
+from core.coaching.equipment import Gear, loadable
+from core.coaching.equipment_syntax import USAGE, parse_command
 from core.messages import Reply
 from core.recording.catalogue import display_name
 

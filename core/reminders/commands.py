@@ -13,22 +13,18 @@ from core.formatting import day_label
 from core.messages import Reply
 from core.ports import UnitOfWork, parse_id
 from core.reminders.ports import ReminderStore
+from core.reminders.remind_syntax import Invalid, SetDefaults, SetReminder, TurnOff, parse_remind
 from core.reminders.schedule import (
     ALL_KINDS,
     COMPANION_KINDS,
     KIND_LABELS,
     SESSION_KINDS,
     SNOOZE,
-    Invalid,
     Kind,
     Schedule,
-    SetDefaults,
-    SetReminder,
-    TurnOff,
     companions_for,
     defaults_for,
     describe,
-    parse_remind,
     with_next_fire,
 )
 from core.reminders.texts import WELCOME_BACK
