@@ -44,10 +44,17 @@ def question_choices(result: ParseResult, message_id: int) -> tuple[Choice, ...]
 def question_lines(result: ParseResult) -> list[str]:
     """Return a line per ambiguous fragment, and what the buttons are for."""
     lines = [f"❓ {a.question}" for a in result.ambiguities]
-    unknown = unknown_names(result)
-    if unknown and not result.ambiguities:
+    asked = asked_name(result)
+    if asked is not None:
         lines.append(
-            f"Which exercise is “{unknown[0].name}”? Tap it below and I'll remember. Not "
-            "listed? Add it as your own: upper body adds 1.25 kg a step, lower body 2.5 kg."
+            f"❓ Not recorded yet: “{asked.source[:60]}”. Which exercise is “{asked.name}”? "
+            "Tap it below and I'll remember. Not listed? Add it as your own: upper body "
+            "(+1.25 kg or 2.5 lb a step) or lower body (+2.5 kg or 5 lb)."
         )
     return lines
+
+
+def asked_name(result: ParseResult) -> Problem | None:
+    """Return the unknown-name problem the buttons ask about, if they ask about one."""
+    unknown = unknown_names(result)
+    return unknown[0] if unknown and not result.ambiguities else None

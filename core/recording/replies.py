@@ -6,7 +6,7 @@ from core.coaching.progression import Plan
 from core.formatting import cardio_summary, number, plan_line, sets_summary
 from core.recording.catalogue import display_name
 from core.recording.entries import CardioEntry, ParseResult, StrengthEntry
-from core.recording.questions import question_lines, unknown_names
+from core.recording.questions import asked_name, question_lines, unknown_names
 
 
 def recorded_lines(result: ParseResult) -> list[str]:
@@ -30,7 +30,13 @@ def plan_lines(plan: Plan) -> list[str]:
 
 
 def problem_lines(result: ParseResult) -> list[str]:
-    return [f"❓ Not recorded: “{p.source[:60]}”: {p.message}" for p in result.problems]
+    """Return a line per fragment not recorded, but for the name the buttons ask about."""
+    asked = asked_name(result)
+    return [
+        f"❓ Not recorded: “{p.source[:60]}”: {p.message}"
+        for p in result.problems
+        if p is not asked
+    ]
 
 
 def strength_exercises(result: ParseResult) -> list[str]:
