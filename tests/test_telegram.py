@@ -550,3 +550,31 @@ async def test_telegram_reachable_again_during_start_starts_the_bot(
         assert api.sent("setMyCommands")
     finally:
         await bot.stop()
+
+
+async def test_a_line_read_two_ways_is_asked_with_buttons_and_the_tap_records_it(
+    tg: Harness,
+) -> None:
+    tg.api.message(81, "/units lb")
+    await tg.api.wait_sent(1, chat_id=81)
+    tg.api.message(81, "Squats - 225x3x5")
+    await tg.api.wait_for(lambda: any("reply_markup" in c.params for c in tg.api.sent(chat_id=81)))
+    asked = next(c for c in tg.api.sent(chat_id=81) if "reply_markup" in c.params)
+    assert "3 sets of 5" in asked.params["text"]
+    assert await tg.sets_of(81) == []  # nothing recorded until the person answers
+    buttons = {
+        b["text"]: b["callback_data"]
+        for row in asked.params["reply_markup"]["inline_keyboard"]
+        for b in row
+    }
+    data = next(d for label, d in buttons.items() if label.startswith("3 sets of 5"))
+    bot_message = {
+        "message_id": 556,
+        "date": 1_795_000_000,
+        "chat": {"id": 81, "type": "private"},
+        "from": tg.api.me,
+        "text": asked.params["text"],
+    }
+    tg.api.tap(81, data, on=bot_message)
+    await tg.api.wait_for(lambda: any("3×5 @ 225 lb" in t for t in tg.api.texts(81)))
+    assert await tg.sets_of(81) == [("squat", 5, 225.0)] * 3
