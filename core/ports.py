@@ -142,6 +142,8 @@ class Repository(Protocol):
         self, user_id: int, name_key: str, exercise_id: str, now: datetime
     ) -> None: ...
 
+    async def forget_exercise_name(self, user_id: int, name_key: str) -> None: ...
+
 
 class UnitOfWork(Protocol):
     """One message's worth of work: rolled back on exit unless committed.

@@ -136,6 +136,12 @@ class SqlAccounts:
             names[user_id][key] = exercise_id
         return names
 
+    async def forget_exercise_name(self, user_id: int, name_key: str) -> None:
+        n = ExerciseName.__table__.c  # type: ignore[attr-defined]
+        await self.session.execute(
+            delete(ExerciseName).where(n.user_id == user_id, n.name_key == name_key)
+        )
+
     async def save_exercise_name(
         self, user_id: int, name_key: str, exercise_id: str, now: datetime
     ) -> None:

@@ -102,6 +102,6 @@ class ExerciseName(SQLModel, table=True):
     __tablename__ = "exercise_names"
 
     user_id: int = Field(foreign_key="users.id", primary_key=True)
-    name_key: str = Field(max_length=40, primary_key=True)  # catalogue.name_key of the name
+    name_key: str = Field(max_length=255, primary_key=True)  # catalogue.name_key of the name
     exercise_id: str = Field(max_length=64)
     created_at: datetime

@@ -16,8 +16,8 @@ from core.recording.catalogue import (
     display_name,
     name_key,
     resolve,
-    search,
 )
+from core.recording.search import search
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -141,3 +141,79 @@ def test_every_answer_button_fits_in_a_telegram_button() -> None:
     longest = max(len(f"/exercise {MAX_ID} {answer}".encode()) for answer in answers)
     assert longest <= 64  # Telegram's limit on a button's callback data
     assert len(f"/read {MAX_ID} sets-reps".encode()) <= 64
+
+
+async def test_answering_one_log_also_lets_the_other_pending_log_of_that_name_record(
+    ann: ChatUser, engine
+) -> None:
+    await ann.say("belt squat 3x10 100kg")
+    first = buttons(ann.replies)
+    await ann.say("belt squat 3x10 105kg", at="2026-11-23T18:10")
+    second = buttons(ann.replies)
+    await ann.say(first["My own, lower body"])
+    reply = await ann.say(second["My own, lower body"])
+    assert "3×10 @ 105 kg" in reply
+    assert len(await stored_sets(engine)) == 6
+
+
+async def test_a_long_name_is_remembered_on_both_databases(ann: ChatUser, engine) -> None:
+    name = "super duper reverse hyper extension machine deluxe version"
+    await ann.say(f"{name} 3x10 40kg")
+    reply = await ann.say(buttons(ann.replies)["My own, lower body"])
+    assert "as your own exercise" in reply
+    again = await ann.say(f"{name} 3x10 42.5kg", at="2026-11-25T18:00")
+    assert "3×10 @ 42.5 kg" in again
+    assert buttons(ann.replies) == {}
+
+
+async def test_a_button_from_before_an_edit_changes_nothing(ann: ChatUser, engine) -> None:
+    message = ann.message("zottman curl 3x8 20kg", message_id="z1")
+    await ann.send(message)
+    stale = buttons(ann.replies)["Bicep curl"]
+    await ann.send(ann.message("belt squat 3x10 100kg", message_id="z1", edited=True))
+    reply = await ann.say(stale)
+    assert "before the message changed" in reply
+    assert await stored_sets(engine) == []
+
+
+async def test_a_taught_name_can_be_forgotten(ann: ChatUser, engine) -> None:
+    await ann.say("zottman curl 3x8 20kg")
+    await ann.say(buttons(ann.replies)["Bicep curl"])
+    assert "Forgotten" in await ann.say("/forget zottman curl")
+    await ann.say("zottman curl 3x8 22kg", at="2026-11-25T18:00")
+    assert "None of these" in buttons(ann.replies)  # asked again
+
+
+async def test_an_edited_log_command_stays_a_log(ann: ChatUser, engine) -> None:
+    await ann.send(ann.message("/log squat 3x8 100kg, should I go heavier?", message_id="l1"))
+    edited = ann.message("/log squat 3x8 110kg, should I go heavier?", message_id="l1")
+    reply = await ann.say(edited.text, message_id="l1", edited=True)
+    assert "3×8 @ 110 kg" in reply
+    assert await stored_sets(engine) == [("squat", 8, 110.0, "kg")] * 3
+
+
+async def test_an_answer_never_rereads_a_log_that_asked_nothing(ann: ChatUser, engine) -> None:
+    await ann.say("/units lb")
+    await ann.say("squat 3x8 225")
+    own = await stored_sets(engine)
+    from sqlalchemy import text as sql
+
+    async with AsyncSession(engine) as session:
+        message_id = (
+            await session.execute(sql("SELECT id FROM messages WHERE text = 'squat 3x8 225'"))
+        ).scalar_one()
+    assert "already recorded" in await ann.say(f"/read {message_id} reps-sets")
+    assert "already recorded" in await ann.say(f"/log #{message_id}")
+    assert await stored_sets(engine) == own
+    await ann.say("squat 235x3x5", at="2026-11-25T18:00")
+    assert "5 sets of 3" in " ".join(buttons(ann.replies))  # notation still unknown
+
+
+async def test_a_complaint_during_onboarding_is_answered_and_offered_to_log(
+    ann: ChatUser, engine
+) -> None:
+    await ann.say("hi")
+    reply = await ann.say("my knee hurts after squats 3x8 100kg, what should I do?")
+    assert "Log them?" in reply
+    assert "kilograms or pounds" in reply  # and the onboarding question again
+    assert await stored_sets(engine) == []

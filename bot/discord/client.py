@@ -13,7 +13,7 @@ from discord import app_commands
 from bot.discord.adapter import DiscordAdapter
 from bot.discord.views import ChoiceButton
 from core.conversation.results import MessageHandler
-from core.recording import catalogue
+from core.recording.search import search
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ async def exercise_choices(
     _interaction: discord.Interaction[Any], current: str
 ) -> list[app_commands.Choice[str]]:
     """Return the catalogue's exercises matching what was typed so far."""
-    found = catalogue.search(current, MAX_AUTOCOMPLETE)
+    found = search(current, MAX_AUTOCOMPLETE)
     return [app_commands.Choice(name=e.name, value=e.name.lower()) for e in found]
 
 

@@ -51,5 +51,6 @@ HANDLERS: dict[str, Handler] = {
     "read": answers.read,
     "exercise": answers.exercise,
     "log": answers.log_anyway,
+    "forget": answers.forget,
     **history_commands.HISTORY_HANDLERS,
 }

@@ -29,9 +29,10 @@ from core.conversation.results import HandleResult, Status
 from core.conversation.turns import Account, Turn, plain_logs
 from core.history.importing import import_attachment
 from core.messages import IncomingMessage, Reply
-from core.ports import DuplicateMessage, UnitOfWork
+from core.ports import DuplicateMessage, StoredMessage, UnitOfWork
 from core.recording import log
 from core.recording.entries import ParseResult
+from core.recording.reading import asks_instead_of_logging, logged_text, read_log
 from core.reminders.commands import after_message
 from core.reminders.upcoming import upcoming_for
 
@@ -206,7 +207,7 @@ class ConversationService:
                     return HandleResult((), "refused")
                 if existing.text == message.text or existing.undone:
                     return HandleResult((), "duplicate")
-                return await self._edit(uow, profile, existing.id, turn)
+                return await self._edit(uow, profile, existing, turn)
         text = message.text
         attachment = message.attachment
         result = None if attachment else turn.as_log(profile)
@@ -229,14 +230,24 @@ class ConversationService:
         return HandleResult(tuple(replies), "answered")
 
     async def _edit(
-        self, uow: UnitOfWork, profile: Profile, message_id: int, turn: Turn
+        self, uow: UnitOfWork, profile: Profile, existing: StoredMessage, turn: Turn
     ) -> HandleResult:
-        """The user edited a logged message: its entries follow the new text."""
+        """The user edited a logged message: its entries follow the new text.
+
+        A message recorded on purpose (`/log …`, or a question whose sets they chose to
+        log) stays a log when edited: the question filter does not apply to it again.
+        """
         repo = uow.repo
         message = turn.message
+        message_id = existing.id
         await repo.delete_entries(message_id)
         await repo.update_message_text(message_id, message.text)
         result = turn.as_log(profile)
+        was_on_purpose = existing.recorded and (
+            existing.text != logged_text(existing.text) or asks_instead_of_logging(existing.text)
+        )
+        if result is None and was_on_purpose and (text := logged_text(message.text)):
+            result = read_log(text, profile)
         await repo.set_recorded(message_id, bool(result and result.entries))
         if result is None or not result.looks_like_workout:
             return HandleResult(

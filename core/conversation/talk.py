@@ -47,6 +47,9 @@ async def conversation(ctx: Context, text: str) -> list[Reply]:
     profile = ctx.profile
     if onboarding.in_progress(profile):
         step = profile.onboarding_step or ""
+        if asks_instead_of_logging(text):  # answer it, then ask the step's question again
+            found = faq_reply(profile, text)
+            return [Reply(found.answer), *_offer_to_log(ctx, text), onboarding.PROMPTS[step]]
         answer = onboarding.apply(profile, step, text)
         if not answer.ok:
             return [Reply(answer.message), onboarding.PROMPTS[step]]

@@ -17,13 +17,23 @@ from core.recording.catalogue import CATALOGUE, Region, name_key, own_id
 from core.recording.catalogue import exercise as find
 from core.recording.entries import Notation, ParseResult
 from core.recording.parser import parse
-from core.recording.questions import NONE_OF_THESE, OWN_LOWER, OWN_UPPER, unknown_names
-from core.recording.reading import read_log
+from core.recording.questions import (
+    NONE_OF_THESE,
+    OWN_LOWER,
+    OWN_UPPER,
+    name_digest,
+    unknown_names,
+)
+from core.recording.reading import logged_text, read_log
 
 if TYPE_CHECKING:
     from core.conversation.context import Context
 
-GONE = Reply("That log is gone (undone or deleted), so there's nothing to answer. Nothing changed.")
+GONE = Reply(
+    "That log is gone (undone or deleted), so there's nothing to answer. Nothing changed.",
+    private=True,
+)
+ALREADY = Reply("That log is already recorded. Nothing changed.", private=True)
 READ_USAGE = "The buttons under a log send this; there's nothing to type."
 LOG_USAGE = "Type /log and then the workout, e.g. `/log squat 3x8 100kg`."
 
@@ -36,22 +46,34 @@ async def read(ctx: Context, args: str) -> list[Reply]:
     stored = await _own(ctx, words[0])
     if stored is None:
         return [GONE]
-    ctx.profile.notation = words[1]  # type: ignore[assignment]  (checked just above)
+    if read_log(stored.text, ctx.profile).ambiguities:
+        ctx.profile.notation = words[1]  # type: ignore[assignment]  (checked just above)
+    elif stored.recorded:
+        return [ALREADY]
+    # Answered meanwhile (another log's question): record it as it reads now.
     return await _record_again(ctx, stored, read_log(stored.text, ctx.profile))
 
 
 async def exercise(ctx: Context, args: str) -> list[Reply]:
-    """`/exercise ID EXERCISE|none`: which exercise the first unknown name of a log is."""
+    """`/exercise ID EXERCISE|own-upper|own-lower|none KEY`: which exercise a log's name is.
+
+    KEY (a short digest of the name the button asked about) keeps an old button from
+    naming what the message says after an edit.
+    """
     words = args.split()
-    if len(words) != 2:
+    if len(words) not in (2, 3):
         return [Reply(READ_USAGE)]
     stored = await _own(ctx, words[0])
     if stored is None:
         return [GONE]
     unknown = unknown_names(read_log(stored.text, ctx.profile))
     if not unknown:
-        return [Reply("That log has no exercise left to name. Nothing changed.")]
+        if stored.recorded:
+            return [ALREADY]
+        return await _record_again(ctx, stored, read_log(stored.text, ctx.profile))
     name = unknown[0].name
+    if len(words) == 3 and words[2] != name_digest(name):
+        return [Reply("That button is from before the message changed. Nothing changed.")]
     if words[1] == NONE_OF_THESE:
         return [
             Reply(
@@ -72,11 +94,28 @@ async def exercise(ctx: Context, args: str) -> list[Reply]:
     ctx.profile.has_names = True
     replies = await _record_again(ctx, stored, read_log(stored.text, ctx.profile))
     note = Reply(
-        f"Got it: “{name}” is {chosen.name.lower()} from now on."
+        f"Got it: “{name}” is {chosen.name.lower()} from now on (/forget {name} undoes that)."
         if chosen.id in CATALOGUE
-        else f"Added “{name}” as your own exercise ({chosen.region} body increments)."
+        else f"Added “{name}” as your own exercise ({chosen.region} body increments).",
+        private=True,
     )
     return [note, *replies]
+
+
+async def forget(ctx: Context, args: str) -> list[Reply]:
+    """`/forget NAME` drops a name the person taught us; `/forget notation`, their AxBxC."""
+    what = args.strip()
+    if not what:
+        return [Reply("Use /forget and the name you taught me, or /forget notation.")]
+    if what.lower() == "notation":
+        ctx.profile.notation = None
+        return [Reply("Forgotten: I'll ask again how you write weight × sets × reps.")]
+    key = name_key(what)
+    if key not in ctx.profile.names:
+        return [Reply(f"I have no name “{what[:40]}” of yours to forget. Nothing changed.")]
+    await ctx.repo.forget_exercise_name(ctx.profile.user_id, key)
+    ctx.profile.names = {k: v for k, v in ctx.profile.names.items() if k != key}
+    return [Reply(f"Forgotten: I'll ask what “{what[:40]}” is next time.")]
 
 
 async def log_anyway(ctx: Context, args: str) -> list[Reply]:
@@ -88,6 +127,8 @@ async def log_anyway(ctx: Context, args: str) -> list[Reply]:
         stored = await _own(ctx, text[1:])
         if stored is None:
             return [GONE]
+        if stored.recorded:
+            return [ALREADY]
         return await _record_again(ctx, stored, read_log(stored.text, ctx.profile))
     if not text:
         return [Reply(LOG_USAGE)]
@@ -104,7 +145,10 @@ async def _own(ctx: Context, text: str) -> StoredMessage | None:
     if message_id is None:
         return None
     stored = await ctx.repo.get_message(ctx.profile.user_id, message_id)
-    return None if stored is None or stored.undone else stored
+    if stored is None or stored.undone:
+        return None
+    text = logged_text(stored.text)
+    return None if text is None else replace(stored, text=text)  # a command logs nothing
 
 
 async def _record_again(ctx: Context, stored: StoredMessage, result: ParseResult) -> list[Reply]:

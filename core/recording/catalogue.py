@@ -16,8 +16,10 @@ Everything else is None, and `closest` lists what it may be, to ask; it never pi
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,8 +41,6 @@ FUZZY_MIN_LENGTH = 4
 # Edit similarity (swaps count as one edit) a typo must reach: one slip in five letters
 # ("sqaut") is 0.8, while "push" against "pushup" or "bent" against "bench" is 0.67 or less.
 FUZZY_CUTOFF = 0.79  # 0.8, less slack for float rounding inside rapidfuzz
-# fuzz.partial_ratio an autocomplete query must reach against a name or alias.
-PARTIAL_CUTOFF = 85
 # fuzz.token_set_ratio a name must reach to be offered by `closest`.
 CLOSEST_CUTOFF = 70
 # No exercise name is longer than this once squeezed; longer text is never a name.
@@ -100,8 +100,8 @@ def _load() -> tuple[Exercise, ...]:
     )
 
 
-_EXERCISES = _load()
-CATALOGUE: dict[str, Exercise] = {e.id: e for e in _EXERCISES}
+EXERCISES = _load()  # in catalogue order
+CATALOGUE: dict[str, Exercise] = {e.id: e for e in EXERCISES}
 
 
 def _singular(word: str) -> str:
@@ -117,8 +117,15 @@ def _singular(word: str) -> str:
 
 def _words(text: str) -> tuple[str, ...]:
     """Return the words of `text` as names are compared: lowercase, singular, one spelling."""
-    text = text.lower().replace("'", "").replace("’", "")
+    text = _plain(text.lower().replace("'", "").replace("’", ""))
     return tuple(_SAME_WORD.get(w, w) for w in map(_singular, re.findall(r"[a-z0-9]+", text)))
+
+
+def _plain(text: str) -> str:
+    """Return `text` with accents dropped (`Übung` -> `ubung`), so names keep their letters."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def name_key(text: str) -> str:
@@ -130,7 +137,7 @@ def _indexes() -> tuple[dict[str, str], dict[int, list[tuple[tuple[str, ...], st
     """Return each label's key, and each label's words by word count, to exercise ids."""
     keys: dict[str, str] = {}
     words: dict[tuple[str, ...], str] = {}
-    for exercise in _EXERCISES:
+    for exercise in EXERCISES:
         for label in (exercise.id, exercise.name, *exercise.aliases):
             label_words = _words(label)
             keys.setdefault("".join(label_words), exercise.id)
@@ -227,37 +234,6 @@ def closest(name: str, limit: int = 3) -> list[Exercise]:
     return [CATALOGUE[id] for id in ranked[:limit]]
 
 
-def _search_rank(exercise: Exercise, query: str) -> int | None:
-    """Return how well `query` fits: 0 starts the name, 1 an alias, 2 a later word,
-    3 is a typo of a name, 4 is close to part of one; None if it does not fit."""
-    labels = (exercise.name.lower(), *exercise.aliases)
-    if exercise.name.lower().startswith(query):
-        return 0
-    if any(label.startswith(query) for label in labels):
-        return 1
-    if any(f" {query}" in f" {label}" for label in labels):
-        return 2
-    if len(query) < FUZZY_MIN_LENGTH:
-        return None
-    if resolve(query) == exercise:
-        return 3
-    best = max(fuzz.partial_ratio(query, label) for label in labels)
-    return 4 if best >= PARTIAL_CUTOFF else None
-
-
-def search(prefix: str, limit: int = 25) -> list[Exercise]:
-    """Return exercises for autocomplete: best matches first, catalogue order on ties."""
-    query = " ".join(re.findall(r"[a-z0-9]+", prefix.lower()))
-    if not query:
-        return list(_EXERCISES[:limit])
-    ranked = [
-        (rank, position, exercise)
-        for position, exercise in enumerate(_EXERCISES)
-        if (rank := _search_rank(exercise, query)) is not None
-    ]
-    return [exercise for _, _, exercise in sorted(ranked, key=lambda r: r[:2])][:limit]
-
-
 # A person's own exercise (one we don't know, added when they were asked): its id carries
 # the region its increments follow and its name, so it needs no catalogue row.
 OWN = "own:"
@@ -265,8 +241,11 @@ OWN = "own:"
 
 def own_id(name: str, region: Region) -> str:
     """Return the id of a person's own exercise, e.g. `own:lower:hack_squat_sled`."""
-    slug = "_".join(re.findall(r"[a-z0-9]+", name.lower()))[:MAX_KEY_LENGTH].strip("_")
-    return f"{OWN}{region}:{slug or 'exercise'}"
+    slug = "_".join(re.findall(r"[a-z0-9]+", _plain(name.lower())))
+    if not slug or len(slug) > MAX_KEY_LENGTH:  # keep long or unwritable names apart
+        digest = hashlib.sha256(name.lower().encode()).hexdigest()[:6]
+        slug = f"{slug[: MAX_KEY_LENGTH - 7].rstrip('_')}_{digest}".lstrip("_")
+    return f"{OWN}{region}:{slug}"
 
 
 def exercise(id: str) -> Exercise | None:

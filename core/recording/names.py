@@ -63,7 +63,9 @@ def find_exercise(
             continue
         # A name never spans a stop word: runs end before the next one.
         end = next((i for i in stops if i > start), len(words))
-        for n in range(min(MAX_NAME_WORDS, end - start), 0, -1):
+        # A name the person taught us may be longer than any catalogue name.
+        longest = MAX_NAME_WORDS if not names else MAX_WORDS
+        for n in range(min(longest, end - start), 0, -1):
             run = words[start : start + n]
             after = words[start + n] if start + n < len(words) else ""
             if after in CHANGING_AFTER:

@@ -7,6 +7,8 @@ button carries a command (`/read`, `/exercise`) that answers it for that stored 
 
 from __future__ import annotations
 
+import hashlib
+
 from core.messages import Choice
 from core.recording import catalogue
 from core.recording.entries import ParseResult, Problem
@@ -33,12 +35,18 @@ def question_choices(result: ParseResult, message_id: int) -> tuple[Choice, ...]
     if not unknown:
         return ()
     found = catalogue.closest(unknown[0].name, CLOSEST)
+    key = name_digest(unknown[0].name)
     return (
-        *(Choice(e.name, f"/exercise {message_id} {e.id}") for e in found),
-        Choice("My own, upper body", f"/exercise {message_id} {OWN_UPPER}"),
-        Choice("My own, lower body", f"/exercise {message_id} {OWN_LOWER}"),
-        Choice("None of these", f"/exercise {message_id} {NONE_OF_THESE}"),
+        *(Choice(e.name, f"/exercise {message_id} {e.id} {key}") for e in found),
+        Choice("My own, upper body", f"/exercise {message_id} {OWN_UPPER} {key}"),
+        Choice("My own, lower body", f"/exercise {message_id} {OWN_LOWER} {key}"),
+        Choice("None of these", f"/exercise {message_id} {NONE_OF_THESE} {key}"),
     )
+
+
+def name_digest(name: str) -> str:
+    """Return six characters that identify a typed name, for a button's data."""
+    return hashlib.sha256(catalogue.name_key(name).encode()).hexdigest()[:6]
 
 
 def question_lines(result: ParseResult) -> list[str]:

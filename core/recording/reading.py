@@ -48,6 +48,17 @@ def never_a_log(text: str) -> bool:
     )
 
 
+_LOG_COMMAND = re.compile(r"^\s*/log(?:@\w+)?\s+", re.IGNORECASE)
+
+
+def logged_text(text: str) -> str | None:
+    """Return what a message logs when recorded on purpose: the text after `/log`, or the
+    text itself; None for any other command."""
+    if (command := _LOG_COMMAND.match(text)) is not None:
+        return text[command.end() :]
+    return None if text.lstrip().startswith("/") else text
+
+
 def read_log(text: str, profile: Profile) -> ParseResult:
     """Return what `text` logs for this person (their units, notation and own names)."""
     return parse(text, profile.units, notation=profile.notation, names=profile.names or None)

@@ -22,7 +22,7 @@ def upgrade() -> None:
     op.create_table(
         "exercise_names",
         sa.Column("user_id", sa.Integer(), nullable=False),
-        sa.Column("name_key", sa.String(length=40), nullable=False),
+        sa.Column("name_key", sa.String(length=255), nullable=False),
         sa.Column("exercise_id", sa.String(length=64), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"]),
