@@ -135,10 +135,11 @@ async def test_an_exercise_added_as_ones_own_is_logged_planned_charted_and_expor
 def test_every_answer_button_fits_in_a_telegram_button() -> None:
     from core.ports import MAX_ID
     from core.recording.catalogue import CATALOGUE
-    from core.recording.questions import NONE_OF_THESE, OWN_LOWER, OWN_UPPER
+    from core.recording.questions import NONE_OF_THESE, OWN_LOWER, OWN_UPPER, name_digest
 
     answers = [*CATALOGUE, OWN_UPPER, OWN_LOWER, NONE_OF_THESE]
-    longest = max(len(f"/exercise {MAX_ID} {answer}".encode()) for answer in answers)
+    digest = name_digest("any name at all")
+    longest = max(len(f"/exercise {MAX_ID} {answer} {digest}".encode()) for answer in answers)
     assert longest <= 64  # Telegram's limit on a button's callback data
     assert len(f"/read {MAX_ID} sets-reps".encode()) <= 64
 

@@ -25,6 +25,7 @@ Edit your message to fix a typo.
 /profile age 62 · /profile weight 80kg
 /equipment bar 20 plates 25,20,10,5,2.5,1.25
 /ask how heavy should I lift?
+/log …: log text that reads as a question · /forget NAME: a name you taught me
 /export: your data as CSV and JSON · /delete: erase it all
 /link: one history on Telegram and Discord
 Send a Strong or Hevy CSV export to import your history."""
