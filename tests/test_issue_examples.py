@@ -199,3 +199,26 @@ def test_a_question_or_complaint_with_sets_in_it_is_never_a_log() -> None:
     assert never_a_log("my knee hurts after squats 3x8 100kg, what should I do")
     assert never_a_log("is zone 2 for 45 min enough?")
     assert not never_a_log("squat 3x8 100kg, knee felt fine")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "squat 100kg 3x5 and bench 80kg 3x5",
+            [lift("squat", *same(3, 5, 100, "kg")), lift("bench_press", *same(3, 5, 80, "kg"))],
+        ),
+        (
+            "squat 3x5 100kg & deadlift 1x5 140kg",
+            [lift("squat", *same(3, 5, 100, "kg")), lift("deadlift", *same(1, 5, 140, "kg"))],
+        ),
+        ("bench 3x8 60kg and felt good", [lift("bench_press", *same(3, 8, 60, "kg"))]),
+    ],
+)
+def test_and_before_a_known_lift_starts_another_lift(text: str, expected: Any) -> None:
+    assert recorded(parse(text, "kg")) == expected
+
+
+def test_a_plan_joined_by_and_is_never_logged() -> None:
+    result = parse("Later today I'm going to squat 370x5 and bench 235x5", "lb")
+    assert result.entries == ()

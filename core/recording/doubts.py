@@ -1,9 +1,10 @@
 """When a reading is not confidently the writer's: a question instead of a record.
 
-A plan or a wish (`supposed to`, `optional`, `could have`), a session in the past (`On
-Tuesday`, `two weeks ago`), sets done for a time (`5 minutes of getups`), load from gear
-with no weight on a bodyweight lift (`2 chains on my back`), a load inside a bracket note
-(`(BW=156 lbs + 60 lbs)`), and a later part that names a variant (`305 x 1 seated`).
+A plan or a wish and a session in the past (the words are `notes.PLAN` and `notes.PAST`,
+checked by the parser over the whole fragment), sets done for a time (`5 minutes of
+getups`), load from gear with no weight on a bodyweight lift (`2 chains on my back`), a
+load inside a bracket note (`(BW=156 lbs + 60 lbs)`), and a later part that names a
+variant (`305 x 1 seated`).
 """
 
 from __future__ import annotations
@@ -14,18 +15,6 @@ from core.recording import notes
 from core.recording.catalogue import Exercise
 from core.recording.fragments import Segment
 
-# Words of a plan or a wish, not a record: such sets are asked about, never logged.
-PLAN = re.compile(
-    r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|want(?:ed)? "
-    r"to|next (?:time|week|session)|tomorrow|goal|optional|(?:could|would|should|might) have)\b"
-)
-# Words that put the session in the past (`On Tuesday I deadlifted`, `two weeks ago`): what
-# it names is history, not today's log, so its sets are asked about, never recorded.
-PAST = re.compile(
-    r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:days?|weeks?|months?|years?) ago"
-    r"|(?<!than )last (?:week|month|year|january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)|used to|back then|at that time)\b"
-)
 # Doubts that turn a strength reading into a question (`_doubt`).
 _TIMED_WORK = re.compile(r"\b\d+\s*(?:minutes?|mins?)\s+of\b")
 _GEAR_LOAD = re.compile(r"\b(?:chains?|vest|backpack|weight belt|plates? on|on my back)\b")

@@ -57,6 +57,7 @@ _PLUS = re.compile(r"\s\+\s")
 _SPACED_SLASH = re.compile(r"\s/(?=\s)|(?<![^\W\d_])/(?=\s*[^\W\d_])")
 _SENTENCE = re.compile(r"(?<=[^\W\d_#])\.(?=\s+[A-Z])|(?<=[\d#])\.(?=\s+[A-Z][a-z]+\b)")
 _THEN = re.compile(r"\bthen\b", re.IGNORECASE)
+_AND = re.compile(r"(?:\band\b|&)\s+([^\W\d_][^\d,;]*)", re.IGNORECASE)
 _NAME_COLON = re.compile(r"(?<=\S)\s+([A-Za-z][A-Za-z-]*(?:\s[A-Za-z][A-Za-z-]*){0,3})\s*:\s*\d")
 
 
@@ -102,7 +103,8 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     """Return `line` with notes blanked and more part breaks as `;`, at the same length.
 
     Breaks: ` + ` (not `bw + 10`), a slash before words or between spaces, a sentence end,
-    `then`, and a known name with a colon mid-line (`... Press: 135 x 5`).
+    `then`, `and` before a known name, and a known name with a colon mid-line
+    (`... Press: 135 x 5`).
     """
     lower = line.lower()
     if mentions_cardio(lower):
@@ -118,6 +120,17 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
                 chars[m.end() - 1] = ";"
     for m in _THEN.finditer(line) if "then" in lower else ():
         chars[m.start() : m.end()] = ";" + " " * (m.end() - m.start() - 1)
+    for m in _AND.finditer(line) if " and " in lower or "&" in line else ():
+        # `squat 100kg 3x5 and bench 80kg 3x5`: "and" before a known name starts a part,
+        # unless the line is a plan or history, which must stay one fragment to be asked.
+        if not _DIGIT.search(line[: m.start()]) or notes.PLAN.search(lower):
+            continue
+        if notes.PAST.search(lower):
+            continue
+        exercise, first, _ = find_exercise(m[1].lower().split()[:6], names)
+        if exercise is not None and first == 0:
+            chars[m.start()] = ";"
+            chars[m.start() + 1 : m.start(1) - 1] = " " * (m.start(1) - 1 - m.start() - 1)
     for m in _NAME_COLON.finditer(line) if ":" in line else ():
         if not _DIGIT.search(_LIST_MARKER.sub("", line[: m.start()], count=1)):
             continue

@@ -115,3 +115,17 @@ def failure(text: str) -> tuple[str, int] | None:
         count = int(word) if word.isdigit() else VALUES.get(word, 1)
         return "fewer", count
     return None
+
+
+# Words of a plan or a wish, not a record: such sets are asked about, never logged.
+PLAN = re.compile(
+    r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|want(?:ed)? "
+    r"to|next (?:time|week|session)|tomorrow|goal|optional|(?:could|would|should|might) have)\b"
+)
+# Words that put the session in the past (`On Tuesday I deadlifted`, `two weeks ago`): what
+# it names is history, not today's log, so its sets are asked about, never recorded.
+PAST = re.compile(
+    r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:days?|weeks?|months?|years?) ago"
+    r"|(?<!than )last (?:week|month|year|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)|used to|back then|at that time)\b"
+)

@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 
 from core.recording.cardio import read_cardio
-from core.recording.doubts import PAST, PLAN, doubt
+from core.recording.doubts import doubt
 from core.recording.entries import (
     Ambiguity,
     CardioEntry,
@@ -42,6 +42,7 @@ from core.recording.fragments import (
     fragments,
     segments,
 )
+from core.recording.notes import PAST, PLAN
 from core.recording.strength import Outcome, read_strength
 
 NOTATIONS: tuple[Notation, ...] = ("sets-reps", "reps-sets")
