@@ -13,12 +13,9 @@ from core.recording.reading import never_a_log, read_log
 Account = tuple[str, str]  # (platform, platform user id)
 
 
-def may_be_log(message: IncomingMessage) -> bool:
-    """Return False for what is never a workout log: commands, edits, taps, files, questions."""
-    text = message.text
-    return not (
-        message.edited or message.is_callback or message.attachment is not None or never_a_log(text)
-    )
+def _alone_by_kind(message: IncomingMessage) -> bool:
+    """Return True for an edit, a tap or a file: never a plain log, whatever its text says."""
+    return message.edited or message.is_callback or message.attachment is not None
 
 
 @dataclass
@@ -59,7 +56,7 @@ def plain_logs(turns: Sequence[Turn], profiles: dict[Account, Profile]) -> list[
     for turn in turns:
         key = (turn.message.platform, turn.message.message_id)
         profile = profiles[turn.person]
-        parsed = turn.as_log(profile) if may_be_log(turn.message) else None
+        parsed = None if _alone_by_kind(turn.message) else turn.as_log(profile)
         if key in seen or profile.paused or parsed is None or not parsed.looks_like_workout:
             left_out.add(turn.person)
         seen.add(key)
