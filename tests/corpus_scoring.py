@@ -1,6 +1,6 @@
 """Scoring the parser against the corpus of real training-log lines (tests/corpus/).
 
-Each line is read as the coach would read it (a plain question is never a log) and put in
+Each line is read as the coach would read it (a question or complaint is never a log) and put in
 one of five outcomes:
 
 - `meant`: recorded exactly what the writer meant (or, where the honest answer is a
@@ -25,10 +25,10 @@ from typing import Any
 
 import yaml
 
-from core.faq.answer import is_plain_question
 from core.recording.catalogue import CATALOGUE, name_key
 from core.recording.entries import CardioEntry, ParseResult, StrengthEntry, Unit, to_kg
 from core.recording.parser import parse
+from core.recording.reading import logged_text, never_a_log
 
 CORPUS = Path(__file__).parent / "corpus"
 OUTCOMES = ("meant", "asked", "wrong", "dropped")
@@ -96,12 +96,14 @@ def expected_sets(strings: Iterable[str], units: Unit) -> list[tuple] | None:
 
 
 def read(line: Line) -> ParseResult:
-    """Return what the coach records from the line (a plain question records nothing).
+    """Return what the coach records from the line, by the coach's own rules.
 
-    A line from another bot keeps its `/log` command word; what follows it is the log.
+    A line from another bot keeps its `/log` command word: what follows it is logged as
+    typed, as our own `/log` does; any other line that is a question, a complaint or a
+    command records nothing.
     """
-    text = line.text.removeprefix("/log ")
-    if is_plain_question(text):
+    text = logged_text(line.text)
+    if text is None or (text == line.text and never_a_log(text)):
         return ParseResult()
     return parse(text, line.units)
 
