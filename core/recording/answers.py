@@ -16,7 +16,6 @@ from core.recording import log
 from core.recording.catalogue import CATALOGUE, Region, name_key, own_id
 from core.recording.catalogue import exercise as find
 from core.recording.entries import Notation, ParseResult
-from core.recording.parser import parse
 from core.recording.questions import (
     NONE_OF_THESE,
     OWN_LOWER,
@@ -46,12 +45,14 @@ async def read(ctx: Context, args: str) -> list[Reply]:
     stored = await _own(ctx, words[0])
     if stored is None:
         return [GONE]
-    if read_log(stored.text, ctx.profile).ambiguities:
+    current = read_log(stored.text, ctx.profile)
+    if current.ambiguities:
         ctx.profile.notation = words[1]  # type: ignore[assignment]  (checked just above)
+        current = read_log(stored.text, ctx.profile)
     elif stored.recorded:
         return [ALREADY]
-    # Answered meanwhile (another log's question): record it as it reads now.
-    return await _record_again(ctx, stored, read_log(stored.text, ctx.profile))
+    # Otherwise answered meanwhile (another log's question): record it as it reads now.
+    return await _record_again(ctx, stored, current)
 
 
 async def exercise(ctx: Context, args: str) -> list[Reply]:
@@ -66,11 +67,12 @@ async def exercise(ctx: Context, args: str) -> list[Reply]:
     stored = await _own(ctx, words[0])
     if stored is None:
         return [GONE]
-    unknown = unknown_names(read_log(stored.text, ctx.profile))
+    current = read_log(stored.text, ctx.profile)
+    unknown = unknown_names(current)
     if not unknown:
         if stored.recorded:
             return [ALREADY]
-        return await _record_again(ctx, stored, read_log(stored.text, ctx.profile))
+        return await _record_again(ctx, stored, current)
     name = unknown[0].name
     if len(words) == 3 and words[2] != name_digest(name):
         return [Reply("That button is from before the message changed. Nothing changed.")]
@@ -132,7 +134,7 @@ async def log_anyway(ctx: Context, args: str) -> list[Reply]:
         return await _record_again(ctx, stored, read_log(stored.text, ctx.profile))
     if not text:
         return [Reply(LOG_USAGE)]
-    result = parse(text, ctx.profile.units, notation=ctx.profile.notation, names=ctx.profile.names)
+    result = read_log(text, ctx.profile)
     if not result.looks_like_workout:
         return [Reply(f"I didn't find a workout in that. {LOG_USAGE}")]
     own = StoredMessage(ctx.message_id, ctx.profile.user_id, text, ctx.message.sent_at, True, False)
