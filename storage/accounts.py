@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.accounts.profile import Profile
+from storage.database import upsert
 from storage.models import ExerciseName, Identity, User
 from storage.rows import profile_columns, profile_of
 
@@ -20,11 +20,6 @@ class SqlAccounts:
     def __init__(self, session: AsyncSession, dialect: str) -> None:
         self.session = session
         self.dialect = dialect
-
-    def _insert(self, model: type) -> postgresql.Insert | sqlite.Insert:
-        """Return the dialect's INSERT, which knows ON CONFLICT."""
-        module = postgresql if self.dialect == "postgresql" else sqlite
-        return module.insert(model)
 
     async def identify(
         self, platform: str, external_id: str, display_name: str | None, now: datetime
@@ -102,7 +97,7 @@ class SqlAccounts:
         linked = (
             (
                 await self.session.execute(
-                    self._insert(Identity.__table__)  # type: ignore[attr-defined]
+                    upsert(self.dialect, Identity.__table__)  # type: ignore[attr-defined]
                     .on_conflict_do_nothing(index_elements=["platform", "external_id"])
                     .returning(i.user_id),
                     [
@@ -148,7 +143,7 @@ class SqlAccounts:
         """Remember that `user_id` means `exercise_id` by the name with this key."""
         values = {"exercise_id": exercise_id, "created_at": now}
         await self.session.execute(
-            self._insert(ExerciseName)
+            upsert(self.dialect, ExerciseName)
             .values(user_id=user_id, name_key=name_key, **values)
             .on_conflict_do_update(index_elements=["user_id", "name_key"], set_=values)
         )

@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -41,6 +43,11 @@ def resolve_url(url: str | None = None) -> str:
         parsed.drivername, parsed.drivername
     )
     return parsed.set(drivername=driver).render_as_string(hide_password=False)
+
+
+def upsert(dialect: str, table: Any) -> postgresql.Insert | sqlite.Insert:
+    """Return the dialect's INSERT for `table` (a model or a Table), which knows ON CONFLICT."""
+    return (postgresql if dialect == "postgresql" else sqlite).insert(table)
 
 
 def safe_url(url: str) -> str:

@@ -16,7 +16,6 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import bindparam, literal_column, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext import asyncio as sa_asyncio
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -33,6 +32,7 @@ from core.reminders.dispatch_ports import (
     QueuedOutcome,
     Recipient,
 )
+from storage.database import upsert
 from storage.models import CardioSession
 from storage.reminders import D, S, U, schedule_of
 from storage.repository import SqlRepository
@@ -215,9 +215,8 @@ class SqlClaimTransaction:
             }
             for row in rows
         ]
-        dialect = postgresql if self.conn.dialect.name == "postgresql" else sqlite
         statement = (
-            dialect.insert(D)
+            upsert(self.conn.dialect.name, D)
             .on_conflict_do_nothing(index_elements=["schedule_id", "fire_at"])
             .returning(D.c.id, D.c.schedule_id)
         )

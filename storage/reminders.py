@@ -11,11 +11,11 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from core.reminders.ports import Delivery, Response
 from core.reminders.schedule import Kind, Schedule
+from storage.database import upsert
 from storage.models import User
 from storage.reminder_models import ReminderDelivery, ReminderSchedule
 
@@ -61,9 +61,8 @@ class SqlReminderStore:
                 "next_fire_at": s.next_fire_at,
                 "updated_at": now,
             }
-            dialect = postgresql if self.session.get_bind().dialect.name == "postgresql" else sqlite
             await self.session.execute(
-                dialect.insert(S)
+                upsert(self.session.get_bind().dialect.name, S)
                 .values(user_id=s.user_id, kind=s.kind, **values)
                 .on_conflict_do_update(index_elements=["user_id", "kind"], set_=values)
             )

@@ -12,6 +12,7 @@ from core.messages import IncomingMessage
 from core.ports import DuplicateMessage, EntryBatch, StoredCardio, StoredMessage, StoredSet
 from core.recording.entries import CardioEntry, StrengthEntry
 from storage.accounts import SqlAccounts
+from storage.database import upsert
 from storage.history_models import EquipmentRow
 from storage.models import CardioSession, Message, StrengthSet
 from storage.rows import gear_of, incoming_row, stored_message, strength_set_row
@@ -32,7 +33,7 @@ class SqlRepository(SqlAccounts):
     ) -> int:
         """Insert the message once: a second delivery of the same id inserts nothing."""
         statement = (
-            self._insert(Message)
+            upsert(self.dialect, Message)
             .values(incoming_row(user_id, message, now, recorded))
             .on_conflict_do_nothing(index_elements=["platform", "platform_message_id"])
             .returning(Message.id)
@@ -171,7 +172,7 @@ class SqlRepository(SqlAccounts):
             return {}
         m = Message.__table__.c  # type: ignore[attr-defined]
         statement = (
-            self._insert(Message.__table__)  # type: ignore[attr-defined]
+            upsert(self.dialect, Message.__table__)  # type: ignore[attr-defined]
             .on_conflict_do_nothing(index_elements=["platform", "platform_message_id"])
             .returning(m.platform, m.platform_message_id, m.id)
         )
