@@ -20,6 +20,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -260,7 +261,7 @@ def exercise(id: str) -> Exercise | None:
     return Exercise(id, name, "isolation", (), region, False, ())  # type: ignore[arg-type]
 
 
-def named(name: str, names: dict[str, str]) -> Exercise | None:
+def named(name: str, names: Mapping[str, str]) -> Exercise | None:
     """Return the exercise a person means by `name`: their own names first, then ours."""
     own = names.get(name_key(name))
     return (exercise(own) if own else None) or resolve(name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from core.recording.catalogue import CATALOGUE, Exercise, name_key, resolve
+from core.recording.catalogue import Exercise, exercise, name_key, resolve
 
 MAX_WORDS = 40
 MAX_NAME_WORDS = 5
@@ -36,17 +36,13 @@ CHANGING_AFTER = frozenset(
 )
 
 
-def own_exercise(id: str, typed: str) -> Exercise:
-    """Return a stand-in for an exercise of the person's own, e.g. "own:hack_squat_sled"."""
-    return CATALOGUE.get(id) or Exercise(
-        id, typed.strip().capitalize(), "isolation", (), "upper", False, ()
-    )
-
-
 def _lookup(words: list[str], names: Mapping[str, str] | None) -> Exercise | None:
+    """Return what the words name: the person's own names first, then the catalogue."""
     typed = " ".join(words)
     if names and (id := names.get(name_key(typed))):
-        return own_exercise(id, typed)
+        # An id the catalogue cannot describe still names something of the person's own.
+        stand_in = Exercise(id, typed.strip().capitalize(), "isolation", (), "upper", False, ())
+        return exercise(id) or stand_in
     return resolve(typed)
 
 
