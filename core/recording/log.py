@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from core.accounts.profile import Profile
 from core.coaching.equipment import fit_plans
@@ -32,7 +33,7 @@ class Log:
     result: ParseResult
     message_id: int = 0  # the stored message the entries belong to
 
-    @property
+    @cached_property
     def day(self) -> date:
         return self.profile.local_day(self.message.sent_at)
 
