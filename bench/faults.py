@@ -1,0 +1,189 @@
+"""`coach run telegram` as a real process under faults, against the stand-in Bot API.
+
+Three runs on a scratch PostgreSQL database (TEST_DATABASE_URL names the server), each
+counting what was lost (sent to the bot, confirmed to Telegram, never stored), doubled
+(stored twice) and left unanswered (stored, no reply):
+
+- kill: 500 workout logs from 100 people; SIGKILL after 150 replies, then a restart.
+- db cut: 50 logs, then 450 more from 100 people while the database refuses connections
+  for 20 s.
+- flood: one chat sends /start 200 times, then 50 other people send one log each; how
+  long the others wait for their reply.
+
+    TEST_DATABASE_URL=postgresql://root@127.0.0.1:5432/test python bench/faults.py [RUN…]
+
+RUN is kill, "db cut" or flood (all three when none is named).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from storage.database import create_engine, resolve_url, upgrade
+from tests.telegram_fake import TOKEN, FakeBotAPI
+
+ROOT = Path(__file__).resolve().parent.parent
+WAIT = 300  # seconds the flood run waits for the others' replies
+
+
+async def admin(url: str, statement: str) -> None:
+    engine = create_async_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text(statement))
+    finally:
+        await engine.dispose()
+
+
+async def start(url: str, api: FakeBotAPI) -> asyncio.subprocess.Process:
+    env = {**os.environ, "TELEGRAM_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url}
+    env["LOG_LEVEL"] = "ERROR"
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "--db", url, "run", "telegram",
+        cwd=ROOT, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+async def stop(process: asyncio.subprocess.Process) -> str:
+    """SIGTERM the bot; return how long it took to exit (killed after 60 s)."""
+    started = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    try:
+        await asyncio.wait_for(process.wait(), 60)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+        return "did not exit within 60 s of SIGTERM (killed)"
+    return f"exited {time.monotonic() - started:.1f} s after SIGTERM"
+
+
+async def count(url: str, query: str) -> int:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as conn:
+            return int((await conn.execute(text(query))).scalar_one())
+    finally:
+        await engine.dispose()
+
+
+async def tally(url: str, api: FakeBotAPI, sent: int, chats: list[int]) -> str:
+    stored = await count(url, "SELECT count(DISTINCT platform_message_id) FROM messages")
+    rows = await count(url, "SELECT count(*) FROM messages")
+    replies = sum(1 for c in api.sent() if int(c.params["chat_id"]) in chats)
+    confirmed = api.confirmed - 1  # update ids are 1..n
+    lost = max(0, min(confirmed, sent) - stored)
+    return (
+        f"sent {sent}, stored {stored}, confirmed {confirmed}, lost {lost}, "
+        f"doubled {rows - stored}, unanswered {max(0, stored - replies)}"
+    )
+
+
+async def kill_run(url: str) -> str:
+    async with FakeBotAPI() as api:
+        chats = [7000 + u for u in range(100)]
+        for k in range(5):
+            for chat in chats:
+                api.message(chat, f"squat 3x5 {60 + 5 * k}kg")
+        first = await start(url, api)
+        await api.wait_sent(150, within=60)
+        first.send_signal(signal.SIGKILL)
+        await first.wait()
+        second = await start(url, api)
+        await api.wait_for(lambda: api.confirmed > 500, within=120)
+        await asyncio.sleep(2)
+        await stop(second)
+        return await tally(url, api, 500, chats)
+
+
+async def db_cut_run(url: str, admin_url: str, name: str) -> str:
+    async with FakeBotAPI() as api:
+        chats = [8000 + u for u in range(100)]
+        process = await start(url, api)
+        await asyncio.sleep(3)
+        for chat in chats[:50]:
+            api.message(chat, "bench 3x8 60kg")
+        await api.wait_sent(40, within=60)
+        await admin(admin_url, f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
+        await admin(
+            admin_url,
+            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'",
+        )
+        for k in range(5):
+            for chat in chats:
+                if k or chat >= chats[50]:
+                    api.message(chat, f"squat 3x5 {60 + 5 * k}kg")
+        await asyncio.sleep(20)
+        await admin(admin_url, f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true')
+        await asyncio.sleep(30)
+        await stop(process)
+        sent = len(api.updates)
+        return await tally(url, api, sent, chats)
+
+
+async def flood_run(url: str) -> str:
+    async with FakeBotAPI() as api:
+        process = await start(url, api)
+        await asyncio.sleep(3)
+        for _ in range(200):
+            api.message(9000, "/start")
+        started = time.monotonic()
+        others = [9100 + u for u in range(50)]
+        for chat in others:
+            api.message(chat, "squat 3x5 100kg")
+        waits: dict[int, float] = {}
+
+        def answered() -> bool:
+            for chat in others:
+                if chat not in waits and api.sent(chat_id=chat):
+                    waits[chat] = time.monotonic() - started
+            return len(waits) == len(others)
+
+        try:
+            await api.wait_for(answered, within=WAIT)
+        except TimeoutError:
+            pass  # reported: how many were still waiting after WAIT seconds
+        flood_replies = len(api.sent(chat_id=9000))
+        ordered = sorted(waits.values()) or [float("nan")]
+        return (
+            f"others answered {len(waits)}/50 within {WAIT} s: median "
+            f"{ordered[len(ordered) // 2]:.1f} s, slowest {ordered[-1]:.1f} s; "
+            f"the flooding chat got {flood_replies} replies; {await stop(process)}"
+        )
+
+
+async def main() -> None:
+    base = resolve_url(os.environ["TEST_DATABASE_URL"])
+    runs = sys.argv[1:] or ["kill", "db cut", "flood"]
+    for run in runs:
+        name = f"coach_faults_{uuid.uuid4().hex[:8]}"
+        url = make_url(base).set(database=name).render_as_string(hide_password=False)
+        await admin(base, f'CREATE DATABASE "{name}"')
+        try:
+            engine = create_engine(url)
+            await upgrade(engine)
+            await engine.dispose()
+            if run == "kill":
+                print(f"kill:   {await kill_run(url)}", flush=True)
+            elif run == "db cut":
+                print(f"db cut: {await db_cut_run(url, base, name)}", flush=True)
+            else:
+                print(f"flood:  {await flood_run(url)}", flush=True)
+        finally:
+            await admin(base, f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true')
+            await admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
