@@ -1,13 +1,23 @@
-"""/units, /timezone and /profile: the person's settings, shared with onboarding."""
+"""/units, /timezone and /profile: the person's settings, shared with onboarding.
+
+Onboarding's buttons send `/units kg` and `/timezone …`; tapped by someone not at that
+question (another member of a group), they change nothing.
+"""
 
 from __future__ import annotations
 
 from core.accounts.timezones import resolve_timezone
 from core.conversation import onboarding
 from core.conversation.context import Context
+from core.conversation.ownership import NOT_OPEN
 from core.formatting import number
 from core.messages import Reply
 from core.recording.entries import from_kg
+
+
+def _not_open(ctx: Context, step: str) -> bool:
+    """Return True for a tap on onboarding's `step` button by someone not at that step."""
+    return ctx.message.is_callback and ctx.profile.onboarding_step != step
 
 
 async def _set_and_continue(ctx: Context, step: str, value: str, done: str) -> list[Reply]:
@@ -22,6 +32,8 @@ async def _set_and_continue(ctx: Context, step: str, value: str, done: str) -> l
 
 
 async def units(ctx: Context, args: str) -> list[Reply]:
+    if _not_open(ctx, "units"):
+        return [NOT_OPEN]
     if not args:
         return [Reply(f"You log in {ctx.profile.units}. Change with /units kg or /units lb.")]
     answer = onboarding.apply(ctx.profile, "units", args)
@@ -31,8 +43,15 @@ async def units(ctx: Context, args: str) -> list[Reply]:
 
 
 async def timezone(ctx: Context, args: str) -> list[Reply]:
-    if not args:
-        return [Reply(f"Your timezone is {ctx.profile.timezone}. e.g. /timezone Europe/Berlin")]
+    if _not_open(ctx, "timezone"):
+        return [NOT_OPEN]
+    if not args:  # where the person lives: theirs alone
+        return [
+            Reply(
+                f"Your timezone is {ctx.profile.timezone}. e.g. /timezone Europe/Berlin",
+                private=True,
+            )
+        ]
     zone = resolve_timezone(args)
     return await _set_and_continue(ctx, "timezone", args, f"Timezone set to {zone}.")
 

@@ -21,7 +21,12 @@ async def plans_at(repo: Repository, profile: Profile, at: datetime) -> list[Pla
 async def plan(ctx: Context, _args: str) -> list[Reply]:
     plans = await plans_at(ctx.repo, ctx.profile, ctx.message.sent_at)
     if not plans:
-        return [Reply("No lifts logged in the last 4 weeks. Log one like `squat 3x8 100kg`.")]
+        return [
+            Reply(
+                "No lifts logged in the last 4 weeks. Log one like `squat 3x8 100kg`.",
+                private=True,
+            )
+        ]
     lines = ["Next session:"] + [f"• {plan_line(p)} ({p.rule})" for p in plans]
     return [Reply("\n".join(lines), private=True)]
 

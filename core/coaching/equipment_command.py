@@ -26,6 +26,7 @@ def _describe(target: str, gear: Gear) -> str:
 
 
 async def equipment(ctx: Context, args: str) -> list[Reply]:
+    """Return the person's equipment, or what changed (private: it is their setup)."""
     store = ctx.uow.history
     user_id = ctx.profile.user_id
     command = parse_command(args, ctx.profile.units)
@@ -34,7 +35,7 @@ async def equipment(ctx: Context, args: str) -> list[Reply]:
     if command.action == "reset":
         await store.reset_equipment(user_id, command.target)
         what = _target_name(command.target) if command.target else "All equipment"
-        return [Reply(f"{what}: back to plain rounding.")]
+        return [Reply(f"{what}: back to plain rounding.", private=True)]
     if command.action == "set" and command.target and command.gear:
         if not loadable(command.gear):  # checked first: a setup that can't load isn't kept
             return [Reply("That setup can't load any weight. " + USAGE)]
@@ -42,13 +43,19 @@ async def equipment(ctx: Context, args: str) -> list[Reply]:
         return [
             Reply(
                 "Saved. Next loads are rounded to what you can load:\n"
-                + _describe(command.target, command.gear)
+                + _describe(command.target, command.gear),
+                private=True,
             )
         ]
     setup = (await ctx.repo.equipment_of([user_id]))[user_id]
     if not setup.gear:
-        return [Reply("No equipment set: loads are rounded to plain steps.\n\n" + USAGE)]
+        return [
+            Reply("No equipment set: loads are rounded to plain steps.\n\n" + USAGE, private=True)
+        ]
     lines = ["Your equipment:"] + [_describe(t, g) for t, g in sorted(setup.gear.items())]
     return [
-        Reply("\n".join(lines) + "\n\nChange it with e.g. /equipment bar 20 plates 20,10,5,2.5")
+        Reply(
+            "\n".join(lines) + "\n\nChange it with e.g. /equipment bar 20 plates 20,10,5,2.5",
+            private=True,
+        )
     ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from core.conversation import onboarding
 from core.conversation.context import Context
+from core.conversation.ownership import NOT_OPEN
 from core.faq import answer as faq
-from core.faq.commands import faq_reply
+from core.faq.commands import answer_reply, faq_reply
 from core.messages import Choice, Reply
 from core.recording.reading import asks_instead_of_logging, read_log
 
@@ -32,13 +33,20 @@ Send a Strong or Hevy CSV export to import your history."""
 
 
 def _offer_to_log(ctx: Context, text: str) -> list[Reply]:
-    """Return an offer to record the sets in a question, if it has any."""
+    """Return an offer to record the sets in a question, if it has any.
+
+    Private: both buttons name the person's message, so only they can answer.
+    """
     if not read_log(text, ctx.profile).entries:
         return []
     return [
         Reply(
             "I haven't recorded the sets in that, since you asked a question. Log them?",
-            (Choice("Log them", f"/log #{ctx.message_id}"), Choice("No", "/log no")),
+            (
+                Choice("Log them", f"/log #{ctx.message_id}"),
+                Choice("No", f"/log no #{ctx.message_id}"),
+            ),
+            private=True,
         )
     ]
 
@@ -50,7 +58,11 @@ async def conversation(ctx: Context, text: str) -> list[Reply]:
         step = profile.onboarding_step or ""
         if asks_instead_of_logging(text):  # answer it, then ask the step's question again
             found = faq_reply(profile, text)
-            return [Reply(found.answer), *_offer_to_log(ctx, text), onboarding.PROMPTS[step]]
+            return [
+                answer_reply(profile, found),
+                *_offer_to_log(ctx, text),
+                onboarding.PROMPTS[step],
+            ]
         answer = onboarding.apply(profile, step, text)
         if not answer.ok:
             return [Reply(answer.message), onboarding.PROMPTS[step]]
@@ -60,11 +72,11 @@ async def conversation(ctx: Context, text: str) -> list[Reply]:
         if faq.looks_like_question(text):
             found = faq_reply(profile, text)
             if found.topic is not None:
-                replies.append(Reply(found.answer))
+                replies.append(answer_reply(profile, found))
         replies += _offer_to_log(ctx, text) if asks_instead_of_logging(text) else []
         return [*replies, Reply(onboarding.WELCOME), onboarding.advance(profile)]
     if faq.looks_like_question(text) or asks_instead_of_logging(text):
-        return [Reply(faq_reply(profile, text).answer), *_offer_to_log(ctx, text)]
+        return [answer_reply(profile, faq_reply(profile, text)), *_offer_to_log(ctx, text)]
     small_talk = _small_talk(text)
     if small_talk is not None:
         return [Reply(small_talk)]
@@ -97,6 +109,8 @@ async def start(ctx: Context, _args: str) -> list[Reply]:
 
 async def skip(ctx: Context, _args: str) -> list[Reply]:
     if not onboarding.in_progress(ctx.profile):
+        if ctx.message.is_callback:  # someone else's Skip, or one already answered
+            return [NOT_OPEN]
         return [Reply("Nothing to skip right now. /help shows what I can do.")]
     return [onboarding.advance(ctx.profile)]
 

@@ -14,7 +14,16 @@ def faq_reply(profile: Profile, question: str) -> faq.FaqAnswer:
     )
 
 
+def answer_reply(profile: Profile, found: faq.FaqAnswer) -> Reply:
+    """Return an answer as a reply: private when it shows the person's age or bodyweight."""
+    # Zone 2 is worked out from the stored age, protein from the stored bodyweight.
+    personal = (found.topic == "zone2" and profile.age is not None) or (
+        found.topic == "protein" and profile.bodyweight_kg is not None
+    )
+    return Reply(found.answer, private=personal)
+
+
 async def ask(ctx: Context, args: str) -> list[Reply]:
     if not args:
         return [Reply("Ask me anything about training for a healthy brain, e.g. /ask how often?")]
-    return [Reply(faq_reply(ctx.profile, args).answer)]
+    return [answer_reply(ctx.profile, faq_reply(ctx.profile, args))]

@@ -40,7 +40,7 @@ async def chart(ctx: Context, args: str) -> list[Reply]:
     )
     name = exercise_name(exercise_id)
     if not sets:
-        return [Reply(f"No {name.lower()} logged yet, so there's nothing to chart.")]
+        return [Reply(f"No {name.lower()} logged yet, so there's nothing to chart.", private=True)]
     next_load = None
     plans = await plans_for(ctx.repo, ctx.profile.user_id, units, today, [exercise_id])
     if plans and not plans[0].bodyweight:

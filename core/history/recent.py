@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from core.conversation.context import Context
+from core.conversation.ownership import NOT_YOURS
 from core.formatting import day_label, sets_summary
 from core.messages import Choice, Reply
-from core.ports import StoredMessage, parse_id
+from core.ports import parse_id
 from core.recording.catalogue import named
 from core.recording.entries import SetEntry
 
@@ -26,7 +27,7 @@ async def history(ctx: Context, args: str) -> list[Reply]:
         ctx.profile.user_id, today - HISTORY_WINDOW, today, [exercise.id]
     )
     if not sets:
-        return [Reply(f"No {exercise.name.lower()} logged yet.")]
+        return [Reply(f"No {exercise.name.lower()} logged yet.", private=True)]
     by_day: dict = {}
     for s in sets:
         by_day.setdefault(s.day, []).append(
@@ -40,30 +41,35 @@ async def history(ctx: Context, args: str) -> list[Reply]:
 
 
 async def undo(ctx: Context, args: str) -> list[Reply]:
+    """Return the question before removing the last log, or the answer to its buttons.
+
+    The buttons name the log they ask about, so only its owner's taps count. Every answer
+    is private: it quotes the person's log.
+    """
     words = args.lower().split()
+    # A button's payload names the log it asked about: refused unless it is the sender's.
+    asked = parse_id(words[1]) if len(words) > 1 else None
+    target = await ctx.repo.get_message(ctx.profile.user_id, asked) if asked else None
+    if asked is not None and target is None:
+        return [NOT_YOURS]
     if words and words[0] in ("no", "keep"):
-        return [Reply("Kept. Nothing changed.")]
+        return [Reply("Kept. Nothing changed.", private=True)]
     if words and words[0] == "yes":
-        target: StoredMessage | None
-        if len(words) > 1:  # a button's payload: that log, and only if it is the sender's
-            message_id = parse_id(words[1])
-            target = (
-                await ctx.repo.get_message(ctx.profile.user_id, message_id) if message_id else None
-            )
-        else:
+        if len(words) == 1:
             target = await ctx.repo.last_recorded_message(ctx.profile.user_id)
         if target is None or target.undone or not target.recorded:
-            return [Reply("That log is already gone. Nothing changed.")]
+            return [Reply("That log is already gone. Nothing changed.", private=True)]
         await ctx.repo.mark_undone(target.id)
-        return [Reply(f"Undone: “{_short(target.text)}”. It no longer counts.")]
+        return [Reply(f"Undone: “{_short(target.text)}”. It no longer counts.", private=True)]
     last = await ctx.repo.last_recorded_message(ctx.profile.user_id)
     if last is None:
-        return [Reply("There's nothing to undo yet.")]
+        return [Reply("There's nothing to undo yet.", private=True)]
     return [
         Reply(
             f"Remove your last log, “{_short(last.text)}” from "
             f"{day_label(ctx.profile.local_day(last.sent_at))}?",
-            (Choice("Yes, undo", f"/undo yes {last.id}"), Choice("Keep it", "/undo no")),
+            (Choice("Yes, undo", f"/undo yes {last.id}"), Choice("Keep it", f"/undo no {last.id}")),
+            private=True,
         )
     ]
 

@@ -2,7 +2,9 @@
 
 Each applies to a message already stored (its id comes with the button), and only to the
 sender's own: the message's entries are recorded again from its text, now read the way
-the person said, and what they said is remembered so they are asked once.
+the person said, and what they said is remembered so they are asked once. A tap naming
+someone else's message is refused (core.conversation.ownership). Every answer is private:
+it is about the person's log.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, get_args
 
+from core.conversation.ownership import NOT_YOURS
 from core.messages import IncomingMessage, Reply
 from core.ports import StoredMessage, parse_id
 from core.recording import log
@@ -43,8 +46,8 @@ async def read(ctx: Context, args: str) -> list[Reply]:
     if len(words) != 2 or words[1] not in get_args(Notation):
         return [Reply(READ_USAGE)]
     stored = await _own(ctx, words[0])
-    if stored is None:
-        return [GONE]
+    if isinstance(stored, Reply):
+        return [stored]
     current = read_log(stored.text, ctx.profile)
     if current.ambiguities:
         ctx.profile.notation = words[1]  # type: ignore[assignment]  (checked just above)
@@ -65,8 +68,8 @@ async def exercise(ctx: Context, args: str) -> list[Reply]:
     if len(words) not in (2, 3):
         return [Reply(READ_USAGE)]
     stored = await _own(ctx, words[0])
-    if stored is None:
-        return [GONE]
+    if isinstance(stored, Reply):
+        return [stored]
     current = read_log(stored.text, ctx.profile)
     unknown = unknown_names(current)
     if not unknown:
@@ -75,12 +78,15 @@ async def exercise(ctx: Context, args: str) -> list[Reply]:
         return await _record_again(ctx, stored, current)
     name = unknown[0].name
     if len(words) == 3 and words[2] != name_digest(name):
-        return [Reply("That button is from before the message changed. Nothing changed.")]
+        return [
+            Reply("That button is from before the message changed. Nothing changed.", private=True)
+        ]
     if words[1] == NONE_OF_THESE:
         return [
             Reply(
                 f"OK, “{name}” stays unrecorded. Send it again with another name for it, "
-                "e.g. `leg press 3x10 100kg`, and I'll read the rest."
+                "e.g. `leg press 3x10 100kg`, and I'll read the rest.",
+                private=True,
             )
         ]
     if words[1] in (OWN_UPPER, OWN_LOWER):
@@ -111,24 +117,34 @@ async def forget(ctx: Context, args: str) -> list[Reply]:
         return [Reply("Use /forget and the name you taught me, or /forget notation.")]
     if what.lower() == "notation":
         ctx.profile.notation = None
-        return [Reply("Forgotten: I'll ask again how you write weight × sets × reps.")]
+        return [
+            Reply("Forgotten: I'll ask again how you write weight × sets × reps.", private=True)
+        ]
     key = name_key(what)
     if key not in ctx.profile.names:
-        return [Reply(f"I have no name “{what[:40]}” of yours to forget. Nothing changed.")]
+        return [
+            Reply(
+                f"I have no name “{what[:40]}” of yours to forget. Nothing changed.", private=True
+            )
+        ]
     await ctx.repo.forget_exercise_name(ctx.profile.user_id, key)
     ctx.profile.names = {k: v for k, v in ctx.profile.names.items() if k != key}
-    return [Reply(f"Forgotten: I'll ask what “{what[:40]}” is next time.")]
+    return [Reply(f"Forgotten: I'll ask what “{what[:40]}” is next time.", private=True)]
 
 
 async def log_anyway(ctx: Context, args: str) -> list[Reply]:
     """`/log TEXT` logs TEXT even if it reads as a question; `/log #ID` a stored message."""
     text = args.strip()
-    if text.lower() == "no":
-        return [Reply("OK, nothing recorded.")]
+    words = text.lower().split()
+    if words == ["no"] or (len(words) == 2 and words[0] == "no" and words[1][:1] == "#"):
+        # "No" under the offer to log a question's sets: `/log no #ID` names that question.
+        if len(words) == 2 and await _own(ctx, words[1][1:]) is NOT_YOURS:
+            return [NOT_YOURS]
+        return [Reply("OK, nothing recorded.", private=True)]
     if text.startswith("#"):
         stored = await _own(ctx, text[1:])
-        if stored is None:
-            return [GONE]
+        if isinstance(stored, Reply):
+            return [stored]
         if stored.recorded:
             return [ALREADY]
         return await _record_again(ctx, stored, read_log(stored.text, ctx.profile))
@@ -141,16 +157,22 @@ async def log_anyway(ctx: Context, args: str) -> list[Reply]:
     return await _record_again(ctx, own, result)
 
 
-async def _own(ctx: Context, text: str) -> StoredMessage | None:
-    """Return the sender's own stored message with this id, unless it was undone."""
+async def _own(ctx: Context, text: str) -> StoredMessage | Reply:
+    """Return the sender's own stored message with this id, or the answer if there's none.
+
+    NOT_YOURS when the id names no message of theirs (someone else's, or erased); GONE when
+    it was undone, or is a command, which logs nothing.
+    """
     message_id = parse_id(text)
     if message_id is None:
-        return None
+        return GONE
     stored = await ctx.repo.get_message(ctx.profile.user_id, message_id)
-    if stored is None or stored.undone:
-        return None
+    if stored is None:
+        return NOT_YOURS
     text = logged_text(stored.text)
-    return None if text is None else replace(stored, text=text)  # a command logs nothing
+    if stored.undone or text is None:
+        return GONE
+    return replace(stored, text=text)
 
 
 async def _record_again(ctx: Context, stored: StoredMessage, result: ParseResult) -> list[Reply]:

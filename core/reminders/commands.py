@@ -1,4 +1,7 @@
-"""The /remind, /reminders and /reminder commands, and the welcome-back hook."""
+"""The /remind, /reminders and /reminder commands, and the welcome-back hook.
+
+Every answer about someone's reminders is private: it shows when they train, and where.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from core.accounts.profile import Profile
+from core.conversation.ownership import NO_SUCH_REMINDER, NOT_OPEN
 from core.conversation.results import HandleResult
 from core.formatting import day_label
 from core.messages import Reply
@@ -61,6 +65,8 @@ async def remind(ctx: Context, args: str) -> list[Reply]:
     if isinstance(request, TurnOff):
         return await _turn_off(ctx, request.kind)
     if isinstance(request, SetDefaults):
+        if message.is_callback and profile.onboarding_step != "reminders":
+            return [NOT_OPEN]  # onboarding's button, tapped by someone not at that question
         schedules = defaults_for(
             profile.user_id, profile.timezone, message.platform, message.user_id
         )
@@ -88,7 +94,8 @@ async def remind(ctx: Context, args: str) -> list[Reply]:
     return [
         Reply(
             f"⏰ {KIND_LABELS[request.kind]} reminder: {describe(saved)} ({profile.timezone}). "
-            f"Next: {_local(saved.next_fire_at, profile.timezone)}. /reminders lists them all."
+            f"Next: {_local(saved.next_fire_at, profile.timezone)}. /reminders lists them all.",
+            private=True,
         )
     ]
 
@@ -98,14 +105,21 @@ async def _turn_off(ctx: Context, kind: Kind | None) -> list[Reply]:
     user_id = ctx.profile.user_id
     if kind is None:
         await store.delete_schedules(user_id, ALL_KINDS)
-        return [Reply("All reminders are off. /remind defaults turns the article's week back on.")]
+        return [
+            Reply(
+                "All reminders are off. /remind defaults turns the article's week back on.",
+                private=True,
+            )
+        ]
     removed = await store.delete_schedules(user_id, [kind])
     left = {s.kind for s in await store.schedules(user_id)}
     if not left & set(SESSION_KINDS):
         await store.delete_schedules(user_id, COMPANION_KINDS)
     if not removed:
-        return [Reply(f"You had no {KIND_LABELS[kind]} reminder. /reminders lists yours.")]
-    return [Reply(f"{KIND_LABELS[kind]} reminders are off.")]
+        return [
+            Reply(f"You had no {KIND_LABELS[kind]} reminder. /reminders lists yours.", private=True)
+        ]
+    return [Reply(f"{KIND_LABELS[kind]} reminders are off.", private=True)]
 
 
 async def reminders(ctx: Context, _args: str) -> list[Reply]:
@@ -116,7 +130,8 @@ async def reminders(ctx: Context, _args: str) -> list[Reply]:
             Reply(
                 "No reminders set. /remind defaults sets the article's week "
                 "(resistance Mon & Thu, Zone 2 Tue, Wed & Sat, HIIT Fri), or e.g. "
-                "/remind resistance mon,thu 18:00."
+                "/remind resistance mon,thu 18:00.",
+                private=True,
             )
         ]
     timezone = ctx.profile.timezone
@@ -129,7 +144,7 @@ async def reminders(ctx: Context, _args: str) -> list[Reply]:
             label += " (only if under 2 resistance sessions)"
         lines.append(f"• {label}: {describe(schedule)}, next {when}")
     lines.append("Change: /remind zone2 tue 07:30 · Stop: /remind off zone2 · /remind off")
-    return [Reply("\n".join(lines))]
+    return [Reply("\n".join(lines), private=True)]
 
 
 async def reminder(ctx: Context, args: str) -> list[Reply]:
@@ -142,26 +157,30 @@ async def reminder(ctx: Context, args: str) -> list[Reply]:
     store = _store(ctx)
     delivery = await store.delivery(delivery_id)
     if delivery is None or delivery.user_id != ctx.profile.user_id:
-        return [Reply("I can't find that reminder.")]
+        return [NO_SUCH_REMINDER]  # someone else's ping, or none: refused, nothing changes
     if delivery.response is not None:
-        return [Reply(f"Already noted ({delivery.response}).")]
+        return [Reply(f"Already noted ({delivery.response}).", private=True)]
     if action == "done":
         await store.respond(delivery_id, "done")
         return [
             Reply(
                 "Nice work! Log what you did, e.g. `squat 3x8 100kg` or `zone 2 45 min`, "
-                "and I'll keep your plan up to date."
+                "and I'll keep your plan up to date.",
+                private=True,
             )
         ]
     if action == "skip":
         await store.respond(delivery_id, "skipped")
-        return [Reply("Skipped. No problem: the next one comes as planned.")]
+        return [Reply("Skipped. No problem: the next one comes as planned.", private=True)]
     if not await store.respond(delivery_id, "snoozed"):
-        return [Reply("Already noted.")]
+        return [Reply("Already noted.", private=True)]
     due = (ctx.now + SNOOZE).replace(microsecond=0)
     if await store.queue_snooze(delivery, due) is None:
-        return [Reply("That reminder is turned off now, so there's nothing to snooze.")]
-    return [Reply(f"Snoozed: I'll remind you again at {_local(due, ctx.profile.timezone)}.")]
+        return [
+            Reply("That reminder is turned off now, so there's nothing to snooze.", private=True)
+        ]
+    when = _local(due, ctx.profile.timezone)
+    return [Reply(f"Snoozed: I'll remind you again at {when}.", private=True)]
 
 
 async def after_message(
@@ -187,4 +206,4 @@ async def after_message(
         )
     if not welcome:
         return result
-    return replace(result, replies=(Reply(WELCOME_BACK), *result.replies))
+    return replace(result, replies=(Reply(WELCOME_BACK, private=True), *result.replies))
