@@ -3,7 +3,8 @@
 APScheduler only supplies the clock (an IntervalTrigger job on the running loop) and,
 in core.reminders, the cron arithmetic. Nothing lives in its memory or a job store:
 each schedule row holds its next fire instant, so any number of dispatcher processes
-can start, stop or crash without losing or doubling a ping.
+can start, stop or crash without doubling a ping: what a crashed one held is claimed
+again by another once its lease has run out (core.reminders.claim).
 """
 
 from __future__ import annotations
@@ -21,14 +22,13 @@ from bot import console
 from bot.observability import METRICS
 from core.clock import utcnow
 from core.messages import Reply
-from core.reminders.dispatch import BATCH, LEASE, RoundStats, dispatch_round
+from core.reminders.dispatch import BATCH, Pace, RoundStats, dispatch_round
 from core.reminders.dispatch_ports import DispatchStore
 from core.reminders.notifier import Notifier
 
 logger = logging.getLogger(__name__)
 
 INTERVAL = timedelta(seconds=5)
-REAP_EVERY = timedelta(minutes=1)
 
 
 class ConsoleNotifier:
@@ -48,12 +48,16 @@ async def drain(
     batch: int = BATCH,
     clock: Callable[[], datetime] = utcnow,
     stop: asyncio.Event | None = None,
+    paces: dict[str, Pace] | None = None,
 ) -> RoundStats:
     """Run rounds until nothing is due; return the totals."""
     total = RoundStats()
+    paces = {} if paces is None else paces  # each notifier's pace, from round to round
     while stop is None or not stop.is_set():
-        stats = await dispatch_round(store, notifiers, limit=batch, clock=clock, stop=stop)
-        for field in ("claimed", "sent", "refused", "retried", "released"):
+        stats = await dispatch_round(
+            store, notifiers, limit=batch, clock=clock, stop=stop, paces=paces
+        )
+        for field in ("claimed", "sent", "refused", "retried", "released", "unknown"):
             setattr(total, field, getattr(total, field) + getattr(stats, field))
         if stats.claimed == 0:
             break
@@ -76,22 +80,16 @@ async def run_dispatcher(
     """
     if not notifiers:
         raise ValueError("run_dispatcher needs at least one notifier")
-    last_reap = datetime.min.replace(tzinfo=UTC)
     in_flight: set[asyncio.Task[object]] = set()
+    paces: dict[str, Pace] = {}
 
     async def tick() -> None:
-        nonlocal last_reap
         task = asyncio.current_task()
         assert task is not None
         in_flight.add(task)
         task.add_done_callback(in_flight.discard)
         try:
-            now = clock()
-            if now - last_reap >= REAP_EVERY:
-                last_reap = now
-                if lost := await store.reap(now - LEASE):
-                    logger.warning("%d pings were claimed by a dispatcher that died", lost)
-            stats = await drain(store, notifiers, batch=batch, clock=clock, stop=stop)
+            stats = await drain(store, notifiers, batch=batch, clock=clock, stop=stop, paces=paces)
             METRICS.reminder_round(stats)
             if stats.claimed:
                 logger.info("reminders: %s", stats)

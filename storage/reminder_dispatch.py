@@ -1,26 +1,27 @@
 """The reminder dispatcher's storage: the claim's one transaction and the ping outcomes.
 
-Core decides a claim (core.reminders.claim); here is its transaction: lock a batch of
-due schedule rows and due queued deliveries (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so
-dispatchers never wait on or take each other's rows), read the batch's training, record
-the deliveries core hands over under the unique (schedule, fire instant) key, move each
-schedule to the next fire core computed and update the re-sent deliveries. It commits
-before any ping is sent. Every other method is a transaction of its own.
+Core decides a claim (core.reminders.claim); here is its transaction: lock due schedule
+rows, due queued deliveries and deliveries whose claim's lease has run out (`FOR UPDATE
+SKIP LOCKED` on PostgreSQL: dispatchers never wait on or take each other's rows), read
+the batch's training, record the deliveries core hands over under the unique (schedule,
+fire instant) key, move each schedule to its next fire and update the other deliveries.
+It commits before any ping is sent. Every other method is a transaction of its own. A
+ping is handed over (`sent_at` set while still `claimed`) before its send.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import fields
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import bindparam, literal_column, select, text, update
+from sqlalchemy import and_, bindparam, select, text, update
 from sqlalchemy.ext import asyncio as sa_asyncio
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from core.ports import StoredCardio
-from core.recording.entries import Unit
 from core.reminders.dispatch_ports import (
     DueQueued,
     DueSchedule,
@@ -34,10 +35,11 @@ from core.reminders.dispatch_ports import (
 )
 from storage.database import upsert
 from storage.models import CardioSession
-from storage.reminders import D, S, U, schedule_of
+from storage.reminders import D, S, U, columns, schedule_of, status_is, units_of
 from storage.repository import SqlRepository
 
 CARDIO = CardioSession.__table__  # type: ignore[attr-defined]
+_NEW_DELIVERY = [field.name for field in fields(NewDelivery)]  # (asdict deep-copies: slow)
 
 
 class SqlDispatchStore:
@@ -51,58 +53,64 @@ class SqlDispatchStore:
         async with self.engine.begin() as conn:
             yield SqlClaimTransaction(conn)
 
+    async def hand_over(
+        self, pings: Sequence[Ping], sent: Sequence[int], now: datetime
+    ) -> set[int]:
+        held: set[int] = set()
+        # Durable (no `synchronous_commit = off`): a lost hand-over could double a ping.
+        async with self.engine.begin() as conn:
+            if sent:
+                await conn.execute(_mark_sent(sent, now))
+            for still_held in _held_by_their_claim(pings):
+                handing = update(D).where(still_held, D.c.sent_at.is_(None)).values(sent_at=now)
+                held.update((await conn.execute(handing.returning(D.c.id))).scalars())
+        return held
+
+    async def take_back(self, pings: Sequence[Ping]) -> None:
+        async with self.engine.begin() as conn:
+            for still_held in _held_by_their_claim(pings):
+                await conn.execute(update(D).where(still_held).values(sent_at=None))
+
     async def mark_sent(self, delivery_ids: Sequence[int], now: datetime) -> None:
         if not delivery_ids:
             return
         async with self.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
-                # Losing this mark in a server crash only leaves the ping `claimed` (later
-                # `unknown`), never re-sent: the commit need not wait for the disk.
+                # Losing this mark in a server crash only leaves the ping handed over
+                # (later `unknown`), never re-sent: the commit need not wait for the disk.
                 await conn.execute(text("SET LOCAL synchronous_commit = off"))
-            await conn.execute(
-                update(D)
-                .where(D.c.id.in_(list(delivery_ids)), D.c.status.in_(("claimed", "unknown")))
-                .values(status="sent", sent_at=now)
-            )
+            await conn.execute(_mark_sent(delivery_ids, now))
 
     async def retry_later(self, ping: Ping, due_at: datetime | None) -> None:
-        values: dict[str, object] = {"status": "failed"}
+        values: dict[str, object] = {"status": "failed", "sent_at": None}
         if due_at is not None:  # the retry sends the same words
-            values = {"status": "queued", "due_at": due_at, "text": ping.text}
+            values = {"status": "queued", "due_at": due_at, "text": ping.text, "sent_at": None}
         async with self.engine.begin() as conn:
             await conn.execute(update(D).where(D.c.id == ping.delivery_id).values(**values))
 
-    async def release(self, delivery_ids: Sequence[int]) -> None:
-        if not delivery_ids:
-            return
+    async def unknown(self, ping: Ping) -> None:
         async with self.engine.begin() as conn:
-            await conn.execute(
-                update(D)
-                .where(D.c.id.in_(list(delivery_ids)), D.c.status == "claimed")
-                .values(status="queued", attempts=D.c.attempts - 1)
-            )
+            claimed = and_(D.c.id == ping.delivery_id, status_is("claimed"))
+            await conn.execute(update(D).where(claimed).values(status="unknown"))
+
+    async def release(self, pings: Sequence[Ping]) -> None:
+        back = {"status": "queued", "attempts": D.c.attempts - 1, "sent_at": None}
+        async with self.engine.begin() as conn:
+            for still_held in _held_by_their_claim(pings):
+                await conn.execute(update(D).where(still_held).values(**back))
 
     async def refused(self, ping: Ping) -> None:
         async with self.engine.begin() as conn:
             await conn.execute(update(D).where(D.c.id == ping.delivery_id).values(status="refused"))
             await conn.execute(
                 update(D)
-                .where(D.c.user_id == ping.user_id, _status_is("queued"))
+                .where(D.c.user_id == ping.user_id, status_is("queued"))
                 .values(status="refused")
             )
             await conn.execute(update(U).where(U.c.id == ping.user_id).values(paused=True))
             await conn.execute(
                 update(S).where(S.c.user_id == ping.user_id).values(next_fire_at=None)
             )
-
-    async def reap(self, claimed_before: datetime) -> int:
-        async with self.engine.begin() as conn:
-            result = await conn.execute(
-                update(D)
-                .where(_status_is("claimed"), D.c.claimed_at < claimed_before)
-                .values(status="unknown")
-            )
-        return cast(Any, result).rowcount or 0
 
 
 class SqlClaimTransaction:
@@ -116,9 +124,9 @@ class SqlClaimTransaction:
     ) -> list[DueSchedule]:
         query = (
             select(
-                *_columns(S, "id user_id kind days hour minute timezone platform external_id"),
+                *columns(S, "id user_id kind days hour minute timezone platform external_id"),
                 S.c.next_fire_at,
-                *_columns(U, "units age"),
+                *columns(U, "units age"),
                 U.c.timezone.label("user_timezone"),
             )
             .join(U, U.c.id == S.c.user_id)
@@ -131,7 +139,7 @@ class SqlClaimTransaction:
             DueSchedule(
                 row.id,
                 schedule_of(row, row.user_timezone),  # the user's current timezone
-                Recipient(row.user_id, _units(row.units), row.user_timezone, row.age),
+                Recipient(row.user_id, units_of(row.units), row.user_timezone, row.age),
                 row.next_fire_at,
             )
             for row in (await self.conn.execute(query)).all()
@@ -140,14 +148,24 @@ class SqlClaimTransaction:
     async def due_queued(
         self, now: datetime, platforms: Sequence[str], limit: int
     ) -> list[DueQueued]:
+        return await self._deliveries("queued", D.c.due_at <= now, platforms, limit)
+
+    async def expired_claims(
+        self, claimed_before: datetime, platforms: Sequence[str], limit: int
+    ) -> list[DueQueued]:
+        return await self._deliveries("claimed", D.c.claimed_at < claimed_before, platforms, limit)
+
+    async def _deliveries(
+        self, status: str, when: Any, platforms: Sequence[str], limit: int
+    ) -> list[DueQueued]:
         query = (
             select(
-                *_columns(D, "id schedule_id user_id kind fire_at due_at platform external_id"),
-                *_columns(D, "attempts text"),
-                *_columns(U, "units age timezone paused"),
+                *columns(D, "id schedule_id user_id kind fire_at due_at platform external_id"),
+                *columns(D, "attempts text sent_at"),
+                *columns(U, "units age timezone paused"),
             )
             .join(U, U.c.id == D.c.user_id)
-            .where(_status_is("queued"), D.c.due_at <= now, D.c.platform.in_(list(platforms)))
+            .where(status_is(status), when, D.c.platform.in_(list(platforms)))
             .order_by(D.c.due_at)
             .limit(limit)
             .with_for_update(of=D, skip_locked=True)
@@ -156,7 +174,7 @@ class SqlClaimTransaction:
             DueQueued(
                 id=row.id,
                 schedule_id=row.schedule_id,
-                recipient=Recipient(row.user_id, _units(row.units), row.timezone, row.age),
+                recipient=Recipient(row.user_id, units_of(row.units), row.timezone, row.age),
                 kind=row.kind,
                 fire_at=row.fire_at,
                 due_at=row.due_at,
@@ -165,6 +183,8 @@ class SqlClaimTransaction:
                 attempts=row.attempts,
                 text=row.text,
                 paused=row.paused,
+                abandoned=status == "claimed",
+                handed=row.sent_at is not None,
             )
             for row in (await self.conn.execute(query)).all()
         ]
@@ -183,7 +203,7 @@ class SqlClaimTransaction:
         cardio: list[tuple[int, StoredCardio]] = []
         if need.cardio_user_ids:
             cardio_rows = await conn.execute(
-                select(*_columns(CARDIO, "user_id modality activity day minutes avg_hr"))
+                select(*columns(CARDIO, "user_id modality activity day minutes avg_hr"))
                 .where(
                     CARDIO.c.user_id.in_(list(need.cardio_user_ids)),
                     CARDIO.c.day >= need.since,
@@ -197,24 +217,9 @@ class SqlClaimTransaction:
     async def insert_deliveries(self, rows: Sequence[NewDelivery]) -> dict[int, int]:
         if not rows:
             return {}
-        values = [
-            {
-                "schedule_id": row.schedule_id,
-                "user_id": row.user_id,
-                "kind": row.kind,
-                "fire_at": row.fire_at,
-                "due_at": row.due_at,
-                "platform": row.platform,
-                "external_id": row.external_id,
-                "status": row.status,
-                "attempts": row.attempts,
-                "text": None,  # written only for a retry (retry_later): the table stays narrow
-                "response": None,
-                "claimed_at": row.claimed_at,
-                "sent_at": None,
-            }
-            for row in rows
-        ]
+        # `text` is written only for a retry (retry_later): the table stays narrow.
+        blank = {"text": None, "response": None, "sent_at": None}
+        values = [{name: getattr(row, name) for name in _NEW_DELIVERY} | blank for row in rows]
         statement = (
             upsert(self.conn.dialect.name, D)
             .on_conflict_do_nothing(index_elements=["schedule_id", "fire_at"])
@@ -272,19 +277,21 @@ _ADVANCE_PG = text(
 )
 
 
-def _status_is(status: str) -> Any:
-    """Return `status = '<status>'` with the value inline, not a bound parameter.
-
-    A prepared statement's generic plan cannot use the live-rows partial index for a
-    parameter; for a literal it can (a seq scan over every sent delivery otherwise).
-    """
-    assert status.isalpha()
-    return D.c.status == literal_column(f"'{status}'")
-
-
-def _columns(table: Any, names: str) -> list[Any]:
-    return [table.c[name] for name in names.split()]
+def _held_by_their_claim(pings: Sequence[Ping]) -> list[Any]:
+    """Return a condition per claim: these of its pings, still claimed by it."""
+    claims: dict[datetime, list[int]] = {}
+    for ping in pings:
+        claims.setdefault(ping.claimed_at, []).append(ping.delivery_id)
+    return [
+        and_(D.c.id.in_(ids), status_is("claimed"), D.c.claimed_at == claimed_at)
+        for claimed_at, ids in claims.items()
+    ]
 
 
-def _units(value: str) -> Unit:
-    return "lb" if value == "lb" else "kg"
+def _mark_sent(delivery_ids: Sequence[int], now: datetime) -> Any:
+    # `unknown` too: one whose lease ran out mid-send (marked so elsewhere) that went out.
+    return (
+        update(D)
+        .where(D.c.id.in_(list(delivery_ids)), D.c.status.in_(("claimed", "unknown")))
+        .values(status="sent", sent_at=now)
+    )

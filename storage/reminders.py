@@ -1,7 +1,7 @@
 """Reminder storage for the /remind commands: schedules, answers, snoozes, pausing.
 
-Also the reminder tables' names and reading a schedule row, which the dispatcher's
-store (storage.reminder_dispatch) shares.
+Also the reminder tables' names and the helpers that read their rows, which the
+dispatcher's store (storage.reminder_dispatch) shares.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, literal_column, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from core.recording.entries import Unit
 from core.reminders.ports import Delivery, Response
 from core.reminders.schedule import Kind, Schedule
 from storage.database import upsert
@@ -22,6 +23,26 @@ from storage.reminder_models import ReminderDelivery, ReminderSchedule
 S = ReminderSchedule.__table__  # type: ignore[attr-defined]
 D = ReminderDelivery.__table__  # type: ignore[attr-defined]
 U = User.__table__  # type: ignore[attr-defined]
+
+
+def status_is(status: str) -> Any:
+    """Return `status = '<status>'` on deliveries, the value inline, not a bound parameter.
+
+    A prepared statement's generic plan cannot use the live-rows partial index for a
+    parameter; for a literal it can (a seq scan over every sent delivery otherwise).
+    """
+    assert status.isalpha()
+    return D.c.status == literal_column(f"'{status}'")
+
+
+def columns(table: Any, names: str) -> list[Any]:
+    """Return the table's columns named in `names` (space-separated)."""
+    return [table.c[name] for name in names.split()]
+
+
+def units_of(value: str) -> Unit:
+    """Return a users row's units."""
+    return "lb" if value == "lb" else "kg"
 
 
 def schedule_of(row: Any, timezone: str | None = None) -> Schedule:

@@ -16,8 +16,8 @@ import core.reminders.claim as claiming
 from bot.scheduler import drain, run_dispatcher
 from core.conversation.service import ConversationService
 from core.messages import Attachment, Reply
-from core.reminders.claim import claim
-from core.reminders.dispatch import LEASE, RoundStats, _send_all
+from core.reminders.claim import LEASE, claim
+from core.reminders.dispatch import RoundStats, _send_all
 from core.reminders.notifier import DeliveryRefused
 from storage.models import Identity
 from storage.reminder_dispatch import SqlDispatchStore
@@ -188,18 +188,60 @@ async def test_a_ping_found_more_than_two_hours_late_is_dropped(
     assert [d[1] for d in await deliveries(engine)] == ["dropped", "sent"]
 
 
-async def test_restart_between_claim_and_send_never_sends_twice(
+async def test_a_claim_whose_dispatcher_died_is_sent_once_after_its_lease(
     ann: ChatUser, notifier: FakeNotifier, dispatch, engine: AsyncEngine, store: SqlDispatchStore
 ) -> None:
     await ann.say("/remind hiit mon,tue 18:00")
     claimed = await claim(store, MON_1800, ["test"], 10)
-    assert len(claimed.pings) == 1  # ...and the process dies before sending
-    await dispatch(MON_1800 + timedelta(seconds=30))  # a new process
+    assert len(claimed.pings) == 1  # ...and the process dies before handing it over
+    await dispatch(MON_1800 + LEASE - timedelta(seconds=1))  # a new process, within the lease
     assert notifier.sent == []
-    assert await store.reap(MON_1800 + LEASE + timedelta(seconds=1)) == 1
-    assert [d[1] for d in await deliveries(engine)] == ["unknown"]
-    await dispatch(MON_1800 + timedelta(days=1))  # the next one goes out normally
+    stats = await dispatch(MON_1800 + LEASE + timedelta(seconds=1))
+    assert (stats.claimed, stats.sent) == (1, 1)
+    assert [d[1] for d in await deliveries(engine)] == ["sent"]
+    await dispatch(MON_1800 + LEASE + timedelta(minutes=10))  # never again
     assert len(notifier.sent) == 1
+    await dispatch(MON_1800 + timedelta(days=1))  # the next one goes out normally
+    assert len(notifier.sent) == 2
+
+
+async def test_a_ping_handed_over_by_a_dispatcher_that_died_is_never_sent_again(
+    ann: ChatUser, notifier: FakeNotifier, dispatch, engine: AsyncEngine, store: SqlDispatchStore
+) -> None:
+    await ann.say("/remind hiit mon,tue 18:00")
+    claimed = await claim(store, MON_1800, ["test"], 10)
+    assert await store.hand_over(claimed.pings, [], MON_1800) == {claimed.pings[0].delivery_id}
+    # ...and the process dies mid-send: the ping may or may not have gone out.
+    stats = await dispatch(MON_1800 + LEASE + timedelta(seconds=1))
+    assert (stats.claimed, stats.sent, stats.unknown) == (1, 0, 1)
+    await dispatch(MON_1800 + LEASE + timedelta(minutes=10))
+    assert notifier.sent == []
+    assert [d[1] for d in await deliveries(engine)] == ["unknown"]
+
+
+async def test_a_dead_dispatchers_ping_found_over_two_hours_late_is_dropped(
+    ann: ChatUser, notifier: FakeNotifier, dispatch, engine: AsyncEngine, store: SqlDispatchStore
+) -> None:
+    await ann.say("/remind hiit mon,tue 18:00")
+    await claim(store, MON_1800 + timedelta(minutes=1), ["test"], 10)  # then it dies
+    await dispatch(MON_1800 + timedelta(hours=2, seconds=1))  # every dispatcher was down
+    assert notifier.sent == []
+    assert [d[1] for d in await deliveries(engine)] == ["dropped"]
+
+
+async def test_a_slow_dispatcher_past_its_lease_leaves_taken_pings_alone(
+    ann: ChatUser, notifier: FakeNotifier, engine: AsyncEngine, store: SqlDispatchStore
+) -> None:
+    await ann.say("/remind hiit mon,tue 18:00")
+    slow = await claim(store, MON_1800, ["test"], 10)
+    later = MON_1800 + LEASE + timedelta(seconds=1)
+    other = await claim(store, later, ["test"], 10)  # takes it over, not yet sent
+    assert [p.delivery_id for p in other.pings] == [p.delivery_id for p in slow.pings]
+    assert await store.hand_over(slow.pings, [], later) == set()  # the slow one lost it
+    await store.release(slow.pings)  # nor can it hand it back
+    await _send_all(store, notifier, other.pings, RoundStats(), lambda: later, None)
+    assert len(notifier.sent) == 1
+    assert [d[1] for d in await deliveries(engine)] == ["sent"]
 
 
 async def test_a_clean_stop_hands_unsent_pings_back(

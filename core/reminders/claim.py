@@ -1,13 +1,18 @@
 """The dispatcher's claim: which due pings go out, in what words, and when each fires next.
 
 One claim is one storage transaction (DispatchStore.claim_transaction). Storage locks a
-batch of due schedules and queued deliveries and reads the batch's training in one go;
-here each due row is judged: found too late (dropped), its person paused (refused),
-nothing to say (skipped), composing broke on their data (failed), or claimed with its
-text. Storage then records one delivery per (schedule, fire instant), moves each schedule
-to its next fire and updates the re-sent deliveries. Only after that commits are the
-pings returned for sending, earliest first: so a crash, a restart or a second dispatcher
-can lose a ping (at most the batch in flight) but never send one twice.
+batch of due schedules, queued deliveries and deliveries whose claim's lease expired, and
+reads the batch's training in one go; here each row is judged: found too late (dropped),
+its person paused (refused), nothing to say (skipped), composing broke on their data
+(failed), handed to the platform by a dispatcher that then died (unknown: it may have
+gone out), or claimed with its text. Storage then records one delivery per (schedule,
+fire instant), moves each schedule to its next fire and updates the other deliveries.
+Only after that commits are the pings returned for sending, earliest first.
+
+A claim holds its pings for LEASE. The dispatcher hands each ping over (a commit)
+before sending it, and only while its claim still holds it; so a ping its dispatcher
+never handed over can be claimed again once the lease has run out, and one it did
+hand over never is: a ping goes out once, or (when the answer is lost) not at all.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from core.reminders.compose import Prefetched, compose, data_need, local_day
 from core.reminders.dispatch_ports import (
@@ -36,13 +41,27 @@ from core.reminders.schedule import Kind, following_fire, is_late, next_week_fir
 
 logger = logging.getLogger(__name__)
 
+# A claim older than this belongs to a dispatcher that died (or is stuck): what it never
+# handed over is claimed again. A live round takes well under it (1,500 pings at
+# Telegram's 30/s: 50 s); a live one past it gives up only what it had not handed over.
+LEASE = timedelta(minutes=5)
+
 
 @dataclass(frozen=True)
 class Claim:
-    """What one claim took: `rows` due items handled, of which `pings` are to be sent."""
+    """What one claim took: `rows` due items handled, of which `pings` are to be sent.
+
+    `unknown`: rows a dead dispatcher had handed to the platform, now marked unknown.
+    """
 
     rows: int
     pings: list[Ping]
+    unknown: int = 0
+
+
+def lease_expired_before(now: datetime) -> datetime:
+    """Return the instant before which a claim's lease has run out at `now`."""
+    return now - LEASE
 
 
 @dataclass(slots=True)
@@ -68,6 +87,7 @@ async def claim(store: DispatchStore, now: datetime, platforms: Sequence[str], l
     async with store.claim_transaction() as tx:
         scheduled = await tx.due_schedules(now, platforms, limit)
         queued = await tx.due_queued(now, platforms, limit)
+        queued += await tx.expired_claims(lease_expired_before(now), platforms, limit)
         fresh = [_fresh(row) for row in scheduled]
         again = [_again(row) for row in queued]
         dues = [*fresh, *again]
@@ -81,7 +101,8 @@ async def claim(store: DispatchStore, now: datetime, platforms: Sequence[str], l
         if queued:
             pings += await _record_again(tx, queued, again, now)
     pings.sort(key=lambda p: (p.due_at, p.delivery_id))
-    return Claim(len(scheduled) + len(queued), pings)
+    unknown = _log_abandoned(queued, again)
+    return Claim(len(scheduled) + len(queued), pings, unknown)
 
 
 def _fresh(row: DueSchedule) -> _Due:
@@ -90,7 +111,8 @@ def _fresh(row: DueSchedule) -> _Due:
 
 
 def _again(row: DueQueued) -> _Due:
-    status: Status = "refused" if row.paused else "claimed"
+    # Handed over by a dispatcher that died: it may have gone out, so it never goes again.
+    status: Status = "unknown" if row.handed else "refused" if row.paused else "claimed"
     return _Due(
         row.schedule_id,
         row.recipient,
@@ -198,7 +220,7 @@ async def _record_fresh(
             # Already recorded for this instant (a crashed or concurrent claim).
             logger.warning("ping %s@%s already recorded", row.id, due.fire_at)
         elif due.status == "claimed" and due.text is not None:
-            pings.append(_ping(delivery_id, due, due.fire_at, 1))
+            pings.append(_ping(delivery_id, due, due.fire_at, 1, now))
     await tx.advance(fires)
     return pings
 
@@ -219,15 +241,31 @@ async def _record_again(
     pings: list[Ping] = []
     for row, due in zip(queued, dues, strict=True):
         claimed = due.status == "claimed"
-        attempts = row.attempts + (1 if claimed else 0)
+        # An abandoned claim's attempt was counted when it was made, and never tried.
+        attempts = row.attempts + (1 if claimed and not row.abandoned else 0)
         outcomes.append(QueuedOutcome(row.id, due.status, attempts, now))
         if claimed and due.text is not None:
-            pings.append(_ping(row.id, due, row.due_at, row.attempts + 1))
+            pings.append(_ping(row.id, due, row.due_at, attempts, now))
     await tx.update_queued(outcomes)
     return pings
 
 
-def _ping(delivery_id: int, due: _Due, due_at: datetime, attempts: int) -> Ping:
+def _log_abandoned(queued: Sequence[DueQueued], dues: Sequence[_Due]) -> int:
+    """Log once what became of a dead dispatcher's pings; return how many are unknown."""
+    found = [due.status for row, due in zip(queued, dues, strict=True) if row.abandoned]
+    if found:
+        logger.warning(
+            "%d pings were held by a dispatcher whose lease ran out: %d claimed again, "
+            "%d dropped as late, %d handed over before it stopped (outcome unknown)",
+            len(found),
+            found.count("claimed"),
+            found.count("dropped"),
+            found.count("unknown"),
+        )
+    return found.count("unknown")
+
+
+def _ping(delivery_id: int, due: _Due, due_at: datetime, attempts: int, now: datetime) -> Ping:
     assert due.text is not None
     return Ping(
         delivery_id=delivery_id,
@@ -238,4 +276,5 @@ def _ping(delivery_id: int, due: _Due, due_at: datetime, attempts: int) -> Ping:
         text=due.text,
         due_at=due_at,
         attempts=attempts,
+        claimed_at=now,
     )

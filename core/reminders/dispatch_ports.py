@@ -1,9 +1,10 @@
 """What the reminder dispatcher needs from storage: the claim transaction and the outcomes.
 
 The claim (core.reminders.claim) runs in one `ClaimTransaction`: storage reads and locks
-the due rows and the batch's training, core decides, storage writes the rows core hands
-it. The other `DispatchStore` methods record what became of a ping once it was sent.
-Plain values only; storage decides nothing here.
+the due rows, the rows of claims whose lease expired and the batch's training, core
+decides, storage writes the rows core hands it. The other `DispatchStore` methods record
+what became of a ping: handed over to the platform, then sent, retried, refused or of
+unknown outcome. Plain values only; storage decides nothing here.
 
 (Apart from core.reminders.ports because it reads sets and cardio, core.ports' types,
 and core.ports imports core.reminders.ports.)
@@ -49,7 +50,12 @@ class DueSchedule:
 
 @dataclass(frozen=True, slots=True)
 class DueQueued:
-    """A queued delivery (a snooze or a retry) that is due, locked by the claim."""
+    """A queued delivery (a snooze or a retry) that is due, locked by the claim.
+
+    Or (`abandoned`) a delivery whose claim's lease expired: its dispatcher died, or
+    is stuck. `handed` says it was handed to the platform before that: it may have
+    gone out.
+    """
 
     id: int
     schedule_id: int
@@ -62,6 +68,8 @@ class DueQueued:
     attempts: int
     text: str | None  # a retry's words; None for a snooze (composed afresh)
     paused: bool  # the user's reminders are paused (the platform refused them)
+    abandoned: bool = False
+    handed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +137,7 @@ class Ping:
     text: str
     due_at: datetime
     attempts: int
+    claimed_at: datetime  # the claim's instant: its lease starts here; it tells claims apart
 
 
 class ClaimTransaction(Protocol):
@@ -147,6 +156,15 @@ class ClaimTransaction(Protocol):
         self, now: datetime, platforms: Sequence[str], limit: int
     ) -> list[DueQueued]:
         """Lock up to `limit` queued deliveries due by `now`, earliest first (as above)."""
+        ...
+
+    async def expired_claims(
+        self, claimed_before: datetime, platforms: Sequence[str], limit: int
+    ) -> list[DueQueued]:
+        """Lock up to `limit` deliveries still claimed by a claim made before `claimed_before`.
+
+        Earliest due first, as above; each marked `abandoned`, and `handed` if it was.
+        """
         ...
 
     async def history(self, need: HistoryNeed) -> History:
@@ -175,20 +193,35 @@ class DispatchStore(Protocol):
         """Open a claim's transaction: it commits when the block ends, rolls back on error."""
         ...
 
+    async def hand_over(
+        self, pings: Sequence[Ping], sent: Sequence[int], now: datetime
+    ) -> set[int]:
+        """Mark `sent` sent, and `pings` handed to the platform: all in one commit.
+
+        Only pings their claim still holds (still claimed, at `ping.claimed_at`, not yet
+        handed) are marked; return their ids. No other dispatcher sends a ping handed
+        over, whatever happens to this process (unless it takes the ping back, unsent).
+        """
+        ...
+
+    async def take_back(self, pings: Sequence[Ping]) -> None:
+        """Undo the hand-over of these pings, not sent after all (still claimed)."""
+        ...
+
     async def mark_sent(self, delivery_ids: Sequence[int], now: datetime) -> None: ...
 
     async def retry_later(self, ping: Ping, due_at: datetime | None) -> None:
-        """Queue a ping whose send failed transiently; None: give up (failed)."""
+        """Queue a ping whose send certainly failed; None: give up (failed)."""
         ...
 
-    async def release(self, delivery_ids: Sequence[int]) -> None:
-        """Queue claimed pings that were never handed to a notifier (a clean stop)."""
+    async def unknown(self, ping: Ping) -> None:
+        """Record a send whose answer never came: it may have gone out, so never again."""
+        ...
+
+    async def release(self, pings: Sequence[Ping]) -> None:
+        """Queue claimed pings that were never sent (a clean stop), if their claim holds them."""
         ...
 
     async def refused(self, ping: Ping) -> None:
         """Record the refusal and pause the user's reminders."""
-        ...
-
-    async def reap(self, claimed_before: datetime) -> int:
-        """Mark deliveries claimed before the lease as `unknown`; return how many."""
         ...

@@ -12,10 +12,12 @@ from typing import Literal, Protocol
 
 from core.reminders.schedule import Kind, Schedule
 
-# claimed: recorded and about to be sent; sent; queued: snoozed or a retry, due at due_at;
-# dropped: found too late; skipped: nothing to say (already trained, nudge not needed);
-# refused: the platform refused; failed: retries used up; unknown: its dispatcher died
-# between claim and send, so it may or may not have gone out (never re-sent).
+# claimed: recorded and about to be sent (handed over to the platform once `sent_at` is
+# set); sent; queued: snoozed or a retry, due at due_at; dropped: found too late;
+# skipped: nothing to say (already trained, nudge not needed); refused: the platform
+# refused; failed: retries used up; unknown: handed over but no answer came back (a
+# timeout, a connection cut after the request, its dispatcher died mid-send), so it may
+# or may not have gone out (never re-sent).
 Status = Literal["claimed", "sent", "queued", "dropped", "skipped", "refused", "failed", "unknown"]
 Response = Literal["done", "snoozed", "skipped"]
 
