@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -16,7 +17,8 @@ from bot import cli_commands as commands
 from bot import console
 from bot.bootstrap import Coach, build
 from bot.cli_arguments import UsageError, build_parser, parse_at
-from bot.settings import Settings, SettingsError, load_settings
+from bot.observability import configure_logging
+from bot.settings import Settings, SettingsError, load_settings, url_secrets
 from storage.database import resolve_url, safe_url
 
 __all__ = ["UsageError", "main"]
@@ -36,6 +38,8 @@ async def _run(args: argparse.Namespace) -> int:
     if args.command == "ask":
         return commands.ask(args)
     settings = _settings()
+    if args.command != "run":  # `coach run` sets up its own (bot.runner)
+        _log_redacted(settings, args.db)
     if args.command == "config":
         return commands.show_config(settings)
     if args.command == "run":
@@ -62,6 +66,13 @@ async def _run(args: argparse.Namespace) -> int:
         return await _run_with(coach, args)
     finally:
         await coach.close()
+
+
+def _log_redacted(settings: Settings, db: str | None) -> None:
+    """Send the warnings and errors a command logs through the one redaction (LOG_FORMAT)."""
+    level = max(logging.WARNING, logging.getLevelName(settings.log_level))
+    secrets = [*settings.secrets(), *url_secrets(db)]
+    configure_logging(settings.log_format, logging.getLevelName(level), secrets)
 
 
 async def _run_with(coach: Coach, args: argparse.Namespace) -> int:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TextIO
 
 from aiohttp import web
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
-from pythonjsonlogger.json import JsonFormatter
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.redaction import RedactingFilter, Redactor, formatter
 from bot.telegram.logs import URL_LOGGERS  # they log request URLs, which carry the token
 from core.conversation.service import HandleResult
 from core.messages import IncomingMessage
@@ -21,44 +23,30 @@ from core.reminders.dispatch import RoundStats
 
 logger = logging.getLogger(__name__)
 
-REDACTED = "<redacted>"
-TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# Seconds the database probe of /healthz gets: with the rest, an answer within one second.
+PROBE_TIMEOUT = 0.8
 
 
-class RedactSecrets(logging.Filter):
-    """Replace every configured secret in a record's message and traceback."""
+class RedactSecrets(RedactingFilter):
+    """Replace the configured secrets (and tokens, URL passwords, private fields) in a
+    record's message and traceback: `bot.redaction`, given the secrets."""
 
     def __init__(self, secrets: Iterable[str]) -> None:
-        super().__init__()
-        self.secrets = [s for s in secrets if s]
-
-    def _clean(self, value: str) -> str:
-        for secret in self.secrets:
-            value = value.replace(secret, REDACTED)
-        return value
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if not self.secrets:
-            return True
-        message = record.getMessage()
-        cleaned = self._clean(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self._clean(record.exc_text)
-        return True
+        super().__init__(Redactor(secrets))
 
 
-def configure_logging(fmt: str = "text", level: str = "INFO", secrets: Iterable[str] = ()) -> None:
-    """Send logs to stderr as text or JSON lines, with secrets redacted everywhere."""
-    handler = logging.StreamHandler(sys.stderr)
-    if fmt == "json":
-        handler.setFormatter(JsonFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
-    else:
-        handler.setFormatter(logging.Formatter(TEXT_FORMAT))
-    handler.addFilter(RedactSecrets(secrets))
+def configure_logging(
+    fmt: str = "text",
+    level: str = "INFO",
+    secrets: Iterable[str] = (),
+    stream: TextIO | None = None,
+) -> logging.Handler:
+    """Send logs to stderr (or `stream`) as text or JSON lines, redacted alike at every
+    level (`bot.redaction`); return the handler."""
+    redactor = Redactor(secrets)
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(formatter(fmt, redactor))
+    handler.addFilter(RedactingFilter(redactor))
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
@@ -66,6 +54,7 @@ def configure_logging(fmt: str = "text", level: str = "INFO", secrets: Iterable[
     root.setLevel(level)
     for name in URL_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
+    return handler
 
 
 @dataclass
@@ -88,6 +77,11 @@ class Metrics:
         self.reminders_sent = Counter("coach_reminders_sent", "Reminder pings sent", registry=r)
         self.reminders_dropped = Counter(
             "coach_reminders_dropped", "Reminder pings dropped (late or refused)", registry=r
+        )
+        self.reminders_unknown = Counter(
+            "coach_reminders_unknown",
+            "Reminder pings sent with no answer back (may have arrived; never re-sent)",
+            registry=r,
         )
         self.platform_errors = Counter(
             "coach_platform_errors", "Errors from a platform's API", ["platform"], registry=r
@@ -120,8 +114,9 @@ class Metrics:
     def reminder_round(self, stats: RoundStats) -> None:
         """Count one dispatcher round: sent, and dropped (late, refused or undeliverable)."""
         self.reminders_sent.inc(stats.sent)
-        # Every claimed row ends sent, retried later, handed back, or dropped.
-        dropped = stats.claimed - stats.sent - stats.retried - stats.released
+        self.reminders_unknown.inc(stats.unknown)
+        # Every claimed row ends sent, retried later, handed back, unknown, or dropped.
+        dropped = stats.claimed - stats.sent - stats.retried - stats.released - stats.unknown
         if dropped > 0:
             self.reminders_dropped.inc(dropped)
 
@@ -138,23 +133,51 @@ METRICS = Metrics()  # the process's metrics; tests make their own
 
 @dataclass
 class Health:
-    """What /healthz checks: the database, and each adapter's connection."""
+    """What /healthz checks: the database, and each adapter's connection.
+
+    The database probe is given `timeout` seconds, so /healthz answers within a second
+    even when the database hangs (503 then); a probe still hanging is waited on again by
+    the next check, never started twice.
+    """
 
     engine: AsyncEngine
     adapters: dict[str, Callable[[], bool]] = field(default_factory=dict)
+    timeout: float = PROBE_TIMEOUT
+    _probe: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
 
     async def check(self) -> tuple[bool, dict[str, str]]:
-        report: dict[str, str] = {}
-        try:
-            async with self.engine.connect() as conn:
-                await conn.execute(text("SELECT 1"))
-            report["database"] = "ok"
-        except Exception as exc:  # any failure means unhealthy, reported by its type
-            report["database"] = f"unreachable ({type(exc).__name__})"
+        report = {"database": await self._database()}
         for name, connected in self.adapters.items():
             report[name] = "connected" if connected() else "disconnected"
         healthy = all(v in ("ok", "connected") for v in report.values())
         return healthy, report
+
+    async def _database(self) -> str:
+        if self._probe is None or self._probe.done():
+            self._probe = asyncio.create_task(self._select_one())
+            # Its outcome is read here or, if it ends after we stopped waiting, dropped.
+            self._probe.add_done_callback(_outcome_read)
+        done, _ = await asyncio.wait({self._probe}, timeout=self.timeout)
+        if not done:
+            return f"unreachable (no answer within {self.timeout:g} s)"
+        failure = self._probe.exception()
+        # Any failure means unhealthy, reported by its type (its message may hold a URL).
+        return "ok" if failure is None else f"unreachable ({type(failure).__name__})"
+
+    async def _select_one(self) -> None:
+        async with self.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+
+    async def close(self) -> None:
+        """Stop a probe still hanging (before the engine is disposed), waiting a moment."""
+        if self._probe is not None and not self._probe.done():
+            self._probe.cancel()
+            await asyncio.wait({self._probe}, timeout=self.timeout)
+
+
+def _outcome_read(task: asyncio.Task[None]) -> None:
+    if not task.cancelled():
+        task.exception()  # read, so asyncio doesn't log it as never retrieved
 
 
 def http_app(health: Health, metrics: Metrics = METRICS) -> web.Application:

@@ -8,6 +8,10 @@ process has. Roles:
 - `telegram` / `discord`: that platform, plus the dispatcher for it unless DISPATCHER=off.
 - `scheduler`: the dispatcher alone. Platforms with a token are connected for sending
   only (Telegram: getMe, no polling; Discord: HTTP login, no gateway).
+
+A platform that can go on no more while running (Telegram's token revoked) stops alone,
+with its dispatcher; the rest goes on and /healthz says 503. With nothing left to run and
+no /healthz, the run ends with exit code 1.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from bot.discord.app import ConfigError as DiscordConfigError
 from bot.discord.app import DiscordBot, DiscordConfig
 from bot.observability import METRICS, Health, configure_logging, start_http
 from bot.scheduler import ConsoleNotifier, run_dispatcher
-from bot.settings import Settings
+from bot.settings import Settings, url_secrets
 from bot.telegram.app import TelegramBot
 from bot.telegram.config import ConfigError as TelegramConfigError
 from bot.telegram.config import TelegramConfig
@@ -133,7 +137,8 @@ async def run(
     must fix: a missing or rejected token.
     """
     plan = plan_for(role, settings)
-    configure_logging(settings.log_format, settings.log_level, settings.secrets())
+    secrets = [*settings.secrets(), *url_secrets(db_url)]  # --db's password too
+    configure_logging(settings.log_format, settings.log_level, secrets)
     for name, level in QUIET_LOGGERS.items():
         logging.getLogger(name).setLevel(level)
     if plan.telegram is not None:
@@ -159,8 +164,12 @@ async def run(
     platforms = make_platforms(plan, coach.service)
     for platform in platforms:  # a zero series from the start, so alerts have a baseline
         METRICS.platform_errors.labels(platform.name)
-    http = None
+    http = health = None
     tasks: list[asyncio.Task[None]] = []
+    # Set when a platform ends (its token revoked, say) or the process stops: its
+    # dispatcher ends with it, and everything else goes on.
+    ended = {name: asyncio.Event() for name in (*PLATFORMS, console.PLATFORM)}
+    stopped = False
     try:
         if settings.http_port:
             health = Health(coach.engine, {p.name: p.connected for p in platforms})
@@ -170,22 +179,31 @@ async def run(
                 where = f"{settings.http_host}:{settings.http_port}"
                 raise RunError(f"HTTP_PORT: can't listen on {where} ({exc.strerror})") from None
         started = {p.name: asyncio.Event() for p in platforms}
-        tasks = [asyncio.create_task(_run_platform(p, stop, started[p.name])) for p in platforms]
+        tasks = [
+            asyncio.create_task(_run_platform(p, stop, started[p.name], ended[p.name]))
+            for p in platforms
+        ]
         if plan.dispatcher:
             # One dispatcher per platform, each starting once its platform can send: a
             # platform that is slow to connect holds back no one else's reminders.
             for name, notifier in _notifiers(platforms, plan.console).items():
                 ready = started.get(name)
-                dispatching = _dispatch(coach.dispatch_store, name, notifier, ready, stop)
+                dispatching = _dispatch(coach.dispatch_store, name, notifier, ready, ended[name])
                 tasks.append(asyncio.create_task(dispatching))
-        await _until_stopped_or_failed(tasks, stop)
+        # With /healthz up the process stays, saying 503, until it is stopped.
+        await _until_stopped_or_failed(tasks, stop, keep_running=http is not None)
+        stopped = stop.is_set()
     finally:
         stop.set()
+        for event in ended.values():
+            event.set()
         results = await asyncio.gather(*tasks, return_exceptions=True)
         for platform in platforms:
             await platform.stop()
         if http is not None:
             await http.cleanup()
+        if health is not None:
+            await health.close()
         await coach.close()
         if on_signals:
             for sig in (signal.SIGINT, signal.SIGTERM):
@@ -195,7 +213,7 @@ async def run(
             raise RunError(str(result)) from None
         if isinstance(result, BaseException) and not isinstance(result, asyncio.CancelledError):
             raise result
-    return 0
+    return 0 if stopped else 1  # 1: every platform ended on its own (a revoked token)
 
 
 def _failed(task: asyncio.Task[object]) -> bool:
@@ -209,10 +227,15 @@ def _notifiers(platforms: list[Platform], with_console: bool) -> dict[str, Notif
     return notifiers
 
 
-async def _run_platform(platform: Platform, stop: asyncio.Event, started: asyncio.Event) -> None:
-    if await platform.start(stop):
-        started.set()
-        await platform.run(stop)
+async def _run_platform(
+    platform: Platform, stop: asyncio.Event, started: asyncio.Event, ended: asyncio.Event
+) -> None:
+    try:
+        if await platform.start(stop):
+            started.set()
+            await platform.run(stop)  # returns early if the platform can go on no more
+    finally:
+        ended.set()
 
 
 async def _dispatch(
@@ -235,8 +258,11 @@ async def _dispatch(
         await run_dispatcher(store, {name: notifier}, stop)
 
 
-async def _until_stopped_or_failed(tasks: list[asyncio.Task[None]], stop: asyncio.Event) -> None:
-    """Return when `stop` is set or a task ends with an error (it stops everything)."""
+async def _until_stopped_or_failed(
+    tasks: list[asyncio.Task[None]], stop: asyncio.Event, *, keep_running: bool = False
+) -> None:
+    """Return when `stop` is set, a task ends with an error (it stops everything), or, unless
+    `keep_running`, every task has ended."""
     stopping = asyncio.create_task(stop.wait())
     pending: set[asyncio.Task[object]] = {stopping, *tasks}
     try:
@@ -244,7 +270,7 @@ async def _until_stopped_or_failed(tasks: list[asyncio.Task[None]], stop: asynci
             done, pending = await asyncio.wait(pending, return_when=FIRST)
             if any(t is not stopping and _failed(t) for t in done):
                 return
-            if pending == {stopping}:
+            if pending == {stopping} and not keep_running:
                 return  # nothing left to run
     finally:
         stopping.cancel()

@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     discord_guild_id: int | None = Field(default=None, gt=0)
     dispatcher: Literal["on", "off"] = "on"
     log_format: Literal["text", "json"] = "text"
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     http_port: int = Field(default=0, ge=0, lt=65536)
     http_host: str = "0.0.0.0"
     flood_messages: int = Field(default=20, ge=0)
@@ -68,10 +68,8 @@ class Settings(BaseSettings):
         """Return the secret values set, to redact from logs."""
         values = [self.telegram_token, self.discord_token, self.telegram_webhook_secret]
         found = [v.get_secret_value() for v in values if v is not None]
-        if self.database_url is not None and self.database_url.get_secret_value():
-            password = make_url(self.database_url.get_secret_value()).password
-            if password:
-                found.append(str(password))
+        if self.database_url is not None:
+            found += url_secrets(self.database_url.get_secret_value())
         return [s for s in found if s]
 
     def environ(self) -> dict[str, str]:
@@ -98,6 +96,17 @@ class Settings(BaseSettings):
             else:
                 shown[name.upper()] = str(value)
         return shown
+
+
+def url_secrets(url: str | None) -> list[str]:
+    """Return the password in a database URL (none, or one that is not a URL: [])."""
+    if not url:
+        return []
+    try:
+        password = make_url(url).password
+    except ArgumentError:
+        return []
+    return [str(password)] if password else []
 
 
 def load_settings(env_file: str | None = ".env") -> Settings:

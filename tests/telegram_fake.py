@@ -2,7 +2,8 @@
 
 It queues updates for getUpdates (long-poll, offset confirms), records every call,
 answers the send methods with plausible Message objects, serves files, and can be told
-to answer 429 once or 403 for a chat.
+to answer 429 once or 403 for a chat, or to break a method's next answers (`break_next`):
+malformed JSON, a garbled HTTP answer, a 500, a dropped connection.
 """
 
 from __future__ import annotations
@@ -46,9 +47,15 @@ class FakeBotAPI:
         self.webhook: dict[str, Any] | None = None
         self.files: dict[str, tuple[str, bytes]] = {}
         self.forbidden_chats: set[int] = set()
+        # Chats whose calls are recorded (they arrived) but answered only after this many
+        # seconds (past the bot's read timeout), or never: the connection is cut instead.
+        self.slow_chats: dict[int, float] = {}
+        self.cut_chats: set[int] = set()
         self.too_many_once: dict[str, int] = {}  # method -> retry_after, answered once
         self.down: set[str] = set()  # methods answered 502 Bad Gateway while listed
         self.refused: Counter[str] = Counter()  # calls answered 502 because of `down`
+        self.broken: dict[str, list[str]] = {}  # method ("download" too) -> next answers' faults
+        self.broke: Counter[str] = Counter()  # answers broken on purpose, by method
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(10_000)
         self._changed = asyncio.Condition()
@@ -112,6 +119,8 @@ class FakeBotAPI:
         chat_type: str = "private",
         message_id: int | None = None,
         first_name: str = "Ann",
+        last_name: str | None = None,
+        username: str | None = None,
         edited: bool = False,
         reply_to: dict[str, Any] | None = None,
         document: dict[str, Any] | None = None,
@@ -124,11 +133,16 @@ class FakeBotAPI:
             chat["first_name"] = first_name
         else:
             chat["title"] = "Lifting club"
+        sender: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name}
+        if last_name is not None:
+            sender["last_name"] = last_name
+        if username is not None:
+            sender["username"] = username
         msg: dict[str, Any] = {
             "message_id": message_id if message_id is not None else next(self._message_ids),
             "date": date,
             "chat": chat,
-            "from": {"id": user_id, "is_bot": False, "first_name": first_name},
+            "from": sender,
         }
         if document is not None:
             msg["document"] = document
@@ -168,6 +182,24 @@ class FakeBotAPI:
             "mime_type": "text/csv",
             "file_size": len(data),
         }
+
+    def revoke(self, new_token: str) -> None:
+        """Revoke the token (as @BotFather does): every call with it, and a long poll open
+        with it, is answered 401 from now on."""
+        self.token = new_token
+        self._notify()
+
+    def break_next(self, method: str, *faults: str) -> None:
+        """Answer the next calls of `method` (or "download") with these faults, one each.
+
+        "malformed": 200 with the real answer's JSON cut short (it still holds the texts);
+        "garbled": bytes that are no HTTP answer; "error": a 500 whose body is no JSON;
+        "disconnect": the connection closed without an answer.
+        """
+        for fault in faults:
+            if fault not in FAULTS:
+                raise ValueError(f"no fault {fault!r}: one of {FAULTS}")
+        self.broken.setdefault(method, []).extend(faults)
 
     # --- reading what the bot did ------------------------------------------------------
 
@@ -235,12 +267,14 @@ class FakeBotAPI:
             return _error(401, "Unauthorized")
         method = request.match_info["method"]
         params, files, names = await self._params(request)
+        if self.broken.get(method):
+            return await self._broken(request, method, params, files)
         if method in self.down:
             self.refused[method] += 1
             self._notify()
             return _error(502, "Bad Gateway")
         if method == "getUpdates":
-            return await self._get_updates(params)
+            return await self._get_updates(params, request.match_info["token"])
         call = Call(method, params, files, names=names)
         self.calls.append(call)
         self.counts[method] += 1
@@ -251,6 +285,12 @@ class FakeBotAPI:
                     429, f"Too Many Requests: retry after {retry_after}", retry_after=retry_after
                 )
             chat_id = params.get("chat_id")
+            if chat_id is not None and int(chat_id) in self.slow_chats:
+                self._notify()
+                await asyncio.sleep(self.slow_chats[int(chat_id)])
+            if chat_id is not None and int(chat_id) in self.cut_chats and request.transport:
+                request.transport.close()  # the call arrived; its answer never leaves
+                return web.Response()
             if chat_id is not None and int(chat_id) in self.forbidden_chats:
                 return _error(403, "Forbidden: bot was blocked by the user")
             return _ok(self._answer(method, params, files))
@@ -304,7 +344,34 @@ class FakeBotAPI:
             message["document"] = {"file_id": "d1", "file_unique_id": "ud1"}
         return message
 
-    async def _get_updates(self, params: dict[str, Any]) -> web.Response:
+    async def _broken(
+        self, request: web.Request, method: str, params: dict[str, Any], files: dict[str, bytes]
+    ) -> web.Response:
+        """Answer one call with the next fault queued for `method` (see `break_next`)."""
+        fault = self.broken[method].pop(0)
+        self.broke[method] += 1
+        self.calls.append(Call(method, params, files, names={"fault": fault}))
+        self.counts[method] += 1
+        self._notify()
+        if fault == "malformed":
+            if method == "getUpdates":
+                answer: Any = sorted(self.pending(), key=lambda u: u["update_id"])
+            elif method == "download":
+                answer = {"path": params.get("path")}
+            else:
+                answer = self._answer(method, params, files)
+            body = json.dumps({"ok": True, "result": answer}).encode()
+            return web.Response(body=body[:-3], content_type="application/json")
+        if fault == "error":
+            return web.Response(status=500, text="<html>500 Internal Server Error</html>")
+        transport = request.transport
+        if transport is not None:
+            if fault == "garbled":
+                transport.write(b"HTTP/1.1 2OO OK\r\nContent-Type: application/json\r\n\r\n{")
+            transport.close()
+        return web.Response()  # goes nowhere: the connection is closed
+
+    async def _get_updates(self, params: dict[str, Any], token: str = "") -> web.Response:
         self.calls.append(Call("getUpdates", params))
         offset = int(params.get("offset") or 0)
         if offset > self.confirmed:
@@ -316,6 +383,8 @@ class FakeBotAPI:
         deadline = time.monotonic() + timeout
         while True:
             ready = self.pending()
+            if token and token != self.token:  # revoked during the long poll
+                return _error(401, "Unauthorized")
             if ready or self._closing or time.monotonic() >= deadline:
                 ready.sort(key=lambda u: u["update_id"])
                 return _ok(ready[:limit])
@@ -330,11 +399,16 @@ class FakeBotAPI:
     async def _file(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
             return web.Response(status=401)
+        if self.broken.get("download"):
+            return await self._broken(request, "download", {"path": request.match_info["path"]}, {})
         self.calls.append(Call("download", {"path": request.match_info["path"]}))
         for path, data in self.files.values():
             if path == request.match_info["path"]:
                 return web.Response(body=data)
         return web.Response(status=404)
+
+
+FAULTS = ("malformed", "garbled", "error", "disconnect")
 
 
 def _ok(result: Any) -> web.Response:

@@ -7,6 +7,7 @@ from typing import Any
 
 import discord
 
+from bot.platform_text import clean_name, clean_text, fit_id
 from core.messages import IncomingMessage
 
 PLATFORM = "discord"
@@ -48,11 +49,11 @@ def incoming_message(
         user_id=str(message.author.id),
         # Snowflakes are unique across Discord, so the id alone is stable and enough.
         message_id=str(message.id),
-        text=text,
+        text=clean_text(text),
         # An edit keeps the original time: the workout stays on the day it was logged.
         sent_at=message.created_at,
         edited=edited,
-        display_name=message.author.display_name or None,
+        display_name=clean_name(message.author.display_name),
     )
 
 
@@ -64,11 +65,11 @@ def incoming_interaction(
     return IncomingMessage(
         platform=PLATFORM,
         user_id=str(interaction.user.id),
-        message_id=f"int:{interaction.id}{suffix}",
-        text=text,
+        message_id=fit_id(f"int:{interaction.id}{suffix}"),
+        text=clean_text(text),
         sent_at=interaction.created_at,
         is_callback=is_callback,
-        display_name=interaction.user.display_name or None,
+        display_name=clean_name(interaction.user.display_name),
     )
 
 

@@ -15,12 +15,14 @@ from telegram import Bot, Message, Update
 from telegram import User as TelegramUser
 from telegram.constants import ChatType
 
+from bot.platform_text import clean_name, clean_text, fit_id
 from core.messages import Attachment, IncomingMessage
 
 logger = logging.getLogger(__name__)
 
 PLATFORM = "telegram"
 MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API's getFile limit
+MAX_FILE_NAME = 255  # a longer name is no one's file name; it shows in replies, cut
 
 
 @dataclass(frozen=True)
@@ -72,10 +74,10 @@ def translate(update: Update, me: TelegramUser) -> Inbound | None:
         platform=PLATFORM,
         user_id=str(sender.id),
         message_id=message_key(message.chat.id, message.message_id),
-        text=text,
+        text=clean_text(text),
         sent_at=message.date,
         edited=update.edited_message is not None,
-        display_name=sender.full_name or None,
+        display_name=clean_name(sender.full_name),
     )
     document = message.document
     if document is None:
@@ -84,7 +86,7 @@ def translate(update: Update, me: TelegramUser) -> Inbound | None:
         incoming,
         message.chat.id,
         document_file_id=document.file_id,
-        document_name=document.file_name or "document",
+        document_name=clean_name(document.file_name, MAX_FILE_NAME) or "document",
         document_mime=document.mime_type,
         document_size=document.file_size,
     )
@@ -100,12 +102,12 @@ def _from_callback(update: Update) -> Inbound | None:
     incoming = IncomingMessage(
         platform=PLATFORM,
         user_id=str(query.from_user.id),
-        message_id=f"cb:{query.id}",
-        text=query.data,
+        message_id=fit_id(f"cb:{chat_id}:{query.id}"),  # the chat first: its replies go there
+        text=clean_text(query.data),
         # A callback query carries no timestamp; the tap happened just now.
         sent_at=datetime.now(UTC),
         is_callback=True,
-        display_name=query.from_user.full_name or None,
+        display_name=clean_name(query.from_user.full_name),
     )
     return Inbound(
         incoming,

@@ -4,30 +4,20 @@ from __future__ import annotations
 
 import logging
 
-REDACTED = "<TELEGRAM_TOKEN>"
+from bot.redaction import REDACTED, RedactingFilter, Redactor
+
+__all__ = ["REDACTED", "URL_LOGGERS", "RedactToken", "protect_token"]
+
 # Loggers that log full Bot API URLs (the token is part of the path).
 URL_LOGGERS = ("httpx", "httpcore", "aiohttp.client")
 
 
-class RedactToken(logging.Filter):
-    """Replaces the token in a record's message and exception text; never drops a record."""
+class RedactToken(RedactingFilter):
+    """The one redaction (`bot.redaction`), sure to know this token; never drops a record."""
 
     def __init__(self, token: str) -> None:
-        super().__init__()
+        super().__init__(Redactor([token]))
         self.token = token
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self.token in message:
-            record.msg = message.replace(self.token, REDACTED)
-            record.args = None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text and self.token in record.exc_text:
-            record.exc_text = record.exc_text.replace(self.token, REDACTED)
-        if record.stack_info and self.token in record.stack_info:
-            record.stack_info = record.stack_info.replace(self.token, REDACTED)
-        return True
 
 
 def protect_token(token: str) -> None:

@@ -63,7 +63,15 @@ class Poller:
                 )
                 continue
             except InvalidToken:
-                raise
+                # Revoked or replaced while running: polling stops (the runner keeps the
+                # rest going, /healthz says disconnected). One line, no traceback or token.
+                self.reaching_telegram = False
+                METRICS.platform_error(PLATFORM)
+                logger.error(
+                    "Telegram rejected TELEGRAM_TOKEN while running (revoked or replaced with "
+                    "@BotFather?): Telegram is stopped; set a valid token and restart"
+                )
+                return
             except Conflict:
                 self.reaching_telegram = False
                 METRICS.platform_error(PLATFORM)

@@ -67,12 +67,12 @@ _DISTANCE = re.compile(
 _SPEED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(mph|km/h|kph|kmh)\b")
 _MAX_HR = re.compile(
     r"\b(?:mhr|hr\s*max|max(?:imum)?\.?\s*(?:hr|heart\s*rate|pulse)|peak\s*(?:hr|heart\s*rate))"
-    r"\s*(?:of|was|is|:|=)?\s*\d{1,9}(?!\d)(?:\s*bpm\b)?"
+    r"\s*(?:of|was|is|:|=)?\s*\d+(?:\s*bpm\b)?"
 )
 _AVG_HR = re.compile(
     r"\b(?:ahr|hr\s*av(?:g|erage)?|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate|pulse)"
-    r"|hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=)?\s*(\d{1,9})(?!\d)"
-    r"|(?<![\w.])(\d{1,9})\s*bpm\b"
+    r"|hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=)?\s*(\d+)"
+    r"|(?<![\w.])(\d+)\s*bpm\b"
 )
 _AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")
 _TIME = re.compile(r"\d|\b(?:hours?|hrs?|minutes?|mins?)\b")
@@ -133,7 +133,9 @@ def read_heart_rate(text: str) -> tuple[int | None, str]:
     m = _AVG_HR.search(text)
     if not m:
         return None, text
-    return int(m[1] or m[2]), text[: m.start()] + " " + text[m.end() :]
+    digits = m[1] or m[2]
+    # Past nine digits it is no heart rate: a billion, asked about (over MAX_HR), never dropped.
+    return int(digits) if len(digits) <= 9 else 10**9, text[: m.start()] + " " + text[m.end() :]
 
 
 def read_distance(text: str) -> float | None:
@@ -212,7 +214,7 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
         return Problem(
             "implausible",
             source,
-            f"An average heart rate of {hr} bpm? I expect {MIN_HR}–{MAX_HR}, "
+            f"An average heart rate of {shown(hr)} bpm? I expect {MIN_HR}–{MAX_HR}, "
             "e.g. `zone 2 run 45 min hr 128`.",
         )
     return CardioEntry(modality, round(minutes, 2), activity, hr, source)

@@ -43,7 +43,8 @@ from core.recording.fragments import (
     segments,
 )
 from core.recording.notes import PAST, PLAN
-from core.recording.strength import Outcome, read_strength
+from core.recording.set_values import unloggable
+from core.recording.strength import Outcome, example, read_strength
 
 NOTATIONS: tuple[Notation, ...] = ("sets-reps", "reps-sets")
 _QUESTION = re.compile(r"\?[\W_]*$")
@@ -123,6 +124,11 @@ def _read_fragment(
     head = fragment[0]
     source = text[head.start : fragment[-1].end].strip()
     joined = " , ".join(s.text for s in fragment)
+    if (head.cardio or head.exercise) and (written := unloggable(joined)):
+        # Refused whole: read digit by digit it would be another number (`1e308` is 1).
+        shape = example(head.exercise, units) if head.exercise else "zone 2 run 45 min"
+        message = f"I can't log `{written}` as a number. Check the numbers, e.g. `{shape}`."
+        return Outcome(Problem("implausible", source, message), counted=True)
     if head.cardio and (head.exercise is None or not REPS_HINT.search(joined)):
         cardio = read_cardio(joined, source)
         if isinstance(cardio, CardioEntry):
