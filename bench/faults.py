@@ -4,11 +4,12 @@ Three runs on a scratch PostgreSQL database (TEST_DATABASE_URL names the server)
 counting what was lost (sent to the bot, confirmed to Telegram, never stored), doubled
 (stored twice) and left unanswered (stored, no reply):
 
-- kill: 500 workout logs from 100 people; SIGKILL after 150 replies, then a restart.
-- db cut: 50 logs, then 450 more from 100 people while the database refuses connections
-  for 20 s.
+- kill: 1,000 workout logs from 100 people; SIGKILL after 150, 400 and 650 replies, a
+  restart after each.
+- db cut: 300 logs from 100 people while a TCP proxy in front of the database refuses
+  connections for 10 s and then hangs them for 10 s.
 - flood: one chat sends /start 200 times, then 50 other people send one log each; how
-  long the others wait for their reply.
+  long the others wait for their reply, and how long SIGTERM takes with replies queued.
 
     TEST_DATABASE_URL=postgresql://root@127.0.0.1:5432/test python bench/faults.py [RUN…]
 
@@ -18,6 +19,7 @@ RUN is kill, "db cut" or flood (all three when none is named).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
@@ -32,6 +34,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from storage.database import create_engine, resolve_url, upgrade
+from tests.db_proxy import DatabaseProxy
 from tests.telegram_fake import TOKEN, FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,58 +81,69 @@ async def count(url: str, query: str) -> int:
         await engine.dispose()
 
 
-async def tally(url: str, api: FakeBotAPI, sent: int, chats: list[int]) -> str:
+async def tally(url: str, api: FakeBotAPI, sent: int, chats: list[int], per_chat: int) -> str:
     stored = await count(url, "SELECT count(DISTINCT platform_message_id) FROM messages")
     rows = await count(url, "SELECT count(*) FROM messages")
-    replies = sum(1 for c in api.sent() if int(c.params["chat_id"]) in chats)
+    owed = await count(url, "SELECT count(*) FROM messages WHERE NOT answered")
+    replies = [len([t for t in api.texts(c) if t.startswith("✅")]) for c in chats]
     confirmed = api.confirmed - 1  # update ids are 1..n
     lost = max(0, min(confirmed, sent) - stored)
+    unanswered = sum(max(0, per_chat - n) for n in replies)
+    doubled_replies = sum(max(0, n - per_chat) for n in replies)
     return (
         f"sent {sent}, stored {stored}, confirmed {confirmed}, lost {lost}, "
-        f"doubled {rows - stored}, unanswered {max(0, stored - replies)}"
+        f"doubled rows {rows - stored}, unanswered {unanswered}, "
+        f"replies sent twice {doubled_replies}, still owed {owed}"
     )
 
 
 async def kill_run(url: str) -> str:
     async with FakeBotAPI() as api:
         chats = [7000 + u for u in range(100)]
-        for k in range(5):
+        for k in range(10):
             for chat in chats:
                 api.message(chat, f"squat 3x5 {60 + 5 * k}kg")
-        first = await start(url, api)
-        await api.wait_sent(150, within=60)
-        first.send_signal(signal.SIGKILL)
-        await first.wait()
-        second = await start(url, api)
-        await api.wait_for(lambda: api.confirmed > 500, within=120)
+        for replies in (150, 400, 650):
+            process = await start(url, api)
+            await api.wait_sent(replies, within=120)
+            process.send_signal(signal.SIGKILL)
+            await process.wait()
+        last = await start(url, api)
+        await api.wait_for(lambda: api.confirmed > 1000, within=120)
+        with contextlib.suppress(TimeoutError):
+            await api.wait_for(lambda: all(len(api.texts(c)) >= 10 for c in chats), within=120)
         await asyncio.sleep(2)
-        await stop(second)
-        return await tally(url, api, 500, chats)
+        await stop(last)
+        return await tally(url, api, 1000, chats, 10)
 
 
-async def db_cut_run(url: str, admin_url: str, name: str) -> str:
-    async with FakeBotAPI() as api:
-        chats = [8000 + u for u in range(100)]
-        process = await start(url, api)
-        await asyncio.sleep(3)
-        for chat in chats[:50]:
-            api.message(chat, "bench 3x8 60kg")
-        await api.wait_sent(40, within=60)
-        await admin(admin_url, f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
-        await admin(
-            admin_url,
-            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'",
-        )
-        for k in range(5):
-            for chat in chats:
-                if k or chat >= chats[50]:
+async def db_cut_run(url: str) -> str:
+    target = make_url(url)
+    async with DatabaseProxy(target.host or "127.0.0.1", target.port or 5432) as proxy:
+        via = target.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+        async with FakeBotAPI() as api:
+            chats = [8000 + u for u in range(100)]
+            process = await start(via, api)
+            await asyncio.sleep(3)
+            await proxy.refuse()
+            for k in range(3):
+                for chat in chats:
                     api.message(chat, f"squat 3x5 {60 + 5 * k}kg")
-        await asyncio.sleep(20)
-        await admin(admin_url, f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true')
-        await asyncio.sleep(30)
-        await stop(process)
-        sent = len(api.updates)
-        return await tally(url, api, sent, chats)
+            await asyncio.sleep(10)
+            await proxy.hang()
+            await asyncio.sleep(10)
+            await proxy.restore()
+            back = time.monotonic()
+            with contextlib.suppress(TimeoutError):
+                await api.wait_for(lambda: api.confirmed > 300, within=120)
+                await api.wait_for(lambda: all(len(api.texts(c)) >= 3 for c in chats), 120)
+            caught_up = time.monotonic() - back
+            sorry = sum("couldn't save" in t for t in api.texts())
+            await stop(process)
+            return (
+                f"{await tally(url, api, 300, chats, 3)}; all answered {caught_up:.1f} s "
+                f"after the database came back; 'send it again' replies {sorry}"
+            )
 
 
 async def flood_run(url: str) -> str:
@@ -177,7 +191,7 @@ async def main() -> None:
             if run == "kill":
                 print(f"kill:   {await kill_run(url)}", flush=True)
             elif run == "db cut":
-                print(f"db cut: {await db_cut_run(url, base, name)}", flush=True)
+                print(f"db cut: {await db_cut_run(url)}", flush=True)
             else:
                 print(f"flood:  {await flood_run(url)}", flush=True)
         finally:

@@ -112,10 +112,11 @@ async def loop_echo(api: FakeBotAPI, updates: int, users: int) -> float:
     await app.initialize()
 
     class Echo(TelegramAdapter):  # the adapter's ordering and concurrency, no core
-        async def process(self, update: Update) -> None:
+        async def process(self, update: Update) -> bool:
             assert update.effective_message is not None
             message = update.effective_message
             await self.bot.send_message(message.chat_id, message.text)
+            return True
 
     poller = Poller(app.bot, Echo(app.bot, NO_CORE).handle_updates, timeout=1)
     stopping = asyncio.Event()

@@ -60,10 +60,10 @@ async def chat(coach: Coach, args: argparse.Namespace) -> int:
 async def say(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
     """`coach say TEXT`: send one message, print the replies; 1 if the core failed."""
     msg = console.message(args.user, " ".join(args.text), at, message_id=args.id)
-    result = await coach.service.handle(msg)
+    result = await console.exchange(coach.service, msg)
     for reply in result.replies:
         print(console.render(reply))
-    return 1 if result.status == "failed" else 0
+    return 1 if result.status in ("failed", "unavailable") else 0
 
 
 async def plan(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
@@ -105,12 +105,14 @@ async def history_file(coach: Coach, args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"can't read {args.file}: {exc.strerror}") from None
         attachment = Attachment(path.name, data, "text/csv")
-        result = await service.handle(console.message(args.user, "", attachment=attachment))
+        result = await console.exchange(
+            service, console.message(args.user, "", attachment=attachment)
+        )
         for reply in result.replies:
             print(console.render(reply))
         # "refused": a file it can't read; "answered": every workout was imported before.
         return 0 if result.status in ("recorded", "answered") else 1
-    result = await service.handle(console.message(args.user, "/export"))
+    result = await console.exchange(service, console.message(args.user, "/export"))
     files = [r.file for r in result.replies if r.file is not None]
     chosen = next((f for f in files if f.filename.endswith(f".{args.format}")), None)
     if chosen is None:

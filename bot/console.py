@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
+from core.conversation.results import HandleResult
 from core.conversation.service import ConversationService
 from core.messages import Choice, IncomingMessage, Reply
 
@@ -23,6 +25,22 @@ def render(reply: Reply) -> str:
     if reply.file is not None:
         lines.append(f"  [file: {reply.file.filename}]")
     return "\n".join(lines)
+
+
+UNAVAILABLE = Reply(
+    "The database can't be reached right now, so nothing was recorded. "
+    "Check it is running, then send that again."
+)
+
+
+async def exchange(service: ConversationService, msg: IncomingMessage) -> HandleResult:
+    """Hand `msg` to the core; the replies it returns are shown now, so they are not owed."""
+    result = await service.handle(msg)
+    if result.status == "unavailable":
+        return replace(result, replies=(UNAVAILABLE,))
+    if result.owed:
+        await service.answered(PLATFORM, [msg.message_id])
+    return result
 
 
 def message(user: str, text: str, at: datetime | None = None, **extra: object) -> IncomingMessage:
@@ -60,7 +78,7 @@ async def chat(
         is_callback = False
         if text.isdigit() and 1 <= int(text) <= len(choices):
             text, is_callback = choices[int(text) - 1].data, True
-        result = await service.handle(message(user, text, is_callback=is_callback))
+        result = await exchange(service, message(user, text, is_callback=is_callback))
         for reply in result.replies:
             write("coach> " + render(reply))
         choices = next((r.choices for r in reversed(result.replies) if r.choices), ())

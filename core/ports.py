@@ -10,6 +10,7 @@ from typing import Protocol, Self
 from core.accounts.ports import LinkStore
 from core.accounts.profile import Profile
 from core.coaching.equipment import EquipmentSetup
+from core.conversation.outbox import OutboxStore
 from core.history.ports import HistoryStore
 from core.history.sets import StoredSet  # beside the export's HistorySet, which holds one
 from core.messages import IncomingMessage
@@ -31,6 +32,13 @@ class DuplicateMessage(Exception):
     """The platform message was already stored (a concurrent re-delivery)."""
 
 
+class StoreUnavailable(Exception):
+    """The store could not be reached (refused, dropped or hung): nothing was written.
+
+    Nothing about the message is wrong; the same message will work once the store is back.
+    """
+
+
 @dataclass(frozen=True)
 class StoredMessage:
     id: int
@@ -39,6 +47,7 @@ class StoredMessage:
     sent_at: datetime
     recorded: bool
     undone: bool
+    owed: str | None = None  # its replies, encoded, while they have not gone out
 
 
 @dataclass(frozen=True)
@@ -144,6 +153,10 @@ class Repository(Protocol):
 
     async def forget_exercise_name(self, user_id: int, name_key: str) -> None: ...
 
+    async def message_texts(self, message_ids: Sequence[int]) -> dict[int, str]:
+        """Return the text of each stored message, by id (what its log says beside the sets)."""
+        ...
+
 
 class UnitOfWork(Protocol):
     """One message's worth of work: rolled back on exit unless committed.
@@ -155,6 +168,7 @@ class UnitOfWork(Protocol):
     reminders: ReminderStore
     links: LinkStore
     history: HistoryStore
+    outbox: OutboxStore
 
     async def __aenter__(self) -> Self: ...
 

@@ -19,6 +19,9 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_SQLITE_PATH = Path("data") / "coach.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+CONNECT_TIMEOUT = 5.0
+POOL_TIMEOUT = 10.0
+STATEMENT_TIMEOUT = 15.0
 
 
 def default_url() -> str:
@@ -81,11 +84,23 @@ def create_engine(url: str | None = None) -> AsyncEngine:
         database = parsed.database or ""
         if database and database != ":memory:":
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url)
+        # SQL errors never carry their parameters (messages, names) into a log: both engines.
+        engine = create_async_engine(url, hide_parameters=True)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
         return engine
-    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    return create_async_engine(
+        url,
+        hide_parameters=True,
+        pool_size=10,
+        max_overflow=10,
+        pool_pre_ping=True,
+        # A database that hangs (a dead network, a stuck proxy) fails the work after these
+        # many seconds instead of holding it: connecting, waiting for a pooled connection,
+        # any one statement. The work is then tried again (storage.faults.unreachable).
+        pool_timeout=POOL_TIMEOUT,
+        connect_args={"timeout": CONNECT_TIMEOUT, "command_timeout": STATEMENT_TIMEOUT},
+    )
 
 
 def _alembic_config(connection: Connection) -> Config:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint, text, true
 from sqlmodel import Field, SQLModel
 
 
@@ -43,6 +43,13 @@ class Message(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("platform", "platform_message_id"),
         Index("ix_messages_user_sent", "user_id", "sent_at"),
+        Index(
+            "ix_messages_unanswered",
+            "platform",
+            "received_at",
+            postgresql_where=text("NOT answered"),
+            sqlite_where=text("NOT answered"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -54,6 +61,9 @@ class Message(SQLModel, table=True):
     received_at: datetime
     recorded: bool = False  # carried at least one entry
     undone: bool = False
+    # False from the commit that stored its replies until they went out (the outbox).
+    answered: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
+    replies: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class StrengthSet(SQLModel, table=True):

@@ -126,4 +126,5 @@ def strength_set_row(
 
 def stored_message(row: Message) -> StoredMessage:
     assert row.id is not None
-    return StoredMessage(row.id, row.user_id, row.text, row.sent_at, row.recorded, row.undone)
+    owed = row.replies if not row.answered else None
+    return StoredMessage(row.id, row.user_id, row.text, row.sent_at, row.recorded, row.undone, owed)

@@ -36,6 +36,9 @@ class SpyService:
         self.seen.append(message)
         return await self.service.handle(message)
 
+    def __getattr__(self, name: str) -> Any:  # owed replies, answered marks: the service's
+        return getattr(self.service, name)
+
 
 @dataclass
 class Harness:
@@ -149,7 +152,7 @@ async def test_start_shows_buttons_and_a_tap_advances_onboarding(tg: Harness) ->
     assert tg.api.sent("editMessageReplyMarkup")[0].params["message_id"] == "555"
     tapped = tg.spy.seen[-1]
     assert tapped.is_callback
-    assert tapped.message_id == f"cb:{tap['callback_query']['id']}"
+    assert tapped.message_id == f"cb:1001:{tap['callback_query']['id']}"
     [(units,)] = await tg.sql("SELECT units FROM users")
     assert units == "kg"
 
@@ -224,8 +227,15 @@ async def test_reply_to_a_chat_that_blocked_the_bot_is_skipped(tg: Harness) -> N
     tg.api.forbidden_chats.add(12)
     tg.api.message(12, "squat 3x5 60kg")
     tg.api.message(13, "squat 3x5 60kg")
-    await tg.api.wait_sent(1, chat_id=13)
+    await tg.api.wait_sent(1, chat_id=13)  # the other chat is answered
+    await tg.api.wait_for(lambda: tg.api.confirmed > 2)  # both confirmed: both committed
     assert len(await tg.sets_of(12)) == 3  # recorded all the same
+    owed = "SELECT count(*) FROM messages WHERE NOT answered"
+    for _ in range(100):  # marked once the send was refused for good: not tried again
+        if (await tg.sql(owed))[0][0] == 0:
+            break
+        await asyncio.sleep(0.05)
+    assert (await tg.sql(owed))[0][0] == 0
 
 
 # --- the notifier -------------------------------------------------------------------
@@ -473,7 +483,7 @@ async def test_updates_are_processed_in_order_per_chat_and_concurrently_across_c
     arrived = {60: asyncio.Event(), 61: asyncio.Event()}
 
     class Recording(TelegramAdapter):
-        async def process(self, update: Any) -> None:
+        async def process(self, update: Any) -> bool:
             chat = update.effective_chat.id
             assert chat not in busy  # one update of a chat at a time
             busy.add(chat)
@@ -483,6 +493,7 @@ async def test_updates_are_processed_in_order_per_chat_and_concurrently_across_c
             await arrived[121 - chat].wait()
             await asyncio.sleep(0)
             busy.discard(chat)
+            return True
 
     for i in range(3):
         api.message(60, f"a{i}")
@@ -578,3 +589,18 @@ async def test_a_line_read_two_ways_is_asked_with_buttons_and_the_tap_records_it
     tg.api.tap(81, data, on=bot_message)
     await tg.api.wait_for(lambda: any("3×5 @ 225 lb" in t for t in tg.api.texts(81)))
     assert await tg.sets_of(81) == [("squat", 5, 225.0)] * 3
+
+
+async def test_a_chat_whose_replies_pile_up_is_refused_unread_and_holds_no_one_up(
+    tg: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.telegram.adapter.MAX_QUEUED_PER_CHAT", 3)
+    tg.api.slow_chats[40] = 1.0  # every reply to chat 40 takes a second to go out
+    for k in range(8):
+        tg.api.message(40, f"squat 3x5 {60 + k}kg", first_name="Flo")
+    tg.api.message(41, "bench 3x5 40kg")
+    await tg.api.wait_sent(1, chat_id=41, within=5)  # not behind chat 40's queue
+    await tg.api.wait_for(lambda: tg.api.confirmed > 9, within=10)
+    stored = await tg.sql("SELECT count(*) FROM messages WHERE text LIKE 'squat%'")
+    assert stored[0][0] == 3  # the rest refused at the door: never recorded
+    await tg.api.wait_sent(3, chat_id=40, within=10)  # each stored one answered

@@ -1,7 +1,7 @@
-"""Telegram updates through the core: per-chat order, concurrency, retries, replies sent.
+"""Telegram updates through the core: per-chat order, concurrency, retries; replies queued.
 
-Translating an update is in `incoming`, rendering a reply in `replies`; this module decides
-how updates are handled, for polling and the webhook alike.
+Translating an update is in `incoming`, rendering a reply in `replies`, sending in
+`outbox`; this module decides how updates are handled, for polling and the webhook alike.
 """
 
 from __future__ import annotations
@@ -9,16 +9,19 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
 
 from telegram import Bot, Update
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import TelegramError
 
+from bot.answered import AnsweredMarks, marker_of
 from bot.locks import KeyedLocks
-from bot.observability import METRICS
-from bot.telegram.incoming import PLATFORM, Inbound, chat_key, translate, with_attachment
-from bot.telegram.replies import send_reply
+from bot.telegram.incoming import PLATFORM, chat_key, translate, with_attachment
+from bot.telegram.outbox import Outbox, Outgoing, chat_of
+from core.clock import utcnow
+from core.conversation.outbox import OwedReplies
 from core.conversation.results import HandleResult, MessageHandler
-from core.messages import IncomingMessage, Reply
+from core.messages import IncomingMessage
 
 logger = logging.getLogger(__name__)
 
@@ -34,24 +37,27 @@ FAILED_BACKOFF = 0.5
 # An update whose handling keeps raising (a download failing, say) is left for Telegram
 # to deliver again, and given up on after this many tries.
 MAX_ATTEMPTS = 5
-SENT_PRIVATELY = "📬 I've answered you in a private chat."
-START_A_CHAT_FIRST = (
-    "I answer that in a private chat, so the group doesn't see your data, but I can't "
-    "message you yet: open a chat with me, press Start, then ask again."
-)
+# Updates of one chat whose replies may wait to be sent; past that, its updates are refused
+# unread (Telegram lets a private chat have about one message a second).
+MAX_QUEUED_PER_CHAT = 30
+# Replies still owed at start (the bot stopped or died before sending them) are sent if
+# their message is at most this old; Telegram itself keeps an update for 24 hours.
+OWED_WITHIN = timedelta(hours=24)
+OWED_AT_MOST = 10_000
 
 # Hands updates that arrived together to the adapter; returns the ids it is done with.
 HandleUpdates = Callable[[Sequence[Update]], Awaitable[set[int]]]
 
 
 class TelegramAdapter:
-    """Hands Telegram updates to the core and sends the replies back.
+    """Hands Telegram updates to the core and queues the replies for sending.
 
     The one place that decides how updates are handled, for polling and the webhook
     alike: each chat's updates in order, at most `concurrency` at once, a core rollback
     retried in place, an update that raised left for Telegram to deliver again (and given
-    up on after `max_attempts` tries). Polling and the webhook only move updates in and
-    confirm the ones `handle_updates` reports done.
+    up on after `max_attempts` tries), and one the core could not store because the
+    database is out of reach left for Telegram to deliver again, without limit. An update
+    is done once the core committed it: its replies then go out in their chat's lane.
     """
 
     def __init__(
@@ -65,9 +71,28 @@ class TelegramAdapter:
         self.bot = bot
         self.service = service
         self.max_attempts = max_attempts
+        self.outbox = Outbox(bot, AnsweredMarks(PLATFORM, marker_of(service)))
         self._chats = KeyedLocks()
         self._slots = asyncio.Semaphore(concurrency)
         self._attempts: dict[int, int] = {}
+
+    async def send_owed(self) -> int:
+        """Queue the replies stored messages are still owed; return how many messages."""
+        read = getattr(self.service, "owed", None)  # a stand-in core may keep no outbox
+        if read is None:
+            return 0
+        owed: list[OwedReplies] = await read(PLATFORM, utcnow() - OWED_WITHIN, OWED_AT_MOST)
+        for item in owed:
+            person = int(item.user_id)
+            chat = chat_of(item.message_key, person)
+            self.outbox.put(Outgoing(chat, person, item.replies, item.message_key))
+        if owed:
+            logger.info("sending the replies of %d messages not answered before", len(owed))
+        return len(owed)
+
+    async def close(self, within: float) -> None:
+        """Send what is queued for at most `within` seconds; the rest is sent next start."""
+        await self.outbox.close(within)
 
     async def handle_updates(self, updates: Sequence[Update]) -> set[int]:
         """Handle updates that arrived together; return the ids of those done with.
@@ -99,7 +124,8 @@ class TelegramAdapter:
         """Process `update`; return False if it failed and should be delivered again."""
         try:
             async with self._slots:
-                await self.process(update)
+                if not await self.process(update):
+                    return False  # the database is out of reach: not a failure of the update
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -117,17 +143,28 @@ class TelegramAdapter:
         self._attempts.pop(update.update_id, None)
         return True
 
-    async def process(self, update: Update) -> None:
-        """Handle one update; return only once the core has committed what it carried.
+    async def process(self, update: Update) -> bool:
+        """Handle one update; return True once the core committed it (False: not stored).
 
         Raises if the update could not be handed to the core (a file download failed).
         """
         inbound = translate(update, self.bot.bot)
         if inbound is None:
             logger.debug("update %s ignored", update.update_id)
-            return
+            return True
+        if self.outbox.queued(inbound.chat_id) >= MAX_QUEUED_PER_CHAT:
+            # A chat sending faster than its replies can go out, for long: refused unread.
+            logger.warning(
+                "chat %s has %d replies queued; update refused",
+                inbound.chat_id,
+                MAX_QUEUED_PER_CHAT,
+            )
+            return True
         if inbound.callback_query_id is not None:
-            await self._answer_callback(inbound)
+            try:
+                await self.bot.answer_callback_query(inbound.callback_query_id)
+            except TelegramError as exc:  # too old after a restart: the tap still counts
+                logger.debug("answering callback failed: %s", exc)
         message = await with_attachment(self.bot, inbound)
         result = await self._handle(message)
         logger.info(
@@ -137,28 +174,15 @@ class TelegramAdapter:
             result.status,
             len(result.replies),
         )
-        await self._reply(inbound, message, result)
-
-    async def _reply(
-        self, inbound: Inbound, message: IncomingMessage, result: HandleResult
-    ) -> None:
-        """Send the replies; in a group, ones showing the person's own data go to them alone."""
-        person = int(message.user_id)  # their private chat with the bot has their user id
-        told_group = False
-        for reply in result.replies:
-            target = person if reply.private else inbound.chat_id
-            delivered = await self._deliver(target, reply)
-            if target == inbound.chat_id:
-                if not delivered:
-                    return  # the chat refuses the bot
-                continue
-            if not told_group:  # a group message answered in private: say so, once
-                told_group = True
-                notice = SENT_PRIVATELY if delivered else START_A_CHAT_FIRST
-                if not await self._deliver(inbound.chat_id, Reply(notice)):
-                    return
-            if not delivered:
-                return
+        if result.status == "unavailable":
+            return False
+        # A tap the core refused (someone else's button, a flood) leaves the buttons be.
+        tapped = inbound.callback_message_id if result.status != "refused" else None
+        if result.replies or tapped is not None:
+            key = message.message_id if result.owed else None
+            person = int(message.user_id)
+            self.outbox.put(Outgoing(inbound.chat_id, person, result.replies, key, tapped))
+        return True
 
     async def _handle(self, message: IncomingMessage) -> HandleResult:
         for attempt in range(FAILED_RETRIES + 1):
@@ -169,35 +193,3 @@ class TelegramAdapter:
             if result.status != "failed":
                 break
         return result
-
-    async def _answer_callback(self, inbound: Inbound) -> None:
-        assert inbound.callback_query_id is not None
-        try:
-            await self.bot.answer_callback_query(inbound.callback_query_id)
-        except TelegramError as exc:  # too old after a restart: the tap still counts
-            logger.debug("answering callback failed: %s", exc)
-        if inbound.callback_message_id is None:
-            return
-        try:  # the question is answered: take its buttons away so it isn't answered twice
-            await self.bot.edit_message_reply_markup(
-                inbound.chat_id, inbound.callback_message_id, reply_markup=None
-            )
-        except TelegramError as exc:
-            logger.debug("removing buttons failed: %s", exc)
-
-    async def _deliver(self, chat_id: int, reply: Reply) -> bool:
-        """Send a reply; return False if the chat refuses messages (stop sending to it)."""
-        try:
-            await send_reply(self.bot, chat_id, reply)
-        except Forbidden:
-            METRICS.platform_error(PLATFORM)
-            logger.info("chat %s does not accept messages from the bot", chat_id)
-            return False
-        except BadRequest as exc:
-            METRICS.platform_error(PLATFORM)
-            logger.warning("reply to chat %s rejected: %s", chat_id, exc)
-        except TelegramError as exc:
-            METRICS.platform_error(PLATFORM)
-            # The update is committed; re-processing it would be a no-op, so don't raise.
-            logger.warning("reply to chat %s not sent: %s", chat_id, exc)
-        return True

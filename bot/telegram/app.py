@@ -25,6 +25,8 @@ __all__ = ["ConfigError", "TelegramBot", "TelegramConfig", "serve"]
 logger = logging.getLogger(__name__)
 
 FIRST_STARTUP_BACKOFF = 1.0
+# On SIGTERM, queued replies are sent for this long; the rest stay owed for the next start.
+STOP_SENDING_WITHIN = 5.0
 MAX_STARTUP_BACKOFF = 60.0
 
 COMMANDS = (
@@ -149,11 +151,32 @@ class TelegramBot:
         logger.info("telegram bot @%s receiving updates by webhook", bot.username)
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Handle updates until `stop` is set."""
-        if self.receive and self.webhook is None:
-            await self.poller.run(stop)
-        else:
+        """Handle updates until `stop` is set; then send what is queued, briefly."""
+        if not self.receive:
             await stop.wait()
+            return
+        owed = asyncio.create_task(self._send_owed(stop))
+        try:
+            if self.webhook is None:
+                await self.poller.run(stop)
+            else:
+                await stop.wait()
+        finally:
+            owed.cancel()
+            await asyncio.gather(owed, return_exceptions=True)
+            await self.adapter.close(within=STOP_SENDING_WITHIN)
+
+    async def _send_owed(self, stop: asyncio.Event) -> None:
+        """Send replies owed from before the start, once the database can be read."""
+        delay = FIRST_STARTUP_BACKOFF
+        while not stop.is_set():
+            try:
+                await self.adapter.send_owed()
+                return
+            except Exception as exc:
+                logger.warning("owed replies not read yet (%s); retrying in %.0f s", exc, delay)
+                await sleep_unless_stopped(stop, delay)
+                delay = min(delay * 2, MAX_STARTUP_BACKOFF)
 
     async def stop(self) -> None:
         self._connected = False

@@ -7,7 +7,9 @@ from typing import Literal, Protocol
 
 from core.messages import IncomingMessage, Reply
 
-Status = Literal["recorded", "answered", "duplicate", "refused", "failed"]
+# "unavailable": the store was out of reach; nothing was written and nothing is said, so
+# the platform should deliver the message again later (it is not wrong, just early).
+Status = Literal["recorded", "answered", "duplicate", "refused", "failed", "unavailable"]
 
 
 @dataclass(frozen=True)
@@ -15,6 +17,14 @@ class HandleResult:
     replies: tuple[Reply, ...]
     status: Status
     parse_problems: int = 0  # fragments that looked like a workout but could not be read
+    # The stored message these replies answer, while they are owed (core.conversation.outbox):
+    # the adapter marks it answered once they went out.
+    message_id: int | None = None
+
+    @property
+    def owed(self) -> bool:
+        """True if the replies were kept with the stored message until they are sent."""
+        return self.message_id is not None and bool(self.replies)
 
 
 class MessageHandler(Protocol):

@@ -21,23 +21,28 @@ from core.clock import utcnow
 from core.coaching.commands import dose_at, plans_at
 from core.coaching.dose import WeeklyDose
 from core.coaching.progression import Plan
-from core.conversation import commands, onboarding, talk
+from core.conversation import commands, talk
+from core.conversation.catch_up import Correspondent, correspondents
 from core.conversation.context import Context
+from core.conversation.edits import edit
 from core.conversation.flood import FloodLimit
 from core.conversation.gate import cleaned, refusal
-from core.conversation.results import HandleResult, Status
+from core.conversation.logged import logged
+from core.conversation.outbox import OwedReplies, encode
+from core.conversation.ownership import status_of
+from core.conversation.redelivery import redelivered
+from core.conversation.results import HandleResult
 from core.conversation.turns import Account, Turn, plain_logs
 from core.history.importing import import_attachment
 from core.messages import IncomingMessage, Reply
-from core.ports import DuplicateMessage, StoredMessage, UnitOfWork
+from core.ports import DuplicateMessage, StoreUnavailable, UnitOfWork
 from core.recording import log
-from core.recording.entries import ParseResult
-from core.recording.reading import asks_instead_of_logging, logged_text, read_log
 from core.reminders.commands import after_message
 from core.reminders.upcoming import upcoming_for
 
 logger = logging.getLogger(__name__)
 
+UNAVAILABLE = HandleResult((), "unavailable")
 FAILED = Reply(
     "Sorry, I couldn't save that just now, so nothing was recorded. "
     "Please send it again in a minute."
@@ -82,6 +87,10 @@ class ConversationService:
         elif turns:
             try:
                 results.update(await self._together(turns))
+            except StoreUnavailable:
+                # Out of reach for all of them alike: each alone would only wait again.
+                logger.warning("the store is out of reach; %d messages wait", len(turns))
+                results.update({turn.index: UNAVAILABLE for turn in turns})
             except Exception:
                 # Rolled back as a whole, nothing half-written: each message alone now.
                 logger.exception(
@@ -97,6 +106,9 @@ class ConversationService:
         """Handle one message in a transaction of its own (what it parsed is reused)."""
         try:
             return (await self._together([turn]))[turn.index]
+        except StoreUnavailable:
+            logger.warning("the store is out of reach; a message waits")
+            return UNAVAILABLE
         except Exception:
             # The unit of work rolled back: nothing half-written. Tell the user.
             logger.exception(
@@ -114,6 +126,14 @@ class ConversationService:
             for turn in turns:
                 if turn.index not in results:
                     results[turn.index] = await self._one(uow, profiles[turn.person], turn, now)
+            # The replies are kept with their messages until they went out.
+            await uow.outbox.owe(
+                [
+                    (r.message_id, encode(r.replies))
+                    for r in results.values()
+                    if r.message_id and r.replies and r.status != "duplicate"
+                ]
+            )
             await uow.commit()
         return results
 
@@ -161,13 +181,17 @@ class ConversationService:
         for entry in logs:
             message_id = ids.get((entry.message.platform, entry.message.message_id))
             if message_id is None:  # stored before: a re-delivery
-                results[entry.index] = HandleResult((), "duplicate")
+                results[entry.index] = redelivered(
+                    await uow.repo.find_message(entry.message.platform, entry.message.message_id)
+                )
             else:
                 entry.message_id = message_id
                 stored.append(entry)
         replies = await log.record(uow.repo, stored)
         for entry in stored:
-            results[entry.index] = _logged(entry.profile, entry.result, replies[entry.index])
+            results[entry.index] = logged(
+                entry.profile, entry.result, replies[entry.index], entry.message_id
+            )
         return results
 
     async def _one(
@@ -178,7 +202,8 @@ class ConversationService:
         try:
             result = await self._handle(uow, profile, turn, now)
         except DuplicateMessage:
-            return HandleResult((), "duplicate")
+            message = turn.message
+            return redelivered(await uow.repo.find_message(message.platform, message.message_id))
         if before.paused or profile.timezone != before.timezone:
             # Reminders were paused (the person is back) or must follow a new timezone.
             result = await after_message(uow, profile, result, now)
@@ -206,8 +231,8 @@ class ConversationService:
                     )
                     return HandleResult((), "refused")
                 if existing.text == message.text or existing.undone:
-                    return HandleResult((), "duplicate")
-                return await self._edit(uow, profile, existing, turn)
+                    return redelivered(existing)
+                return await edit(uow.repo, profile, existing, turn)
         text = message.text
         attachment = message.attachment
         result = None if attachment else turn.as_log(profile)
@@ -216,53 +241,19 @@ class ConversationService:
         message_id = await repo.add_message(profile.user_id, message, now, recorded)
         ctx = Context(uow, profile, message, message_id, now)
         if attachment is not None:  # a Strong or Hevy export: import it
-            return await import_attachment(ctx, attachment)
+            imported = await import_attachment(ctx, attachment)
+            return replace(imported, message_id=message_id)
         if result is not None and result.looks_like_workout:
             entry = log.Log(turn.index, message, profile, result, message_id)
             replies = await log.record(repo, [entry])
-            return _logged(profile, result, replies[turn.index])
+            return logged(profile, result, replies[turn.index], message_id)
         if text.lstrip().startswith("/"):
             replies = await commands.dispatch(ctx, text.strip())
         else:
             replies = await talk.conversation(ctx, text)
         if profile != before:
             await repo.save_profile(profile)
-        return HandleResult(tuple(replies), "answered")
-
-    async def _edit(
-        self, uow: UnitOfWork, profile: Profile, existing: StoredMessage, turn: Turn
-    ) -> HandleResult:
-        """The user edited a logged message: its entries follow the new text.
-
-        A message recorded on purpose (`/log …`, or a question whose sets they chose to
-        log) stays a log when edited: the question filter does not apply to it again.
-        """
-        repo = uow.repo
-        message = turn.message
-        message_id = existing.id
-        await repo.delete_entries(message_id)
-        await repo.update_message_text(message_id, message.text)
-        result = turn.as_log(profile)
-        was_on_purpose = existing.recorded and (
-            existing.text != logged_text(existing.text) or asks_instead_of_logging(existing.text)
-        )
-        if result is None and was_on_purpose and (text := logged_text(message.text)):
-            result = read_log(text, profile)
-        await repo.set_recorded(message_id, bool(result and result.entries))
-        if result is None or not result.looks_like_workout:
-            return HandleResult(
-                (
-                    Reply(
-                        "✏️ Edited: that message has no workout in it now, so its sets are removed."
-                    ),
-                ),
-                "recorded",
-            )
-        replies = await log.record(
-            repo, [log.Log(turn.index, message, profile, result, message_id)]
-        )
-        reply = replies[turn.index]
-        return HandleResult((replace(reply, text=f"✏️ Updated.\n{reply.text}"),), "recorded")
+        return HandleResult(tuple(replies), status_of(replies), message_id=message_id)
 
     async def plan(self, platform: str, user_id: str, at: datetime) -> list[Plan]:
         """Return the user's next plans, in their units (read-only)."""
@@ -283,16 +274,24 @@ class ConversationService:
         async with self._unit_of_work() as uow:
             return await upcoming_for(uow, platform, user_id, start, days)
 
+    async def owed(self, platform: str, since: datetime, limit: int) -> list[OwedReplies]:
+        """Return stored messages of `platform` since `since` still owed their replies."""
+        async with self._unit_of_work() as uow:
+            return await uow.outbox.owed(platform, since, limit)
+
+    async def answered(self, platform: str, message_keys: Sequence[str]) -> None:
+        """Record that these messages' replies went out (so they are never sent again)."""
+        async with self._unit_of_work() as uow:
+            await uow.outbox.answered(platform, message_keys)
+            await uow.commit()
+
+    async def correspondents(
+        self, platform: str, since: datetime, at_most: int
+    ) -> list[Correspondent]:
+        """Return who wrote on `platform` since `since`, the latest first (for a catch-up)."""
+        return await correspondents(self._unit_of_work, platform, since, at_most)
+
     async def timezone_of(self, platform: str, user_id: str) -> str:
         async with self._unit_of_work() as uow:
             profile = await uow.repo.identify(platform, user_id, None, self._clock())
             return profile.timezone
-
-
-def _logged(profile: Profile, result: ParseResult, reply: Reply) -> HandleResult:
-    """Return the result of a recorded log: its reply, and onboarding's next question."""
-    replies = [reply]
-    if onboarding.in_progress(profile):
-        replies.append(onboarding.PROMPTS[profile.onboarding_step or ""])
-    status: Status = "recorded" if result.entries else "answered"
-    return HandleResult(tuple(replies), status, len(result.problems))
