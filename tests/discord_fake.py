@@ -200,6 +200,7 @@ class FakeDiscord:
         self.failures: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
         self.users: dict[str, dict[str, Any]] = {}
         self.files: dict[str, bytes] = {}  # attachments people sent, by file name
+        self.history: dict[int, list[dict[str, Any]]] = {}  # messages by channel, as posted
         self._runner: web.AppRunner | None = None
         self.base = ""
 
@@ -235,6 +236,19 @@ class FakeDiscord:
     async def _file(self, request: web.Request) -> web.Response:
         data = self.files.get(request.match_info["name"])
         return web.Response(body=data) if data is not None else web.Response(status=404)
+
+    def posted(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Keep a message in its channel's history (what GET .../messages reads back)."""
+        self.history.setdefault(int(data["channel_id"]), []).append(data)
+        return data
+
+    def post_missed(
+        self, channel_id: int, author: dict[str, Any], content: str, **kw: Any
+    ) -> dict[str, Any]:
+        """Post a message the bot never hears of (it was away): only the history has it."""
+        return self.posted(
+            message_payload(author=author, content=content, channel_id=channel_id, **kw)
+        )
 
     def fail(self, method: str, path: str, status: int, code: int, message: str) -> None:
         """Make `method path` answer with a Discord error from now on."""
@@ -303,7 +317,9 @@ class FakeDiscord:
         if parts[0] == "users" and method == "GET":
             return self.users.get(parts[1], user(int(parts[1]), "someone"))
         if parts[0] == "channels" and parts[2:] == ["messages"] and method == "POST":
-            return self._message(call, int(parts[1]))
+            return self.posted(self._message(call, int(parts[1])))
+        if parts[0] == "channels" and parts[2:] == ["messages"] and method == "GET":
+            return self._history(int(parts[1]), call.query)
         if parts[0] == "interactions":
             return self._callback(call, int(parts[1]))
         if parts[0] == "webhooks":
@@ -320,6 +336,19 @@ class FakeDiscord:
             components=data.get("components") or [],
             flags=int(data.get("flags") or 0),
         )
+
+    def _history(self, channel_id: int, query: dict[str, str]) -> list[dict[str, Any]]:
+        """Return messages as Discord does: the `limit` next to `after` or `before` (else the
+        latest), newest first."""
+        found = sorted(self.history.get(channel_id, []), key=lambda m: int(m["id"]))
+        limit = int(query.get("limit", 50))
+        if "after" in query:
+            found = [m for m in found if int(m["id"]) > int(query["after"])][:limit]
+        else:
+            if "before" in query:
+                found = [m for m in found if int(m["id"]) < int(query["before"])]
+            found = found[-limit:]
+        return found[::-1]
 
     def _callback(self, call: Call, interaction_id: int) -> dict[str, Any] | None:
         kind = call.json["type"]

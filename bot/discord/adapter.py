@@ -14,11 +14,16 @@ from typing import Any
 
 import discord
 
+from bot.answered import AnsweredMarks, marker_of
+from bot.discord.catch_up import CatchUp
 from bot.discord.incoming import PLATFORM, command_of, incoming_interaction, incoming_message
+from bot.discord.owed import OwedSender
 from bot.discord.replies import render
 from bot.locks import KeyedLocks
 from bot.observability import METRICS
+from core.conversation.ownership import refused
 from core.conversation.results import HandleResult, MessageHandler
+from core.conversation.service import FAILED
 from core.messages import Attachment, IncomingMessage, Reply
 
 logger = logging.getLogger(__name__)
@@ -26,11 +31,17 @@ logger = logging.getLogger(__name__)
 MAX_DOWNLOAD = 20 * 1024 * 1024  # a workout app's export is far smaller
 TOO_BIG = "That file is over 20 MB, so I didn't read it. Nothing was imported."
 NOT_DOWNLOADED = "I couldn't download that file, so nothing was imported. Please send it again."
+SENT_PRIVATELY = "📬 I've answered you in a DM."
 # Discord wants an answer to an interaction within 3 s; past this, say "thinking…" first.
 DEFER_AFTER = 2.0
 # A failed handling (the core rolled back) is retried this often before the user is told.
 FAILED_RETRIES = 2
 FAILED_BACKOFF = 0.5
+# Discord does not deliver a message again, so one that met the database out of reach is
+# tried again for this long (seconds), then kept for the catch-up (bot.discord.catch_up).
+UNAVAILABLE_PATIENCE = 120.0
+UNAVAILABLE_BACKOFF = 1.0
+UNAVAILABLE_MAX_PAUSE = 10.0
 # Messages in the core at once: those arriving together share one transaction (group
 # commit), so this also bounds a transaction's size.
 CONCURRENCY = 100
@@ -50,6 +61,10 @@ class DiscordAdapter:
         self.service = service
         self._people = KeyedLocks()
         self._slots = asyncio.Semaphore(concurrency)
+        self._marks = AnsweredMarks(PLATFORM, marker_of(service))
+        writers = getattr(service, "correspondents", None)  # a stand-in core may have none
+        self.owed = OwedSender(client, service, self._marks)
+        self.catch_up = CatchUp(client, self.on_message, writers, before=self.owed.send)
 
     async def _take_turn(
         self,
@@ -64,6 +79,9 @@ class DiscordAdapter:
         async with self._people.hold(message.user_id):
             async with self._slots:
                 result = await self._handle(message)
+            if result.status == "unavailable" and what != "message":
+                # No channel's history holds an interaction to catch up from: ask again.
+                result = HandleResult((FAILED,), "failed")
             logger.info(
                 "discord %s %s from user %s: %s, %d replies",
                 what,
@@ -74,6 +92,11 @@ class DiscordAdapter:
             )
             if then is not None:
                 await then(result)
+            if result.owed and result.status != "duplicate":
+                # Sent (or given up on): not owed any more. An interaction can't be
+                # answered later, so it is marked whatever happens to its answer.
+                self._marks.add(message.message_id)
+                self.owed.answered_by_us(message.message_id)
         return result
 
     # Messages: DMs and mentions --------------------------------------------------------
@@ -83,6 +106,7 @@ class DiscordAdapter:
         if me is None or message.author.id == me.id:
             return
         incoming = incoming_message(message, me, edited=edited)
+        self.catch_up.saw(message, addressed=incoming is not None)
         if incoming is None:
             return
         if message.attachments and message.guild is None and not edited:
@@ -92,7 +116,10 @@ class DiscordAdapter:
         command = command_of(incoming.text)
 
         async def reply(result: HandleResult) -> None:
-            await self._reply_to_message(message, result, command)
+            if result.status == "unavailable":  # nothing stored, nothing said: kept for later
+                self.catch_up.keep(message, edited=edited)
+            else:
+                await self._reply_to_message(message, result, command)
 
         await self._take_turn(incoming, "message", reply)
 
@@ -125,7 +152,7 @@ class DiscordAdapter:
         self, message: discord.Message, result: HandleResult, command: str | None
     ) -> None:
         in_guild = message.guild is not None
-        told_about_dm = False
+        told_about_dm = pointed = False
         for reply in result.replies:
             channel: discord.abc.Messageable = message.channel
             if in_guild and reply.private:
@@ -134,6 +161,9 @@ class DiscordAdapter:
             try:
                 for out in render(reply, command):
                     await channel.send(**out.kwargs())
+                if channel is not message.channel and not pointed:
+                    pointed = True  # say where the answer went, once, under their message
+                    await self._send_quietly(message.channel, SENT_PRIVATELY, message)
             except discord.Forbidden:
                 METRICS.platform_error(PLATFORM)
                 if channel is message.channel or told_about_dm:
@@ -151,9 +181,18 @@ class DiscordAdapter:
                 # The write is committed; re-handling would be a no-op, so just log it.
                 logger.warning("reply to message %s not sent: %s", message.id, exc)
 
-    async def _send_quietly(self, channel: discord.abc.Messageable, text: str) -> None:
+    async def _send_quietly(
+        self,
+        channel: discord.abc.Messageable,
+        text: str,
+        answering: discord.Message | None = None,
+    ) -> None:
         try:
-            await channel.send(text)
+            if answering is None:
+                await channel.send(text)
+            else:
+                reference = answering.to_reference(fail_if_not_exists=False)
+                await channel.send(text, reference=reference, mention_author=False)
         except discord.HTTPException as exc:
             METRICS.platform_error(PLATFORM)
             logger.info("notice not sent: %s", exc)
@@ -173,15 +212,39 @@ class DiscordAdapter:
         await self._answer(interaction, replies, command_of(texts[0]) if texts else None)
 
     async def on_choice(self, interaction: discord.Interaction[Any], data: str) -> None:
-        """A button click: its data goes to the core as if typed; the buttons go away."""
+        """A button click: its data goes to the core as if typed, then the buttons go away.
+
+        A click the core refused (someone else's button) changes nothing, the buttons
+        included: the clicker alone sees why.
+        """
         message = incoming_interaction(interaction, data, is_callback=True)
-        try:  # answered: take the buttons away so the question isn't answered twice
-            await interaction.response.edit_message(view=None)
+        work = asyncio.ensure_future(self._take_turn(message, "click"))
+        done, _ = await asyncio.wait({work}, timeout=DEFER_AFTER)
+        if not done:  # slow: acknowledge within Discord's 3 s, leaving the message as it is
+            await self._defer_quietly(interaction)
+        result = await work
+        if refused(result):
+            notices = [replace(reply, private=True) for reply in result.replies]
+            if not notices and not interaction.response.is_done():
+                await self._defer_quietly(interaction)
+            await self._answer(interaction, notices, None)
+            return
+        try:  # taken: remove the buttons so the question isn't answered twice
+            if interaction.response.is_done():
+                await interaction.edit_original_response(view=None)
+            else:
+                await interaction.response.edit_message(view=None)
         except discord.HTTPException as exc:
             METRICS.platform_error(PLATFORM)
             logger.debug("removing buttons failed: %s", exc)
-        result = await self._take_turn(message, "click")
         await self._answer(interaction, list(result.replies), command_of(data))
+
+    async def _defer_quietly(self, interaction: discord.Interaction[Any]) -> None:
+        try:  # a click's defer changes nothing the person sees
+            await interaction.response.defer()
+        except discord.HTTPException as exc:
+            METRICS.platform_error(PLATFORM)
+            logger.debug("deferring click %s failed: %s", interaction.id, exc)
 
     async def _handle_all(
         self, interaction: discord.Interaction[Any], texts: tuple[str, ...]
@@ -211,11 +274,25 @@ class DiscordAdapter:
             logger.warning("answer to interaction %s not sent: %s", interaction.id, exc)
 
     async def _handle(self, message: IncomingMessage) -> HandleResult:
-        result = await self.service.handle(message)
+        result = await self._stored(message)
         for attempt in range(1, FAILED_RETRIES + 1):
             if result.status != "failed":
                 break
             # The core rolled back: trying again is safe and usually works (a lock, a blip).
             await asyncio.sleep(FAILED_BACKOFF * attempt)
+            result = await self._stored(message)
+        if result.status == "duplicate":
+            # Discord never delivers a message twice: a repeat is an edit that changed
+            # nothing, or an event seen twice; its replies went out with the first.
+            return replace(result, replies=())
+        return result
+
+    async def _stored(self, message: IncomingMessage) -> HandleResult:
+        """Handle `message`, waiting (within bounds) for a database that is out of reach."""
+        waited, pause = 0.0, UNAVAILABLE_BACKOFF
+        result = await self.service.handle(message)
+        while result.status == "unavailable" and waited < UNAVAILABLE_PATIENCE:
+            await asyncio.sleep(pause)
+            waited, pause = waited + pause, min(pause * 2, UNAVAILABLE_MAX_PAUSE)
             result = await self.service.handle(message)
         return result

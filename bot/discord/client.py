@@ -63,6 +63,14 @@ class CoachClient(discord.Client):
 
     async def on_ready(self) -> None:
         logger.info("discord bot %s (%s) ready", self.user, getattr(self.user, "id", "?"))
+        self.adapter.catch_up.request()  # a (re)start: what came while the bot was away
+
+    async def on_resumed(self) -> None:
+        self.adapter.catch_up.request()  # Discord does not replay what the gap missed
+
+    async def close(self) -> None:
+        await self.adapter.catch_up.stop()
+        await super().close()
 
     async def on_message(self, message: discord.Message) -> None:
         await self.adapter.on_message(message)
