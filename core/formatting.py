@@ -67,10 +67,11 @@ def cardio_summary(entry: CardioEntry) -> str:
 
 
 def plan_line(plan: Plan) -> str:
-    """Return e.g. `Squat 3×8 @ 102.5 kg`."""
+    """Return e.g. `Squat 3×8 @ 102.5 kg`, with its advice (`⚠️ knee hurt: have it checked`)."""
+    advice = f" ⚠️ {plan.advice}" if plan.advice else ""
     return (
         f"{display_name(plan.exercise)} {plan.sets}×{plan.reps} @ "
-        f"{load(plan.weight, plan.unit, plan.bodyweight)}"
+        f"{load(plan.weight, plan.unit, plan.bodyweight)}{advice}"
     )
 
 

@@ -200,3 +200,11 @@ class SqlRepository(SqlAccounts):
         for row in (await self.session.execute(query)).scalars().all():
             gear[row.user_id][row.target] = gear_of(row)
         return {user_id: EquipmentSetup(targets) for user_id, targets in gear.items()}
+
+    async def message_texts(self, message_ids: Sequence[int]) -> dict[int, str]:
+        """Return the text of each stored message, by id."""
+        if not message_ids:
+            return {}
+        m = Message.__table__.c  # type: ignore[attr-defined]
+        query = select(m.id, m.text).where(m.id.in_(list(message_ids)))
+        return {row.id: row.text for row in (await self.session.execute(query)).all()}

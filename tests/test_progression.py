@@ -130,3 +130,22 @@ def test_per_exercise_override_of_target_and_increment() -> None:
     rules = Rules(target_sets=4, target_reps=6, increment=5)
     plan = next_plan(CATALOGUE["squat"], sessions(sets(100, 6, 6, 6, 6)), "kg", rules)
     assert (plan.rule, plan.weight, plan.sets, plan.reps) == ("progress", 105, 4, 6)
+
+
+@pytest.mark.parametrize(
+    ("exercise", "unit", "history", "rule", "weight"),
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_moderate_rpe_leaves_the_four_rules_as_they_were(
+    exercise: str, unit: str, history: list, rule: str, weight: float
+) -> None:
+    """RPE 8 on every set is neither hard nor easy: each case above plans exactly as without."""
+    plain = sessions(*history)
+    rated = [
+        Session(s.day, tuple(LoggedSet(x.reps, x.weight, rpe=8) for x in s.sets)) for s in plain
+    ]
+    found = CATALOGUE[exercise]
+    assert next_plan(found, rated, unit) == next_plan(found, plain, unit)  # type: ignore[arg-type]
+    plan = next_plan(found, plain, unit)  # type: ignore[arg-type]
+    assert (plan.rule, plan.weight) == (rule, weight)

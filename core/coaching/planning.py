@@ -1,11 +1,16 @@
-"""From stored sets to sessions and next-session plans, in the user's units."""
+"""From stored sets to sessions and next-session plans, in the user's units.
+
+A set carries its RPE; what its log's text says about the lift (pain, a failed rep; see
+`core.coaching.effort`) is read for the last session of each lift, the one the rules use.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
+from core.coaching.effort import LiftNotes, read_notes
 from core.coaching.equipment import fit_plans
 from core.coaching.progression import (
     INTENSITY_LOOKBACK,
@@ -35,17 +40,50 @@ def weight_in(s: StoredSet, units: Unit, step: float | None = None) -> float:
     return round_to(converted, step) if step else converted
 
 
-def sessions_by_exercise(sets: Iterable[StoredSet], units: Unit) -> dict[str, list[Session]]:
-    """Group sets (ordered by day) into one session per exercise per local day."""
+def sessions_by_exercise(
+    sets: Iterable[StoredSet], units: Unit, texts: Mapping[int, str] | None = None
+) -> dict[str, list[Session]]:
+    """Group sets (ordered by day) into one session per exercise per local day.
+
+    `texts` are the logs' texts by message id: a pain phrase about a lift marks its
+    session, a failed rep the lift's last set in that log (as an imported failure set is).
+    """
+    sets = list(sets)
+    texts = texts or {}
+    # Only the logs these sets came from (a batch hands over everyone's texts).
+    notes = {i: read_notes(texts[i]) for i in {s.message_id for s in sets} if i in texts}
+    last_in_log = {(s.message_id, s.exercise): i for i, s in enumerate(sets)}
     grouped: dict[str, dict[date, list[LoggedSet]]] = defaultdict(lambda: defaultdict(list))
-    for s in sets:
+    pains: dict[tuple[str, date], str] = {}
+    for i, s in enumerate(sets):
         found = exercise(s.exercise)
         step = increment_for(found, units) if found is not None else None
-        grouped[s.exercise][s.day].append(LoggedSet(s.reps, weight_in(s, units, step)))
+        said = notes[s.message_id].about(s.exercise) if s.message_id in notes else LiftNotes()
+        failed = s.kind == "failure" or (said.failed and last_in_log[s.message_id, s.exercise] == i)
+        grouped[s.exercise][s.day].append(
+            LoggedSet(s.reps, weight_in(s, units, step), s.rpe, failed)
+        )
+        if said.pain:
+            pains.setdefault((s.exercise, s.day), said.pain)
     return {
-        exercise: [Session(day, tuple(sets)) for day, sets in sorted(days.items())]
+        exercise: [
+            Session(day, tuple(sets), pains.get((exercise, day)))
+            for day, sets in sorted(days.items())
+        ]
         for exercise, days in grouped.items()
     }
+
+
+def last_session_logs(sets: Sequence[StoredSet]) -> list[int]:
+    """Return the message ids of each lift's last session in `sets` (ordered by day)."""
+    last_day = {s.exercise: s.day for s in sets}
+    return sorted({s.message_id for s in sets if s.day == last_day[s.exercise]})
+
+
+async def log_texts(repo: Repository, sets: Sequence[StoredSet]) -> dict[int, str]:
+    """Return the texts of the logs behind each lift's last session in `sets`."""
+    ids = last_session_logs(sets)
+    return await repo.message_texts(ids) if ids else {}
 
 
 def plans_from(sessions: dict[str, list[Session]], units: Unit) -> list[Plan]:
@@ -56,9 +94,15 @@ def plans_from(sessions: dict[str, list[Session]], units: Unit) -> list[Plan]:
     ]
 
 
-def plans_in_order(sets: Iterable[StoredSet], units: Unit, exercises: Sequence[str]) -> list[Plan]:
+def plans_in_order(
+    sets: Iterable[StoredSet],
+    units: Unit,
+    exercises: Sequence[str],
+    texts: Mapping[int, str] | None = None,
+) -> list[Plan]:
     """Return the next plan for each of `exercises` that has history in `sets`, in order."""
-    plans = {p.exercise: p for p in plans_from(sessions_by_exercise(sets, units), units)}
+    sessions = sessions_by_exercise(sets, units, texts)
+    plans = {p.exercise: p for p in plans_from(sessions, units)}
     return [plans[e] for e in exercises if e in plans]
 
 
@@ -76,24 +120,29 @@ async def plans_for(
     `equipment=False` says the person has none on record: no lookup, no rounding.
     """
     sets = await repo.strength_sets(user_id, until - INTENSITY_LOOKBACK, until, exercises)
-    plans = plans_in_order(sets, units, exercises)
+    plans = plans_in_order(sets, units, exercises, await log_texts(repo, sets))
     return await _fitted(repo, user_id, plans) if equipment else plans
 
 
 async def current_plan(repo: Repository, user_id: int, units: Unit, today: date) -> list[Plan]:
     """Return plans for every exercise logged in the 28 days up to `today`."""
     sets = await repo.strength_sets(user_id, today - PLAN_WINDOW - INTENSITY_LOOKBACK, today)
-    return await _fitted(repo, user_id, recent_plans(sets, units, today))
+    texts = await log_texts(repo, sets)
+    return await _fitted(repo, user_id, recent_plans(sets, units, today, texts))
 
 
-def recent_plans(sets: Iterable[StoredSet], units: Unit, today: date) -> list[Plan]:
+def recent_plans(
+    sets: Iterable[StoredSet], units: Unit, today: date, texts: Mapping[int, str] | None = None
+) -> list[Plan]:
     """Return plans for every exercise with a set in the 28 days up to `today`.
 
-    `sets` should reach back PLAN_WINDOW + INTENSITY_LOOKBACK days.
+    `sets` should reach back PLAN_WINDOW + INTENSITY_LOOKBACK days; `texts` are the logs'
+    texts by message id (without them, pain and failure words are not read).
     """
     sets = list(sets)
     recent = {s.exercise for s in sets if s.day > today - PLAN_WINDOW}
-    return plans_from(sessions_by_exercise((s for s in sets if s.exercise in recent), units), units)
+    kept = (s for s in sets if s.exercise in recent)
+    return plans_from(sessions_by_exercise(kept, units, texts), units)
 
 
 async def _fitted(repo: Repository, user_id: int, plans: list[Plan]) -> list[Plan]:

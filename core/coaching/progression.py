@@ -1,17 +1,20 @@
 """Progression: from a lift's session history to the load for its next session.
 
-The four rules, in the order a coach applies them (numbers from the article):
-calibrate, progress, deload, repeat. Bodyweight movements progress reps first.
+What the last session says about effort comes first, in this order: pain (hold), a hard
+last set (repeat), every working set easy (two increments). Then the article's four rules,
+in the order a coach applies them: calibrate, progress, deload, repeat. Bodyweight
+movements progress reps first. A session without RPE or notes gets the article's rules.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from core.coaching.effort import easy_sets, hard_set
 from core.recording.catalogue import Exercise
 from core.recording.entries import Unit
 
@@ -25,6 +28,8 @@ STALLED_SESSIONS_BEFORE_DELOAD = 3
 INTENSITY_FLOOR = 0.70  # the article's 70-85% of 1RM
 INTENSITY_LOOKBACK = timedelta(weeks=8)
 BODYWEIGHT_TOP_REPS = 12  # bodyweight moves climb 8 -> 12 reps, then add load
+EASY_INCREMENTS = 2  # every working set easy (core.coaching.effort): two increments, not one
+EASY_EXTRA_REPS = 2  # a bodyweight move that felt easy: two more reps instead of one
 
 INCREMENTS: dict[tuple[str, Unit], float] = {
     ("lower", "kg"): 2.5,
@@ -33,7 +38,7 @@ INCREMENTS: dict[tuple[str, Unit], float] = {
     ("upper", "lb"): 2.5,
 }
 
-Rule = Literal["progress", "repeat", "deload", "calibrate"]
+Rule = Literal["progress", "repeat", "deload", "calibrate", "hold"]
 _EPS = 1e-6
 
 
@@ -41,6 +46,8 @@ _EPS = 1e-6
 class LoggedSet:
     reps: int
     weight: float  # in the plan's unit; added load for bodyweight moves
+    rpe: float | None = None  # RIR is kept as RPE 10 - RIR
+    failed: bool = False  # a failed or missed rep in this set
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class Session:
 
     day: date
     sets: tuple[LoggedSet, ...]
+    pain: str | None = None  # a pain phrase written about this lift, as written
 
 
 @dataclass(frozen=True)
@@ -75,13 +83,12 @@ class Plan:
     bodyweight: bool = False
     below_intensity: bool = False
     best_e1rm: float | None = None
+    advice: str = ""  # a line beside the load: to have a pain checked
 
 
 def e1rm(weight: float, reps: int) -> float:
     """Return the Epley estimated one-rep max: w x (1 + r/30), or w for a single."""
-    if reps <= 1:
-        return weight
-    return weight * (1 + reps / 30)
+    return weight if reps <= 1 else weight * (1 + reps / 30)
 
 
 def increment_for(exercise: Exercise, unit: Unit, rules: Rules = DEFAULT_RULES) -> float:
@@ -145,8 +152,58 @@ def next_plan(
     exercise: Exercise, history: Sequence[Session], unit: Unit, rules: Rules = DEFAULT_RULES
 ) -> Plan:
     """Return the next session's plan from the sessions so far (oldest first, non-empty)."""
+    step = increment_for(exercise, unit, rules)
     if exercise.bodyweight:
-        return _next_bodyweight_plan(exercise, history, unit, rules)
+        plan = _next_bodyweight_plan(exercise, history, unit, rules)
+        return _effort_rules(plan, history[-1], step, _reps_reached(history[-1], rules))
+    return _effort_rules(_article_plan(exercise, history, unit, rules), history[-1], step)
+
+
+def _effort_rules(plan: Plan, last: Session, step: float, level: int = 0) -> Plan:
+    """Return the article's `plan` after the effort rules, which come before it, in order.
+
+    `level` is the reps target a bodyweight move has reached (0 for a loaded lift).
+    """
+    load, _ = top_sets(last)
+    same = f"{plan.sets}×{level} again" if level else f"keep {_fmt(load)} {plan.unit}"
+    if last.pain:  # 1. pain: no increase for this lift, and have it checked
+        lower = plan.weight < load - _EPS  # the article's deload or calibration stands
+        held = plan if lower else replace(plan, weight=load, reps=level or plan.reps)
+        why = f"you wrote “{last.pain}”, so no increase for now"
+        why += f" ({plan.rule}: {plan.reason})" if lower else ""
+        return replace(held, rule="hold", reason=why, advice=f"{last.pain}: have it checked")
+    hard = hard_set(working_sets(last)[-1])
+    if hard and plan.rule in ("progress", "repeat"):  # 2. a hard last set: the same again
+        return replace(
+            plan, weight=load, reps=level or plan.reps, rule="repeat", reason=f"{hard}, so {same}"
+        )
+    easy = easy_sets(working_sets(last))
+    if easy is not None and plan.rule == "progress":  # 3. every working set easy: twice
+        felt = f"every working set felt easy (RPE {_fmt(easy)} or less)"
+        if level and level < BODYWEIGHT_TOP_REPS:
+            reps = min(level + EASY_EXTRA_REPS, BODYWEIGHT_TOP_REPS)
+            more = f"{reps - level} more rep{'s' if reps - level > 1 else ''}"
+            return replace(plan, reps=reps, reason=f"{felt}, so {more} each")
+        back = f" and go back to {plan.reps} reps" if level else ""
+        return replace(
+            plan,
+            weight=round(load + EASY_INCREMENTS * step, 3),
+            reason=f"{felt}, so add {EASY_INCREMENTS} × {_fmt(step)} {plan.unit}{back}",
+        )
+    return plan
+
+
+def _reps_reached(session: Session, rules: Rules) -> int:
+    """Return a bodyweight move's current reps target: what every set reached, 8 to 12."""
+    _, at_top = top_sets(session)
+    first = at_top[: rules.target_sets]
+    if len(first) < rules.target_sets or min(s.reps for s in first) < rules.target_reps:
+        return rules.target_reps
+    return min(min(s.reps for s in first), BODYWEIGHT_TOP_REPS)
+
+
+def _article_plan(exercise: Exercise, history: Sequence[Session], unit: Unit, rules: Rules) -> Plan:
+    """Return the plan by the article's four rules: calibrate, progress, deload, repeat."""
     step = increment_for(exercise, unit, rules)
     last = history[-1]
     load, at_top = top_sets(last)
@@ -156,17 +213,8 @@ def next_plan(
 
     def plan(weight: float, rule: Rule, reason: str) -> Plan:
         below = load < INTENSITY_FLOOR * best - _EPS
-        return Plan(
-            exercise.id,
-            rules.target_sets,
-            rules.target_reps,
-            weight,
-            unit,
-            rule,
-            reason,
-            below_intensity=below,
-            best_e1rm=round(best, 1),
-        )
+        sets, reps, best_e1rm = rules.target_sets, rules.target_reps, round(best, 1)
+        return Plan(exercise.id, sets, reps, weight, unit, rule, reason, False, below, best_e1rm)
 
     if _needs_calibration(at_top, rules):
         target = round_to(CALIBRATE_FRACTION * session_best, step)

@@ -2,7 +2,8 @@
 
 A log alone, a burst of logs from many people, and an edited log all come through
 `record`: one INSERT per table for the entries, one query for the history behind the
-next loads and one for equipment, whatever the number of logs.
+next loads, one for equipment and one for the texts of that day's earlier logs (pain and
+failure words), whatever the number of logs.
 """
 
 from __future__ import annotations
@@ -79,6 +80,11 @@ async def _plans(repo: Repository, logs: list[Log]) -> dict[int, list[Plan]]:
         max(log.day for log in logs),
         sorted({e for log in logs for e in strength_exercises(log.result)}),
     )
+    # A log's lifts have their last session on its day: what that day's logs say counts.
+    days, texts = {log.day for log in logs}, {log.message_id: log.message.text for log in logs}
+    earlier = {s.message_id for sets in history.values() for s in sets if s.day in days}
+    if earlier - texts.keys():
+        texts |= await repo.message_texts(sorted(earlier - texts.keys()))
     with_gear = sorted({log.profile.user_id for log in logs if log.profile.has_equipment})
     setups = await repo.equipment_of(with_gear) if with_gear else {}
     ids: dict[int, set[int]] = {}
@@ -96,6 +102,6 @@ async def _plans(repo: Repository, logs: list[Log]) -> dict[int, list[Plan]]:
             and s.message_id not in later
         ]
         plans[log.index] = fit_plans(
-            plans_in_order(sets, log.profile.units, wanted), setups.get(user_id)
+            plans_in_order(sets, log.profile.units, wanted, texts), setups.get(user_id)
         )
     return plans

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from core.recording.effort import effort_marks
 from core.recording.entries import Unit
 
 NUM = r"\d+(?:\.\d+)?"
@@ -40,6 +41,7 @@ _DASH_RUN = re.compile(rf"(?<![\w.-]){NUM}(?:\s?-\s?{NUM}){{2,}}(?![\w.-])")
 
 def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
     """Return `text` with its marks made plain, the RPE from a RIR, and a trailing count."""
+    text = effort_marks(text)  # `2 in the tank`, and `@8` after a load, as RIR and RPE
     # Each pattern is tried only when the text holds a string every match of it holds.
     if "#" in text:
         text = _POUND_MARK.sub(r"\1lb ", text)

@@ -38,6 +38,7 @@ EXAMPLE_LOAD: dict[Unit, str] = {"kg": "100kg", "lb": "225lb"}
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[a-z]")
+_RPE_ONLY = re.compile(r"\s*@\s*(?:rpe\s*)?(\d+(?:\.\d+)?)\s*")  # a part `@8`: one set's RPE
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ def read_strength(
         return Outcome(Problem("implausible", source, message), counted=True)
     if uniform and (failed := notes.failure(" ".join(s.text for s in fragment))):
         sets = _after_failure(sets, *failed)
+    if marks := [float(m[1]) for seg in fragment[1:] if (m := _RPE_ONLY.fullmatch(seg.text))]:
+        sets = _rpe_per_set(sets, marks)
     if any(s.weight is None for s in sets):
         problem = Problem("missing_load", source, _missing_load(sets, label, units))
         return Outcome(problem, counted=True)
@@ -172,11 +175,12 @@ def _unreadable(
         "unreadable",
         source,
         f"I couldn't read the sets and reps for {exercise.name.lower()}. "
-        f"Try e.g. `{_example(exercise, units)}` (sets x reps, then the weight).",
+        f"Try e.g. `{example(exercise, units)}` (sets x reps, then the weight).",
     )
 
 
-def _example(exercise: Exercise, units: Unit) -> str:
+def example(exercise: Exercise, units: Unit) -> str:
+    """Return a log of `exercise` to show: `squat 3x8 100kg`, `pull-up 3x8 bw`."""
     load = "bw" if exercise.bodyweight else EXAMPLE_LOAD[units]
     return f"{exercise.name.lower()} 3x8 {load}"
 
@@ -185,3 +189,16 @@ def _missing_load(sets: list[RawSet], label: str, units: Unit) -> str:
     reps = {s.reps for s in sets}
     shape = f"{len(sets)}x{reps.pop():g}" if len(reps) == 1 else "3x8"
     return f"How heavy was the {label}? e.g. `{label} {shape} {EXAMPLE_LOAD[units]}`"
+
+
+def _rpe_per_set(sets: list[RawSet], marks: list[float]) -> list[RawSet]:
+    """Return `sets` with `3x8 60kg @6, @8, @9`'s RPEs one per set, in order.
+
+    When the marks don't match the sets one to one, no RPE is kept: a wrong effort would
+    change the next load, a missing one leaves the usual rules.
+    """
+    first = sets[0].rpe if sets else None
+    every = ([first] if first is not None else []) + marks
+    if len(every) == len(sets):
+        return [replace(s, rpe=rpe) for s, rpe in zip(sets, every, strict=True)]
+    return [replace(s, rpe=None) for s in sets]
