@@ -6,7 +6,7 @@ import asyncio
 import logging
 
 from telegram import BotCommand
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.stopping import sleep_unless_stopped
@@ -119,7 +119,7 @@ class TelegramBot:
                 raise TokenRejected(
                     "Telegram rejected TELEGRAM_TOKEN (check it with @BotFather)"
                 ) from None
-            except NetworkError as exc:
+            except TelegramError as exc:  # unreachable, or an answer that can't be read
                 logger.warning("Telegram unreachable (%s); retrying in %.0f s", exc, delay)
                 await sleep_unless_stopped(stop, delay)
                 delay = min(delay * 2, MAX_STARTUP_BACKOFF)

@@ -84,9 +84,8 @@ def answer(
     try:
         return _answer(question, age, bodyweight_kg, units)
     except Exception:
-        logger.exception(
-            "FAQ answer failed for %r", question[:80] if isinstance(question, str) else question
-        )
+        # The question is the person's text: never in the log.
+        logger.exception("FAQ answer failed for a question of %d characters", len(str(question)))
         return FaqAnswer(None, UNKNOWN, (), None)
 
 
