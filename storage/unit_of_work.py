@@ -15,6 +15,7 @@ from storage.faults import unreachable
 from storage.history import SqlHistory
 from storage.links import SqlLinkStore
 from storage.outbox import SqlOutbox
+from storage.pending_imports import SqlPendingImports
 from storage.reminders import SqlReminderStore
 from storage.repository import SqlRepository
 
@@ -43,6 +44,7 @@ class SqlUnitOfWork:
         self.links = SqlLinkStore(self.session)
         self.history = SqlHistory(self.session)
         self.outbox = SqlOutbox(self.session)
+        self.pending_imports = SqlPendingImports(self.session)
         return self
 
     async def __aexit__(

@@ -118,10 +118,15 @@ def duration(value: str | None) -> float | None:
     return float(sum(int(n) * scale[u] for n, u in parts))
 
 
-def unit(value: str | None, default: Unit) -> Unit:
+def stated_unit(value: str | None) -> Unit | None:
+    """Return the unit a cell names, or None when it names none."""
     text = (value or "").strip().lower()
     if text in ("lb", "lbs"):
         return "lb"
     if text in ("kg", "kgs"):
         return "kg"
-    return default
+    return None
+
+
+def unit(value: str | None, default: Unit) -> Unit:
+    return stated_unit(value) or default

@@ -28,7 +28,8 @@ class _Draft:
     sets: list[ImportedSet] = field(default_factory=list)
 
 
-def _text(data: bytes) -> str:
+def file_text(data: bytes) -> str:
+    """Return the file's text: UTF-8 (with or without BOM), UTF-16, or Latin-1."""
     for encoding in ("utf-8-sig", "utf-16"):
         try:
             return data.decode(encoding)
@@ -46,7 +47,7 @@ def read_export(data: bytes, default_unit: Unit = "kg") -> ReadExport | Unreadab
     """Return the workouts in a Strong, Hevy or Coach CSV export, or why it can't be read."""
     if len(data) > MAX_FILE_BYTES:
         return Unreadable("That file is over 20 MB, too big for me to read.")
-    text = _text(data)
+    text = file_text(data)
     first_line = text.split("\n", 1)[0]
     if not first_line.strip():
         return Unreadable("That file is empty.")

@@ -81,7 +81,8 @@ def strong(header: set[str], default_unit: Unit) -> tuple[str, RowReader]:
         name = (row.get("Exercise Name") or "").strip()
         if order.lower() in SKIPPED_SET_ORDERS or not name:
             return key, workout, None
-        unit = fixed_unit or cells.unit(row.get("Weight Unit"), default_unit)
+        stated = fixed_unit or cells.stated_unit(row.get("Weight Unit"))
+        unit = stated or default_unit
         distance = None
         for column, scale in distance_cols.items():
             if column in header:
@@ -101,6 +102,7 @@ def strong(header: set[str], default_unit: Unit) -> tuple[str, RowReader]:
             rpe=cells.rpe(row.get("RPE")),
             seconds=cells.seconds(row.get("Seconds")),
             distance_m=distance,
+            unit_stated=stated is not None,
         )
         return key, workout, one
 
@@ -150,7 +152,8 @@ def coach(header: set[str], default_unit: Unit) -> tuple[str, RowReader]:
         )
         exercise = (row.get("exercise") or "").strip()
         kind = (row.get("set_kind") or "normal").strip()
-        unit = cells.unit(row.get("unit"), default_unit)
+        stated = cells.stated_unit(row.get("unit"))
+        unit = stated or default_unit
         one = ImportedSet(
             exercise=(row.get("exercise_name") or exercise).strip(),
             kind=kind if kind in kinds else "normal",  # type: ignore[arg-type]
@@ -162,6 +165,7 @@ def coach(header: set[str], default_unit: Unit) -> tuple[str, RowReader]:
             distance_m=cells.distance(row.get("distance_m"), 1.0),
             exercise_id=exercise or None,
             bodyweight=(row.get("bodyweight") or "").strip().lower() in ("1", "true", "yes"),
+            unit_stated=stated is not None,
         )
         return key, workout, one
 

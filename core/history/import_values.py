@@ -23,6 +23,7 @@ class ImportedSet:
     distance_m: float | None = None
     exercise_id: str | None = None  # our own export names the id outright
     bodyweight: bool | None = None
+    unit_stated: bool = True  # False when the file named no unit and the profile's was taken
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,21 @@ from typing import TYPE_CHECKING
 
 from core.conversation.results import HandleResult
 from core.history.exercise_names import map_exercise
-from core.history.import_file import read_export
+from core.history.import_file import file_text, read_export
+from core.history.import_pending import PendingImport
+from core.history.import_units import TooHeavy, too_heavy_in_kg
 from core.history.import_values import NewSet, NewWorkout, ReadExport, Unreadable
 from core.history.workout_keys import legacy_workout_key, workout_key
-from core.messages import Attachment, Reply
+from core.messages import Attachment, Choice, Reply
 from core.recording.catalogue import CATALOGUE, display_name
-from core.recording.entries import to_kg
+from core.recording.entries import Unit, to_kg
 
 if TYPE_CHECKING:
     from core.conversation.context import Context
 
 LISTED_NAMES = 12  # names shown per list in the import summary
+# The buttons under "these look like pounds": (label, what /import ID … is sent with).
+UNIT_CHOICES = (("Read as lb", "lb"), ("Read as kg", "kg"), ("Cancel", "cancel"))
 
 
 def _names(names: Sequence[str]) -> str:
@@ -72,7 +76,8 @@ async def import_attachment(ctx: Context, attachment: Attachment) -> HandleResul
     """Import a Strong, Hevy or Coach CSV export; all or nothing, never twice.
 
     The status says what came of it: "recorded" when workouts were stored, "answered"
-    when all of them were imported before, "refused" when the file can't be read.
+    when all of them were imported before or the unit is asked first, "refused" when the
+    file can't be read.
     """
     found = read_export(attachment.data, ctx.profile.units)
     filename = attachment.filename[:60] or "that file"
@@ -80,6 +85,54 @@ async def import_attachment(ctx: Context, attachment: Attachment) -> HandleResul
         return HandleResult(
             (Reply(f"❌ I couldn't import {filename}. {found.message}"),), "refused"
         )
+    heavy = too_heavy_in_kg(found)
+    if heavy:
+        as_lb = read_export(attachment.data, "lb")
+        known = await _imported_reading(ctx, [found, as_lb])
+        if known is None:
+            return await _ask_unit(ctx, attachment, found, heavy)
+        found = known  # imported before, read one way: the person said which then
+    return await import_read(ctx, found)
+
+
+async def _imported_reading(
+    ctx: Context, readings: Sequence[ReadExport | Unreadable]
+) -> ReadExport | None:
+    """Return the reading of a file of which some workout is already imported, if any."""
+    for reading in readings:
+        if isinstance(reading, ReadExport):
+            workouts, _ = _new_workouts(ctx, reading)
+            keys = [k for w in workouts for k in (w.key, w.legacy_key)]
+            if await ctx.uow.history.imported_keys(ctx.profile.user_id, keys):
+                return reading
+    return None
+
+
+async def _ask_unit(
+    ctx: Context, attachment: Attachment, found: ReadExport, heavy: Sequence[TooHeavy]
+) -> HandleResult:
+    """Keep the file and ask whether its loads are pounds; nothing of it is stored yet."""
+    content = file_text(attachment.data).replace("\x00", "")  # PostgreSQL text holds no NUL
+    pending = PendingImport(ctx.message_id, attachment.filename, content)
+    await ctx.uow.pending_imports.keep(ctx.profile.user_id, pending, ctx.now)
+    lifts = ", ".join(f"{display_name(h.exercise).lower()} mostly {h.median:g}" for h in heavy)
+    text = (
+        f"📥 {found.layout} export: {len(found.workouts)} workouts, {found.set_count} sets.\n"
+        f"❓ The file doesn't say kg or lb, and in kg these loads are more than almost anyone "
+        f"lifts ({lifts}). They look like pounds: read them as lb? Nothing is stored until "
+        "you tap."
+    )
+    choices = tuple(
+        Choice(label, f"/import {ctx.message_id} {answer}") for label, answer in UNIT_CHOICES
+    )
+    return HandleResult((Reply(text, choices, private=True),), "answered")
+
+
+async def import_read(ctx: Context, found: ReadExport, read_as: Unit | None = None) -> HandleResult:
+    """Store the workouts of a read export not imported before; return the summary.
+
+    `read_as` is the unit the person chose for a file that names none.
+    """
     workouts, mapping = _new_workouts(ctx, found)
     store = ctx.uow.history
     keys = [k for w in workouts for k in (w.key, w.legacy_key)]
@@ -115,7 +168,9 @@ async def import_attachment(ctx: Context, attachment: Attachment) -> HandleResul
             f"Kept as your own exercises ({len(custom)}; in history and export, without "
             f"progression): {_names(custom)}."
         )
-    if found.app == "Strong" and "units" not in found.layout and "20" not in found.layout:
+    if read_as is not None:
+        lines.append(f"Weights were read as {read_as}, as you said.")
+    elif found.app == "Strong" and "units" not in found.layout and "20" not in found.layout:
         lines.append(f"Weights were read as {ctx.profile.units} (your /units).")
     lines.append("See it with /chart week or /chart squat.")
     lines.append("/undo takes back one imported workout at a time (newest first), not the file.")
