@@ -10,6 +10,7 @@ import pytest
 from core.recording.cardio import mentions_cardio, read_cardio
 from core.recording.entries import CardioEntry, Problem
 from core.recording.parser import parse
+from core.recording.replies import workout_text
 
 
 def entry(text: str) -> tuple:
@@ -269,3 +270,28 @@ def test_a_cardio_question_stays_when_a_lift_name_leads_and_there_are_no_sets() 
     result = parse("I) Bike / Row : 10 min")
     assert result.entries == ()
     assert "bike or row" in result.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "line"),
+    [
+        ("zone 2 45 min avg hr 132", 55, "⚠️ 132 bpm is above your Zone 2 (102–119)"),
+        ("zone 2 45 min avg hr 110", 55, "❤️ 110 bpm is in your Zone 2 (102–119)"),
+        ("zone 2 45 min avg hr 95", 55, "❤️ 95 bpm is below your Zone 2 (102–119)"),
+        ("zone 2 45 min avg hr 132", None, "Tell me your age (/profile age 62)"),
+        ("zone 2 45 min avg hr 132", 15, None),  # an age the estimate is not given for
+        ("zone 2 45 min", 55, None),
+        ("zone 2 45 min", None, None),
+        ("hiit 20 min avg hr 160", 55, None),
+        ("walk 40 min avg hr 100", 55, None),
+    ],
+)
+def test_a_zone2_average_heart_rate_gets_one_line_in_the_reply(
+    text: str, age: int | None, line: str | None
+) -> None:
+    got = workout_text(parse(text, "kg"), [], age).splitlines()
+    assert got[0].startswith("✅ ")
+    extra = got[1:-1]  # between what was recorded and the fix hint
+    assert len(extra) == (0 if line is None else 1), got
+    if line is not None:
+        assert extra[0].startswith(line)

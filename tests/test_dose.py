@@ -109,3 +109,30 @@ def test_cardio_sessions_and_minutes() -> None:
     assert lines["zone2_sessions"] == "met"
     assert lines["hiit_sessions"] == "met"
     assert lines["resistance_sessions"] == "under"
+
+
+def hr_session(day: date, minutes: float, avg_hr: int | None, modality: str = "zone2"):
+    return StoredCardio(modality, None, day, minutes, avg_hr)
+
+
+@pytest.mark.parametrize(
+    ("age", "with_hr", "above"),
+    [
+        (55, 3, 2),  # range 102–119: 132 and 125 above, 110 in
+        (30, 3, 1),  # range 112–131: 132 above, 125 in, 110 below
+        (None, 3, 0),  # no age, no range: nothing is called above
+    ],
+)
+def test_zone2_minutes_all_count_and_sessions_above_range_are_counted_apart(
+    age: int | None, with_hr: int, above: int
+) -> None:
+    sessions = [
+        hr_session(MONDAY, 45, 132),
+        hr_session(MONDAY + timedelta(days=1), 50, 125),
+        hr_session(MONDAY + timedelta(days=2), 40, 110),
+        hr_session(MONDAY + timedelta(days=3), 30, None),
+        hr_session(MONDAY + timedelta(days=4), 20, 160, "hiit"),  # HIIT is meant to be hard
+    ]
+    dose = weekly_dose(MONDAY, [], sessions, age)
+    assert (dose.zone2_sessions, dose.zone2_minutes) == (4, 165)
+    assert (dose.zone2_with_hr, dose.zone2_above) == (with_hr, above)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from core.coaching.heart_rate import Zone2Range, sessions_above, zone2_for
 from core.coaching.progression import INTENSITY_FLOOR, INTENSITY_LOOKBACK, e1rm
 from core.ports import StoredCardio, StoredSet
 from core.recording.catalogue import MAJOR_MUSCLES
@@ -46,6 +47,11 @@ class WeeklyDose:
     hiit_sessions: int
     walk_days: int
     lines: tuple[DoseLine, ...]
+    # Zone 2 sessions with an average heart rate, and those above the person's range
+    # (their minutes still count: the range is an estimate from age).
+    zone2_with_hr: int = 0
+    zone2_above: int = 0
+    zone2_range: Zone2Range | None = None
 
 
 def week_bounds(day: date) -> tuple[date, date]:
@@ -78,11 +84,17 @@ def is_intensity_set(s: StoredSet, best_e1rm_kg: float) -> bool:
     return s.weight_kg >= INTENSITY_FLOOR * best_e1rm_kg - 1e-9
 
 
-def weekly_dose(day: date, sets: Sequence[StoredSet], cardio: Sequence[StoredCardio]) -> WeeklyDose:
+def weekly_dose(
+    day: date,
+    sets: Sequence[StoredSet],
+    cardio: Sequence[StoredCardio],
+    age: int | None = None,
+) -> WeeklyDose:
     """Return the dose for the week of `day`.
 
     `sets` covers the 8 weeks before the week too (for each exercise's best e1RM);
-    `cardio` may cover any range: only the week's sessions count.
+    `cardio` may cover any range: only the week's sessions count. With `age`, Zone 2
+    sessions whose average heart rate ran above the person's range are counted apart.
     """
     start, end = week_bounds(day)
     history = [s for s in sets if s.day <= end]
@@ -98,6 +110,7 @@ def weekly_dose(day: date, sets: Sequence[StoredSet], cardio: Sequence[StoredCar
                 muscles[muscle] += 1
     week_cardio = [c for c in cardio if start <= c.day <= end]
     zone2 = [c for c in week_cardio if c.modality == "zone2"]
+    zone = zone2_for(age)
     resistance = len({s.day for s in week_sets})
     zone2_days = len({c.day for c in zone2})
     hiit_days = len({c.day for c in week_cardio if c.modality == "hiit"})
@@ -146,4 +159,7 @@ def weekly_dose(day: date, sets: Sequence[StoredSet], cardio: Sequence[StoredCar
         hiit_sessions=hiit_days,
         walk_days=len({c.day for c in week_cardio if c.modality == "walk"}),
         lines=tuple(lines),
+        zone2_with_hr=sum(1 for c in zone2 if c.avg_hr is not None),
+        zone2_above=sessions_above([c.avg_hr for c in zone2], zone),
+        zone2_range=zone,
     )

@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from core.coaching.heart_rate import MAX_AGE, MIN_AGE, zone2_for
+from core.coaching.heart_rate import zone2_range as zone2_range  # the one definition
 from core.recording.entries import LB_IN_KG
 
-# Tanaka, Monahan & Seals 2001: maximum heart rate ≈ 208 − 0.7 × age.
-TANAKA_INTERCEPT = 208.0
-TANAKA_SLOPE = 0.7
-ZONE2_LOW, ZONE2_HIGH = 0.60, 0.70  # share of maximum heart rate
 PROTEIN_LOW, PROTEIN_HIGH = 1.6, 2.2  # grams per kg of bodyweight per day
 
-MIN_AGE, MAX_AGE = 18, 100
 MIN_KG, MAX_KG = 30.0, 250.0
 
 _AGE_IN_TEXT = re.compile(
@@ -30,12 +27,6 @@ def _round(x: float) -> int:
     return int(x + 0.5)
 
 
-def zone2_range(age: int) -> tuple[int, int, int]:
-    """Return (max heart rate, low, high) in bpm for `age`, by the Tanaka formula."""
-    max_hr = TANAKA_INTERCEPT - TANAKA_SLOPE * age
-    return _round(max_hr), _round(ZONE2_LOW * max_hr), _round(ZONE2_HIGH * max_hr)
-
-
 def protein_range(bodyweight_kg: float) -> tuple[int, int]:
     """Return the daily protein target (low, high) in grams for `bodyweight_kg`."""
     return _round(PROTEIN_LOW * bodyweight_kg), _round(PROTEIN_HIGH * bodyweight_kg)
@@ -43,9 +34,10 @@ def protein_range(bodyweight_kg: float) -> tuple[int, int]:
 
 def zone2_line(age: int | None) -> str:
     """Return the personal Zone 2 line, or how to tell the coach your age."""
-    if age is None or not MIN_AGE <= age <= MAX_AGE:
+    zone = zone2_for(age)
+    if zone is None:
         return "Tell me your age (/profile age 62) and I'll work out your Zone 2 range in bpm."
-    max_hr, low, high = zone2_range(age)
+    max_hr, low, high = zone
     return (
         f"For you (age {age}): max heart rate ≈ {max_hr} bpm by the Tanaka formula "
         f"(208 − 0.7 × age), so Zone 2 is about {low}–{high} bpm."

@@ -61,7 +61,7 @@ async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
     plans = await _plans(repo, [log for log in logs if strength_exercises(log.result)])
     return {
         log.index: Reply(
-            workout_text(log.result, plans.get(log.index, [])),
+            workout_text(log.result, plans.get(log.index, []), log.profile.age),
             question_choices(log.result, log.message_id),
             private=True,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.coaching.heart_rate import heart_rate_lines
 from core.coaching.progression import Plan
 from core.formatting import cardio_summary, number, plan_line, sets_summary
 from core.recording.catalogue import display_name
@@ -47,9 +48,19 @@ def strength_exercises(result: ParseResult) -> list[str]:
 FIX_HINT = "Not what you did? Edit your message, or /undo."
 
 
-def workout_text(result: ParseResult, plans: list[Plan]) -> str:
+def zone2_heart_rates(result: ParseResult) -> list[int]:
+    """Return the average heart rates of the Zone 2 sessions in `result`."""
+    return [
+        e.avg_hr
+        for e in result.entries
+        if isinstance(e, CardioEntry) and e.modality == "zone2" and e.avg_hr is not None
+    ]
+
+
+def workout_text(result: ParseResult, plans: list[Plan], age: int | None = None) -> str:
     """Return the reply to a logged workout: what was recorded, next loads, questions."""
     lines = recorded_lines(result)
+    lines += heart_rate_lines(zone2_heart_rates(result), age)
     for plan in plans:
         lines += plan_lines(plan)
     lines += problem_lines(result)

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
+from core.coaching.heart_rate import zone2_range
 from core.messages import Choice, Reply
 
 ZONE2_MINUTES = (45, 60)
-ZONE2_HR_FRACTION = (0.60, 0.70)
 HIIT_SESSION = "4 × 4 min hard, 3 min easy between"
 RESISTANCE_TARGET = 2  # sessions a week
 
 WELCOME_BACK = "Welcome back — reminders were paused because I couldn't reach you; they're back on."
-
-
-def tanaka_max_hr(age: int) -> float:
-    """Return the estimated maximum heart rate: 208 − 0.7 × age (Tanaka, 2001)."""
-    return 208 - 0.7 * age
-
-
-def zone2_range(age: int) -> tuple[int, int]:
-    """Return the 60–70% of HRmax range in bpm."""
-    max_hr = tanaka_max_hr(age)
-    low, high = ZONE2_HR_FRACTION
-    return round(low * max_hr), round(high * max_hr)
 
 
 def resistance_text(plan_lines: list[str]) -> str:
@@ -49,10 +37,10 @@ def zone2_text(age: int | None) -> str:
     )
     if age is None:
         return text + " Tell me your age (/profile age 62) and I'll give you your range in bpm."
-    bpm_low, bpm_high = zone2_range(age)
+    zone = zone2_range(age)  # the one estimate the FAQ, the log reply and /week use too
     return (
-        f"{text} For you that's {bpm_low}–{bpm_high} bpm "
-        f"(max ≈ {round(tanaka_max_hr(age))} by Tanaka: 208 − 0.7 × {age})."
+        f"{text} For you that's {zone.low}–{zone.high} bpm "
+        f"(max ≈ {zone.max_hr} by Tanaka: 208 − 0.7 × {age})."
     )
 
 
