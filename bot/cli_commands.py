@@ -74,7 +74,7 @@ async def plan(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
     else:
         from core.formatting import plan_line
 
-        print("\n".join(plan_line(p) for p in plans) or "No lifts in the last 4 weeks.")
+        print("\n".join(plan_line(p) for p in plans) or "No lifts in the last 12 weeks.")
     return 0
 
 
@@ -144,16 +144,19 @@ def plan_json(plan: object) -> dict[str, object]:
     from core.recording.entries import to_kg
 
     assert isinstance(plan, Plan)
-    return {
+    shown: dict[str, object] = {
         "exercise": plan.exercise,
         "sets": plan.sets,
         "reps": plan.reps,
         "weight_kg": round(to_kg(plan.weight, plan.unit), 3),
         "weight": plan.weight,
-        "unit": plan.unit,
+        "unit": plan.unit,  # the unit this lift is logged in
         "rule": plan.rule,
         "reason": plan.reason,
     }
+    if plan.form:  # a bodyweight move's harder form, as a catalogue id
+        shown["form"] = plan.form
+    return shown
 
 
 def parse_json(result: ParseResult) -> dict[str, object]:

@@ -67,11 +67,16 @@ def cardio_summary(entry: CardioEntry) -> str:
 
 
 def plan_line(plan: Plan) -> str:
-    """Return e.g. `Squat 3×8 @ 102.5 kg`, with its advice (`⚠️ knee hurt: have it checked`)."""
+    """Return e.g. `Squat 3×8 @ 102.5 kg`, with its advice (`⚠️ knee hurt: have it checked`).
+
+    A bodyweight move that moves on to a harder form names it: `Push-up → Decline push-up`.
+    """
     advice = f" ⚠️ {plan.advice}" if plan.advice else ""
+    name = display_name(plan.exercise)
+    if plan.form:
+        name = f"{name} → {display_name(plan.form)}"
     return (
-        f"{display_name(plan.exercise)} {plan.sets}×{plan.reps} @ "
-        f"{load(plan.weight, plan.unit, plan.bodyweight)}{advice}"
+        f"{name} {plan.sets}×{plan.reps} @ {load(plan.weight, plan.unit, plan.bodyweight)}{advice}"
     )
 
 

@@ -11,6 +11,7 @@ from core.accounts.ports import LinkStore
 from core.accounts.profile import Profile
 from core.coaching.equipment import EquipmentSetup
 from core.conversation.outbox import OutboxStore
+from core.history.import_pending import PendingImportStore
 from core.history.ports import HistoryStore
 from core.history.sets import StoredSet  # beside the export's HistorySet, which holds one
 from core.messages import IncomingMessage
@@ -157,6 +158,10 @@ class Repository(Protocol):
         """Return the text of each stored message, by id (what its log says beside the sets)."""
         ...
 
+    async def units_chosen_in(self, user_id: int) -> int | None:
+        """Return the id of the person's last `/units` message (typed or tapped), if any."""
+        ...
+
 
 class UnitOfWork(Protocol):
     """One message's worth of work: rolled back on exit unless committed.
@@ -169,6 +174,7 @@ class UnitOfWork(Protocol):
     links: LinkStore
     history: HistoryStore
     outbox: OutboxStore
+    pending_imports: PendingImportStore
 
     async def __aenter__(self) -> Self: ...
 

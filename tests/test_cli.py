@@ -79,7 +79,10 @@ def test_say_then_plan_and_week_json(sqlite_db: str) -> None:
     }
     assert plan["exercises"][0]["reason"]
     later = json.loads(coach("plan", "--json", "--at", "2026-12-25T09:00", db=sqlite_db).stdout)
-    assert later == {"exercises": []}  # nothing in the 28 days before
+    [back] = later["exercises"]  # 32 days later: still planned (12 weeks), lower after a break
+    assert (back["exercise"], back["rule"], back["weight"]) == ("squat", "return", 80.0)
+    gone = json.loads(coach("plan", "--json", "--at", "2027-02-25T09:00", db=sqlite_db).stdout)
+    assert gone == {"exercises": []}  # nothing in the 12 weeks before
     week = json.loads(coach("week", "--json", "--at", "2026-11-25T09:00", db=sqlite_db).stdout)
     assert week["resistance_sessions"] == 1
     assert week["intensity_sets"]["quads"] == 3

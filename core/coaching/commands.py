@@ -23,7 +23,7 @@ async def plan(ctx: Context, _args: str) -> list[Reply]:
     if not plans:
         return [
             Reply(
-                "No lifts logged in the last 4 weeks. Log one like `squat 3x8 100kg`.",
+                "No lifts logged in the last 12 weeks. Log one like `squat 3x8 100kg`.",
                 private=True,
             )
         ]
@@ -37,7 +37,7 @@ async def dose_at(repo: Repository, profile: Profile, at: datetime) -> WeeklyDos
     start, end = week_bounds(day)
     sets = await repo.strength_sets(profile.user_id, lookback_start(start), end)
     cardio = await repo.cardio(profile.user_id, start, end)
-    return weekly_dose(day, sets, cardio)
+    return weekly_dose(day, sets, cardio, profile.age)
 
 
 async def week(ctx: Context, _args: str) -> list[Reply]:
@@ -54,6 +54,12 @@ def week_text(dose: WeeklyDose) -> str:
         lines.append(
             f"{_MARK[line.status]} {label}: {number(line.value)} "
             f"(target {number(line.low)}–{number(line.high)}) {line.status}"
+        )
+    if dose.zone2_above and dose.zone2_range:
+        lines.append(
+            f"⚠️ {dose.zone2_above} of {dose.zone2_with_hr} Zone 2 sessions with a heart rate "
+            f"ran above your range ({dose.zone2_range.low}–{dose.zone2_range.high} bpm); "
+            "their minutes still count. Slow down until you can talk in full sentences."
         )
     lines.append(f"🚶 Days with a walk: {dose.walk_days}")
     return "\n".join(lines)

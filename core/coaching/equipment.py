@@ -150,16 +150,20 @@ def _convert(weight: float, source: Unit, dest: Unit) -> float:
 def fit_plan(plan: Plan, setup: EquipmentSetup) -> Plan:
     """Return the plan with its load moved onto a weight the person can load.
 
-    Progress rounds up (the increment is never lost), deload rounds down, the rest
-    go to the nearest loadable weight. The plan takes the gear's unit.
+    The load the person just lifted is loadable, so a plan to lift it again (repeat, hold)
+    stays as it is. Progress rounds up (the increment is never lost), deload and return
+    round down, the rest go to the nearest loadable weight. The plan takes the gear's unit.
     """
     gear = setup.for_exercise(plan.exercise)
     if gear is None or (plan.bodyweight and plan.exercise not in setup.gear):
         return plan
+    if plan.last_load is not None and abs(plan.weight - plan.last_load) < _EPS:
+        if plan.rule in ("repeat", "hold"):
+            return plan
     target = _convert(plan.weight, plan.unit, gear.unit)
     if plan.rule == "progress" and not plan.bodyweight:
         weight = round_up(gear, target)
-    elif plan.rule == "deload":
+    elif plan.rule in ("deload", "return"):
         weight = round_down(gear, target)
     elif plan.rule == "progress":
         weight = round_up(gear, target) if target > 0 else 0.0

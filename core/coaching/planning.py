@@ -1,4 +1,4 @@
-"""From stored sets to sessions and next-session plans, in the user's units.
+"""From stored sets to sessions and next-session plans, each lift in the unit it is logged in.
 
 A set carries its RPE; what its log's text says about the lift (pain, a failed rep; see
 `core.coaching.effort`) is read for the last session of each lift, the one the rules use.
@@ -21,11 +21,29 @@ from core.coaching.progression import (
     next_plan,
     round_to,
 )
+from core.coaching.returning import after_break
 from core.ports import Repository, StoredSet
 from core.recording.catalogue import exercise
 from core.recording.entries import Unit, from_kg
 
-PLAN_WINDOW = timedelta(days=28)  # /plan covers lifts logged in the last 4 weeks
+PLAN_WINDOW = timedelta(weeks=12)  # /plan covers lifts logged in the last 12 weeks
+
+
+def lift_units(
+    sets: Iterable[StoredSet], default: Unit, since: int | None = None
+) -> dict[str, Unit]:
+    """Return each lift's unit: the one its latest loaded set was logged in (sets by day).
+
+    A kg person's dumbbells logged in lb plan in lb, with lb increments. Sets logged before
+    the person last chose their units (`since`, the day of their last `/units`) follow
+    that choice: switching to lb turns every lift to lb until one is logged in kg again.
+    """
+    units: dict[str, Unit] = {}
+    for s in sets:
+        if s.weight > 0 and (since is None or s.message_id > since):
+            units[s.exercise] = "lb" if s.unit == "lb" else "kg"
+        units.setdefault(s.exercise, default)
+    return units
 
 
 def weight_in(s: StoredSet, units: Unit, step: float | None = None) -> float:
@@ -41,15 +59,21 @@ def weight_in(s: StoredSet, units: Unit, step: float | None = None) -> float:
 
 
 def sessions_by_exercise(
-    sets: Iterable[StoredSet], units: Unit, texts: Mapping[int, str] | None = None
+    sets: Iterable[StoredSet],
+    units: Unit,
+    texts: Mapping[int, str] | None = None,
+    since: int | None = None,
 ) -> dict[str, list[Session]]:
     """Group sets (ordered by day) into one session per exercise per local day.
+
+    Each lift's loads are in its unit (`lift_units`, else `units`).
 
     `texts` are the logs' texts by message id: a pain phrase about a lift marks its
     session, a failed rep the lift's last set in that log (as an imported failure set is).
     """
     sets = list(sets)
     texts = texts or {}
+    by_lift = lift_units(sets, units, since)
     # Only the logs these sets came from (a batch hands over everyone's texts).
     notes = {i: read_notes(texts[i]) for i in {s.message_id for s in sets} if i in texts}
     last_in_log = {(s.message_id, s.exercise): i for i, s in enumerate(sets)}
@@ -57,11 +81,12 @@ def sessions_by_exercise(
     pains: dict[tuple[str, date], str] = {}
     for i, s in enumerate(sets):
         found = exercise(s.exercise)
-        step = increment_for(found, units) if found is not None else None
+        unit = by_lift[s.exercise]
+        step = increment_for(found, unit) if found is not None else None
         said = notes[s.message_id].about(s.exercise) if s.message_id in notes else LiftNotes()
         failed = s.kind == "failure" or (said.failed and last_in_log[s.message_id, s.exercise] == i)
         grouped[s.exercise][s.day].append(
-            LoggedSet(s.reps, weight_in(s, units, step), s.rpe, failed)
+            LoggedSet(s.reps, weight_in(s, unit, step), s.rpe, failed)
         )
         if said.pain:
             pains.setdefault((s.exercise, s.day), said.pain)
@@ -86,12 +111,19 @@ async def log_texts(repo: Repository, sets: Sequence[StoredSet]) -> dict[int, st
     return await repo.message_texts(ids) if ids else {}
 
 
-def plans_from(sessions: dict[str, list[Session]], units: Unit) -> list[Plan]:
-    return [
-        next_plan(found, history, units)
-        for id, history in sessions.items()
-        if (found := exercise(id)) is not None and history
-    ]
+def plans_from(
+    sessions: dict[str, list[Session]], units: Mapping[str, Unit], day: date | None = None
+) -> list[Plan]:
+    """Return each lift's next plan in its unit; for `day`, after a break (`after_break`)."""
+    plans = []
+    for id, history in sessions.items():
+        if (found := exercise(id)) is None or not history:
+            continue
+        plan = next_plan(found, history, units[id])
+        if day is not None:
+            plan = after_break(plan, history[-1], day, increment_for(found, units[id]))
+        plans.append(plan)
+    return plans
 
 
 def plans_in_order(
@@ -99,10 +131,16 @@ def plans_in_order(
     units: Unit,
     exercises: Sequence[str],
     texts: Mapping[int, str] | None = None,
+    day: date | None = None,
+    since: int | None = None,
 ) -> list[Plan]:
-    """Return the next plan for each of `exercises` that has history in `sets`, in order."""
-    sessions = sessions_by_exercise(sets, units, texts)
-    plans = {p.exercise: p for p in plans_from(sessions, units)}
+    """Return the next plan for each of `exercises` that has history in `sets`, in order.
+
+    With `day`, the plans are for that day, so a lift after a break gets the `return` rule.
+    """
+    sets = list(sets)
+    sessions = sessions_by_exercise(sets, units, texts, since)
+    plans = {p.exercise: p for p in plans_from(sessions, lift_units(sets, units, since), day)}
     return [plans[e] for e in exercises if e in plans]
 
 
@@ -115,34 +153,47 @@ async def plans_for(
     *,
     equipment: bool = True,
 ) -> list[Plan]:
-    """Return the next plan for each exercise, from history up to `until`.
+    """Return the next plan for each exercise on `until`, from history up to it.
 
     `equipment=False` says the person has none on record: no lookup, no rounding.
     """
     sets = await repo.strength_sets(user_id, until - INTENSITY_LOOKBACK, until, exercises)
-    plans = plans_in_order(sets, units, exercises, await log_texts(repo, sets))
+    texts = await log_texts(repo, sets)
+    since = await units_chosen(repo, user_id)
+    plans = plans_in_order(sets, units, exercises, texts, until, since)
     return await _fitted(repo, user_id, plans) if equipment else plans
 
 
 async def current_plan(repo: Repository, user_id: int, units: Unit, today: date) -> list[Plan]:
-    """Return plans for every exercise logged in the 28 days up to `today`."""
+    """Return plans for `today` for every exercise logged in the 12 weeks up to it."""
     sets = await repo.strength_sets(user_id, today - PLAN_WINDOW - INTENSITY_LOOKBACK, today)
     texts = await log_texts(repo, sets)
-    return await _fitted(repo, user_id, recent_plans(sets, units, today, texts))
+    since = await units_chosen(repo, user_id)
+    return await _fitted(repo, user_id, recent_plans(sets, units, today, texts, since))
+
+
+async def units_chosen(repo: Repository, user_id: int) -> int | None:
+    """Return the message in which the person last chose their units (`/units`), if any."""
+    return await repo.units_chosen_in(user_id)
 
 
 def recent_plans(
-    sets: Iterable[StoredSet], units: Unit, today: date, texts: Mapping[int, str] | None = None
+    sets: Iterable[StoredSet],
+    units: Unit,
+    today: date,
+    texts: Mapping[int, str] | None = None,
+    since: int | None = None,
 ) -> list[Plan]:
-    """Return plans for every exercise with a set in the 28 days up to `today`.
+    """Return plans for `today` for every exercise with a set in the 12 weeks up to it.
 
     `sets` should reach back PLAN_WINDOW + INTENSITY_LOOKBACK days; `texts` are the logs'
     texts by message id (without them, pain and failure words are not read).
     """
     sets = list(sets)
     recent = {s.exercise for s in sets if s.day > today - PLAN_WINDOW}
-    kept = (s for s in sets if s.exercise in recent)
-    return plans_from(sessions_by_exercise(kept, units, texts), units)
+    kept = [s for s in sets if s.exercise in recent]
+    sessions = sessions_by_exercise(kept, units, texts, since)
+    return plans_from(sessions, lift_units(kept, units, since), today)
 
 
 async def _fitted(repo: Repository, user_id: int, plans: list[Plan]) -> list[Plan]:
