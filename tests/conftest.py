@@ -17,11 +17,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlmodel import SQLModel
 
+from bot.bootstrap import Coach, build
 from core.conversation.results import HandleResult
 from core.conversation.service import ConversationService
 from core.messages import IncomingMessage, Reply
 from storage.database import create_engine, resolve_url, upgrade
 from storage.unit_of_work import unit_of_work_factory
+from tests.telegram_fake import FakeBotAPI
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -158,3 +160,18 @@ def settings_from_nothing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     root.setLevel(level)
     for name in ("httpx", "httpcore", "telegram", "apscheduler"):
         logging.getLogger(name).setLevel(logging.NOTSET if name == "telegram" else logging.WARNING)
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    """The stand-in Telegram Bot API, on 127.0.0.1."""
+    async with FakeBotAPI() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def coach(db_url: str) -> AsyncIterator[Coach]:
+    """The composed coach (engine, unit of work, service) on the test database."""
+    coach = await build(db_url)
+    yield coach
+    await coach.close()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -24,24 +23,14 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from storage.database import create_engine, resolve_url, upgrade
 from tests.db_proxy import DatabaseProxy
-from tests.telegram_fake import TOKEN, FakeBotAPI
+from tests.processes import start_coach
+from tests.telegram_fake import FakeBotAPI
 
-ROOT = Path(__file__).resolve().parent.parent
 SORRY = "Sorry, I couldn't save that"
 
 
 async def start_bot(db_url: str, api: FakeBotAPI) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "TELEGRAM_TOKEN": TOKEN,
-        "TELEGRAM_API_BASE_URL": api.base_url,
-        "LOG_LEVEL": "WARNING",
-    }
-    env.pop("TELEGRAM_WEBHOOK_URL", None)
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "--db", db_url, "run", "telegram",
-        cwd=ROOT, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+    return await start_coach(db_url, api)
 
 
 async def stop_bot(process: asyncio.subprocess.Process) -> tuple[float, str]:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from bot.bootstrap import Coach, build
+from bot.bootstrap import Coach
 from bot.telegram.app import TelegramBot
 from bot.telegram.config import TelegramConfig
 from bot.telegram.outbox import SENT_PRIVATELY
@@ -26,19 +26,6 @@ GROUP = -100900
 ANN, BOB = 41, 42
 SENDS = ("sendMessage", "sendPhoto", "sendDocument")
 LOGGED = ("squat 3x8 100kg",)
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def coach(db_url: str) -> AsyncIterator[Coach]:
-    coach = await build(db_url)
-    yield coach
-    await coach.close()
 
 
 @pytest.fixture

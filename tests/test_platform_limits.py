@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.bootstrap import Coach, build
+from bot.bootstrap import Coach
 from bot.platform_text import (
     MAX_DISPLAY_NAME,
     MAX_EXTERNAL_ID,
@@ -89,19 +89,6 @@ def test_cleaning_keeps_what_is_storable_as_it_is() -> None:
 
 
 # --- Telegram ------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def coach(db_url: str) -> AsyncIterator[Coach]:
-    coach = await build(db_url)
-    yield coach
-    await coach.close()
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI() as fake:
-        yield fake
 
 
 @pytest.fixture

@@ -11,24 +11,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import signal
-import sys
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from bot.scheduler import drain
 from core.reminders.claim import LEASE
 from storage.database import create_engine
 from storage.reminder_dispatch import SqlDispatchStore
+from tests.processes import start_coach
 from tests.reminder_people import add_people, received, statuses, telegram_notifier
-from tests.telegram_fake import TOKEN, FakeBotAPI
+from tests.telegram_fake import FakeBotAPI
 
 logger = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parent.parent
 OLD = [9000 + n for n in range(60)]  # due 1 h 55 min ago: over 2 h late after the lease
 NEW = [9500 + n for n in range(60)]  # due a minute ago
 KILL_AFTER = 40  # messages sent (the oldest go first)
@@ -40,22 +37,7 @@ def at(instant: datetime) -> Callable[[], datetime]:
 
 async def _scheduler(db_url: str, api: FakeBotAPI) -> asyncio.subprocess.Process:
     """Start `coach run scheduler`: the dispatcher alone, sending through Telegram."""
-    env = {
-        **os.environ,
-        "TELEGRAM_TOKEN": TOKEN,
-        "TELEGRAM_API_BASE_URL": api.base_url,
-        "LOG_LEVEL": "WARNING",
-    }
-    for name in ("TELEGRAM_WEBHOOK_URL", "DISCORD_TOKEN", "DATABASE_URL", "DISPATCHER"):
-        env.pop(name, None)
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        *("-m", "bot.cli", "--db", db_url, "run", "scheduler"),
-        cwd=ROOT,
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
+    return await start_coach(db_url, api, "scheduler", stderr=asyncio.subprocess.DEVNULL)
 
 
 async def test_a_dispatcher_killed_holding_a_claim_sends_each_ping_once_or_drops_it(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,12 +22,6 @@ pytestmark = pytest.mark.usefixtures("settings_from_nothing")
 MONDAY = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 PINGED = 90  # the Telegram chat with a due reminder
 CHATTING = 91  # a chat that talks to the bot while it runs
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI() as fake:
-        yield fake
 
 
 async def a_due_reminder(db: str) -> None:

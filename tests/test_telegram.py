@@ -13,7 +13,7 @@ import aiohttp
 import pytest
 from sqlalchemy import text
 
-from bot.bootstrap import Coach, build
+from bot.bootstrap import Coach
 from bot.telegram.app import TelegramBot, TokenRejected
 from bot.telegram.config import TelegramConfig, WebhookConfig
 from bot.telegram.webhook import SECRET_HEADER
@@ -71,19 +71,6 @@ async def sets_of(coach: Coach, user_id: int) -> list[tuple[str, int, float]]:
             uid=str(user_id),
         )
     ]
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def coach(db_url: str) -> AsyncIterator[Coach]:
-    coach = await build(db_url)
-    yield coach
-    await coach.close()
 
 
 async def _started(bot: TelegramBot) -> tuple[asyncio.Event, asyncio.Task[None]]:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from pathlib import Path
 
 from sqlalchemy import text
 
 from storage.database import create_engine
-from tests.telegram_fake import TOKEN, FakeBotAPI
+from tests.processes import start_coach
+from tests.telegram_fake import FakeBotAPI
 
-ROOT = Path(__file__).resolve().parent.parent
 USERS = 100
 PER_USER = 10  # 1,000 updates
 KILLS_AT = (150, 400, 650)  # replies sent when each SIGKILL lands
@@ -22,26 +20,7 @@ IN_FLIGHT_AT_A_KILL = 3
 
 
 async def _start(db: Path, api: FakeBotAPI) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "TELEGRAM_TOKEN": TOKEN,
-        "TELEGRAM_API_BASE_URL": api.base_url,
-        "LOG_LEVEL": "WARNING",
-    }
-    env.pop("TELEGRAM_WEBHOOK_URL", None)
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "--db",
-        f"sqlite:///{db}",
-        "run",
-        "telegram",
-        cwd=ROOT,
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    return await start_coach(f"sqlite:///{db}", api)
 
 
 async def test_killed_mid_burst_then_restarted_records_and_answers_every_update_once(

@@ -20,12 +20,6 @@ from tests.telegram_fake import TOKEN, FakeBotAPI
 Handler = Callable[[web.Request], Awaitable[web.Response]]
 
 
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI() as fake:
-        yield fake
-
-
 def bot_on(base_url: str, request: AiohttpRequest) -> Bot:
     return Bot(
         TOKEN,
