@@ -547,3 +547,15 @@ async def _upcoming(
 ) -> list[dict[str, str]]:
     service = ConversationService(unit_of_work_factory(engine))
     return await service.upcoming(platform, user_id, start, days)
+
+
+async def test_the_weekly_summary_notes_zone2_above_the_persons_range(
+    ann: ChatUser, notifier: FakeNotifier, dispatch
+) -> None:
+    await ann.say("/profile age 55")
+    await ann.say("/remind zone2 tue 07:30")
+    await ann.say("zone 2 45 min avg hr 132", at="2026-11-24T07:00")  # 102–119 at 55
+    await dispatch(datetime(2026, 11, 29, 18, 0, tzinfo=UTC))
+    summary = notifier.texts()[-1]
+    assert summary.startswith("📊 Your week in review.")
+    assert "ran above your range (102–119 bpm)" in summary

@@ -99,6 +99,7 @@ def compose(data: Prefetched, who: Recipient, kind: str, fire_at: datetime) -> s
         day,
         data.sets(who.user_id, lookback_start(start), end),
         data.cardio(who.user_id, start, end),
+        who.age,  # so the summary notes Zone 2 sessions above the person's range, as /week does
     )
     if kind == "weekly-summary":
         return summary_text(week_text(dose))
