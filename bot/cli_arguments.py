@@ -43,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("--json", action="store_true")
         cmd.add_argument("--at", help="ISO 8601 time (default: now)")
 
+    # `coach session` runs through the `plan` command (bot.cli dispatches on it) with
+    # `session` set: the next session rather than every lift.
+    session = sub.add_parser("session", help="the next session: lifts, warm-up, cardio")
+    session.add_argument("--json", action="store_true", required=True)
+    session.add_argument("--at", help="ISO 8601 time (default: now)")
+    session.set_defaults(command="plan", session=True)
+
     ask = sub.add_parser("ask", help="ask the coach a question")
     ask.add_argument("--json", action="store_true")
     ask.add_argument("question", nargs="+")

@@ -67,7 +67,9 @@ async def say(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
 
 
 async def plan(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
-    """`coach plan`: next session's loads."""
+    """`coach plan`: next session's loads (`coach session`: the next session)."""
+    if getattr(args, "session", False):
+        return await session(coach, args, at)
     plans = await coach.service.plan(console.PLATFORM, args.user, at)
     if args.json:
         print_json({"exercises": [plan_json(p) for p in plans]})
@@ -75,6 +77,21 @@ async def plan(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
         from core.formatting import plan_line
 
         print("\n".join(plan_line(p) for p in plans) or "No lifts in the last 12 weeks.")
+    return 0
+
+
+async def session(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
+    """`coach session --json`: the next session, as `/plan` shows it, as JSON."""
+    found = await coach.service.session(console.PLATFORM, args.user, at)
+    keys = ("exercise", "sets", "reps", "weight", "unit", "rule", "reason")
+    print_json(
+        {
+            "date": found.day.isoformat(),
+            "exercises": [{k: plan_json(s.plan)[k] for k in keys} for s in found.lifts],
+            "warmup": [asdict(w) for w in found.warmup],
+            "cardio": [asdict(c) for c in found.cardio],
+        }
+    )
     return 0
 
 

@@ -88,6 +88,49 @@ def test_say_then_plan_and_week_json(sqlite_db: str) -> None:
     assert week["intensity_sets"]["quads"] == 3
 
 
+def test_session_json_gives_the_next_session(sqlite_db: str) -> None:
+    for at, text in (
+        ("2026-11-23T18:00", "squat 3x8 100kg\nbench 3x8 60kg\nrow 3x8 60kg"),
+        ("2026-11-25T18:00", "deadlift 3x8 120kg\nohp 3x8 40kg\nlat pulldown 3x8 50kg"),
+        ("2026-11-26T07:00", "zone 2 100 min"),
+    ):
+        assert coach("say", "--at", at, text, db=sqlite_db).returncode == 0
+    out = coach("session", "--json", "--at", "2026-11-27T09:00", db=sqlite_db)
+    assert out.returncode == 0, out.stderr
+    shown = json.loads(out.stdout)
+    lifts = [
+        (e["exercise"], e["sets"], e["reps"], e["weight"], e["rule"])
+        for e in shown.pop("exercises")
+    ]
+    assert lifts == [
+        ("squat", 3, 8, 102.5, "progress"),  # day A again (B was last), legs first
+        ("deadlift", 3, 8, 122.5, "progress"),  # hamstrings: 3 of 8 sets this week
+        ("bench_press", 3, 8, 61.25, "progress"),
+        ("barbell_row", 3, 8, 61.25, "progress"),
+    ]
+    assert shown == {
+        "date": "2026-11-27",
+        "warmup": [
+            {"exercise": "squat", "reps": 8, "weight": 40.0, "unit": "kg"},
+            {"exercise": "squat", "reps": 5, "weight": 62.5, "unit": "kg"},
+            {"exercise": "squat", "reps": 3, "weight": 82.5, "unit": "kg"},
+        ],
+        "cardio": [
+            {"modality": "zone2", "minutes": 45, "reason": "100 of 135 Zone 2 minutes this week"}
+        ],
+    }
+    keys = coach("session", "--json", "--at", "2026-11-27T09:00", db=sqlite_db).stdout
+    assert set(json.loads(keys)["exercises"][0]) == {
+        "exercise",
+        "sets",
+        "reps",
+        "weight",
+        "unit",
+        "rule",
+        "reason",
+    }
+
+
 def test_say_with_the_same_id_twice_records_once(sqlite_db: str) -> None:
     for _ in range(2):
         coach("say", "--id", "m-1", "--at", "2026-11-23T18:00", "squat 3x8 100kg", db=sqlite_db)

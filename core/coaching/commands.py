@@ -1,4 +1,4 @@
-"""/plan and /week: the next session's loads and this week against the article's dose."""
+"""/plan and /week: the next session (`/plan all`: every lift's loads) and this week's dose."""
 
 from __future__ import annotations
 
@@ -6,19 +6,35 @@ from datetime import datetime
 
 from core.accounts.profile import Profile
 from core.coaching.dose import WeeklyDose, lookback_start, week_bounds, weekly_dose
-from core.coaching.planning import current_plan
+from core.coaching.planning import PLAN_WINDOW, current_plan
 from core.coaching.progression import Plan
+from core.coaching.session import NextSession, next_session, training_days
 from core.conversation.context import Context
-from core.formatting import day_label, number, plan_line
+from core.formatting import day_label, number, plan_line, weight
 from core.messages import Reply
 from core.ports import Repository
+from core.recording.catalogue import display_name
 
 
 async def plans_at(repo: Repository, profile: Profile, at: datetime) -> list[Plan]:
     return await current_plan(repo, profile.user_id, profile.units, profile.local_day(at))
 
 
-async def plan(ctx: Context, _args: str) -> list[Reply]:
+async def session_at(repo: Repository, profile: Profile, at: datetime) -> NextSession:
+    """Return the next session on the day of `at` (`core.coaching.session`)."""
+    day = profile.local_day(at)
+    plans = await current_plan(repo, profile.user_id, profile.units, day)
+    sets = await repo.strength_sets(profile.user_id, day - PLAN_WINDOW, day)
+    dose = await dose_at(repo, profile, at)
+    return next_session(day, training_days(sets), plans, dose)
+
+
+async def plan(ctx: Context, args: str) -> list[Reply]:
+    """`/plan`: the next session; `/plan all`: every lift of the last 12 weeks."""
+    if args.strip().lower() != "all":
+        found = await session_at(ctx.repo, ctx.profile, ctx.message.sent_at)
+        if found.lifts:
+            return [Reply(session_text(found), private=True)]
     plans = await plans_at(ctx.repo, ctx.profile, ctx.message.sent_at)
     if not plans:
         return [
@@ -29,6 +45,24 @@ async def plan(ctx: Context, _args: str) -> list[Reply]:
         ]
     lines = ["Next session:"] + [f"• {plan_line(p)} ({p.rule})" for p in plans]
     return [Reply("\n".join(lines), private=True)]
+
+
+def session_text(found: NextSession) -> str:
+    """Return `/plan`'s reply: the warm-up, the lifts in order, the cardio."""
+    lines = ["Next session:"]
+    if found.warmup:
+        ramp = ", ".join(f"{weight(w.weight, w.unit)} × {w.reps}" for w in found.warmup)
+        lines.append(f"Warm-up ({display_name(found.warmup[0].exercise)}): {ramp}")
+    for lift in found.lifts:
+        why = ""
+        if lift.added_for:
+            why = f" — {lift.added_for}: {lift.sets_this_week} of 8 sets this week"
+        lines.append(f"• {plan_line(lift.plan)} ({lift.plan.rule}){why}")
+    for piece in found.cardio:
+        name = "Zone 2" if piece.modality == "zone2" else "Intervals (HIIT)"
+        lines.append(f"🫀 {name} {piece.minutes} min: {piece.reason}")
+    lines.append("Every lift's load: /plan all")
+    return "\n".join(lines)
 
 
 async def dose_at(repo: Repository, profile: Profile, at: datetime) -> WeeklyDose:

@@ -18,9 +18,6 @@ from datetime import datetime
 
 from core.accounts.profile import Profile
 from core.clock import utcnow
-from core.coaching.commands import dose_at, plans_at
-from core.coaching.dose import WeeklyDose
-from core.coaching.progression import Plan
 from core.conversation import commands, talk
 from core.conversation.catch_up import Correspondent, correspondents
 from core.conversation.context import Context
@@ -30,6 +27,7 @@ from core.conversation.gate import cleaned, refusal
 from core.conversation.logged import logged
 from core.conversation.outbox import OwedReplies, encode
 from core.conversation.ownership import status_of
+from core.conversation.reads import Reads
 from core.conversation.redelivery import redelivered
 from core.conversation.results import HandleResult
 from core.conversation.turns import Account, Turn, plain_logs
@@ -38,7 +36,6 @@ from core.messages import IncomingMessage, Reply
 from core.ports import DuplicateMessage, StoreUnavailable, UnitOfWork
 from core.recording import log
 from core.reminders.commands import after_message
-from core.reminders.upcoming import upcoming_for
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +49,7 @@ FAILED = Reply(
 Observer = Callable[[IncomingMessage, HandleResult, float], None]
 
 
-class ConversationService:
+class ConversationService(Reads):
     """Turns incoming messages into replies; a reply leaves only after its write committed."""
 
     def __init__(
@@ -255,25 +252,6 @@ class ConversationService:
             await repo.save_profile(profile)
         return HandleResult(tuple(replies), status_of(replies), message_id=message_id)
 
-    async def plan(self, platform: str, user_id: str, at: datetime) -> list[Plan]:
-        """Return the user's next plans, in their units (read-only)."""
-        async with self._unit_of_work() as uow:
-            profile = await uow.repo.identify(platform, user_id, None, at)
-            return await plans_at(uow.repo, profile, at)
-
-    async def week(self, platform: str, user_id: str, at: datetime) -> WeeklyDose:
-        """Return the weekly dose for the week of `at` (read-only)."""
-        async with self._unit_of_work() as uow:
-            profile = await uow.repo.identify(platform, user_id, None, at)
-            return await dose_at(uow.repo, profile, at)
-
-    async def upcoming(
-        self, platform: str, user_id: str, start: datetime, days: int
-    ) -> list[dict[str, str]]:
-        """Return the person's reminders in the `days` from `start` (read-only)."""
-        async with self._unit_of_work() as uow:
-            return await upcoming_for(uow, platform, user_id, start, days)
-
     async def owed(self, platform: str, since: datetime, limit: int) -> list[OwedReplies]:
         """Return stored messages of `platform` since `since` still owed their replies."""
         async with self._unit_of_work() as uow:
@@ -290,8 +268,3 @@ class ConversationService:
     ) -> list[Correspondent]:
         """Return who wrote on `platform` since `since`, the latest first (for a catch-up)."""
         return await correspondents(self._unit_of_work, platform, since, at_most)
-
-    async def timezone_of(self, platform: str, user_id: str) -> str:
-        async with self._unit_of_work() as uow:
-            profile = await uow.repo.identify(platform, user_id, None, self._clock())
-            return profile.timezone
