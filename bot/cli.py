@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -19,7 +21,13 @@ from bot.bootstrap import Coach, build
 from bot.cli_arguments import UsageError, build_parser, parse_at
 from bot.observability import configure_logging
 from bot.settings import Settings, SettingsError, load_settings, url_secrets
-from storage.database import resolve_url, safe_url
+from storage.database import (
+    ReadOnlyDatabase,
+    check_writable,
+    read_only_path,
+    resolve_url,
+    safe_url,
+)
 
 __all__ = ["UsageError", "main"]
 
@@ -54,6 +62,9 @@ async def _run(args: argparse.Namespace) -> int:
         url = resolve_url(args.db or database_url or None)
     except ValueError as exc:
         raise UsageError(f"--db / DATABASE_URL: {exc}") from None
+    read_only = read_only_path(url)
+    if read_only is not None:
+        return _read_only(read_only)
     try:
         coach = await build(url)
     except (OSError, SQLAlchemyError) as exc:
@@ -63,9 +74,23 @@ async def _run(args: argparse.Namespace) -> int:
         )
         return 1
     try:
+        # Checked once here: a write that can never succeed must not be answered with
+        # "send it again in a minute".
+        await check_writable(coach.engine)
         return await _run_with(coach, args)
+    except ReadOnlyDatabase as exc:
+        return _read_only(str(exc))
     finally:
         await coach.close()
+
+
+def _read_only(path: str) -> int:
+    print(
+        f"coach: the database file {path} is read-only, so nothing could be saved; "
+        "make it writable or choose another with --db",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _log_redacted(settings: Settings, db: str | None) -> None:
@@ -104,6 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`coach say … | head`): stop quietly, as Unix tools do.
+        # Python would flush stdout again at exit and complain, so point it at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 logger = logging.getLogger(__name__)
@@ -22,6 +22,12 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 CONNECT_TIMEOUT = 5.0
 POOL_TIMEOUT = 10.0
 STATEMENT_TIMEOUT = 15.0
+BACKENDS = ("sqlite", "postgresql")
+URL_EXAMPLES = "sqlite:///data/coach.db or postgresql://user@host/db"
+
+
+class ReadOnlyDatabase(Exception):
+    """The SQLite file (or its folder) can't be written: nothing will ever be saved."""
 
 
 def default_url() -> str:
@@ -39,9 +45,11 @@ def resolve_url(url: str | None = None) -> str:
     try:
         parsed = make_url(url)
     except ArgumentError:
+        raise ValueError(f"not a database URL like {URL_EXAMPLES}") from None
+    if parsed.get_backend_name() not in BACKENDS:
         raise ValueError(
-            "not a database URL like sqlite:///data/coach.db or postgresql://user@host/db"
-        ) from None
+            f"{parsed.get_backend_name()} isn't supported; use a URL like {URL_EXAMPLES}"
+        )
     driver = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg"}.get(
         parsed.drivername, parsed.drivername
     )
@@ -56,6 +64,42 @@ def upsert(dialect: str, table: Any) -> postgresql.Insert | sqlite.Insert:
 def safe_url(url: str) -> str:
     """Return the URL with its password masked, for logs."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+def read_only_path(url: str) -> str | None:
+    """Return the SQLite file of `url` if it exists and this process can't write it (or
+    its folder, where SQLite keeps its journal); else None."""
+    parsed = make_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        return None
+    path = Path(_file_of(database)).expanduser()
+    if not path.exists():
+        return None
+    writable = os.access(path, os.W_OK) and os.access(path.parent or Path("."), os.W_OK)
+    return None if writable else str(path)
+
+
+async def check_writable(engine: AsyncEngine) -> None:
+    """Raise ReadOnlyDatabase if a write to the SQLite database fails (rolled back at once)."""
+    if engine.dialect.name != "sqlite":
+        return
+    try:
+        async with engine.connect() as connection:
+            transaction = await connection.begin()  # BEGIN IMMEDIATE: takes the write lock
+            try:
+                await connection.exec_driver_sql("DELETE FROM alembic_version WHERE 0")
+            finally:
+                await transaction.rollback()
+    except OperationalError as exc:
+        if "readonly" not in str(exc.orig).lower():
+            raise
+        raise ReadOnlyDatabase(_file_of(engine.url.database or "")) from None
+
+
+def _file_of(database: str) -> str:
+    """Return the file of a SQLite database name, also of a `file:x.db?mode=ro` URI."""
+    return database.removeprefix("file:").split("?", 1)[0]
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:

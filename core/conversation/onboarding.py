@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from core.accounts.profile import Profile
@@ -66,11 +67,43 @@ def in_progress(profile: Profile) -> bool:
     return profile.onboarding_step in STEPS
 
 
+# Typed instead of tapped: what people write for Skip, and for "Yes" to the reminders.
+SKIP_WORDS = {"skip", "skip it", "pass", "next", "later", "not now", "no", "no thanks", "nope"}
+YES_WORDS = {"yes", "y", "yes please", "yeah", "yep", "sure", "ok", "okay", "please", "defaults"}
+# Steps whose question offers choices to pick, so a typed `2` means the second one (as in
+# the console's numbered list); at the age and weight questions a number is the answer.
+NUMBERED_STEPS = ("units", "timezone", "reminders")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _words(text: str) -> str:
+    """Return `text` lowercased, without punctuation around words, spaces collapsed."""
+    return " ".join(word.strip(".,!?;:\"'“”‘’()") for word in text.lower().split()).strip()
+
+
+def typed_choice(step: str, text: str) -> str | None:
+    """Return the button data a typed answer to `step`'s question stands for, or None.
+
+    `Skip`, `no thanks`, a choice's number (`1`, `2)`), and at the reminders question
+    `yes` all mean the tap; anything else is an answer for `apply` to read.
+    """
+    words = _words(text)
+    choices = PROMPTS[step].choices if step in PROMPTS else ()
+    if words in SKIP_WORDS or words == "/skip":
+        return SKIP.data
+    if step in NUMBERED_STEPS and words.isdecimal() and 1 <= int(words) <= len(choices):
+        return choices[int(words) - 1].data
+    if step == "reminders" and (words in YES_WORDS or words.startswith("yes ")):
+        return choices[0].data
+    return None
+
+
 def parse_age(text: str) -> int | None:
-    value = text.strip().split()[0] if text.strip() else ""
-    if not value.isdecimal() or len(value) > 3:
+    """Return the age in `62`, `I'm 55`, `55 years old`; None without exactly one number."""
+    numbers = _NUMBER.findall(text)
+    if len(numbers) != 1 or not numbers[0].isdecimal() or len(numbers[0]) > 3:
         return None
-    age = int(value)
+    age = int(numbers[0])
     return age if AGE_RANGE[0] <= age <= AGE_RANGE[1] else None
 
 
@@ -94,8 +127,8 @@ def apply(profile: Profile, step: str, text: str) -> Answer:
     """Apply an answer to `step` on the profile; a bad answer changes nothing."""
     value = text.strip()
     if step == "units":
-        unit = value.lower().rstrip("s")
-        if unit in ("kg", "lb", "kilo", "pound"):
+        unit = _words(value).removeprefix("in ").rstrip("s")
+        if unit in ("kg", "lb", "kilo", "kilogram", "pound"):
             profile.units = "lb" if unit in ("lb", "pound") else "kg"
             return Answer(True)
         return Answer(False, "Please answer kg or lb (or Skip).")

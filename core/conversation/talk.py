@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.accounts import commands as settings
 from core.conversation import onboarding
 from core.conversation.context import Context
 from core.conversation.ownership import NOT_OPEN
@@ -9,6 +10,7 @@ from core.faq import answer as faq
 from core.faq.commands import answer_reply, faq_reply
 from core.messages import Choice, Reply
 from core.recording.reading import asks_instead_of_logging, read_log
+from core.reminders import commands as reminder_commands
 
 HELP = """Log a workout by typing it, e.g.
 • squat 3x8 100kg
@@ -63,6 +65,9 @@ async def conversation(ctx: Context, text: str) -> list[Reply]:
                 *_offer_to_log(ctx, text),
                 onboarding.PROMPTS[step],
             ]
+        tapped = onboarding.typed_choice(step, text)
+        if tapped is not None:  # typed instead of tapped: answer as the button would
+            return await _as_tapped(ctx, tapped)
         answer = onboarding.apply(profile, step, text)
         if not answer.ok:
             return [Reply(answer.message), onboarding.PROMPTS[step]]
@@ -86,6 +91,21 @@ async def conversation(ctx: Context, text: str) -> list[Reply]:
             "`zone 2 45 min`, or ask me a question. /help shows everything."
         )
     ]
+
+
+async def _as_tapped(ctx: Context, data: str) -> list[Reply]:
+    """Return the answer to an onboarding button's data, typed by the person at its step.
+
+    The handlers the registry would pick, called directly: the registry imports this module.
+    """
+    head, _, args = data.partition(" ")
+    if head == "/units":
+        return await settings.units(ctx, args)
+    if head == "/timezone":
+        return await settings.timezone(ctx, args)
+    if head == "/remind":
+        return await reminder_commands.remind(ctx, args)
+    return await skip(ctx, "")
 
 
 _GREETINGS = {"hi", "hello", "hey", "hiya", "good morning", "good evening", "morning"}

@@ -6,20 +6,68 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
 from core.history.exercise_names import exercise_name
-from core.history.import_layouts import COACH_HEADER
+from core.history.import_layouts import CARDIO_KIND, COACH_HEADER
 from core.history.sets import HistorySet
+
+Tables = Mapping[str, Sequence[Mapping[str, Any]]]
+
+
+@dataclass(frozen=True)
+class CardioRow:
+    """A stored cardio session with the log it came from, as the CSV writes it."""
+
+    workout_start: datetime
+    workout_name: str
+    day: date
+    modality: str  # zone2, hiit, walk, other
+    activity: str | None
+    minutes: float
+    avg_hr: int | None
+
+
+def cardio_rows(tables: Tables) -> list[CardioRow]:
+    """Return the cardio sessions in `tables` (what `dump` gives), oldest first."""
+    messages = {m["id"]: m for m in tables.get("messages", ())}
+    rows = [
+        CardioRow(
+            _aware(m["sent_at"]),
+            m["text"],
+            c["day"],
+            c["modality"],
+            c["activity"],
+            c["minutes"],
+            c["avg_hr"],
+        )
+        for c in tables.get("cardio_sessions", ())
+        if (m := messages.get(c["message_id"])) is not None and not m.get("undone")
+    ]
+    return sorted(rows, key=lambda r: (r.day, r.workout_start.isoformat()))
 
 
 def _num(value: float | None) -> str:
     return "" if value is None else f"{round(value, 4):.12g}"
 
 
-def sets_csv(sets: Sequence[HistorySet]) -> bytes:
-    """Return one CSV row per set, as `import_layouts.coach` reads them back."""
+def _aware(at: datetime) -> datetime:
+    # SQLite's rows, read without the model's types, give back UTC wall time without a zone.
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at
+
+
+def _name(text: str) -> str:
+    return " ".join(text.split())[:200]
+
+
+def sets_csv(sets: Sequence[HistorySet], cardio: Sequence[CardioRow] = ()) -> bytes:
+    """Return one CSV row per set and per cardio session, as `import_layouts.coach` reads.
+
+    A cardio row has set_kind `cardio`, the modality as its exercise, the activity as its
+    name, and the session's time in seconds.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COACH_HEADER)
@@ -28,7 +76,7 @@ def sets_csv(sets: Sequence[HistorySet]) -> bytes:
         writer.writerow(
             [
                 row.workout_start.isoformat(),
-                " ".join(row.workout_name.split())[:200],
+                _name(row.workout_name),
                 s.day.isoformat(),
                 s.exercise,
                 exercise_name(s.exercise),
@@ -42,6 +90,28 @@ def sets_csv(sets: Sequence[HistorySet]) -> bytes:
                 _num(s.rpe),
                 _num(s.seconds),
                 _num(s.distance_m),
+                "",
+            ]
+        )
+    for c in cardio:
+        writer.writerow(
+            [
+                c.workout_start.isoformat(),
+                _name(c.workout_name),
+                c.day.isoformat(),
+                c.modality,
+                c.activity or "",
+                1,
+                CARDIO_KIND,
+                "",
+                "",
+                "",
+                "",
+                "false",
+                "",
+                _num(c.minutes * 60),
+                "",
+                "" if c.avg_hr is None else c.avg_hr,
             ]
         )
     return out.getvalue().encode("utf-8")
@@ -53,9 +123,7 @@ def _plain(value: object) -> object:
     return str(value)
 
 
-def everything_json(
-    tables: Mapping[str, Sequence[Mapping[str, Any]]], exported_at: datetime
-) -> bytes:
+def everything_json(tables: Tables, exported_at: datetime) -> bytes:
     """Return every table's rows about the person as one JSON document."""
     document = {
         "exported_at": exported_at.isoformat(),

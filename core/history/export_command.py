@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from core.history.export import everything_json, sets_csv
+from core.history.export import cardio_rows, everything_json, sets_csv
 from core.messages import OutgoingFile, Reply
 
 if TYPE_CHECKING:
@@ -15,11 +15,13 @@ async def export(ctx: Context, _args: str) -> list[Reply]:
     store = ctx.uow.history
     sets = await store.all_sets(ctx.profile.user_id)
     tables = await store.dump(ctx.profile.user_id)
+    cardio = cardio_rows(tables)
     stamp = f"{ctx.profile.local_day(ctx.message.sent_at):%Y-%m-%d}"
     return [
         Reply(
-            f"Your training history: {len(sets)} sets, one row per set.",
-            file=OutgoingFile(f"coach-sets-{stamp}.csv", sets_csv(sets), "text/csv"),
+            f"Your training history: {len(sets)} sets and {len(cardio)} cardio sessions, "
+            "one row each.",
+            file=OutgoingFile(f"coach-sets-{stamp}.csv", sets_csv(sets, cardio), "text/csv"),
             private=True,
         ),
         Reply(

@@ -43,7 +43,9 @@ COACH_HEADER = (
     "rpe",
     "seconds",
     "distance_m",
+    "avg_hr",  # cardio rows only
 )
+CARDIO_KIND = "cardio"  # our own export's row for a cardio session, not a set
 
 
 def strong(header: set[str], default_unit: Unit) -> tuple[str, RowReader]:
@@ -152,6 +154,8 @@ def coach(header: set[str], default_unit: Unit) -> tuple[str, RowReader]:
         )
         exercise = (row.get("exercise") or "").strip()
         kind = (row.get("set_kind") or "normal").strip()
+        if kind == CARDIO_KIND:  # never a lift: storing a cardio session isn't wired yet
+            return key, workout, None
         stated = cells.stated_unit(row.get("unit"))
         unit = stated or default_unit
         one = ImportedSet(
