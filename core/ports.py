@@ -132,6 +132,10 @@ class Repository(Protocol):
 
     async def mark_undone(self, message_id: int) -> None: ...
 
+    async def previous_message(self, user_id: int, message_id: int) -> StoredMessage | None:
+        """Return the person's message stored just before `message_id`, if any."""
+        ...
+
     async def strength_sets(
         self, user_id: int, since: date, until: date, exercises: Sequence[str] | None = None
     ) -> list[StoredSet]:

@@ -111,6 +111,16 @@ class SqlRepository(SqlAccounts):
             return None
         return stored_message(row)
 
+    async def previous_message(self, user_id: int, message_id: int) -> StoredMessage | None:
+        query = (
+            select(Message)
+            .where(Message.user_id == user_id, Message.id < message_id)  # type: ignore[arg-type]
+            .order_by(Message.id.desc())  # type: ignore[union-attr]
+            .limit(1)
+        )
+        row = (await self.session.execute(query)).scalars().first()
+        return stored_message(row) if row else None
+
     async def mark_undone(self, message_id: int) -> None:
         await self.delete_entries(message_id)
         await self.session.execute(

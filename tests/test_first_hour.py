@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.conversation.onboarding import STEPS
 from core.messages import Attachment
 from storage.models import User
 from tests.conftest import ChatUser
@@ -183,3 +184,61 @@ def test_a_reader_that_went_away_ends_the_command_quietly(tmp_path: Path) -> Non
         os.close(writer)
     assert out.stderr == ""
     assert out.returncode != 0
+
+
+# --- yes and no typed after /undo ------------------------------------------------------
+
+
+async def _onboarded(user: ChatUser) -> None:
+    await user.say("/start")
+    for _ in STEPS:  # every question skipped
+        await user.say("/skip")
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("yes", False), ("Yes.", False), ("no", True)])
+async def test_yes_or_no_typed_right_after_undo_answers_it(
+    ann: ChatUser, typed: str, kept: bool
+) -> None:
+    await _onboarded(ann)
+    await ann.say("squat 3x8 100kg", at="2026-11-23T18:00")
+    assert "Remove your last log" in await ann.say("/undo", at="2026-11-23T18:01")
+    answer = await ann.say(typed, at="2026-11-23T18:02")
+    assert ("Kept" in answer) is kept
+    assert ("Undone" in answer) is not kept
+    week = await ann.say("/week", at="2026-11-23T18:03")
+    assert ("Resistance sessions: 1" in week) is kept
+
+
+async def test_a_typed_yes_long_after_the_undo_or_without_one_changes_nothing(
+    ann: ChatUser,
+) -> None:
+    await _onboarded(ann)
+    await ann.say("squat 3x8 100kg", at="2026-11-23T18:00")
+    await ann.say("/undo", at="2026-11-23T18:01")
+    late = await ann.say("yes", at="2026-11-23T18:30")  # 29 minutes on: not an answer
+    assert "Undone" not in late
+    again = await ann.say("yes", at="2026-11-23T18:31")  # after a yes, not after /undo
+    assert "Undone" not in again
+    assert "Resistance sessions: 1" in await ann.say("/week", at="2026-11-23T18:32")
+
+
+async def test_someone_elses_typed_yes_never_answers_their_undo(
+    ann: ChatUser, bob: ChatUser
+) -> None:
+    await _onboarded(ann)
+    await _onboarded(bob)
+    await ann.say("squat 3x8 100kg", at="2026-11-23T18:00")
+    await bob.say("bench 3x8 60kg", at="2026-11-23T18:00")
+    await ann.say("/undo", at="2026-11-23T18:01")
+    assert "Undone" not in await bob.say("yes", at="2026-11-23T18:02")
+    assert "Resistance sessions: 1" in await ann.say("/week", at="2026-11-23T18:03")
+    assert "Resistance sessions: 1" in await bob.say("/week", at="2026-11-23T18:03")
+
+
+async def test_a_typed_yes_after_delete_says_to_tap_and_deletes_nothing(ann: ChatUser) -> None:
+    await _onboarded(ann)
+    await ann.say("squat 3x8 100kg", at="2026-11-23T18:00")
+    await ann.say("/delete", at="2026-11-23T18:01")
+    answer = await ann.say("yes", at="2026-11-23T18:02")
+    assert "tap the button" in answer
+    assert "Resistance sessions: 1" in await ann.say("/week", at="2026-11-23T18:03")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from core.accounts import commands as settings
 from core.conversation import onboarding
 from core.conversation.context import Context
 from core.conversation.ownership import NOT_OPEN
 from core.faq import answer as faq
 from core.faq.commands import answer_reply, faq_reply
+from core.history import recent
 from core.messages import Choice, Reply
 from core.recording.reading import asks_instead_of_logging, read_log
 from core.reminders import commands as reminder_commands
@@ -82,6 +85,9 @@ async def conversation(ctx: Context, text: str) -> list[Reply]:
         return [*replies, Reply(onboarding.WELCOME), onboarding.advance(profile)]
     if faq.looks_like_question(text) or asks_instead_of_logging(text):
         return [answer_reply(profile, faq_reply(profile, text)), *_offer_to_log(ctx, text)]
+    typed = await _typed_confirmation(ctx, text)
+    if typed is not None:
+        return typed
     small_talk = _small_talk(text)
     if small_talk is not None:
         return [Reply(small_talk)]
@@ -106,6 +112,37 @@ async def _as_tapped(ctx: Context, data: str) -> list[Reply]:
     if head == "/remind":
         return await reminder_commands.remind(ctx, args)
     return await skip(ctx, "")
+
+
+_YES = {"yes", "y", "yes please", "yep", "yeah", "sure", "ok yes", "do it"}
+_NO = {"no", "n", "nope", "keep it", "no thanks", "cancel"}
+# A typed answer counts for the question asked in the person's previous message, this soon.
+ANSWER_WITHIN = timedelta(minutes=15)
+USE_THE_BUTTON = Reply(
+    "To delete, tap the button on my last message: it carries a one-time code, so a typed "
+    "yes can't stand in for it. Nothing was deleted.",
+    private=True,
+)
+
+
+async def _typed_confirmation(ctx: Context, text: str) -> list[Reply] | None:
+    """Return the answer to `yes`/`no` typed right after `/undo` (or `/delete`), else None.
+
+    Only the person's own previous message counts, and only for ANSWER_WITHIN: someone
+    else's prompt, or one answered or left long ago, is never confirmed by a typed word.
+    """
+    words = " ".join(text.lower().replace("!", " ").replace(".", " ").split())
+    if words not in _YES and words not in _NO:
+        return None
+    before = await ctx.repo.previous_message(ctx.profile.user_id, ctx.message_id)
+    if before is None or ctx.message.sent_at - before.sent_at > ANSWER_WITHIN:
+        return None
+    asked = before.text.strip().lower()
+    if asked == "/undo":
+        return await recent.undo(ctx, "yes" if words in _YES else "no")
+    if asked.startswith("/delete") and words in _YES:
+        return [USE_THE_BUTTON]
+    return None
 
 
 _GREETINGS = {"hi", "hello", "hey", "hiya", "good morning", "good evening", "morning"}
