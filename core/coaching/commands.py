@@ -6,7 +6,7 @@ from datetime import datetime
 
 from core.accounts.profile import Profile
 from core.coaching.dose import WeeklyDose, lookback_start, week_bounds, weekly_dose
-from core.coaching.planning import PLAN_WINDOW, current_plan
+from core.coaching.planning import PLAN_WINDOW, current_plan, plans_and_sets
 from core.coaching.progression import Plan
 from core.coaching.session import NextSession, next_session, training_days
 from core.conversation.context import Context
@@ -23,10 +23,10 @@ async def plans_at(repo: Repository, profile: Profile, at: datetime) -> list[Pla
 async def session_at(repo: Repository, profile: Profile, at: datetime) -> NextSession:
     """Return the next session on the day of `at` (`core.coaching.session`)."""
     day = profile.local_day(at)
-    plans = await current_plan(repo, profile.user_id, profile.units, day)
-    sets = await repo.strength_sets(profile.user_id, day - PLAN_WINDOW, day)
+    plans, sets = await plans_and_sets(repo, profile.user_id, profile.units, day)
+    recent = [s for s in sets if s.day >= day - PLAN_WINDOW]  # the plans' read, not another
     dose = await dose_at(repo, profile, at)
-    return next_session(day, training_days(sets), plans, dose)
+    return next_session(day, training_days(recent), plans, dose)
 
 
 async def plan(ctx: Context, args: str) -> list[Reply]:

@@ -166,10 +166,18 @@ async def plans_for(
 
 async def current_plan(repo: Repository, user_id: int, units: Unit, today: date) -> list[Plan]:
     """Return plans for `today` for every exercise logged in the 12 weeks up to it."""
+    return (await plans_and_sets(repo, user_id, units, today))[0]
+
+
+async def plans_and_sets(
+    repo: Repository, user_id: int, units: Unit, today: date
+) -> tuple[list[Plan], list[StoredSet]]:
+    """Return `current_plan`'s plans and the sets they came from (12 weeks + 8 before)."""
     sets = await repo.strength_sets(user_id, today - PLAN_WINDOW - INTENSITY_LOOKBACK, today)
     texts = await log_texts(repo, sets)
     since = await units_chosen(repo, user_id)
-    return await _fitted(repo, user_id, recent_plans(sets, units, today, texts, since))
+    plans = await _fitted(repo, user_id, recent_plans(sets, units, today, texts, since))
+    return plans, sets
 
 
 async def units_chosen(repo: Repository, user_id: int) -> int | None:
