@@ -15,12 +15,6 @@ from collections.abc import Awaitable, Callable, Sequence
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER = 1.0
-# Seconds a mark waits for others to share its write: none. Marks made while a write is
-# under way share the next one, and the core writes them between its batches, never beside
-# one (core.conversation.group_commit). How long a mark takes is how long a reply can be
-# sent twice after a kill (sent, not yet marked).
-GATHER_FOR = 0.0
-
 MarkAnswered = Callable[[str, Sequence[str]], Awaitable[None]]
 
 
@@ -50,8 +44,11 @@ class AnsweredMarks:
 
     async def _write(self) -> None:
         while self._pending:
-            # Marks coming in meanwhile share the write: one statement, not one each.
-            await asyncio.sleep(GATHER_FOR)
+            # Marks made in this same moment share the write; ones made while it is under
+            # way share the next. The core writes them between its batches, never beside one
+            # (core.conversation.group_commit): how long a mark takes is how long a reply can
+            # be sent twice after a kill (sent, not yet marked).
+            await asyncio.sleep(0)
             batch, self._pending = self._pending, []
             try:
                 await self._mark(self.platform, batch)

@@ -9,7 +9,6 @@ whatever channel the message came from, and the message is marked answered.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
 import discord
 
@@ -17,11 +16,10 @@ from bot.answered import AnsweredMarks
 from bot.discord.incoming import PLATFORM
 from bot.discord.replies import render
 from core.clock import utcnow
-from core.conversation.outbox import OwedReplies
+from core.conversation.outbox import OWED_WITHIN, OwedReplies
 
 logger = logging.getLogger(__name__)
 
-OWED_WITHIN = timedelta(hours=24)
 OWED_AT_MOST = 1_000
 
 

@@ -9,17 +9,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import timedelta
 
 from telegram import Bot, Update
 from telegram.error import TelegramError
 
 from bot.answered import AnsweredMarks, marker_of
 from bot.locks import KeyedLocks
-from bot.telegram.incoming import PLATFORM, chat_key, translate, with_attachment
-from bot.telegram.outbox import Outbox, Outgoing, chat_of
+from bot.telegram.incoming import PLATFORM, chat_key, chat_of, translate, with_attachment
+from bot.telegram.outbox import Outbox, Outgoing
 from core.clock import utcnow
-from core.conversation.outbox import OwedReplies
+from core.conversation.outbox import OWED_WITHIN, OwedReplies
 from core.conversation.results import HandleResult, MessageHandler
 from core.messages import IncomingMessage
 
@@ -40,10 +39,7 @@ MAX_ATTEMPTS = 5
 # Updates of one chat whose replies may wait to be sent; past that, its updates are refused
 # unread (Telegram lets a private chat have about one message a second).
 MAX_QUEUED_PER_CHAT = 30
-# Replies still owed at start (the bot stopped or died before sending them) are sent if
-# their message is at most this old; Telegram itself keeps an update for 24 hours.
-OWED_WITHIN = timedelta(hours=24)
-OWED_AT_MOST = 10_000
+OWED_AT_MOST = 10_000  # replies owed at start read at once (within OWED_WITHIN)
 
 # Hands updates that arrived together to the adapter; returns the ids it is done with.
 HandleUpdates = Callable[[Sequence[Update]], Awaitable[set[int]]]

@@ -53,6 +53,20 @@ def message_key(chat_id: int, message_id: int) -> str:
     return f"{chat_id}:{message_id}"
 
 
+def callback_key(chat_id: int, query_id: str) -> str:
+    """Return the core's id of a button tap: the chat first, where its replies go."""
+    return f"cb:{chat_id}:{query_id}"
+
+
+def chat_of(key: str, person: int) -> int:
+    """Return the chat of a stored message from its key (`message_key`, `callback_key`)."""
+    parts = key.split(":")
+    try:
+        return int(parts[-2]) if parts[0] == "cb" and len(parts) == 3 else int(parts[0])
+    except ValueError:
+        return person
+
+
 def translate(update: Update, me: TelegramUser) -> Inbound | None:
     """Return what the core should see of `update`, or None if the bot should ignore it."""
     if update.callback_query is not None:
@@ -102,7 +116,7 @@ def _from_callback(update: Update) -> Inbound | None:
     incoming = IncomingMessage(
         platform=PLATFORM,
         user_id=str(query.from_user.id),
-        message_id=fit_id(f"cb:{chat_id}:{query.id}"),  # the chat first: its replies go there
+        message_id=fit_id(callback_key(chat_id, query.id)),
         text=clean_text(query.data),
         # A callback query carries no timestamp; the tap happened just now.
         sent_at=datetime.now(UTC),

@@ -168,12 +168,3 @@ class Outbox:
                 logger.warning("reply to chat %s not sent: %s", chat_id, exc)
                 return True
         return True
-
-
-def chat_of(message_key: str, person: int) -> int:
-    """Return the chat a stored message came from (`message_key` is the adapter's key)."""
-    parts = message_key.split(":")
-    try:
-        return int(parts[-2]) if parts[0] == "cb" and len(parts) == 3 else int(parts[0])
-    except ValueError:
-        return person

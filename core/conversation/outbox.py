@@ -11,12 +11,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from core.messages import Choice, Reply
 
 REMADE = "(Ask again for the picture or file: it was not kept.)"
+# Replies still owed when a bot starts (it stopped or died before sending them) are sent if
+# their message is at most this old; Telegram itself keeps an update for 24 hours.
+OWED_WITHIN = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
