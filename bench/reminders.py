@@ -39,7 +39,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine  # noqa: E402
 
 from core.messages import Reply  # noqa: E402
-from core.reminders.schedule import ALL_KINDS, COMPANIONS, DEFAULTS, Schedule, next_fire  # noqa: E402
+from core.reminders.schedule import COMPANIONS, DEFAULTS, Schedule, next_fire  # noqa: E402
 from storage.database import create_engine, resolve_url, upgrade  # noqa: E402
 from storage.reminder_models import ReminderSchedule  # noqa: E402
 
@@ -75,7 +75,7 @@ def _rows(first_user: int, users: int, now: datetime):  # type: ignore[no-untype
     specs = {**DEFAULTS, **COMPANIONS}
     for user_id in range(first_user, first_user + users):
         tz = TIMEZONES[user_id % len(TIMEZONES)]
-        for kind in ALL_KINDS:
+        for kind in specs:
             days, hour, minute = specs[kind]
             minute = (minute + user_id) % 60  # spread over the hour
             s = Schedule(user_id, kind, days, hour, minute, tz, "bench", f"u{user_id}")
@@ -96,7 +96,7 @@ def _rows(first_user: int, users: int, now: datetime):  # type: ignore[no-untype
 async def create_schedules(engine: AsyncEngine, count: int) -> float:
     """Bulk-insert `count` schedules (and count / 5 users); return the seconds taken."""
     now = datetime.now(UTC)
-    users = -(-count // len(ALL_KINDS))
+    users = -(-count // len({**DEFAULTS, **COMPANIONS}))
     started = time.perf_counter()
     postgres = engine.dialect.name == "postgresql"
     async with engine.begin() as conn:
@@ -131,7 +131,7 @@ async def create_schedules(engine: AsyncEngine, count: int) -> float:
     seconds = time.perf_counter() - started
     async with engine.begin() as conn:
         total = (await conn.execute(text("SELECT count(*) FROM reminder_schedules"))).scalar()
-    assert total == users * len(ALL_KINDS), total
+    assert total == users * len({**DEFAULTS, **COMPANIONS}), total
     return seconds
 
 

@@ -48,12 +48,23 @@ def _local(instant: datetime, timezone: str) -> str:
     return f"{day_label(local.date())} {local:%H:%M}"
 
 
+def _asked_at(ctx: Context) -> datetime:
+    """Return when the person wrote (`coach say --at` sets it): "next" counts from there.
+
+    Never later than the service's clock, which the dispatcher runs on: a timestamp ahead
+    of it must not push a reminder that is due now to next week.
+    """
+    return min(ctx.message.sent_at, ctx.now)
+
+
 async def _save(ctx: Context, schedules: list[Schedule]) -> None:
-    """Save session schedules and make sure the weekly summary and nudge go with them."""
+    """Save schedules; a session reminder brings the weekly summary and nudge with it."""
     store = _store(ctx)
     existing = {s.kind for s in await store.schedules(ctx.profile.user_id)}
-    extra = [c for c in companions_for(schedules[0]) if c.kind not in existing]
-    await store.save_schedules([with_next_fire(s, ctx.now) for s in [*schedules, *extra]], ctx.now)
+    sessions = [s for s in schedules if s.kind in SESSION_KINDS]
+    extra = [c for c in companions_for(sessions[0]) if c.kind not in existing] if sessions else []
+    asked = _asked_at(ctx)
+    await store.save_schedules([with_next_fire(s, asked) for s in [*schedules, *extra]], ctx.now)
 
 
 async def remind(ctx: Context, args: str) -> list[Reply]:
@@ -61,7 +72,8 @@ async def remind(ctx: Context, args: str) -> list[Reply]:
     request = parse_remind(args)
     profile, message = ctx.profile, ctx.message
     if isinstance(request, Invalid):
-        return [Reply(request.message)]
+        # Buttons are the person's own to tap, so a reply carrying them is private.
+        return [Reply(request.message, request.choices, private=bool(request.choices))]
     if isinstance(request, TurnOff):
         return await _turn_off(ctx, request.kind)
     if isinstance(request, SetDefaults):
@@ -89,7 +101,7 @@ async def remind(ctx: Context, args: str) -> list[Reply]:
         message.user_id,
     )
     await _save(ctx, [schedule])
-    saved = with_next_fire(schedule, ctx.now)
+    saved = with_next_fire(schedule, _asked_at(ctx))
     assert saved.next_fire_at is not None
     return [
         Reply(
@@ -130,14 +142,14 @@ async def reminders(ctx: Context, _args: str) -> list[Reply]:
             Reply(
                 "No reminders set. /remind defaults sets the article's week "
                 "(resistance Mon & Thu, Zone 2 Tue, Wed & Sat, HIIT Fri), or e.g. "
-                "/remind resistance mon,thu 18:00.",
+                "/remind resistance mon,thu 18:00 · /remind walk every day at noon.",
                 private=True,
             )
         ]
     timezone = ctx.profile.timezone
     lines = [f"Your reminders ({timezone}):"]
     for schedule in sorted(schedules, key=lambda s: ALL_KINDS.index(s.kind)):
-        at = with_next_fire(replace(schedule, timezone=timezone), ctx.now).next_fire_at
+        at = with_next_fire(replace(schedule, timezone=timezone), _asked_at(ctx)).next_fire_at
         when = "paused" if schedule.next_fire_at is None or at is None else _local(at, timezone)
         label = KIND_LABELS[schedule.kind]
         if schedule.kind == "nudge":

@@ -26,6 +26,7 @@ from core.reminders.texts import (
     nudge_text,
     resistance_text,
     summary_text,
+    walk_text,
     zone2_text,
 )
 
@@ -94,6 +95,8 @@ def compose(data: Prefetched, who: Recipient, kind: str, fire_at: datetime) -> s
         return zone2_text(who.age)
     if kind == "hiit":
         return hiit_text()
+    if kind == "walk":
+        return walk_text()
     start, end = week_bounds(day)
     dose = weekly_dose(
         day,

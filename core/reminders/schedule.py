@@ -14,11 +14,13 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
-Kind = Literal["resistance", "zone2", "hiit", "weekly-summary", "nudge"]
+Kind = Literal["resistance", "zone2", "hiit", "walk", "weekly-summary", "nudge"]
 SESSION_KINDS: tuple[Kind, ...] = ("resistance", "zone2", "hiit")
+# Daily movement: a walk on top of the sessions. It brings no summary or nudge of its own.
+MOVEMENT_KINDS: tuple[Kind, ...] = ("walk",)
 # Set with the first session reminder, removed with the last one.
 COMPANION_KINDS: tuple[Kind, ...] = ("weekly-summary", "nudge")
-ALL_KINDS: tuple[Kind, ...] = SESSION_KINDS + COMPANION_KINDS
+ALL_KINDS: tuple[Kind, ...] = SESSION_KINDS + MOVEMENT_KINDS + COMPANION_KINDS
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LATE_LIMIT = timedelta(hours=2)  # a ping found later than this is dropped, not sent
@@ -28,6 +30,7 @@ KIND_LABELS: dict[str, str] = {
     "resistance": "Resistance",
     "zone2": "Zone 2",
     "hiit": "HIIT",
+    "walk": "Walk",
     "weekly-summary": "Weekly summary",
     "nudge": "Mid-week nudge",
 }
@@ -68,6 +71,31 @@ COMPANIONS: dict[Kind, tuple[tuple[int, ...], int, int]] = {
     "weekly-summary": ((6,), 19, 0),
     "nudge": ((3, 4, 5), 12, 0),  # from Thursday on, at most one per week
 }
+# Not part of the defaults: offered when someone asks for a walk without saying when.
+WALK: tuple[tuple[int, ...], int, int] = (tuple(range(7)), 12, 0)
+
+# What the article suggests, per kind, when someone names no days: the default first.
+# Resistance 2–3 times a week, Zone 2 3–4, HIIT 1–2, and some movement every day.
+SUGGESTED_DAYS: dict[Kind, tuple[tuple[int, ...], ...]] = {
+    "resistance": ((0, 3), (0, 2, 4)),
+    "zone2": ((1, 2, 5), (1, 3, 5), (1, 2, 4, 5)),
+    "hiit": ((4,), (1, 4)),
+    "walk": (tuple(range(7)), tuple(range(5))),
+    "weekly-summary": ((6,),),
+    "nudge": ((3, 4, 5),),
+}
+ADVICE: dict[Kind, str] = {
+    "resistance": "The article suggests resistance training 2–3 times a week.",
+    "zone2": "The article suggests Zone 2 3–4 times a week.",
+    "hiit": "The article suggests HIIT 1–2 times a week.",
+    "walk": "The article suggests moving every day.",
+}
+
+
+def usual_time(kind: Kind) -> tuple[int, int]:
+    """Return the hour and minute a `kind` reminder goes out at unless told otherwise."""
+    _, hour, minute = {**DEFAULTS, **COMPANIONS, "walk": WALK}[kind]
+    return hour, minute
 
 
 def days_text(days: tuple[int, ...]) -> str:
@@ -155,7 +183,11 @@ def upcoming(
 
 def describe(schedule: Schedule) -> str:
     """Return `Mon, Thu 18:00`."""
-    days = ", ".join(DAY_NAMES[d].capitalize() for d in sorted(schedule.days))
-    if len(schedule.days) == 7:
-        days = "Every day"
-    return f"{days} {schedule.hour:02d}:{schedule.minute:02d}"
+    return f"{days_label(schedule.days)} {schedule.hour:02d}:{schedule.minute:02d}"
+
+
+def days_label(days: tuple[int, ...]) -> str:
+    """Return `Mon, Thu`, or `Every day`, `Weekdays`, `Weekends`."""
+    found = tuple(sorted(set(days)))
+    named = {tuple(range(7)): "Every day", tuple(range(5)): "Weekdays", (5, 6): "Weekends"}
+    return named.get(found) or ", ".join(DAY_NAMES[d].capitalize() for d in found)

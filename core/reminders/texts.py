@@ -51,6 +51,14 @@ def hiit_text() -> str:
     )
 
 
+def walk_text() -> str:
+    """Return the daily-movement ping: the article's "move every day", with how to log it."""
+    return (
+        "🚶 Time to move: a walk, the stairs, some gardening or a few minutes of mobility. "
+        "It needn't be hard, just regular. Log a walk, e.g. `walk 30 min`, and /week counts it."
+    )
+
+
 def summary_text(week: str) -> str:
     return f"📊 Your week in review.\n{week}"
 
