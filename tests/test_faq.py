@@ -17,7 +17,9 @@ TOPIC_IDS = {
     "resistance-vs-aerobic", "trial-evidence", "frequency", "intensity", "volume",
     "exercise-selection", "progression", "myokines", "igf1", "bdnf", "bodyweight", "zone2",
     "hiit", "daily-movement", "protein", "recovery-sleep", "supervision", "safety",
-    "weekly-plan", "bot-logging", "bot-reminders",
+    "weekly-plan", "bot-logging", "bot-reminders", "rest-between-sets", "same-day",
+    "missed-sessions", "walking-enough", "joint-pain", "warm-up", "soreness", "results-time",
+    "short-on-time", "next-load",
 }  # fmt: skip
 PRODUCT_PLUGS = ("longevity strength system", "mediterranean stack", "nmn", "collagen",
                  "resveratrol", "purelongevity", "commission")  # fmt: skip

@@ -20,6 +20,9 @@ logger = logging.getLogger(__name__)
 # tests/faq_eval.yaml; the "holdout" half only measures them.
 MIN_COVERAGE = 0.45
 MIN_SCORE = 1.0
+# "What weight should I squat next?" asks for the person's own plan, whatever lift it names
+# (a lift's name would otherwise pull it towards exercise selection); see core.faq.text.
+NEXT_LOAD, NEXT_LOAD_TERM = "next-load", "nextload"
 # Longer input is not a question we can answer better; cutting it keeps every answer fast.
 MAX_CHARS = 500
 
@@ -39,6 +42,15 @@ _ASK_PREFIX = re.compile(r"^\s*/ask(?:@\w+)?\b\s*", re.IGNORECASE)
 _QUESTION_START = re.compile(
     r"^\s*(?:how|hows|what|whats|why|is|isnt|does|doesnt|do|dont|can|cant|could|should|"
     r"shall|when|which|who|whos|where|are|arent|will|would|am|any|explain|tell me)\b",
+    re.IGNORECASE,
+)
+
+
+# A question that only makes sense after the one before it: "and for a 70 year old?",
+# "what about at 70?", "how about for my wife?".
+_FOLLOW_UP = re.compile(
+    r"^\s*(?:/ask(?:@\w+)?\s+)?(?:and|but|also|so|then|what\s+about|how\s+about|what\s+if|"
+    r"same\s+for|for|at)\b",
     re.IGNORECASE,
 )
 
@@ -89,9 +101,46 @@ def answer(
         return FaqAnswer(None, UNKNOWN, (), None)
 
 
+def is_follow_up(question: str) -> bool:
+    """Return True if `question` opens like a follow-up to the one before ("and for ...")."""
+    return bool(_FOLLOW_UP.match(question))
+
+
+def answer_follow_up(
+    previous: str,
+    question: str,
+    *,
+    age: int | None = None,
+    bodyweight_kg: float | None = None,
+    units: Literal["kg", "lb"] = "kg",
+) -> FaqAnswer | None:
+    """Return the answer to `previous`'s topic for a follow-up `question`, or None.
+
+    The follow-up's own numbers come first: "and for a 70 year old?" after a Zone 2
+    question gives Zone 2 at 70. None when `previous` had no topic of its own.
+    """
+    try:
+        previous = _ASK_PREFIX.sub("", str(previous or ""))[:MAX_CHARS]
+        if asks_about_substances(previous) or asks_about_substances(question):
+            return None
+        match = best_match(previous)
+        if match is None:
+            return None
+        topic = _knowledge()[0][match.topic_id]
+        both = f"{question[:MAX_CHARS]} {previous}"
+        text = _render(topic, both, age, bodyweight_kg, units)
+        return FaqAnswer(topic.id, text, topic.sources, topic.command)
+    except Exception:
+        logger.exception("FAQ follow-up failed for a question of %d characters", len(question))
+        return None
+
+
 def best_match(question: str) -> Match | None:
     """Return the trusted topic match for `question`, or None below the confidence threshold."""
-    match = _knowledge()[1].search(question)
+    index = _knowledge()[1]
+    if NEXT_LOAD_TERM in index.query_terms(question):
+        return Match(NEXT_LOAD, MIN_SCORE, 1.0)
+    match = index.search(question)
     if match is None or match.coverage < MIN_COVERAGE or match.score < MIN_SCORE:
         return None
     return match

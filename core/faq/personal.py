@@ -14,7 +14,10 @@ PROTEIN_LOW, PROTEIN_HIGH = 1.6, 2.2  # grams per kg of bodyweight per day
 MIN_KG, MAX_KG = 30.0, 250.0
 
 _AGE_IN_TEXT = re.compile(
-    r"\b(\d{2})\s*(?:-\s*)?(?:years?|yrs?|y/?o)\b|\b(?:i\s*am|im|aged?)\s+(\d{2})\b"
+    r"\b(\d{2})\s*(?:-\s*)?(?:years?|yrs?|y/?o)\b|\b(?:i\s*am|im|aged?|whos|who\s+is)\s+(\d{2})\b"
+    # "what about at 70?": an age, unless a unit or a clock follows ("at 70%", "at 18:00").
+    r"|\bat\s+(\d{2})\b(?![:.]\d|\s*(?:%|percent|kgs?|kilos?|lbs?|pounds?|mins?|minutes?|bpm|"
+    r"reps?|x|secs?|seconds?|hours?|hrs?|rpm|watts?|w\b|am\b|pm\b|h\b|oclock))"
 )
 # Only a weight the user says is theirs: "I lift 100kg" is a load, not a bodyweight.
 _WEIGHT_IN_TEXT = re.compile(
@@ -59,7 +62,7 @@ def age_in_text(text: str) -> int | None:
     m = _AGE_IN_TEXT.search(text.lower().replace("'", ""))
     if not m:
         return None
-    age = int(m.group(1) or m.group(2))
+    age = int(m.group(1) or m.group(2) or m.group(3))
     return age if MIN_AGE <= age <= MAX_AGE else None
 
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Kinds of training, as named when asking in which order to do them.
+_ACTIVITY = (
+    r"(?:cardio|aerobics?|weights|lifting|lift|run|running|jog|jogging|zone2|swim|swimming|"
+    r"bike|biking|cycling|treadmill|hiit|intervals?|squats?|strength|resistance)"
+)
+
 # Phrases that mean one thing, folded into one term before splitting into words.
 PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bzone\s*-?\s*(?:2|two|ii)\b", " zone2 "),
@@ -32,6 +38,33 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:in\s+a\s+row|back[\s-]*to[\s-]*back|consecutive)\b", " recover "),
     (r"\b\d+\s*x\s*\d+\b", " set rep "),
     (r"\b(?:on|by)\s+(?:my|your|our)\s+own\b", " alone "),
+    (r"\bwarm(?:ing)?[\s-]*ups?\b", " warmup "),
+    (r"\bstretch(?:ing|es)?\s+(?:before|first)\b", " warmup before "),
+    (r"\bbetween\s+(?:each\s+|my\s+|the\s+|two\s+)?(?:\w+\s+)?sets?\b", " betweensets "),
+    # "cardio and weights the same day", "weights first or cardio first", "lift before or
+    # after my run": when to do two kinds of training, not which one.
+    (r"\b(?:same|one)\s+(?:day|session)\b", " sameday "),
+    (
+        rf"\b{_ACTIVITY}\s+(?:[\w,]+\s+){{0,3}}?(?:before|after|then|first)\b"
+        rf"(?:\s+[\w,]+){{0,3}}?\s+{_ACTIVITY}\b",
+        r" \g<0> sameday ",
+    ),
+    # "is walking enough?", "I walk an hour a day, is that enough", "can I just walk".
+    (r"\bwalk(?:s|ing)?\b[\w\s,]{0,40}?\benough\b", " walk walkenough "),
+    (r"\b(?:just|only)\s+(?:go\s+for\s+)?(?:a\s+)?walk(?:s|ing)?\b", " walk walkenough "),
+    (
+        r"\b(?:no|little|limited|short\s+on|pressed\s+for|not\s+much|dont\s+have\s+(?:much\s+)?)"
+        r"\s+time\b",
+        " notime ",
+    ),
+    # "what weight should I squat next?", "my next deadlift", "what do I lift today".
+    (
+        r"\bnext\s+(?:time|session|workout)\b|\bmy\s+next\b|\bnext\s*\?|"
+        r"\b(?:lift|squat|bench|deadlift|press|use|do|weight|load)\s+next\b|"
+        r"\b(?:lift|squat|bench|deadlift|press|use|do)\s+(?:today|tonight|tomorrow)\b|"
+        r"\bplan\s+for\s+(?:today|tomorrow)\b",
+        " nextload ",
+    ),
     # "once a week", "3 times per week", "one session a week": a question about how often.
     (
         r"\b(?:once|twice|one|two|three|four|\d)\s+(?:[a-z]+\s+){0,2}(?:a|per|each)\s+week\b",
@@ -52,6 +85,10 @@ INFORMAL = {
     "wks": "weeks",
     "pls": "please",
     "b4": "before",
+    "min": "minutes",
+    "mins": "minutes",
+    "hr": "hour",
+    "hrs": "hours",
 }
 
 # Words that mean the same thing to the coach, mapped to one canonical term.
@@ -223,7 +260,8 @@ GENERIC = frozenset(
     need needs want wants like likes feel feels think thinks look looks seem seems find
     point idea question answer tell ask asked know knew show shows shown give gives get
     target goal aim plan plans age aged already worry wonder wondering
-    close focus deal story put adult adults senior seniors
+    close focus deal story put adult adults senior seniors tip tips advice suggestion
+    minute minutes hour hours second seconds
     """.split()
 )
 
