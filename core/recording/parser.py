@@ -46,6 +46,8 @@ from core.recording.notes import PAST, PLAN
 from core.recording.set_values import unloggable
 from core.recording.strength import Outcome, example, read_strength
 
+_LOAD = re.compile(r"\d\s*(?:kgs?|lbs?|pounds?|#)(?![a-z])", re.IGNORECASE)
+
 NOTATIONS: tuple[Notation, ...] = ("sets-reps", "reps-sets")
 _QUESTION = re.compile(r"\?[\W_]*$")
 
@@ -133,7 +135,8 @@ def _read_fragment(
         cardio = read_cardio(joined, source)
         if isinstance(cardio, CardioEntry):
             return Outcome(cardio, counted=True)
-        no_sets = not (REPS_HINT.search(joined) or SET_HINT.search(joined))
+        # A load (`16kg`) names a lift, not a row or a ride: `dumbbell row 16kg 8,8,6`.
+        no_sets = not (REPS_HINT.search(joined) or SET_HINT.search(joined) or _LOAD.search(joined))
         if cardio and (head.exercise is None or no_sets or cardio.kind == "implausible"):
             return Outcome(cardio, counted=cardio.kind == "implausible")
     if head.exercise is None:
