@@ -73,6 +73,8 @@ def plan_line(plan: Plan) -> str:
     """
     advice = f" ⚠️ {plan.advice}" if plan.advice else ""
     name = display_name(plan.exercise)
+    if plan.rule == "calibrate" and plan.weight <= 0 and not plan.bodyweight:  # no load yet
+        return f"{name}: work up to {plan.sets}×{plan.reps} with 2–3 reps left"
     if plan.form:
         name = f"{name} → {display_name(plan.form)}"
     return (

@@ -50,6 +50,9 @@ class SqlAccounts:
                 onboarding_step=profile.onboarding_step,
                 paused=profile.paused,
                 notation=profile.notation,
+                program=profile.program,
+                max_hr=profile.max_hr,
+                rest_hr=profile.rest_hr,
             )
         )
 

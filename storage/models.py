@@ -21,6 +21,10 @@ class User(SQLModel, table=True):
     created_at: datetime
     # How the person writes `225x3x5` ("sets-reps" or "reps-sets"), once they told us.
     notation: str | None = Field(default=None, max_length=16)
+    # The starting program chosen with /program (core.coaching.program's JSON), if any.
+    program: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    max_hr: int | None = None  # measured, from /profile maxhr
+    rest_hr: int | None = None  # from /profile resthr: Zone 2 by heart-rate reserve
 
 
 class Identity(SQLModel, table=True):
@@ -93,7 +97,10 @@ class StrengthSet(SQLModel, table=True):
 
 class CardioSession(SQLModel, table=True):
     __tablename__ = "cardio_sessions"
-    __table_args__ = (Index("ix_cardio_user_day", "user_id", "day"),)
+    __table_args__ = (
+        Index("ix_cardio_user_day", "user_id", "day"),
+        Index("ix_cardio_user_file_start", "user_id", "file_start"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="users.id")
@@ -104,6 +111,11 @@ class CardioSession(SQLModel, table=True):
     performed_at: datetime
     minutes: float
     avg_hr: int | None = None
+    # From an activity file: minutes in the person's Zone 2 and above it, the file's start.
+    zone2_minutes: float | None = None
+    above_minutes: float | None = None
+    max_hr: int | None = None
+    file_start: datetime | None = None
 
 
 class ExerciseName(SQLModel, table=True):

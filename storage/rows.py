@@ -22,7 +22,7 @@ def profile_columns(u: ColumnCollection) -> tuple[ColumnElement, ...]:
     names = exists().where(ExerciseName.user_id == u.id).label("has_names")  # type: ignore[arg-type]
     return (
         *(u.id, u.units, u.timezone, u.age, u.bodyweight_kg, u.onboarding_step, u.paused),
-        *(u.notation, gear, names),
+        *(u.notation, u.program, u.max_hr, u.rest_hr, gear, names),
     )
 
 
@@ -37,6 +37,9 @@ def profile_of(row: Row) -> Profile:
         paused=row.paused,
         has_equipment=bool(row.has_equipment),
         notation=row.notation if row.notation in ("sets-reps", "reps-sets") else None,
+        program=row.program,
+        max_hr=row.max_hr,
+        rest_hr=row.rest_hr,
         has_names=bool(row.has_names),
     )
 

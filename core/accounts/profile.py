@@ -20,6 +20,9 @@ class Profile:
     paused: bool = False
     has_equipment: bool = False  # told us their gear (/equipment): plans get rounded to it
     notation: Notation | None = None  # how they write `225x3x5`, once they told us
+    program: str | None = None  # the starting program's JSON (core.coaching.program), if any
+    max_hr: int | None = None  # measured maximum heart rate (/profile maxhr), else estimated
+    rest_hr: int | None = None  # resting heart rate (/profile resthr): Zone 2 by reserve
     has_names: bool = False  # taught us names of their own for exercises
     # Those names (catalogue.name_key of the name -> exercise id), loaded when has_names.
     names: dict[str, str] = field(default_factory=dict, compare=False)

@@ -48,6 +48,8 @@ CLIMBS: dict[str, Climb] = {
     "incline_push_up": Climb(12, "push_up"),
     "bench_dip": Climb(15, "dip"),
     "inverted_row": Climb(12, "pull_up"),
+    "glute_bridge": Climb(15, LOAD),  # a dumbbell or bag across the hips
+    "bodyweight_squat": Climb(15, LOAD),  # a weight held at the chest (a backpack works)
 }
 DEFAULT_CLIMB = Climb(15, KEEP)  # core and other moves: reps only
 

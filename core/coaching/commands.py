@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from core.accounts.profile import Profile
 from core.coaching.dose import WeeklyDose, lookback_start, week_bounds, weekly_dose
 from core.coaching.planning import PLAN_WINDOW, current_plan, plans_and_sets
+from core.coaching.program import decode
 from core.coaching.progression import Plan
 from core.coaching.session import NextSession, next_session, training_days
 from core.conversation.context import Context
@@ -26,7 +27,8 @@ async def session_at(repo: Repository, profile: Profile, at: datetime) -> NextSe
     plans, sets = await plans_and_sets(repo, profile.user_id, profile.units, day)
     recent = [s for s in sets if s.day >= day - PLAN_WINDOW]  # the plans' read, not another
     dose = await dose_at(repo, profile, at)
-    return next_session(day, training_days(recent), plans, dose)
+    program = decode(profile.program)
+    return next_session(day, training_days(recent), plans, dose, program, profile.units)
 
 
 async def plan(ctx: Context, args: str) -> list[Reply]:
@@ -34,7 +36,8 @@ async def plan(ctx: Context, args: str) -> list[Reply]:
     if args.strip().lower() != "all":
         found = await session_at(ctx.repo, ctx.profile, ctx.message.sent_at)
         if found.lifts:
-            return [Reply(session_text(found), private=True)]
+            today = ctx.profile.local_day(ctx.message.sent_at)
+            return [Reply(session_text(found, today), private=True)]
     plans = await plans_at(ctx.repo, ctx.profile, ctx.message.sent_at)
     if not plans:
         return [
@@ -47,9 +50,16 @@ async def plan(ctx: Context, args: str) -> list[Reply]:
     return [Reply("\n".join(lines), private=True)]
 
 
-def session_text(found: NextSession) -> str:
-    """Return `/plan`'s reply: the warm-up, the lifts in order, the cardio."""
-    lines = ["Next session:"]
+def session_text(found: NextSession, on: date | None = None) -> str:
+    """Return `/plan`'s reply: the warm-up, the lifts in order, the cardio.
+
+    The session's day is named when it is not `on` (today): a program's next lifting day.
+    """
+    lines = [
+        "Next session:"
+        if found.day == on or on is None
+        else f"Next session ({day_label(found.day)}):"
+    ]
     if found.warmup:
         ramp = ", ".join(f"{weight(w.weight, w.unit)} × {w.reps}" for w in found.warmup)
         lines.append(f"Warm-up ({display_name(found.warmup[0].exercise)}): {ramp}")

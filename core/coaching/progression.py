@@ -1,7 +1,8 @@
 """Progression: from a lift's session history to the load for its next session.
 
 What the last session says about effort comes first, in this order: pain (hold), a hard
-last set (repeat), every working set easy (two increments). Then the article's four rules,
+last set (repeat), every working set easy (two increments, where two add no more than
+10% to the load). Then the article's four rules,
 in the order a coach applies them: calibrate, progress, deload, repeat. Bodyweight
 movements progress reps first (`core.coaching.bodyweight`). A session without RPE or notes
 gets the article's rules. Coming back after a break is `core.coaching.returning`.
@@ -70,6 +71,7 @@ STALLED_SESSIONS_BEFORE_DELOAD = 3
 INTENSITY_FLOOR = 0.70  # the article's 70-85% of 1RM
 INTENSITY_LOOKBACK = timedelta(weeks=8)
 EASY_INCREMENTS = 2  # every working set easy (core.coaching.effort): two increments, not one
+EASY_MAX_SHARE = 0.10  # ...unless they add more than 10% to the load: light loads get one
 EASY_EXTRA_REPS = 2  # a bodyweight move that felt easy: two more reps instead of one
 
 
@@ -144,6 +146,12 @@ def _effort_rules(plan: Plan, last: Session, step: float, level: int = 0, ceilin
             more = f"{reps - level} more rep{'s' if reps - level > 1 else ''}"
             return replace(plan, reps=reps, reason=f"{felt}, so {more} each")
         back = f" and go back to {plan.reps} reps" if level else ""
+        if not level and EASY_INCREMENTS * step > EASY_MAX_SHARE * load + EPS:
+            return replace(
+                plan,
+                reason=f"{plan.reason}; every set felt easy, but {EASY_INCREMENTS} × {fmt(step)} "
+                f"{plan.unit} would add over {EASY_MAX_SHARE:.0%} to {fmt(load)} {plan.unit}",
+            )
         return replace(
             plan,
             weight=round(load + EASY_INCREMENTS * step, 3),

@@ -13,19 +13,26 @@ The rule, as a coach would write it (the numbers are the constants below):
 3. **Order.** Lower-body compound lifts (squat, hinge, lunge) first, then the other
    compound lifts (push, pull, carry), then the rest; within each, as last done.
 4. **Warm-up** for the first lift with a load: 40% × 8, 60% × 5, 80% × 3 of its working
-   load, rounded to its increment, never under the empty bar (20 kg / 45 lb) on a barbell.
+   load, rounded to its increment, never under the empty bar (20 kg / 45 lb) on a
+   barbell-only lift; a warm-up load that is not lighter than the work, or that repeats
+   the one before, is left out.
 5. **Cardio**, one piece after the lifts: Zone 2 while the week has under 135 Zone 2
    minutes (3 × 45), for the minutes missing but 45–60 of them; else HIIT, 20 minutes,
    when the week has none.
+6. **A chosen program** (`/program`, `core.coaching.program`) replaces rules 1 and 2: the
+   session is its next lifting day (on or after today; after today when today is logged)
+   with the template after the last one done, at the program's sets. A lift not yet
+   logged is calibrated: work up to one set of 8 that feels like 2–3 reps left.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from core.coaching.dose import WEEKLY_SETS_PER_MUSCLE, ZONE2_MINUTES, ZONE2_SESSIONS, WeeklyDose
+from core.coaching.program import Program, template_after
 from core.coaching.progression import Plan, increment_for, round_to
 from core.ports import StoredSet
 from core.recording.catalogue import MAJOR_MUSCLES, Exercise, exercise
@@ -39,6 +46,8 @@ WARMUP_RAMP = ((0.4, 8), (0.6, 5), (0.8, 3))  # fraction of the working load, re
 EMPTY_BAR: dict[Unit, float] = {"kg": 20.0, "lb": 45.0}
 ZONE2_WEEK_MINUTES = ZONE2_SESSIONS[0] * ZONE2_MINUTES[0]  # 135
 HIIT_MINUTES = 20
+CALIBRATION = "first time: work up to one set of 8 that feels like 2–3 reps left, and log it"
+CALIBRATION_BODYWEIGHT = "first time: stop each set with 2–3 reps left, and log the reps"
 
 
 @dataclass(frozen=True)
@@ -88,15 +97,61 @@ def training_days(sets: Iterable[StoredSet]) -> list[TrainingDay]:
 
 
 def next_session(
-    day: date, days: Sequence[TrainingDay], plans: Sequence[Plan], dose: WeeklyDose
+    day: date,
+    days: Sequence[TrainingDay],
+    plans: Sequence[Plan],
+    dose: WeeklyDose,
+    program: Program | None = None,
+    unit: Unit = "kg",
 ) -> NextSession:
-    """Return the session for `day` from the days trained and this week's dose (rules 1–5)."""
+    """Return the session for `day` from the days trained and this week's dose (rules 1–6)."""
     planned = {p.exercise: p for p in plans}
     days = [d for d in days if d.day <= day]
+    if program is not None:
+        return _programmed(day, days, planned, dose, program, unit)
     lifts = [SessionLift(planned[e]) for e in _template_lifts(days) if e in planned]
     lifts += _for_the_dose(lifts, days, planned, dose)
     lifts = _in_order(lifts)
     return NextSession(day, tuple(lifts), _warmup(lifts), _cardio(dose))
+
+
+def _programmed(
+    day: date,
+    days: Sequence[TrainingDay],
+    planned: dict[str, Plan],
+    dose: WeeklyDose,
+    program: Program,
+    unit: Unit,
+) -> NextSession:
+    """Return the program's next lifting day and its template (rule 6)."""
+    logged_today = bool(days) and days[-1].day == day
+    on = day + timedelta(days=1) if logged_today else day
+    while on.weekday() not in program.lift_days:
+        on += timedelta(days=1)
+    lifts = [
+        SessionLift(_program_plan(e, planned.get(e), program, unit))
+        for e in template_after(program, days[-1].lifts if days else None)
+    ]
+    return NextSession(on, tuple(lifts), _warmup(lifts), _cardio(dose))
+
+
+def _program_plan(exercise_id: str, plan: Plan | None, program: Program, unit: Unit) -> Plan:
+    """Return a program lift's plan at the program's sets, or its calibration."""
+    if plan is not None:
+        return replace(plan, sets=program.sets)
+    found = exercise(exercise_id)
+    if found is not None and found.bodyweight:
+        return Plan(
+            exercise_id,
+            program.sets,
+            program.reps,
+            0.0,
+            unit,
+            "calibrate",
+            CALIBRATION_BODYWEIGHT,
+            True,
+        )
+    return Plan(exercise_id, 1, program.reps, 0.0, unit, "calibrate", CALIBRATION)
 
 
 def _template_lifts(days: Sequence[TrainingDay]) -> tuple[str, ...]:
@@ -169,11 +224,13 @@ def _warmup(lifts: Sequence[SessionLift]) -> tuple[WarmupSet, ...]:
     if found is None:
         return ()
     step = increment_for(found, plan.unit)
-    floor = EMPTY_BAR[plan.unit] if "barbell" in found.equipment else step
-    return tuple(
-        WarmupSet(plan.exercise, reps, max(floor, round_to(plan.weight * share, step)), plan.unit)
-        for share, reps in WARMUP_RAMP
-    )
+    floor = EMPTY_BAR[plan.unit] if found.equipment == ("barbell",) else step
+    ramp: dict[float, WarmupSet] = {}
+    for share, reps in WARMUP_RAMP:
+        load = max(floor, round_to(plan.weight * share, step))
+        if load < plan.weight and load not in ramp:  # lighter than the work, each load once
+            ramp[load] = WarmupSet(plan.exercise, reps, load, plan.unit)
+    return tuple(ramp.values())
 
 
 def _cardio(dose: WeeklyDose) -> tuple[CardioPiece, ...]:

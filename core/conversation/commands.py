@@ -9,7 +9,7 @@ from __future__ import annotations
 from core.accounts import commands as settings
 from core.accounts import linking
 from core.coaching import commands as coaching
-from core.coaching import equipment_command
+from core.coaching import equipment_command, program_command
 from core.conversation import talk
 from core.conversation.context import Context, Handler
 from core.faq import commands as faq_commands
@@ -39,6 +39,7 @@ HANDLERS: dict[str, Handler] = {
     "tz": settings.timezone,
     "profile": settings.profile_,
     "plan": coaching.plan,
+    "program": program_command.program,
     "equipment": equipment_command.equipment,
     "week": coaching.week,
     "history": recent.history,

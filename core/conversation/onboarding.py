@@ -43,9 +43,11 @@ PROMPTS: dict[str, Reply] = {
 }
 
 WELCOME = "Hi! I'm your strength coach. Five quick questions, each one skippable."
-FINISHED = (
+FINISHED = Reply(
     "All set. After a workout, just type what you did, like `squat 3x8 100kg` or "
-    "`zone 2 45 min`, and I'll give you the load for next time. /help lists the rest."
+    "`zone 2 45 min`, and I'll give you the load for next time. New to this, or want a "
+    "plan? /program sets up a week for you. /help lists the rest.",
+    (Choice("Set up my week", "/program"),),
 )
 
 
@@ -159,5 +161,5 @@ def advance(profile: Profile) -> Reply:
     """Move to the next step and return its question (or the closing message)."""
     profile.onboarding_step = next_step(profile.onboarding_step)
     if profile.onboarding_step == DONE:
-        return Reply(FINISHED)
+        return FINISHED
     return PROMPTS[profile.onboarding_step]

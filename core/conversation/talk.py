@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from core.accounts import commands as settings
+from core.coaching import commands as coaching
+from core.coaching import program_command
 from core.conversation import onboarding
 from core.conversation.context import Context
 from core.conversation.ownership import NOT_OPEN
 from core.faq import answer as faq
+from core.faq import commands as faq_commands
 from core.faq.commands import answer_reply, faq_reply
 from core.history import recent
 from core.messages import Choice, Reply
+from core.ports import StoredMessage
 from core.recording.reading import asks_instead_of_logging, read_log
 from core.reminders import commands as reminder_commands
 
@@ -22,6 +27,7 @@ HELP = """Log a workout by typing it, e.g.
 Edit your message to fix a typo.
 
 /plan: next session's loads
+/program: a starting week (full body, 2–3 days) if you have none
 /week: this week against the protocol
 /history squat: recent sessions of a lift
 /chart squat · /chart week: your progress as a picture
@@ -77,20 +83,27 @@ async def conversation(ctx: Context, text: str) -> list[Reply]:
         return [onboarding.advance(profile)]
     if profile.onboarding_step is None:
         replies = []
-        if faq.looks_like_question(text):
+        if faq.looks_like_question(text) and not _asks_what_to_do(text):
             found = faq_reply(profile, text)
             if found.topic is not None:
                 replies.append(answer_reply(profile, found))
         replies += _offer_to_log(ctx, text) if asks_instead_of_logging(text) else []
         return [*replies, Reply(onboarding.WELCOME), onboarding.advance(profile)]
+    if _asks_what_to_do(text):
+        return await _what_to_do(ctx)
     if faq.looks_like_question(text) or asks_instead_of_logging(text):
-        return [answer_reply(profile, faq_reply(profile, text)), *_offer_to_log(ctx, text)]
+        return [*await faq_commands.replies(ctx, text), *_offer_to_log(ctx, text)]
     typed = await _typed_confirmation(ctx, text)
     if typed is not None:
         return typed
+    if _asks_what_to_do(text):
+        return await _what_to_do(ctx)
     small_talk = _small_talk(text)
     if small_talk is not None:
         return [Reply(small_talk)]
+    told = faq_reply(profile, text)  # a statement about their body: "I'm 68 with bad knees"
+    if told.topic in TOLD_TOPICS:
+        return [answer_reply(profile, told)]
     return [
         Reply(
             "I didn't find a workout in that. Log one like `squat 3x8 100kg` or "
@@ -132,18 +145,62 @@ async def _typed_confirmation(ctx: Context, text: str) -> list[Reply] | None:
     else's prompt, or one answered or left long ago, is never confirmed by a typed word.
     """
     words = " ".join(text.lower().replace("!", " ").replace(".", " ").split())
-    if words not in _YES and words not in _NO:
-        return None
     before = await ctx.repo.previous_message(ctx.profile.user_id, ctx.message_id)
     if before is None or ctx.message.sent_at - before.sent_at > ANSWER_WITHIN:
         return None
     asked = before.text.strip().lower()
+    program_answer = program_command.typed_answer(await _program_asked(ctx, before), text)
+    if program_answer is not None:
+        return await program_command.program(ctx, program_answer.removeprefix("/program "))
+    if words not in _YES and words not in _NO:
+        return None
     if asked == "/undo":
         return await recent.undo(ctx, "yes" if words in _YES else "no")
     if asked.startswith("/delete") and words in _YES:
         return [USE_THE_BUTTON]
     return None
 
+
+_WHAT_TO_DO = re.compile(
+    r"^\s*(?:so\s+|ok\s+|and\s+)?(?:what|wat|wht)\s+(?:should|shall|do|can)\s+i\s+"
+    r"(?:do|train|lift)(?:\s+(?:today|now|next|first|this week|tomorrow))?\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def _asks_what_to_do(text: str) -> bool:
+    return _WHAT_TO_DO.match(text) is not None
+
+
+async def _what_to_do(ctx: Context) -> list[Reply]:
+    """Answer "what should I do?": the next session, or a program to start from."""
+    if ctx.profile.program is None:
+        found = await coaching.session_at(ctx.repo, ctx.profile, ctx.message.sent_at)
+        if not found.lifts:
+            return await program_command.program(ctx, "")
+    return await coaching.plan(ctx, "")
+
+
+async def _program_asked(ctx: Context, before: StoredMessage, depth: int = 2) -> str:
+    """Return the `/program …` question `before` put, following typed answers back.
+
+    "What should I do?" without a program was answered with `/program`'s first question;
+    a typed answer (`2`) to a program question stands for the button it named.
+    """
+    asked = before.text.strip().lower()
+    if _asks_what_to_do(asked) and ctx.profile.program is None:
+        return "/program"
+    if asked.startswith("/program") or depth == 0:
+        return asked
+    earlier = await ctx.repo.previous_message(ctx.profile.user_id, before.id)
+    if earlier is None or before.sent_at - earlier.sent_at > ANSWER_WITHIN:
+        return asked
+    prior = await _program_asked(ctx, earlier, depth - 1)
+    return program_command.typed_answer(prior, before.text) or asked
+
+
+# Topics a statement (not a question) is answered with: what people tell a coach of their body.
+TOLD_TOPICS = frozenset({"joint-pain", "safety", "soreness"})
 
 _GREETINGS = {"hi", "hello", "hey", "hiya", "good morning", "good evening", "morning"}
 _THANKS = {"thanks", "thank you", "thx", "cheers", "ta", "great", "ok", "okay", "cool"}
