@@ -58,6 +58,8 @@ class StoredCardio:
     day: date
     minutes: float
     avg_hr: int | None
+    zone2_minutes: float | None = None  # from an activity file: by the heart-rate stream
+    above_minutes: float | None = None
 
 
 @dataclass(frozen=True)

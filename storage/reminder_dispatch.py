@@ -203,7 +203,12 @@ class SqlClaimTransaction:
         cardio: list[tuple[int, StoredCardio]] = []
         if need.cardio_user_ids:
             cardio_rows = await conn.execute(
-                select(*columns(CARDIO, "user_id modality activity day minutes avg_hr"))
+                select(
+                    *columns(
+                        CARDIO,
+                        "user_id modality activity day minutes avg_hr zone2_minutes above_minutes",
+                    )
+                )
                 .where(
                     CARDIO.c.user_id.in_(list(need.cardio_user_ids)),
                     CARDIO.c.day >= need.since,

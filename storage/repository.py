@@ -75,6 +75,10 @@ class SqlRepository(SqlAccounts):
                     "activity": e.activity,
                     "minutes": e.minutes,
                     "avg_hr": e.avg_hr,
+                    "zone2_minutes": e.zone2_minutes,
+                    "above_minutes": e.above_minutes,
+                    "max_hr": e.max_hr,
+                    "file_start": e.started,
                 }
                 for e in b.entries
                 if isinstance(e, CardioEntry)
@@ -197,7 +201,9 @@ class SqlRepository(SqlAccounts):
     async def cardio(self, user_id: int, since: date, until: date) -> list[StoredCardio]:
         t = CardioSession.__table__.c  # type: ignore[attr-defined]
         query = (
-            select(t.modality, t.activity, t.day, t.minutes, t.avg_hr)
+            select(
+                t.modality, t.activity, t.day, t.minutes, t.avg_hr, t.zone2_minutes, t.above_minutes
+            )
             .where(t.user_id == user_id, t.day >= since, t.day <= until)
             .order_by(t.day, t.performed_at)
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 Unit = Literal["kg", "lb"]
@@ -46,11 +47,18 @@ class StrengthEntry:
 
 @dataclass(frozen=True)
 class CardioEntry:
+    """A cardio session. From an activity file it also has its minutes in the person's
+    Zone 2 and above it, its maximum heart rate and the file's start (`started`)."""
+
     modality: Modality
     minutes: float
     activity: str | None = None
     avg_hr: int | None = None
     source: str = ""
+    zone2_minutes: float | None = None
+    above_minutes: float | None = None
+    max_hr: int | None = None
+    started: datetime | None = None
 
 
 Entry = StrengthEntry | CardioEntry
