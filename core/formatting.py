@@ -17,6 +17,11 @@ def number(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
+def plural(n: float, word: str, many: str | None = None) -> str:
+    """Return `1 session`, `2 sessions`, `0 sets`, `1.5 minutes`: the count and its noun."""
+    return f"{number(n)} {word if n == 1 else many or word + 's'}"
+
+
 def weight(value: float, unit: str) -> str:
     return f"{number(value)} {unit}"
 
@@ -56,14 +61,19 @@ def _same_load(a: SetEntry, b: SetEntry) -> bool:
     return (a.weight, a.unit, a.bodyweight, a.rpe) == (b.weight, b.unit, b.bodyweight, b.rpe)
 
 
+def cardio_name(modality: str, activity: str | None) -> str:
+    """Return a cardio session's name: `Zone 2`, `Zone 2 bike`, `HIIT`, `Walk`, `Swim`."""
+    name = MODALITY_NAMES.get(modality, MODALITY_NAMES["other"])
+    if modality == "other" and activity:
+        return activity.capitalize()
+    if activity and modality != "walk":
+        return f"{name} {activity}"
+    return name
+
+
 def cardio_summary(entry: CardioEntry) -> str:
-    name = MODALITY_NAMES[entry.modality]
-    if entry.modality == "other" and entry.activity:
-        name = entry.activity.capitalize()
-    elif entry.activity and entry.modality != "walk":
-        name = f"{name} {entry.activity}"
     hr = f", avg HR {entry.avg_hr}" if entry.avg_hr else ""
-    return f"{name}: {number(entry.minutes)} min{hr}"
+    return f"{cardio_name(entry.modality, entry.activity)}: {number(entry.minutes)} min{hr}"
 
 
 def plan_line(plan: Plan) -> str:

@@ -19,6 +19,7 @@ from core.coaching.progression import (
     Session,
     increment_for,
     next_plan,
+    no_load,
     round_to,
 )
 from core.coaching.returning import after_break
@@ -120,7 +121,7 @@ def plans_from(
         if (found := exercise(id)) is None or not history:
             continue
         plan = next_plan(found, history, units[id])
-        if day is not None:
+        if day is not None and not no_load(plan):  # no load to start lower from
             plan = after_break(plan, history[-1], day, increment_for(found, units[id]))
         plans.append(plan)
     return plans

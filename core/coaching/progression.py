@@ -5,7 +5,8 @@ last set (repeat), every working set easy (two increments, where two add no more
 10% to the load). Then the article's four rules,
 in the order a coach applies them: calibrate, progress, deload, repeat. Bodyweight
 movements progress reps first (`core.coaching.bodyweight`). A session without RPE or notes
-gets the article's rules. Coming back after a break is `core.coaching.returning`.
+gets the article's rules. Coming back after a break is `core.coaching.returning`. A loaded
+lift last logged at 0 has nothing to add to: it is never planned at one increment.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ __all__ = [
     "e1rm",
     "increment_for",
     "next_plan",
+    "no_load",
     "round_down_to",
     "round_to",
     "top_sets",
@@ -73,6 +75,7 @@ INTENSITY_LOOKBACK = timedelta(weeks=8)
 EASY_INCREMENTS = 2  # every working set easy (core.coaching.effort): two increments, not one
 EASY_MAX_SHARE = 0.10  # ...unless they add more than 10% to the load: light loads get one
 EASY_EXTRA_REPS = 2  # a bodyweight move that felt easy: two more reps instead of one
+NO_LOAD_EXAMPLE: dict[Unit, str] = {"kg": "40kg", "lb": "95lb"}
 
 
 def _needs_calibration(sets_at_top: list[LoggedSet], rules: Rules) -> bool:
@@ -94,6 +97,8 @@ def next_plan(
     """Return the next session's plan from the sessions so far (oldest first, non-empty)."""
     step = increment_for(exercise, unit, rules)
     load, _ = top_sets(history[-1])
+    if not exercise.bodyweight and load <= EPS:
+        return _no_load_plan(exercise, unit, rules)
     if exercise.bodyweight:
         plan, level = bodyweight_plan(
             exercise, history, unit, rules, _goal(exercise, history, unit, rules)
@@ -103,6 +108,30 @@ def next_plan(
     else:
         plan = _effort_rules(_article_plan(exercise, history, unit, rules), history[-1], step)
     return replace(plan, last_load=load)
+
+
+def _no_load_plan(exercise: Exercise, unit: Unit, rules: Rules) -> Plan:
+    """Return the plan for a loaded lift last logged at 0: work up, and log the weight.
+
+    0 is no load a plan can build on (one increment from 0 is no load either): the person
+    most likely left the weight out, so the plan asks for it instead of guessing.
+    """
+    example = f"{exercise.name.lower()} 3x8 {NO_LOAD_EXAMPLE[unit]}"
+    return Plan(
+        exercise.id,
+        rules.target_sets,
+        rules.target_reps,
+        0.0,
+        unit,
+        "calibrate",
+        f"0 {unit} can't be progressed; log the weight you used, e.g. `{example}`",
+        last_load=0.0,
+    )
+
+
+def no_load(plan: Plan) -> bool:
+    """Return whether `plan` is a loaded lift's with no load to build on (see `next_plan`)."""
+    return plan.rule == "calibrate" and plan.weight <= EPS and not plan.bodyweight
 
 
 def _goal(exercise: Exercise, history: Sequence[Session], unit: Unit, rules: Rules) -> int | None:

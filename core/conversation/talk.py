@@ -29,7 +29,7 @@ Edit your message to fix a typo.
 /plan: next session's loads
 /program: a starting week (full body, 2–3 days) if you have none
 /week: this week against the protocol
-/history squat: recent sessions of a lift
+/history squat · /history zone 2: your recent sessions
 /chart squat · /chart week: your progress as a picture
 /undo: remove your last log
 /remind resistance mon,thu 18:00 · /reminders · /remind off
@@ -41,6 +41,16 @@ Edit your message to fix a typo.
 /export: your data as CSV and JSON · /delete: erase it all
 /link: one history on Telegram and Discord
 Send a Strong or Hevy CSV export to import your history."""
+FIX_BY_EDITING = "Edit your message to fix a typo."
+# The console (`coach chat`, `coach say`; platform "console" in bot/console.py) sends a
+# line once: nothing there can be edited, so a typo is taken back and sent again.
+FIX_BY_UNDOING = "To fix a typo, /undo it and send it again."
+CANNOT_EDIT = frozenset({"console"})
+
+
+def help_text(platform: str) -> str:
+    """Return /help's text, with the way to fix a typo that works on `platform`."""
+    return HELP.replace(FIX_BY_EDITING, FIX_BY_UNDOING) if platform in CANNOT_EDIT else HELP
 
 
 def _offer_to_log(ctx: Context, text: str) -> list[Reply]:
@@ -230,4 +240,4 @@ async def skip(ctx: Context, _args: str) -> list[Reply]:
 
 
 async def help_(ctx: Context, _args: str) -> list[Reply]:
-    return [Reply(HELP)]
+    return [Reply(help_text(ctx.message.platform))]

@@ -1,4 +1,4 @@
-"""/history and /undo: a lift's recent sessions, and taking back the last log."""
+"""/history and /undo: a lift's or cardio's recent sessions, and taking back the last log."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from core.conversation.context import Context
 from core.conversation.ownership import NOT_YOURS
-from core.formatting import day_label, sets_summary
+from core.formatting import day_label, plural, sets_summary
+from core.history.cardio_history import cardio_history, cardio_kind
 from core.messages import Choice, Reply
 from core.ports import parse_id
 from core.recording.catalogue import named
@@ -18,11 +19,19 @@ HISTORY_WINDOW = timedelta(days=365)
 
 async def history(ctx: Context, args: str) -> list[Reply]:
     if not args:
-        return [Reply("Which lift? e.g. /history squat")]
-    exercise = named(args, ctx.profile.names)
-    if exercise is None:
-        return [Reply(f"I don't know the exercise '{args[:40]}'. Try /history squat.")]
+        return [Reply("Which lift? e.g. /history squat, or /history zone 2 for cardio")]
     today = ctx.profile.local_day(ctx.message.sent_at)
+    exercise = named(args, ctx.profile.names)
+    kind = cardio_kind(args) if exercise is None else None
+    if kind is not None:
+        sessions = await ctx.repo.cardio(ctx.profile.user_id, today - HISTORY_WINDOW, today)
+        return [cardio_history(kind, sessions, HISTORY_SESSIONS)]
+    if exercise is None:
+        return [
+            Reply(
+                f"I don't know the exercise '{args[:40]}'. Try /history squat or /history zone 2."
+            )
+        ]
     sets = await ctx.repo.strength_sets(
         ctx.profile.user_id, today - HISTORY_WINDOW, today, [exercise.id]
     )
@@ -34,7 +43,7 @@ async def history(ctx: Context, args: str) -> list[Reply]:
             SetEntry(s.reps, s.weight, "lb" if s.unit == "lb" else "kg", s.bodyweight, s.rpe)
         )
     recent = list(by_day.items())[-HISTORY_SESSIONS:]
-    count = "session" if len(recent) == 1 else f"{len(recent)} sessions"
+    count = "session" if len(recent) == 1 else plural(len(recent), "session")
     lines = [f"{exercise.name}, last {count}:"]
     lines += [f"{day_label(day)}: {sets_summary(day_sets)}" for day, day_sets in recent]
     return [Reply("\n".join(lines), private=True)]
@@ -75,5 +84,5 @@ async def undo(ctx: Context, args: str) -> list[Reply]:
 
 
 def _short(text: str) -> str:
-    flat = " ".join(text.split())
+    flat = " ".join(text.split()) or "the file you sent"  # a file comes without text
     return flat if len(flat) <= 60 else flat[:57] + "…"
