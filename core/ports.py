@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Protocol, Self
 
 from core.accounts.ports import LinkStore
@@ -129,6 +129,10 @@ class Repository(Protocol):
     async def delete_entries(self, message_id: int) -> None: ...
 
     async def last_recorded_message(self, user_id: int) -> StoredMessage | None: ...
+
+    async def cardio_started_near(self, user_id: int, start: datetime, within: timedelta) -> bool:
+        """Return whether an activity file's session starting within `within` is stored."""
+        ...
 
     async def get_message(self, user_id: int, message_id: int) -> StoredMessage | None: ...
 

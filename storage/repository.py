@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, exists, func, insert, select, update
 
@@ -197,6 +197,15 @@ class SqlRepository(SqlAccounts):
         ]
         returned = (await self.session.execute(statement, params)).all()
         return {(platform, pmid): id_ for platform, pmid, id_ in returned}
+
+    async def cardio_started_near(self, user_id: int, start: datetime, within: timedelta) -> bool:
+        t = CardioSession.__table__.c  # type: ignore[attr-defined]
+        query = select(t.id).where(
+            t.user_id == user_id,
+            t.file_start >= start - within,
+            t.file_start <= start + within,
+        )
+        return (await self.session.execute(query.limit(1))).first() is not None
 
     async def cardio(self, user_id: int, since: date, until: date) -> list[StoredCardio]:
         t = CardioSession.__table__.c  # type: ignore[attr-defined]

@@ -6,7 +6,9 @@ question (another member of a group), they change nothing.
 
 from __future__ import annotations
 
+from core.accounts.profile import Profile
 from core.accounts.timezones import resolve_timezone
+from core.coaching.heart_rate import zone2_for
 from core.conversation import onboarding
 from core.conversation.context import Context
 from core.conversation.ownership import NOT_OPEN
@@ -56,6 +58,51 @@ async def timezone(ctx: Context, args: str) -> list[Reply]:
     return await _set_and_continue(ctx, "timezone", args, f"Timezone set to {zone}.")
 
 
+HEART_RATE_WORDS = {
+    "maxhr": "max_hr",
+    "max": "max_hr",
+    "hrmax": "max_hr",
+    "resthr": "rest_hr",
+    "rest": "rest_hr",
+    "rhr": "rest_hr",
+}
+HEART_RATES = {"max_hr": (100, 230), "rest_hr": (30, 110)}  # bpm a person can have
+
+
+def set_heart_rate(profile: Profile, field: str, text: str) -> str:
+    """Set the measured maximum or resting heart rate (`off` clears it); return a problem."""
+    words = text.replace("bpm", " ").split()
+    if words == ["off"] or words == ["clear"]:
+        setattr(profile, field, None)
+        return ""
+    low, high = HEART_RATES[field]
+    if len(words) != 1 or not words[0].isdigit() or not low <= int(words[0]) <= high:
+        name, example = ("maximum", "maxhr 182") if field == "max_hr" else ("resting", "resthr 55")
+        return (
+            f"A {name} heart rate is a whole number of bpm from {low} to {high}, "
+            f"e.g. /profile {example}."
+        )
+    setattr(profile, field, int(words[0]))
+    if (
+        profile.max_hr is not None
+        and profile.rest_hr is not None
+        and profile.rest_hr >= profile.max_hr
+    ):
+        setattr(profile, field, None)
+        return "Your resting heart rate must be below your maximum."
+    return ""
+
+
+def heart_rate_lines(profile: Profile) -> str:
+    """Return the heart-rate lines of /profile: the maximum used and the Zone 2 range."""
+    zone = zone2_for(profile.age, profile.max_hr, profile.rest_hr)
+    source = "measured" if profile.max_hr is not None else "estimated from age"
+    if zone is None:
+        return "Max heart rate: not set (/profile maxhr 182, or set your age)"
+    rest = f", resting {profile.rest_hr}" if profile.rest_hr is not None else ""
+    return f"Max heart rate: {zone.max_hr} ({source}){rest} · Zone 2: {zone.low}–{zone.high} bpm"
+
+
 async def profile_(ctx: Context, args: str) -> list[Reply]:
     profile = ctx.profile
     words = args.lower().split(maxsplit=1)
@@ -64,8 +111,17 @@ async def profile_(ctx: Context, args: str) -> list[Reply]:
         answer = onboarding.apply(profile, step, words[1])
         if not answer.ok:
             return [Reply(answer.message)]
+    elif len(words) == 2 and words[0] in HEART_RATE_WORDS:
+        problem = set_heart_rate(profile, HEART_RATE_WORDS[words[0]], words[1])
+        if problem:
+            return [Reply(problem)]
     elif args:
-        return [Reply("Use /profile age 62 or /profile weight 80kg.")]
+        return [
+            Reply(
+                "Use /profile age 62, /profile weight 80kg, /profile maxhr 182 or "
+                "/profile resthr 55."
+            )
+        ]
     age = str(profile.age) if profile.age else "not set"
     weight = (
         f"{number(from_kg(profile.bodyweight_kg, profile.units))} {profile.units}"
@@ -75,7 +131,9 @@ async def profile_(ctx: Context, args: str) -> list[Reply]:
     return [
         Reply(
             f"Age: {age}\nBodyweight: {weight}\nUnits: {profile.units}\n"
-            f"Timezone: {profile.timezone}\nChange: /profile age 62 · /profile weight 80kg",
+            f"Timezone: {profile.timezone}\n{heart_rate_lines(profile)}\n"
+            "Change: /profile age 62 · /profile weight 80kg · /profile maxhr 182 · "
+            "/profile resthr 55",
             private=True,
         )
     ]

@@ -81,7 +81,7 @@ async def dose_at(repo: Repository, profile: Profile, at: datetime) -> WeeklyDos
     start, end = week_bounds(day)
     sets = await repo.strength_sets(profile.user_id, lookback_start(start), end)
     cardio = await repo.cardio(profile.user_id, start, end)
-    return weekly_dose(day, sets, cardio, profile.age)
+    return weekly_dose(day, sets, cardio, profile.age, profile.max_hr, profile.rest_hr)
 
 
 async def week(ctx: Context, _args: str) -> list[Reply]:

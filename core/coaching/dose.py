@@ -54,6 +54,14 @@ class WeeklyDose:
     zone2_range: Zone2Range | None = None
 
 
+def zone2_minutes_of(session: StoredCardio) -> float:
+    """Return a session's Zone 2 minutes: from an activity file, its time in the zone;
+    typed, all its minutes when it was logged as Zone 2."""
+    if session.zone2_minutes is not None:
+        return session.zone2_minutes
+    return session.minutes if session.modality == "zone2" else 0.0
+
+
 def week_bounds(day: date) -> tuple[date, date]:
     """Return the Monday and Sunday of the week `day` falls in."""
     start = day - timedelta(days=day.weekday())
@@ -89,6 +97,8 @@ def weekly_dose(
     sets: Sequence[StoredSet],
     cardio: Sequence[StoredCardio],
     age: int | None = None,
+    max_hr: int | None = None,
+    rest_hr: int | None = None,
 ) -> WeeklyDose:
     """Return the dose for the week of `day`.
 
@@ -110,7 +120,7 @@ def weekly_dose(
                 muscles[muscle] += 1
     week_cardio = [c for c in cardio if start <= c.day <= end]
     zone2 = [c for c in week_cardio if c.modality == "zone2"]
-    zone = zone2_for(age)
+    zone = zone2_for(age, max_hr, rest_hr)
     resistance = len({s.day for s in week_sets})
     zone2_days = len({c.day for c in zone2})
     hiit_days = len({c.day for c in week_cardio if c.modality == "hiit"})
@@ -155,11 +165,12 @@ def weekly_dose(
         resistance_sessions=resistance,
         intensity_sets=muscles,
         zone2_sessions=zone2_days,
-        zone2_minutes=sum(c.minutes for c in zone2),
+        zone2_minutes=sum(zone2_minutes_of(c) for c in week_cardio),
         hiit_sessions=hiit_days,
         walk_days=len({c.day for c in week_cardio if c.modality == "walk"}),
         lines=tuple(lines),
         zone2_with_hr=sum(1 for c in zone2 if c.avg_hr is not None),
-        zone2_above=sessions_above([c.avg_hr for c in zone2], zone),
+        zone2_above=sessions_above([c.avg_hr for c in zone2 if c.zone2_minutes is None], zone)
+        + sum(1 for c in zone2 if (c.above_minutes or 0) > (c.zone2_minutes or 0)),
         zone2_range=zone,
     )

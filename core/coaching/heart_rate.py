@@ -1,6 +1,10 @@
-"""The person's Zone 2 heart-rate range from age, and where a session's average falls in it.
+"""The person's Zone 2 heart-rate range, and where a session's average falls in it.
 
-The one definition the FAQ answer, the reply to a Zone 2 log and `/week` all use.
+The one definition the FAQ answer, the reply to a Zone 2 log, an activity file and `/week`
+all use. The maximum heart rate is the person's own when they set it (`/profile maxhr
+182`), else estimated from age (Tanaka). Zone 2 is 60–70% of it; with a resting heart rate
+(`/profile resthr 55`) it is 60–70% of the heart-rate reserve instead (Karvonen: rest +
+60–70% of max − rest), which sits higher for a fit person with a low resting rate.
 """
 
 from __future__ import annotations
@@ -38,11 +42,25 @@ def zone2_range(age: int) -> Zone2Range:
     return Zone2Range(_round(max_hr), _round(ZONE2_LOW * max_hr), _round(ZONE2_HIGH * max_hr))
 
 
-def zone2_for(age: int | None) -> Zone2Range | None:
-    """Return the person's Zone 2 range, or None without an age the estimate holds for."""
-    if age is None or not MIN_AGE <= age <= MAX_AGE:
-        return None
-    return zone2_range(age)
+def zone2_for(
+    age: int | None, max_hr: int | None = None, rest_hr: int | None = None
+) -> Zone2Range | None:
+    """Return the person's Zone 2 range, or None with neither a measured maximum nor an age
+    the estimate holds for."""
+    if max_hr is None:
+        if age is None or not MIN_AGE <= age <= MAX_AGE:
+            return None
+        top = TANAKA_INTERCEPT - TANAKA_SLOPE * age
+    else:
+        top = float(max_hr)
+    if rest_hr is not None and rest_hr < top:  # Karvonen: a share of the reserve
+        reserve = top - rest_hr
+        return Zone2Range(
+            _round(top),
+            _round(rest_hr + ZONE2_LOW * reserve),
+            _round(rest_hr + ZONE2_HIGH * reserve),
+        )
+    return Zone2Range(_round(top), _round(ZONE2_LOW * top), _round(ZONE2_HIGH * top))
 
 
 def zone2_position(avg_hr: int, zone: Zone2Range) -> Position:

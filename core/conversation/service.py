@@ -17,6 +17,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from core.accounts.profile import Profile
+from core.activities.readers import is_activity_file
+from core.activities.recording import import_activity
 from core.clock import utcnow
 from core.conversation import commands, talk
 from core.conversation.catch_up import Correspondent, correspondents
@@ -237,6 +239,9 @@ class ConversationService(Reads):
         # Raises DuplicateMessage when this platform message is already stored.
         message_id = await repo.add_message(profile.user_id, message, now, recorded)
         ctx = Context(uow, profile, message, message_id, now)
+        if attachment is not None and is_activity_file(attachment.filename):
+            recorded = await import_activity(ctx, attachment)  # a watch's FIT, TCX or GPX
+            return replace(recorded, message_id=message_id)
         if attachment is not None:  # a Strong or Hevy export: import it
             imported = await import_attachment(ctx, attachment)
             return replace(imported, message_id=message_id)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from core.coaching.dose import lookback_start, week_bounds
 from core.coaching.planning import plans_for
-from core.history.charts import lift_chart, week_chart
+from core.history.charts import ZONE2_WEEKLY_MINUTES, lift_chart, week_chart, zone2_chart
 from core.history.exercise_names import exercise_name, map_exercise
 from core.history.series import dose_series, first_week, lift_series
 from core.messages import Reply
@@ -23,9 +23,11 @@ CHART_HISTORY = timedelta(days=5 * 365)
 async def chart(ctx: Context, args: str) -> list[Reply]:
     what = args.strip().lower()
     if not what:
-        return [Reply("Which chart? /chart squat (or any lift) · /chart week")]
+        return [Reply("Which chart? /chart squat (or any lift) · /chart week · /chart zone2")]
     if what in ("week", "weeks", "dose"):
         return await _week_chart(ctx)
+    if what.replace(" ", "") in ("zone2", "z2", "cardio"):
+        return await _week_chart(ctx, zone2=True)
     exercise = named(what, ctx.profile.names)
     exercise_id = exercise.id if exercise else None
     if exercise_id is None:
@@ -60,13 +62,21 @@ async def chart(ctx: Context, args: str) -> list[Reply]:
     return [Reply(text + ".", image=lift_chart(series), private=True)]
 
 
-async def _week_chart(ctx: Context) -> list[Reply]:
+async def _week_chart(ctx: Context, zone2: bool = False) -> list[Reply]:
     today = ctx.profile.local_day(ctx.message.sent_at)
     start = first_week(today)
     end = week_bounds(today)[1]
     sets = await ctx.repo.strength_sets(ctx.profile.user_id, lookback_start(start), end)
     cardio = await ctx.repo.cardio(ctx.profile.user_id, start, end)
     series = dose_series(today, sets, cardio)
+    if zone2:
+        minutes = [round(w.zone2_minutes) for w in series.weeks]
+        met = sum(m >= ZONE2_WEEKLY_MINUTES[0] for m in minutes)
+        text = (
+            f"Zone 2, your last {len(minutes)} weeks: {met} at 135 minutes or more; this week "
+            f"{minutes[-1]} of 135–240."
+        )
+        return [Reply(text, image=zone2_chart(series), private=True)]
     on_target = sum(2 <= w.resistance_sessions <= 3 for w in series.weeks)
     text = (
         f"Your last {len(series.weeks)} weeks: {on_target} with 2–3 resistance sessions, "

@@ -229,3 +229,24 @@ def week_chart(series: DoseSeries, title: str = "Your last 12 weeks") -> bytes:
         color=MUTED,
     )
     return _png(figure)
+
+
+def zone2_chart(series: DoseSeries, title: str = "Zone 2, your last 12 weeks") -> bytes:
+    """Return a PNG of weekly Zone 2 minutes against the article's 135–240."""
+    figure = _figure()
+    weeks = [w.week_start for w in series.weeks]
+    ax = figure.add_axes((0.09, 0.12, 0.88, 0.7))
+    values = [round(w.zone2_minutes) for w in series.weeks]
+    _bars(ax, weeks, values, ZONE2_WEEKLY_MINUTES, "Zone 2 minutes", " min")
+    ax.set_xticks(range(len(weeks)))
+    ax.set_xticklabels([f"{d.day} {d:%b}" if i % 2 == 0 else "" for i, d in enumerate(weeks)])
+    ax.set_xlabel("week starting", fontsize=16, color=MUTED)
+    figure.text(0.04, 0.93, title, fontsize=32, fontweight="bold", color=INK)
+    figure.text(
+        0.04,
+        0.885,
+        "From your watch files: minutes in your zone; typed Zone 2 logs count whole.",
+        fontsize=17,
+        color=MUTED,
+    )
+    return _png(figure)
