@@ -72,7 +72,10 @@ class Message(SQLModel, table=True):
 
 class StrengthSet(SQLModel, table=True):
     __tablename__ = "strength_sets"
-    __table_args__ = (Index("ix_strength_user_exercise_day", "user_id", "exercise", "day"),)
+    __table_args__ = (
+        Index("ix_strength_user_exercise_day", "user_id", "exercise", "day"),
+        Index("ix_strength_user_day", "user_id", "day"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="users.id")
