@@ -188,3 +188,22 @@ async def test_chart_zone2_shows_weekly_minutes_in_the_zone(ann: ChatUser) -> No
     (reply,) = ann.replies
     assert reply.image is not None
     assert reply.image.startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("settings", "line"),
+    [
+        ((), "⚠️ 125 bpm is above your Zone 2 (99–115)"),  # age 62: estimated maximum 165
+        (("/profile maxhr 190",), "❤️ 125 bpm is in your Zone 2 (114–133)"),
+        (("/profile maxhr 190", "/profile resthr 60"), "❤️ 125 bpm is below your Zone 2 (138–151)"),
+    ],
+)
+async def test_a_typed_zone2_log_is_judged_by_the_persons_own_heart_rates(
+    ann: ChatUser, settings: tuple[str, ...], line: str
+) -> None:
+    for i, setting in enumerate(("/profile age 62", *settings)):
+        await ann.say(setting, f"2026-11-30T08:0{i}")
+    reply = await ann.say("zone 2 45 min avg hr 125", "2026-11-30T09:00")
+    assert line in reply
+    shown = await ann.say("/profile", "2026-11-30T09:01")
+    assert ("measured" in shown) == bool(settings)

@@ -87,11 +87,16 @@ def heart_rate_line(avg_hr: int, zone: Zone2Range) -> str:
     return f"❤️ {avg_hr} bpm is in {where}: keep that pace."
 
 
-def heart_rate_lines(avg_hrs: Sequence[int], age: int | None) -> list[str]:
+def heart_rate_lines(
+    avg_hrs: Sequence[int],
+    age: int | None,
+    max_hr: int | None = None,
+    rest_hr: int | None = None,
+) -> list[str]:
     """Return a line per Zone 2 average heart rate, or once how to get the check."""
     if not avg_hrs:
         return []
-    zone = zone2_for(age)
+    zone = zone2_for(age, max_hr, rest_hr)
     if zone is None:
         return [AGE_HINT] if age is None else []
     return [heart_rate_line(hr, zone) for hr in avg_hrs]

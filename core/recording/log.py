@@ -61,7 +61,12 @@ async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
     plans = await _plans(repo, [log for log in logs if strength_exercises(log.result)])
     return {
         log.index: Reply(
-            workout_text(log.result, plans.get(log.index, []), log.profile.age),
+            workout_text(
+                log.result,
+                plans.get(log.index, []),
+                log.profile.age,
+                (log.profile.max_hr, log.profile.rest_hr),
+            ),
             question_choices(log.result, log.message_id),
             private=True,
         )

@@ -57,10 +57,18 @@ def zone2_heart_rates(result: ParseResult) -> list[int]:
     ]
 
 
-def workout_text(result: ParseResult, plans: list[Plan], age: int | None = None) -> str:
-    """Return the reply to a logged workout: what was recorded, next loads, questions."""
+def workout_text(
+    result: ParseResult,
+    plans: list[Plan],
+    age: int | None = None,
+    measured: tuple[int | None, int | None] = (None, None),
+) -> str:
+    """Return the reply to a logged workout: what was recorded, next loads, questions.
+
+    `measured` is the person's own maximum and resting heart rate, if they set them.
+    """
     lines = recorded_lines(result)
-    lines += heart_rate_lines(zone2_heart_rates(result), age)
+    lines += heart_rate_lines(zone2_heart_rates(result), age, *measured)
     for plan in plans:
         lines += plan_lines(plan)
     lines += problem_lines(result)
