@@ -126,7 +126,7 @@ class SqlClaimTransaction:
             select(
                 *columns(S, "id user_id kind days hour minute timezone platform external_id"),
                 S.c.next_fire_at,
-                *columns(U, "units age"),
+                *columns(U, "units age program"),
                 U.c.timezone.label("user_timezone"),
             )
             .join(U, U.c.id == S.c.user_id)
@@ -139,7 +139,9 @@ class SqlClaimTransaction:
             DueSchedule(
                 row.id,
                 schedule_of(row, row.user_timezone),  # the user's current timezone
-                Recipient(row.user_id, units_of(row.units), row.user_timezone, row.age),
+                Recipient(
+                    row.user_id, units_of(row.units), row.user_timezone, row.age, row.program
+                ),
                 row.next_fire_at,
             )
             for row in (await self.conn.execute(query)).all()
@@ -162,7 +164,7 @@ class SqlClaimTransaction:
             select(
                 *columns(D, "id schedule_id user_id kind fire_at due_at platform external_id"),
                 *columns(D, "attempts text sent_at"),
-                *columns(U, "units age timezone paused"),
+                *columns(U, "units age timezone paused program"),
             )
             .join(U, U.c.id == D.c.user_id)
             .where(status_is(status), when, D.c.platform.in_(list(platforms)))
@@ -174,7 +176,9 @@ class SqlClaimTransaction:
             DueQueued(
                 id=row.id,
                 schedule_id=row.schedule_id,
-                recipient=Recipient(row.user_id, units_of(row.units), row.timezone, row.age),
+                recipient=Recipient(
+                    row.user_id, units_of(row.units), row.timezone, row.age, row.program
+                ),
                 kind=row.kind,
                 fire_at=row.fire_at,
                 due_at=row.due_at,

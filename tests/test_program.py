@@ -191,3 +191,26 @@ def test_session_json_gives_the_programs_calibration(tmp_path) -> None:  # type:
         ("bench_press", 1, 8, 0.0, "calibrate"),
         ("seated_row", 1, 8, 0.0, "calibrate"),
     ]
+
+
+def test_a_resistance_ping_proposes_the_programs_next_session() -> None:
+    from datetime import UTC, datetime
+
+    from core.coaching.program import encode
+    from core.reminders.compose import Prefetched, compose
+    from core.reminders.dispatch_ports import Recipient
+
+    program = encode(build_program("dumbbells", 2, 62))
+    who = Recipient(1, "kg", "UTC", 62, program)
+    text = compose(Prefetched([], []), who, "resistance", datetime(2026, 11, 30, 18, tzinfo=UTC))
+    assert text is not None
+    assert "• Goblet squat: work up to 1×8 with 2–3 reps left" in text
+    assert "• Dumbbell row: work up to 1×8 with 2–3 reps left" in text
+    without = compose(
+        Prefetched([], []),
+        Recipient(1, "kg", "UTC", 62),
+        "resistance",
+        datetime(2026, 11, 30, 18, tzinfo=UTC),
+    )
+    assert without is not None
+    assert "No lifts logged yet" in without

@@ -129,10 +129,21 @@ def _programmed(
     while on.weekday() not in program.lift_days:
         on += timedelta(days=1)
     lifts = [
-        SessionLift(_program_plan(e, planned.get(e), program, unit))
-        for e in template_after(program, days[-1].lifts if days else None)
+        SessionLift(p) for p in program_plans(day, days, list(planned.values()), program, unit)
     ]
     return NextSession(on, tuple(lifts), _warmup(lifts), _cardio(dose))
+
+
+def program_plans(
+    day: date, days: Sequence[TrainingDay], plans: Sequence[Plan], program: Program, unit: Unit
+) -> list[Plan]:
+    """Return the lifts of the program's next template, planned or to calibrate (rule 6)."""
+    planned = {p.exercise: p for p in plans}
+    days = [d for d in days if d.day <= day]
+    return [
+        _program_plan(e, planned.get(e), program, unit)
+        for e in template_after(program, days[-1].lifts if days else None)
+    ]
 
 
 def _program_plan(exercise_id: str, plan: Plan | None, program: Program, unit: Unit) -> Plan:

@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 from core.coaching.commands import week_text
 from core.coaching.dose import lookback_start, week_bounds, weekly_dose
 from core.coaching.planning import PLAN_WINDOW, recent_plans
+from core.coaching.program import decode
 from core.coaching.progression import INTENSITY_LOOKBACK
+from core.coaching.session import program_plans, training_days
 from core.formatting import plan_line
 from core.ports import StoredCardio, StoredSet
 from core.reminders.dispatch_ports import Recipient
@@ -90,7 +92,12 @@ def compose(data: Prefetched, who: Recipient, kind: str, fire_at: datetime) -> s
         if data.trained_on(who.user_id, day):
             return None
         sets = data.sets(who.user_id, day - PLAN_WINDOW - INTENSITY_LOOKBACK, day)
-        return resistance_text([plan_line(p) for p in recent_plans(sets, who.units, day)])
+        plans = recent_plans(sets, who.units, day)
+        program = decode(who.program)
+        if program is not None:  # the program's next session, not every lift logged
+            recent = training_days([s for s in sets if s.day > day - PLAN_WINDOW])
+            plans = program_plans(day, recent, plans, program, who.units)
+        return resistance_text([plan_line(p) for p in plans])
     if kind == "zone2":
         return zone2_text(who.age)
     if kind == "hiit":

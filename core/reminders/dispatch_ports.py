@@ -32,6 +32,7 @@ class Recipient:
     units: Unit
     timezone: str
     age: int | None
+    program: str | None = None  # the starting program's JSON: its next day is the session
 
 
 @dataclass(frozen=True, slots=True)
