@@ -207,3 +207,27 @@ async def test_a_typed_zone2_log_is_judged_by_the_persons_own_heart_rates(
     assert line in reply
     shown = await ann.say("/profile", "2026-11-30T09:01")
     assert ("measured" in shown) == bool(settings)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("cut.fit", (FIXTURES / "ride-garmin-fr935-laps.fit").read_bytes()[:20000]),
+        ("huge.gpx", b"<gpx>" + b" " * (20 * 1024 * 1024)),
+    ],
+)
+async def test_a_corrupt_or_oversized_file_records_nothing(
+    ann: ChatUser,
+    engine,
+    name: str,
+    data: bytes,  # type: ignore[no-untyped-def]
+) -> None:
+    """On SQLite and PostgreSQL: one line, status refused, no row, nothing to undo."""
+    reply = await ann.say("", "2026-11-30T18:00", attachment=Attachment(name, data))
+    assert reply.startswith("❌ ")
+    assert len(reply.splitlines()) == 1
+    assert ann.last is not None
+    assert ann.last.status == "refused"
+    async with engine.connect() as conn:
+        assert (await conn.execute(text("SELECT count(*) FROM cardio_sessions"))).scalar() == 0
+    assert await ann.say("/undo", "2026-11-30T18:01") == "There's nothing to undo yet."
