@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -69,13 +71,27 @@ async def _truncate(engine: AsyncEngine) -> None:
         await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once per run: each test gets a copy, not its own migration."""
+    path = tmp_path_factory.mktemp("template") / "coach.db"
+
+    async def migrate() -> None:
+        engine = create_engine(f"sqlite+aiosqlite:///{path}")
+        await upgrade(engine)
+        await engine.dispose()
+
+    _in_thread(migrate)
+    return path
+
+
 @pytest.fixture(params=BACKENDS)
 async def db_url(request: pytest.FixtureRequest, tmp_path) -> str:  # type: ignore[no-untyped-def]
     """A migrated, empty database URL on each backend."""
     if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}"
-        engine = create_engine(url)
-        await upgrade(engine)
+        target = tmp_path / "coach.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
+        return f"sqlite+aiosqlite:///{target}"
     else:
         url = request.getfixturevalue("pg_url")
         engine = create_engine(url)
@@ -175,3 +191,22 @@ async def coach(db_url: str) -> AsyncIterator[Coach]:
     coach = await build(db_url)
     yield coach
     await coach.close()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if os.environ.get("TEST_DATABASE_URL"):
+        return f"PostgreSQL leg: on ({make_url(os.environ['TEST_DATABASE_URL']).database})"
+    return "PostgreSQL leg: OFF (set TEST_DATABASE_URL=postgresql://user@host/db to run it)"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:  # type: ignore[no-untyped-def]
+    """Say plainly, at the end, when the PostgreSQL half of the suite did not run."""
+    if os.environ.get("TEST_DATABASE_URL"):
+        return
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "postgresql" in r.nodeid]
+    terminalreporter.write_line(
+        f"PostgreSQL leg skipped ({len(skipped)} tests): set "
+        "TEST_DATABASE_URL=postgresql://user@host/db to run it, as .ci/run does.",
+        yellow=True,
+        bold=True,
+    )
