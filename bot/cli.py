@@ -6,34 +6,29 @@ The arguments are in `bot.cli_arguments`, what each command does in `bot.cli_com
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import signal
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from bot import cli_commands as commands
-from bot import console
-from bot.bootstrap import Coach, build
 from bot.cli_arguments import UsageError, build_parser, parse_at
-from bot.observability import configure_logging
-from bot.settings import Settings, SettingsError, load_settings, url_secrets
-from storage.database import (
-    ReadOnlyDatabase,
-    check_writable,
-    read_only_path,
-    resolve_url,
-    safe_url,
-)
+
+if TYPE_CHECKING:
+    from bot.bootstrap import Coach
+    from bot.settings import Settings
+
+# Each command imports what it uses when it runs: `coach parse` needs no database, and
+# `coach say` no web server or chart library (bench/startup.py measures it).
 
 __all__ = ["UsageError", "main"]
 
 
 def _settings() -> Settings:
     """Return the validated settings (environment, then `.env`); a bad one is a usage error."""
+    from bot.settings import SettingsError, load_settings
+
     try:
         return load_settings()
     except SettingsError as exc:
@@ -41,10 +36,8 @@ def _settings() -> Settings:
 
 
 async def _run(args: argparse.Namespace) -> int:
-    if args.command == "parse":
-        return commands.parse_message(args)
-    if args.command == "ask":
-        return commands.ask(args)
+    from bot import cli_commands as commands
+
     settings = _settings()
     if args.command != "run":  # `coach run` sets up its own (bot.runner)
         _log_redacted(settings, args.db)
@@ -57,6 +50,11 @@ async def _run(args: argparse.Namespace) -> int:
             return await run(args.role, settings, args.db)
         except RunError as exc:
             raise UsageError(str(exc)) from None
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.bootstrap import build
+    from storage.database import ReadOnlyDatabase, check_writable, read_only_path, resolve_url
+
     database_url = settings.database_url.get_secret_value() if settings.database_url else None
     try:
         url = resolve_url(args.db or database_url or None)
@@ -68,6 +66,8 @@ async def _run(args: argparse.Namespace) -> int:
     try:
         coach = await build(url)
     except (OSError, SQLAlchemyError) as exc:
+        from storage.database import safe_url
+
         print(
             f"coach: can't open the database {safe_url(url)} ({type(exc).__name__})",
             file=sys.stderr,
@@ -95,12 +95,39 @@ def _read_only(path: str) -> int:
 
 def _log_redacted(settings: Settings, db: str | None) -> None:
     """Send the warnings and errors a command logs through the one redaction (LOG_FORMAT)."""
+    from bot.settings import url_secrets
+
     level = max(logging.WARNING, logging.getLevelName(settings.log_level))
     secrets = [*settings.secrets(), *url_secrets(db)]
-    configure_logging(settings.log_format, logging.getLevelName(level), secrets)
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(_FirstRecord(settings.log_format, logging.getLevelName(level), secrets))
+    root.setLevel(level)
+
+
+class _FirstRecord(logging.Handler):
+    """Stands in for `bot.observability`'s handler until something is logged.
+
+    That module imports the web server and metrics (a fifth of a second); most commands
+    log nothing, so it is imported, and its handler put in this one's place, on the
+    first record.
+    """
+
+    def __init__(self, fmt: str, level: str, secrets: list[str]) -> None:
+        super().__init__()
+        self._setup = (fmt, level, secrets)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from bot.observability import configure_logging
+
+        configure_logging(*self._setup).handle(record)
 
 
 async def _run_with(coach: Coach, args: argparse.Namespace) -> int:
+    from bot import cli_commands as commands
+    from bot import console
+
     if args.command == "db":
         return 0  # build() applied the migrations
     if args.command == "chat":
@@ -113,6 +140,8 @@ async def _run_with(coach: Coach, args: argparse.Namespace) -> int:
     at = parse_at(args.at, timezone)
     if args.command == "say":
         return await commands.say(coach, args, at)
+    if args.command == "chart":
+        return await commands.chart(coach, args, at)
     if args.command == "plan":
         return await commands.plan(coach, args, at)
     if args.command == "week":
@@ -123,6 +152,12 @@ async def _run_with(coach: Coach, args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if args.command in ("parse", "ask"):  # no database, so no event loop either
+            from bot import cli_commands as commands
+
+            return commands.parse_message(args) if args.command == "parse" else commands.ask(args)
+        import asyncio
+
         return asyncio.run(_run(args))
     except UsageError as exc:
         print(f"coach: {exc}", file=sys.stderr)

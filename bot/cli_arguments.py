@@ -27,11 +27,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", default="local", help="console user id (default: local)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    sub.add_parser("chat", help="chat with the coach in this terminal")
+    # --files: None stands for bot.console.DEFAULT_FILES (importing it here would slow
+    # down `coach parse`).
+    files_help = "folder for the charts and files replies carry (default: ./coach-files)"
+    chat = sub.add_parser("chat", help="chat with the coach in this terminal")
+    chat.add_argument("--files", help=files_help)
     say = sub.add_parser("say", help="send one message and print the reply")
     say.add_argument("--at", help="message time, ISO 8601 (local to the user without offset)")
     say.add_argument("--id", help="platform message id (re-sending the same id is a no-op)")
+    say.add_argument("--files", help=files_help)
     say.add_argument("text", nargs="+")
+
+    chart = sub.add_parser("chart", help="write a lift's chart (or the week's) as a PNG")
+    chart.add_argument("what", nargs="+", metavar="EXERCISE|week")
+    chart.add_argument("--output", help="the PNG file to write (default: in ./coach-files)")
+    chart.add_argument("--at", help="ISO 8601 time (default: now)")
 
     parse_cmd = sub.add_parser("parse", help="show what a message would record")
     parse_cmd.add_argument("--json", action="store_true", required=True)

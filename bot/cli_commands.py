@@ -2,23 +2,27 @@
 
 The commands that need no database (parse, ask, config) take the arguments or settings; the
 others take the built Coach. Bad input raises UsageError, as the argument parser does.
+The console adapter and asyncio are imported by the commands that use them: `coach parse`
+starts without them.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from dataclasses import asdict
 from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot import console
-from bot.bootstrap import Coach
 from bot.cli_arguments import UsageError
-from bot.settings import Settings
 from core.recording.entries import CardioEntry, ParseResult, StrengthEntry
 from core.recording.parser import parse
+
+if TYPE_CHECKING:
+    from bot.bootstrap import Coach
+    from bot.settings import Settings
 
 
 def parse_message(args: argparse.Namespace) -> int:
@@ -48,26 +52,67 @@ def show_config(settings: Settings) -> int:
 
 
 async def chat(coach: Coach, args: argparse.Namespace) -> int:
-    """`coach chat`: the conversation in this terminal."""
+    """`coach chat`: the conversation in this terminal; charts and files go to --files."""
+    from bot import console
+
     try:
         import readline  # noqa: F401  (line editing and history for input())
     except ImportError:
         pass
-    await console.chat(coach.service, args.user)
+    await console.chat(coach.service, args.user, files=console.Files.at(args.files))
     return 0
 
 
 async def say(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
-    """`coach say TEXT`: send one message, print the replies; 1 if the core failed."""
+    """`coach say TEXT`: send one message, print the replies; 1 if the core failed or a
+    chart or file could not be saved in --files."""
+    from bot import console
+
     msg = console.message(args.user, " ".join(args.text), at, message_id=args.id)
     result = await console.exchange(coach.service, msg)
-    for reply in result.replies:
-        print(console.render(reply))
-    return 1 if result.status in ("failed", "unavailable") else 0
+    files = console.Files.at(args.files)
+    for text in await console.shown(coach.service, msg, result.replies, files):
+        print(text)
+    return 1 if result.status in ("failed", "unavailable") or files.failed else 0
+
+
+async def chart(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
+    """`coach chart EXERCISE|week`: the PNG `/chart` sends, written to --output (or to a
+    new file in ./coach-files); 1 with one line if there is nothing to chart."""
+    import asyncio
+
+    from bot import console
+
+    text = "/chart " + " ".join(args.what)
+    msg = console.message(args.user, text, at)
+    result = await console.exchange(coach.service, msg)
+    image = next((r.image for r in result.replies if r.image is not None), None)
+    if image is None:
+        said = result.replies[0].text if result.replies else "no chart"
+        print(f"coach: {said}", file=sys.stderr)
+        return 1
+    try:
+        if args.output:
+            path = Path(args.output)
+            await asyncio.to_thread(path.write_bytes, image)  # the file asked for, by name
+        else:
+            timezone = await coach.service.timezone_of(console.PLATFORM, args.user)
+            name = console.image_name(text, console.local_day(at, timezone))
+            path = await asyncio.to_thread(console.Files().save, name, image)
+    except console.FilesError as exc:
+        print(f"coach: the chart was not saved: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"coach: can't write {args.output} ({exc.strerror})", file=sys.stderr)
+        return 1
+    print(f"📈 Chart saved: {path}")
+    return 0
 
 
 async def plan(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
     """`coach plan`: next session's loads (`coach session`: the next session)."""
+    from bot import console
+
     if getattr(args, "session", False):
         return await session(coach, args, at)
     plans = await coach.service.plan(console.PLATFORM, args.user, at)
@@ -82,6 +127,8 @@ async def plan(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
 
 async def session(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
     """`coach session --json`: the next session, as `/plan` shows it, as JSON."""
+    from bot import console
+
     found = await coach.service.session(console.PLATFORM, args.user, at)
     keys = ("exercise", "sets", "reps", "weight", "unit", "rule", "reason")
     print_json(
@@ -97,6 +144,8 @@ async def session(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
 
 async def week(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
     """`coach week`: this week's dose."""
+    from bot import console
+
     dose = await coach.service.week(console.PLATFORM, args.user, at)
     if args.json:
         print_json(asdict(dose))
@@ -109,8 +158,9 @@ async def week(coach: Coach, args: argparse.Namespace, at: datetime) -> int:
 
 async def history_file(coach: Coach, args: argparse.Namespace) -> int:
     """`coach import FILE` and `coach export`: the same flows as sending a file or /export."""
-    from pathlib import Path
+    import asyncio
 
+    from bot import console
     from core.messages import Attachment
 
     service = coach.service
@@ -145,6 +195,8 @@ async def history_file(coach: Coach, args: argparse.Namespace) -> int:
 
 async def reminders(coach: Coach, args: argparse.Namespace, start: datetime) -> int:
     """`coach reminders`: the user's upcoming reminders."""
+    from bot import console
+
     if not 1 <= args.days <= 366:
         raise UsageError("--days: between 1 and 366")
     found = await coach.service.upcoming(console.PLATFORM, args.user, start, args.days)
