@@ -7,9 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
@@ -147,7 +145,9 @@ def create_engine(url: str | None = None) -> AsyncEngine:
     )
 
 
-def _alembic_config(connection: Connection) -> Config:
+def _alembic_config(connection: Connection) -> Any:
+    from alembic.config import Config  # alembic loads only when there is a migration to run
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -155,10 +155,31 @@ def _alembic_config(connection: Connection) -> Config:
 
 
 def _upgrade(connection: Connection) -> None:
+    from alembic import command
+
     command.upgrade(_alembic_config(connection), "heads")
+
+
+def head_revision() -> str:
+    """Return the newest migration's revision: each file is named after it (`0009_…`)."""
+    return max(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+
+
+async def _at_head(engine: AsyncEngine) -> bool:
+    """Return True if the database is already at the newest migration (no alembic needed)."""
+    try:
+        async with engine.connect() as connection:
+            found = (
+                await connection.execute(text("SELECT version_num FROM alembic_version"))
+            ).all()
+    except Exception:  # no table yet, or no database: alembic decides
+        return False
+    return [row[0] for row in found] == [head_revision()]
 
 
 async def upgrade(engine: AsyncEngine) -> None:
     """Apply every migration not yet applied (idempotent)."""
+    if await _at_head(engine):
+        return
     async with engine.begin() as connection:
         await connection.run_sync(_upgrade)

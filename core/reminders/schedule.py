@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
-from apscheduler.triggers.cron import CronTrigger
+if TYPE_CHECKING:
+    from apscheduler.triggers.cron import CronTrigger
 
 Kind = Literal["resistance", "zone2", "hiit", "walk", "weekly-summary", "nudge"]
 SESSION_KINDS: tuple[Kind, ...] = ("resistance", "zone2", "hiit")
@@ -106,6 +107,8 @@ def days_text(days: tuple[int, ...]) -> str:
 @lru_cache(maxsize=4096)
 def trigger(days: str, hour: int, minute: int, timezone: str) -> CronTrigger:
     """Return the cron trigger for weekdays `mon,thu` at hour:minute local time."""
+    from apscheduler.triggers.cron import CronTrigger  # imported when a reminder is set
+
     return CronTrigger(day_of_week=days, hour=hour, minute=minute, timezone=ZoneInfo(timezone))
 
 
