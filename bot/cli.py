@@ -61,7 +61,7 @@ async def _run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(f"--db / DATABASE_URL: {exc}") from None
     read_only = read_only_path(url)
-    if read_only is not None:
+    if read_only is not None and not _answers_read_only(args):
         return _read_only(read_only)
     try:
         coach = await build(url)
@@ -79,9 +79,22 @@ async def _run(args: argparse.Namespace) -> int:
         await check_writable(coach.engine)
         return await _run_with(coach, args)
     except ReadOnlyDatabase as exc:
+        if _answers_read_only(args):
+            from bot import read_only as answering
+
+            return await answering.say(coach, args, str(exc))
         return _read_only(str(exc))
     finally:
         await coach.close()
+
+
+def _answers_read_only(args: argparse.Namespace) -> bool:
+    """Return True for `coach say` of what a read-only database can still answer."""
+    if args.command != "say":
+        return False
+    from bot.read_only import answerable
+
+    return answerable(" ".join(args.text))
 
 
 def _read_only(path: str) -> int:

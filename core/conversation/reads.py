@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from core.accounts.profile import Profile
 from core.clock import utcnow
 from core.coaching.commands import dose_at, plans_at, session_at
 from core.coaching.dose import WeeklyDose
@@ -48,6 +49,12 @@ class Reads:
         """Return the person's reminders in the `days` from `start` (read-only)."""
         async with self._unit_of_work() as uow:
             return await upcoming_for(uow, platform, user_id, start, days)
+
+    async def known(self, platform: str, user_id: str) -> Profile | None:
+        """Return the person's profile if they have one, creating nothing (read-only)."""
+        async with self._unit_of_work() as uow:
+            found = await uow.repo.profiles([(platform, user_id)])
+            return found.get((platform, user_id))
 
     async def timezone_of(self, platform: str, user_id: str) -> str:
         async with self._unit_of_work() as uow:
