@@ -15,7 +15,7 @@ from core.coaching.equipment import Gear
 from core.history.import_values import NewWorkout
 from core.history.sets import HistorySet, StoredSet
 from storage.history_models import DeleteRequest, EquipmentRow
-from storage.models import Message, StrengthSet
+from storage.models import CardioSession, Message, StrengthSet
 from storage.rows import message_row, plates_text, strength_set_row
 
 IMPORT_PLATFORM = "import"
@@ -100,7 +100,10 @@ class SqlHistory:
     async def add_workouts(
         self, user_id: int, workouts: Sequence[NewWorkout], now: datetime
     ) -> None:
-        """Store each workout as an "import" message with its sets (bulk inserts)."""
+        """Store each workout as an "import" message with its sets and cardio (bulk inserts).
+
+        All in the caller's transaction: the file is stored whole or not at all.
+        """
         if not workouts:
             return
         messages = Message.__table__  # type: ignore[attr-defined]
@@ -142,6 +145,37 @@ class SqlHistory:
         ]
         if rows:
             await self.session.execute(insert(StrengthSet.__table__), rows)  # type: ignore[attr-defined]
+        await self.add_cardio(user_id, workouts, ids)
+
+    async def add_cardio(
+        self, user_id: int, workouts: Sequence[NewWorkout], message_ids: dict[str, int]
+    ) -> None:
+        """Insert the cardio sessions of imported workouts, each under its workout's message.
+
+        `message_ids` maps each workout's import message id to its row id; the workouts
+        are the new ones only, so a session is stored once, with its workout.
+        """
+        rows = [
+            {
+                "user_id": user_id,
+                "message_id": message_ids[import_message_id(user_id, w.key)],
+                "day": w.day,
+                # An activity file's session happened when the file says, as when logged.
+                "performed_at": c.started or w.started_at,
+                "modality": c.modality,
+                "activity": c.activity,
+                "minutes": c.minutes,
+                "avg_hr": c.avg_hr,
+                "zone2_minutes": c.zone2_minutes,
+                "above_minutes": c.above_minutes,
+                "max_hr": c.max_hr,
+                "file_start": c.started,
+            }
+            for w in workouts
+            for c in w.cardio
+        ]
+        if rows:
+            await self.session.execute(insert(CardioSession.__table__), rows)  # type: ignore[attr-defined]
 
     # --- export -------------------------------------------------------------------
 

@@ -28,6 +28,10 @@ class CardioRow:
     activity: str | None
     minutes: float
     avg_hr: int | None
+    zone2_minutes: float | None = None  # from an activity file, as are the three after it
+    above_minutes: float | None = None
+    max_hr: int | None = None
+    file_start: datetime | None = None
 
 
 def cardio_rows(tables: Tables) -> list[CardioRow]:
@@ -42,6 +46,10 @@ def cardio_rows(tables: Tables) -> list[CardioRow]:
             c["activity"],
             c["minutes"],
             c["avg_hr"],
+            c.get("zone2_minutes"),
+            c.get("above_minutes"),
+            c.get("max_hr"),
+            _aware(c["file_start"]) if c.get("file_start") else None,
         )
         for c in tables.get("cardio_sessions", ())
         if (m := messages.get(c["message_id"])) is not None and not m.get("undone")
@@ -58,6 +66,10 @@ def _aware(at: datetime) -> datetime:
     return at.replace(tzinfo=UTC) if at.tzinfo is None else at
 
 
+def _int(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
 def _name(text: str) -> str:
     return " ".join(text.split())[:200]
 
@@ -66,8 +78,11 @@ def sets_csv(sets: Sequence[HistorySet], cardio: Sequence[CardioRow] = ()) -> by
     """Return one CSV row per set and per cardio session, as `import_layouts.coach` reads.
 
     A cardio row has set_kind `cardio`, the modality as its exercise, the activity as its
-    name, and the session's time in seconds.
+    name, the session's time in seconds and in minutes, its average heart rate and, from
+    an activity file, its minutes in Zone 2 and above it, maximum heart rate and start.
+    A set leaves the cardio columns empty.
     """
+    no_cardio = [""] * (len(COACH_HEADER) - COACH_HEADER.index("avg_hr"))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COACH_HEADER)
@@ -90,7 +105,7 @@ def sets_csv(sets: Sequence[HistorySet], cardio: Sequence[CardioRow] = ()) -> by
                 _num(s.rpe),
                 _num(s.seconds),
                 _num(s.distance_m),
-                "",
+                *no_cardio,
             ]
         )
     for c in cardio:
@@ -111,7 +126,12 @@ def sets_csv(sets: Sequence[HistorySet], cardio: Sequence[CardioRow] = ()) -> by
                 "",
                 _num(c.minutes * 60),
                 "",
-                "" if c.avg_hr is None else c.avg_hr,
+                _int(c.avg_hr),
+                _num(c.minutes),
+                _num(c.zone2_minutes),
+                _num(c.above_minutes),
+                _int(c.max_hr),
+                c.file_start.isoformat() if c.file_start else "",
             ]
         )
     return out.getvalue().encode("utf-8")

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime
+from datetime import date, datetime
+from typing import get_args
 
-from core.recording.cardio import MAX_MINUTES
-from core.recording.entries import Unit, to_kg
+from core.recording.cardio import MAX_HR, MAX_MINUTES, MIN_HR
+from core.recording.entries import Modality, Unit, to_kg
 from core.recording.set_notation import MAX_LOAD_KG, MAX_REPS, MAX_RPE, MIN_RPE
 
 KM_IN_M = 1000.0
@@ -20,6 +21,7 @@ MILE_IN_M = 1609.344
 # file, and one such row would break plans and reminders for good.
 MAX_SECONDS = MAX_MINUTES * 60
 MAX_DISTANCE_M = 1_000_000.0  # 1000 km: more than anyone covers in one go
+MAX_ACTIVITY_CHARS = 32  # cardio_sessions.activity's width
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d %b %Y, %H:%M", "%d %b %Y %H:%M")
 
 
@@ -102,6 +104,71 @@ def when(value: str | None) -> datetime:
         return datetime.fromisoformat(text)
     except ValueError as exc:
         raise CellError(f"date “{text[:30]}” is not a date I can read") from exc
+
+
+def day(value: str | None) -> date | None:
+    """Return the date in a `YYYY-MM-DD` cell, or None when it is empty."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise CellError(f"day “{text[:30]}” is not a date I can read") from exc
+
+
+def instant(value: str | None) -> datetime | None:
+    """Return the date and time in the cell like `when`, or None when it is empty."""
+    return when(value) if (value or "").strip() else None
+
+
+def modality(value: str | None) -> Modality:
+    """Return the kind of a cardio session: zone2, hiit, walk or other."""
+    text = (value or "").strip().lower()
+    kinds: tuple[Modality, ...] = get_args(Modality)
+    for kind in kinds:
+        if text == kind:
+            return kind
+    raise CellError(f"cardio “{text[:20]}” is not {', '.join(kinds[:-1])} or {kinds[-1]}")
+
+
+def activity(value: str | None) -> str | None:
+    text = (value or "").strip()
+    if len(text) > MAX_ACTIVITY_CHARS:
+        raise CellError(f"activity “{text[:20]}…” is over {MAX_ACTIVITY_CHARS} characters")
+    return text or None
+
+
+def minutes(value: str | None, what: str = "minutes") -> float:
+    """Return a cardio session's minutes: above zero and within the chat parser's limit."""
+    found = number(value, what)
+    if found <= 0:
+        raise CellError(f"a cardio session of {found:g} {what} is no session")
+    if found > MAX_MINUTES:
+        raise CellError(f"{what} “{(value or '').strip()[:20]}” is over {MAX_MINUTES} minutes")
+    return found
+
+
+def part_minutes(value: str | None, what: str) -> float | None:
+    """Return minutes spent in a heart-rate zone (0 is kept: none in it), or None."""
+    if not (value or "").strip():
+        return None
+    found = number(value, what)
+    if found > MAX_MINUTES:
+        raise CellError(f"{what} “{(value or '').strip()[:20]}” is over {MAX_MINUTES} minutes")
+    return found
+
+
+def heart_rate(value: str | None, what: str) -> int | None:
+    """Return a heart rate in beats a minute, as the chat parser allows them, or None."""
+    if not (value or "").strip():
+        return None
+    found = number(value, what)
+    if found != int(found) or not MIN_HR <= found <= MAX_HR:
+        raise CellError(
+            f"{what} “{(value or '').strip()[:20]}” is not a whole {MIN_HR} to {MAX_HR} bpm"
+        )
+    return int(found)
 
 
 def duration(value: str | None) -> float | None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from core.history.import_cells import CellError
 from core.history.import_layouts import detect
 from core.history.import_values import ImportedSet, ImportedWorkout, ReadExport, Unreadable
-from core.recording.entries import Unit
+from core.recording.entries import CardioEntry, Unit
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -25,7 +25,9 @@ class _Draft:
     start: datetime
     name: str
     duration_s: float | None
+    day: date | None
     sets: list[ImportedSet] = field(default_factory=list)
+    cardio: list[CardioEntry] = field(default_factory=list)
 
 
 def file_text(data: bytes) -> str:
@@ -77,9 +79,13 @@ def read_export(data: bytes, default_unit: Unit = "kg") -> ReadExport | Unreadab
             key, workout, one = read_row(dict(zip(header, row, strict=False)))
             draft = drafts.get(key)
             if draft is None:
-                draft = drafts[key] = _Draft(workout.start, workout.name, workout.duration_s)
+                draft = drafts[key] = _Draft(
+                    workout.start, workout.name, workout.duration_s, workout.day
+                )
             if one is None:
                 skipped += 1
+            elif isinstance(one, CardioEntry):
+                draft.cardio.append(one)
             else:
                 draft.sets.append(one)
     except CellError as exc:
@@ -89,9 +95,9 @@ def read_export(data: bytes, default_unit: Unit = "kg") -> ReadExport | Unreadab
             f"That file is damaged near line {reader.line_num} ({exc}). Nothing was imported."
         )
     workouts = tuple(
-        ImportedWorkout(d.start, d.name, tuple(d.sets), d.duration_s)
+        ImportedWorkout(d.start, d.name, tuple(d.sets), d.duration_s, tuple(d.cardio), d.day)
         for d in sorted(drafts.values(), key=lambda d: d.start)
-        if d.sets
+        if d.sets or d.cardio
     )
     if not workouts:
         return Unreadable("I found no sets in that file, so nothing was imported.")

@@ -1,7 +1,8 @@
 """The column layouts of Strong, Hevy and our own export, each read a row at a time.
 
 `detect` tells the app from the header row; the app's layout function returns the
-layout's name and a reader turning one row into (workout key, workout, set or None).
+layout's name and a reader turning one row into (workout key, workout, item), the item
+a set, a cardio session (our own export only) or None for a row that is neither.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from typing import get_args
 from core.history import import_cells as cells
 from core.history.import_cells import KM_IN_M, MILE_IN_M
 from core.history.import_values import ImportedSet, ImportedWorkout, SetKind
-from core.recording.entries import Unit
+from core.recording.entries import CardioEntry, Unit
 
 Row = dict[str, str]
-RowReader = Callable[[Row], tuple[tuple, ImportedWorkout, ImportedSet | None]]
+Item = ImportedSet | CardioEntry | None
+RowReader = Callable[[Row], tuple[tuple, ImportedWorkout, Item]]
 Layout = Callable[[set[str], Unit], tuple[str, RowReader]]
 
 SKIPPED_SET_ORDERS = {"rest timer", "note", "notes"}
@@ -43,9 +45,16 @@ COACH_HEADER = (
     "rpe",
     "seconds",
     "distance_m",
-    "avg_hr",  # cardio rows only
+    "avg_hr",  # cardio rows only, as are the columns after it
+    "minutes",
+    "zone2_minutes",  # from an activity file: minutes in the person's Zone 2
+    "above_minutes",  # and above it
+    "max_hr",
+    "file_start",  # the activity file's start
 )
-CARDIO_KIND = "cardio"  # our own export's row for a cardio session, not a set
+# Our own export's row for a cardio session, not a set: the modality is its exercise,
+# the activity its exercise name; an export before the minutes column gives seconds.
+CARDIO_KIND = "cardio"
 
 
 def strong(header: set[str], default_unit: Unit) -> tuple[str, RowReader]:
@@ -147,15 +156,18 @@ def coach(header: set[str], default_unit: Unit) -> tuple[str, RowReader]:
     """Return our own /export's layout: it names the catalogue id of each exercise."""
     kinds: tuple[str, ...] = get_args(SetKind)
 
-    def read(row: Row) -> tuple[tuple, ImportedWorkout, ImportedSet | None]:
+    def read(row: Row) -> tuple[tuple, ImportedWorkout, Item]:
         key = (row.get("workout_start"), row.get("workout_name") or "")
         workout = ImportedWorkout(
-            cells.when(row.get("workout_start")), (row.get("workout_name") or "").strip(), ()
+            cells.when(row.get("workout_start")),
+            (row.get("workout_name") or "").strip(),
+            (),
+            day=cells.day(row.get("day")),
         )
         exercise = (row.get("exercise") or "").strip()
         kind = (row.get("set_kind") or "normal").strip()
-        if kind == CARDIO_KIND:  # never a lift: storing a cardio session isn't wired yet
-            return key, workout, None
+        if kind == CARDIO_KIND:  # never a lift
+            return key, workout, _cardio(row)
         stated = cells.stated_unit(row.get("unit"))
         unit = stated or default_unit
         one = ImportedSet(
@@ -174,6 +186,27 @@ def coach(header: set[str], default_unit: Unit) -> tuple[str, RowReader]:
         return key, workout, one
 
     return "Coach", read
+
+
+def _cardio(row: Row) -> CardioEntry:
+    """Return the cardio session of one of our own export's cardio rows."""
+    if (row.get("minutes") or "").strip():
+        minutes = cells.minutes(row.get("minutes"))
+    else:
+        seconds = cells.seconds(row.get("seconds"))
+        if seconds is None:
+            raise cells.CellError("a cardio session with no minutes is no session")
+        minutes = seconds / 60
+    return CardioEntry(
+        modality=cells.modality(row.get("exercise")),
+        minutes=minutes,
+        activity=cells.activity(row.get("exercise_name")),
+        avg_hr=cells.heart_rate(row.get("avg_hr"), "average heart rate"),
+        zone2_minutes=cells.part_minutes(row.get("zone2_minutes"), "Zone 2 minutes"),
+        above_minutes=cells.part_minutes(row.get("above_minutes"), "minutes above Zone 2"),
+        max_hr=cells.heart_rate(row.get("max_hr"), "maximum heart rate"),
+        started=cells.instant(row.get("file_start")),
+    )
 
 
 def detect(header: list[str]) -> tuple[str, Layout] | None:

@@ -1,4 +1,5 @@
-"""What an import deals in: the sets and workouts a file reads into, and those ready to store."""
+"""What an import deals in: the sets, cardio sessions and workouts a file reads into, and
+those ready to store. A cardio session is the chat's own `CardioEntry`."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from core.recording.entries import Unit
+from core.recording.entries import CardioEntry, Unit
 
 SetKind = Literal["normal", "warmup", "failure", "drop"]
 
@@ -28,12 +29,18 @@ class ImportedSet:
 
 @dataclass(frozen=True)
 class ImportedWorkout:
-    """One workout; `start` is naive local time unless the file gave an offset."""
+    """One workout; `start` is naive local time unless the file gave an offset.
+
+    Only our own export has cardio sessions (`started` there naive or not, like `start`)
+    and says the day outright.
+    """
 
     start: datetime
     name: str
     sets: tuple[ImportedSet, ...]
     duration_s: float | None = None
+    cardio: tuple[CardioEntry, ...] = ()
+    day: date | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,10 @@ class ReadExport:
     @property
     def set_count(self) -> int:
         return sum(len(w.sets) for w in self.workouts)
+
+    @property
+    def cardio_count(self) -> int:
+        return sum(len(w.cardio) for w in self.workouts)
 
 
 @dataclass(frozen=True)
@@ -70,11 +81,18 @@ class NewSet:
 
 @dataclass(frozen=True)
 class NewWorkout:
-    """An imported workout ready to store: one messages row with platform "import"."""
+    """An imported workout ready to store: one messages row with platform "import", its
+    sets and its cardio sessions (each `started` timezone-aware)."""
 
     key: str  # workout_key: the content's
     text: str
     started_at: datetime  # timezone-aware
     day: date
     sets: tuple[NewSet, ...]
-    legacy_key: str = ""  # how an import before content keys stored this workout
+    earlier_keys: tuple[str, ...] = ()  # how imports before this one's keys stored it
+    cardio: tuple[CardioEntry, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every key this workout may already be stored under."""
+        return (self.key, *self.earlier_keys)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from core.conversation.results import HandleResult
@@ -12,10 +13,10 @@ from core.history.import_file import file_text, read_export
 from core.history.import_pending import PendingImport
 from core.history.import_units import TooHeavy, too_heavy_in_kg
 from core.history.import_values import NewSet, NewWorkout, ReadExport, Unreadable
-from core.history.workout_keys import legacy_workout_key, workout_key
+from core.history.workout_keys import earlier_workout_keys, workout_key
 from core.messages import Attachment, Choice, Reply
 from core.recording.catalogue import CATALOGUE, display_name
-from core.recording.entries import Unit, to_kg
+from core.recording.entries import CardioEntry, Unit, to_kg
 
 if TYPE_CHECKING:
     from core.conversation.context import Context
@@ -31,8 +32,18 @@ def _names(names: Sequence[str]) -> str:
     return f"{shown} and {more} more" if more > 0 else shown
 
 
+def _cardio_count(count: int) -> str:
+    return f"{count} cardio session{'' if count == 1 else 's'}"
+
+
 def _new_workouts(ctx: Context, found: ReadExport) -> tuple[list[NewWorkout], dict[str, str]]:
     zone = ctx.profile.zone
+
+    def aware(c: CardioEntry) -> CardioEntry:
+        if c.started is None or c.started.tzinfo:
+            return c
+        return replace(c, started=c.started.replace(tzinfo=zone))
+
     mapping: dict[str, str] = {}
     out: dict[str, NewWorkout] = {}
     for workout in found.workouts:
@@ -64,11 +75,13 @@ def _new_workouts(ctx: Context, found: ReadExport) -> tuple[list[NewWorkout], di
                 )
             )
         name = workout.name or "Workout"
-        text = name if found.app == "Coach" else f"{name} (imported from {found.app})"
+        # Our own export names each log by its text, which is kept as it was (even empty).
+        text = workout.name if found.app == "Coach" else f"{name} (imported from {found.app})"
         key = workout_key(workout)
-        legacy = legacy_workout_key(ctx.profile.user_id, workout)
-        day = started.astimezone(zone).date()
-        out[key] = NewWorkout(key, text, started, day, tuple(sets), legacy)
+        earlier = earlier_workout_keys(ctx.profile.user_id, workout)
+        day = workout.day or started.astimezone(zone).date()
+        cardio = tuple(aware(c) for c in workout.cardio)
+        out[key] = NewWorkout(key, text, started, day, tuple(sets), earlier, cardio)
     return list(out.values()), mapping
 
 
@@ -102,7 +115,7 @@ async def _imported_reading(
     for reading in readings:
         if isinstance(reading, ReadExport):
             workouts, _ = _new_workouts(ctx, reading)
-            keys = [k for w in workouts for k in (w.key, w.legacy_key)]
+            keys = [k for w in workouts for k in w.keys]
             if await ctx.uow.history.imported_keys(ctx.profile.user_id, keys):
                 return reading
     return None
@@ -135,9 +148,9 @@ async def import_read(ctx: Context, found: ReadExport, read_as: Unit | None = No
     """
     workouts, mapping = _new_workouts(ctx, found)
     store = ctx.uow.history
-    keys = [k for w in workouts for k in (w.key, w.legacy_key)]
+    keys = [k for w in workouts for k in w.keys]
     stored = await store.imported_keys(ctx.profile.user_id, keys)
-    new = [w for w in workouts if not {w.key, w.legacy_key} & stored]
+    new = [w for w in workouts if not set(w.keys) & stored]
     existing = len(workouts) - len(new)
     # The file's own message stays unrecorded: it holds no sets, each workout is its own
     # log, so /undo takes back a workout (newest first), never an empty "log".
@@ -145,14 +158,17 @@ async def import_read(ctx: Context, found: ReadExport, read_as: Unit | None = No
     kinds = Counter(s.kind for w in new for s in w.sets)
     exercises = sorted({s.exercise for w in workouts for s in w.sets})
     days = [w.day for w in workouts]
+    cardio = f", {_cardio_count(found.cardio_count)}" if found.cardio_count else ""
     lines = [
-        f"📥 {found.layout} export: {len(workouts)} workouts, {found.set_count} sets, "
+        f"📥 {found.layout} export: {len(workouts)} workouts, {found.set_count} sets{cardio}, "
         f"{len(exercises)} exercises, {min(days):%d %b %Y} – {max(days):%d %b %Y}."
     ]
     if not new:
         lines.append("All of it was already imported, so nothing changed.")
         return HandleResult((Reply("\n".join(lines), private=True),), "answered")
-    lines.append(f"✅ Imported {len(new)} workouts with {sum(kinds.values())} sets.")
+    new_cardio = sum(len(w.cardio) for w in new)
+    with_cardio = f" and {_cardio_count(new_cardio)}" if new_cardio else ""
+    lines.append(f"✅ Imported {len(new)} workouts with {sum(kinds.values())} sets{with_cardio}.")
     if existing:
         lines.append(f"Skipped {existing} workouts already imported.")
     if kinds["warmup"]:
