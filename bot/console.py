@@ -128,11 +128,17 @@ UNAVAILABLE = Reply(
 )
 
 
+DISK_FULL = Reply(
+    "The database's disk is full, so nothing was recorded. Free some space on it, then send "
+    "that again."
+)
+
+
 async def exchange(service: ConversationService, msg: IncomingMessage) -> HandleResult:
     """Hand `msg` to the core; the replies it returns are shown now, so they are not owed."""
     result = await service.handle(msg)
     if result.status == "unavailable":
-        return replace(result, replies=(UNAVAILABLE,))
+        return replace(result, replies=(DISK_FULL if result.disk_full else UNAVAILABLE,))
     if result.owed:
         await service.answered(PLATFORM, [msg.message_id])
     return result

@@ -34,10 +34,15 @@ class DuplicateMessage(Exception):
 
 
 class StoreUnavailable(Exception):
-    """The store could not be reached (refused, dropped or hung): nothing was written.
+    """The store could not be reached (refused, dropped or hung), or its disk is full
+    (`full`): nothing was written.
 
     Nothing about the message is wrong; the same message will work once the store is back.
     """
+
+    def __init__(self, message: str = "", *, full: bool = False) -> None:
+        super().__init__(message)
+        self.full = full
 
 
 @dataclass(frozen=True)

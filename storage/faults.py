@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
@@ -31,6 +33,21 @@ def unreachable(error: BaseException) -> bool:
         text = str(error.orig).lower()
         return "readonly" not in text and "read-only" not in text
     return isinstance(error.orig, OSError | TimeoutError)
+
+
+DISK_FULL_STATE = "53100"  # PostgreSQL's disk_full
+
+
+def disk_full(error: BaseException) -> bool:
+    """Return True if `error` says the database's disk (or SQLite file) is full."""
+    if isinstance(error, OSError):
+        return error.errno == errno.ENOSPC
+    if not isinstance(error, DBAPIError):
+        return False
+    if _sqlstate(error) == DISK_FULL_STATE:
+        return True
+    text = str(error.orig).lower()
+    return "database or disk is full" in text or "no space left" in text
 
 
 def _sqlstate(error: DBAPIError) -> str | None:

@@ -11,7 +11,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from core.ports import StoreUnavailable
-from storage.faults import unreachable
+from storage.faults import disk_full, unreachable
 from storage.history import SqlHistory
 from storage.links import SqlLinkStore
 from storage.outbox import SqlOutbox
@@ -63,6 +63,8 @@ class SqlUnitOfWork:
             await self._discard()
             if exc is None:
                 raise StoreUnavailable("the database connection was lost") from closing
+        if exc is not None and not isinstance(exc, StoreUnavailable) and disk_full(exc):
+            raise StoreUnavailable("the database's disk is full", full=True) from exc
         if exc is not None and not isinstance(exc, StoreUnavailable) and unreachable(exc):
             raise StoreUnavailable("the database is out of reach") from exc
 

@@ -20,6 +20,7 @@ class HandleResult:
     # The stored message these replies answer, while they are owed (core.conversation.outbox):
     # the adapter marks it answered once they went out.
     message_id: int | None = None
+    disk_full: bool = False  # "unavailable" because the store's disk is full
 
     @property
     def owed(self) -> bool:

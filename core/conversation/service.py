@@ -42,6 +42,7 @@ from core.reminders.commands import after_message
 logger = logging.getLogger(__name__)
 
 UNAVAILABLE = HandleResult((), "unavailable")
+DISK_FULL = HandleResult((), "unavailable", disk_full=True)
 FAILED = Reply(
     "Sorry, I couldn't save that just now, so nothing was recorded. "
     "Please send it again in a minute."
@@ -86,10 +87,12 @@ class ConversationService(Reads):
         elif turns:
             try:
                 results.update(await self._together(turns))
-            except StoreUnavailable:
+            except StoreUnavailable as exc:
                 # Out of reach for all of them alike: each alone would only wait again.
-                logger.warning("the store is out of reach; %d messages wait", len(turns))
-                results.update({turn.index: UNAVAILABLE for turn in turns})
+                logger.warning("%s; %d messages wait", exc, len(turns))
+                results.update(
+                    {turn.index: DISK_FULL if exc.full else UNAVAILABLE for turn in turns}
+                )
             except Exception:
                 # Rolled back as a whole, nothing half-written: each message alone now.
                 logger.exception(
@@ -105,9 +108,9 @@ class ConversationService(Reads):
         """Handle one message in a transaction of its own (what it parsed is reused)."""
         try:
             return (await self._together([turn]))[turn.index]
-        except StoreUnavailable:
-            logger.warning("the store is out of reach; a message waits")
-            return UNAVAILABLE
+        except StoreUnavailable as exc:
+            logger.warning("%s; a message waits", exc)
+            return DISK_FULL if exc.full else UNAVAILABLE
         except Exception:
             # The unit of work rolled back: nothing half-written. Tell the user.
             logger.exception(
