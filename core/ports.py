@@ -54,6 +54,7 @@ class StoredMessage:
     recorded: bool
     undone: bool
     owed: str | None = None  # its replies, encoded, while they have not gone out
+    choices: str | None = None  # the buttons its replies offered (typed_choice.encode)
 
 
 @dataclass(frozen=True)

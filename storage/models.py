@@ -68,6 +68,8 @@ class Message(SQLModel, table=True):
     # False from the commit that stored its replies until they went out (the outbox).
     answered: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
     replies: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # The buttons its replies offered (JSON [label, data] pairs), kept after they were sent.
+    choices: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class StrengthSet(SQLModel, table=True):

@@ -49,6 +49,19 @@ class SqlOutbox:
         rows = (await self.session.execute(query)).all()
         return [OwedReplies(key, user, owed or "[]") for key, user, owed in rows]
 
+    async def offered(self, choices: Sequence[tuple[int, str]]) -> None:
+        """Keep (message id, encoded buttons) rows: what its replies offered to choose."""
+        if not choices:
+            return
+        m = Message.__table__.c  # type: ignore[attr-defined]
+        await self.session.execute(
+            update(Message.__table__)  # type: ignore[attr-defined]
+            .where(m.id == bindparam("message_id"))
+            .values(choices=bindparam("offered")),
+            [{"message_id": message_id, "offered": offered} for message_id, offered in choices],
+            execution_options={"synchronize_session": False},
+        )
+
     async def answered(self, platform: str, keys: Sequence[str]) -> None:
         """Mark these messages answered: their replies went out (or never will)."""
         if not keys:

@@ -130,4 +130,6 @@ def strength_set_row(
 def stored_message(row: Message) -> StoredMessage:
     assert row.id is not None
     owed = row.replies if not row.answered else None
-    return StoredMessage(row.id, row.user_id, row.text, row.sent_at, row.recorded, row.undone, owed)
+    return StoredMessage(
+        row.id, row.user_id, row.text, row.sent_at, row.recorded, row.undone, owed, row.choices
+    )

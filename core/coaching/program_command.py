@@ -142,21 +142,3 @@ async def program(ctx: Context, args: str) -> list[Reply]:
             ),
         ),
     ]
-
-
-def typed_answer(asked: str, text: str) -> str | None:
-    """Return `/program …` for an answer typed to the question `asked` put, or None.
-
-    `asked` is the person's previous message: `/program` (or `/program new`) asked for the
-    equipment, `/program EQUIPMENT` for the days.
-    """
-    words = asked.lower().split()
-    if not words or words[0] != "/program":
-        return None
-    if len(words) == 1 or words[1:] == ["new"]:
-        equipment = equipment_of(text)
-        return None if equipment is None else f"/program {equipment}"
-    if len(words) == 2 and equipment_of(words[1]) is not None:
-        days = days_of(text)
-        return None if days is None else f"/program {words[1]} {days}"
-    return None

@@ -33,6 +33,7 @@ from core.conversation.reads import Reads
 from core.conversation.redelivery import redelivered
 from core.conversation.results import HandleResult
 from core.conversation.turns import Account, Turn, plain_logs
+from core.conversation.typed_choice import offers
 from core.history.importing import import_attachment
 from core.messages import IncomingMessage, Reply
 from core.ports import DuplicateMessage, StoreUnavailable, UnitOfWork
@@ -134,6 +135,14 @@ class ConversationService(Reads):
                     (r.message_id, encode(r.replies))
                     for r in results.values()
                     if r.message_id and r.replies and r.status != "duplicate"
+                ]
+            )
+            # ...and the buttons they offer, after too: a typed "1" or "yes" chooses one.
+            await uow.outbox.offered(
+                [
+                    (r.message_id, offered)
+                    for r in results.values()
+                    if r.message_id and r.status != "duplicate" and (offered := offers(r.replies))
                 ]
             )
             await uow.commit()
@@ -248,6 +257,11 @@ class ConversationService(Reads):
         if attachment is not None:  # a Strong or Hevy export: import it
             imported = await import_attachment(ctx, attachment)
             return replace(imported, message_id=message_id)
+        if result is not None and result.looks_like_workout and not result.entries:
+            # Read as a log it records nothing: it may be a button's label typed ("3 sets of 5")
+            typed = await talk.typed_answer(ctx, text)
+            if typed is not None:
+                return HandleResult(tuple(typed), status_of(typed), message_id=message_id)
         if result is not None and result.looks_like_workout:
             entry = log.Log(turn.index, message, profile, result, message_id)
             replies = await log.record(repo, [entry])

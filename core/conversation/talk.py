@@ -8,7 +8,7 @@ from datetime import timedelta
 from core.accounts import commands as settings
 from core.coaching import commands as coaching
 from core.coaching import program_command
-from core.conversation import onboarding
+from core.conversation import onboarding, typed_choice
 from core.conversation.context import Context
 from core.conversation.ownership import NOT_OPEN
 from core.faq import answer as faq
@@ -16,7 +16,6 @@ from core.faq import commands as faq_commands
 from core.faq.commands import answer_reply, faq_reply
 from core.history import recent
 from core.messages import Choice, Reply
-from core.ports import StoredMessage
 from core.recording.reading import asks_instead_of_logging, read_log
 from core.reminders import commands as reminder_commands
 
@@ -91,6 +90,9 @@ async def conversation(ctx: Context, text: str) -> list[Reply]:
         if not answer.ok:
             return [Reply(answer.message), onboarding.PROMPTS[step]]
         return [onboarding.advance(profile)]
+    typed = await typed_answer(ctx, text)  # a button chosen by typing, first
+    if typed is not None:
+        return typed
     if profile.onboarding_step is None:
         replies = []
         if faq.looks_like_question(text) and not _asks_what_to_do(text):
@@ -103,11 +105,6 @@ async def conversation(ctx: Context, text: str) -> list[Reply]:
         return await _what_to_do(ctx)
     if faq.looks_like_question(text) or asks_instead_of_logging(text):
         return [*await faq_commands.replies(ctx, text), *_offer_to_log(ctx, text)]
-    typed = await _typed_confirmation(ctx, text)
-    if typed is not None:
-        return typed
-    if _asks_what_to_do(text):
-        return await _what_to_do(ctx)
     small_talk = _small_talk(text)
     if small_talk is not None:
         return [Reply(small_talk)]
@@ -148,26 +145,31 @@ USE_THE_BUTTON = Reply(
 )
 
 
-async def _typed_confirmation(ctx: Context, text: str) -> list[Reply] | None:
-    """Return the answer to `yes`/`no` typed right after `/undo` (or `/delete`), else None.
+async def typed_answer(ctx: Context, text: str) -> list[Reply] | None:
+    """Return the answer to a button chosen by typing (`1`, `yes`, `lb`), else None.
 
-    Only the person's own previous message counts, and only for ANSWER_WITHIN: someone
-    else's prompt, or one answered or left long ago, is never confirmed by a typed word.
+    Only the buttons offered in reply to the person's own previous message count, and only
+    for ANSWER_WITHIN: someone else's prompt, or one answered or left long ago, is never
+    chosen by a typed word (`core.conversation.typed_choice`). A bare "yes" never deletes
+    everything: /delete's button, its number or its label does.
     """
     words = " ".join(text.lower().replace("!", " ").replace(".", " ").split())
     before = await ctx.repo.previous_message(ctx.profile.user_id, ctx.message_id)
     if before is None or ctx.message.sent_at - before.sent_at > ANSWER_WITHIN:
         return None
     asked = before.text.strip().lower()
-    program_answer = program_command.typed_answer(await _program_asked(ctx, before), text)
-    if program_answer is not None:
-        return await program_command.program(ctx, program_answer.removeprefix("/program "))
-    if words not in _YES and words not in _NO:
-        return None
-    if asked == "/undo":
-        return await recent.undo(ctx, "yes" if words in _YES else "no")
     if asked.startswith("/delete") and words in _YES:
         return [USE_THE_BUTTON]
+    chosen = typed_choice.choose(text, typed_choice.offered(before.choices))
+    if chosen is not None:
+        from core.conversation import commands  # the registry imports this module
+
+        return await commands.dispatch(ctx, chosen.data)
+    if asked == "/undo" and (words in _YES or words in _NO):  # kept before buttons were
+        return await recent.undo(ctx, "yes" if words in _YES else "no")
+    if _asks_what_to_do(asked) and ctx.profile.program is None:  # likewise
+        equipment = program_command.equipment_of(text)
+        return None if equipment is None else await program_command.program(ctx, equipment)
     return None
 
 
@@ -189,24 +191,6 @@ async def _what_to_do(ctx: Context) -> list[Reply]:
         if not found.lifts:
             return await program_command.program(ctx, "")
     return await coaching.plan(ctx, "")
-
-
-async def _program_asked(ctx: Context, before: StoredMessage, depth: int = 2) -> str:
-    """Return the `/program …` question `before` put, following typed answers back.
-
-    "What should I do?" without a program was answered with `/program`'s first question;
-    a typed answer (`2`) to a program question stands for the button it named.
-    """
-    asked = before.text.strip().lower()
-    if _asks_what_to_do(asked) and ctx.profile.program is None:
-        return "/program"
-    if asked.startswith("/program") or depth == 0:
-        return asked
-    earlier = await ctx.repo.previous_message(ctx.profile.user_id, before.id)
-    if earlier is None or before.sent_at - earlier.sent_at > ANSWER_WITHIN:
-        return asked
-    prior = await _program_asked(ctx, earlier, depth - 1)
-    return program_command.typed_answer(prior, before.text) or asked
 
 
 # Topics a statement (not a question) is answered with: what people tell a coach of their body.

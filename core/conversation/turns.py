@@ -46,7 +46,8 @@ class Turn:
 
 
 def plain_logs(turns: Sequence[Turn], profiles: dict[Account, Profile]) -> list[Turn]:
-    """Return the turns of the people whose every message here is a plain workout log.
+    """Return the turns of the people whose every message here is a plain workout log
+    (one that records something).
 
     A person is taken whole or not at all, so one person's messages keep their order;
     a paused person's go one at a time, for the welcome back.
@@ -57,7 +58,9 @@ def plain_logs(turns: Sequence[Turn], profiles: dict[Account, Profile]) -> list[
         key = (turn.message.platform, turn.message.message_id)
         profile = profiles[turn.person]
         parsed = None if _alone_by_kind(turn.message) else turn.as_log(profile)
-        if key in seen or profile.paused or parsed is None or not parsed.looks_like_workout:
+        # Nothing recorded from it (only a question back): perhaps a button's label typed,
+        # which the message alone is checked for.
+        if key in seen or profile.paused or parsed is None or not parsed.entries:
             left_out.add(turn.person)
         seen.add(key)
     return [turn for turn in turns if turn.person not in left_out]
