@@ -6,17 +6,12 @@ Every message is sent `--at` Sunday 15 Nov 2026 10:00 (the user's timezone, UTC)
 
 from __future__ import annotations
 
-import os
-import signal
-import sqlite3
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
 from core.reminders.remind_syntax import Invalid, parse_remind
-from tests.test_reminders_cli import COACH, coach
+from tests.test_reminders_cli import coach, run_due
 
 SUNDAY = "2026-11-15T10:00"
 
@@ -205,31 +200,8 @@ def test_a_walk_is_listed_turned_off_alone_and_brings_no_nudge(db: str) -> None:
 
 def test_a_due_walk_ping_says_to_move(db: str, tmp_path: Path) -> None:
     say(db, "/remind walk daily 12:30")
-    with sqlite3.connect(tmp_path / "coach.db") as conn:
-        conn.execute(
-            "UPDATE reminder_schedules SET next_fire_at = datetime('now', '-1 minute') "
-            "WHERE kind = 'walk'"
-        )
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    process = subprocess.Popen(
-        [COACH, "--db", db, "run", "scheduler"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    try:
-        deadline = time.monotonic() + 20
-        with sqlite3.connect(tmp_path / "coach.db") as conn:
-            while time.monotonic() < deadline:
-                query = "SELECT count(*) FROM reminder_deliveries WHERE status = 'sent'"
-                if conn.execute(query).fetchone()[0]:
-                    break
-                time.sleep(0.2)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        out, err = process.communicate(timeout=30)
-    assert process.returncode == 0, err
+    returncode, out, err = run_due(db, tmp_path / "coach.db", "walk")
+    assert returncode == 0, err
     assert "🚶 Time to move: a walk, the stairs, some gardening" in out
     assert "Log a walk, e.g. `walk 30 min`" in out
     assert "1) Done" in out

@@ -60,12 +60,14 @@ def test_reminders_refuses_a_bad_start(db: str) -> None:
     assert "ISO 8601" in out.stderr
 
 
-def test_run_scheduler_prints_a_due_console_ping_once(db: str, tmp_path: Path) -> None:
-    coach(db, "say", "/remind hiit mon 18:00")
-    with sqlite3.connect(tmp_path / "coach.db") as conn:
+def run_due(db: str, path: Path, kind: str) -> tuple[int, str, str]:
+    """Make the person's `kind` reminder due, run `coach run scheduler` until it sent it,
+    stop it with SIGTERM; return its exit code, stdout and stderr."""
+    with sqlite3.connect(path) as conn:
         conn.execute(
             "UPDATE reminder_schedules SET next_fire_at = datetime('now', '-1 minute') "
-            "WHERE kind = 'hiit'"
+            "WHERE kind = ?",
+            (kind,),
         )
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     process = subprocess.Popen(
@@ -77,7 +79,7 @@ def test_run_scheduler_prints_a_due_console_ping_once(db: str, tmp_path: Path) -
     )
     try:
         deadline = time.monotonic() + 20
-        with sqlite3.connect(tmp_path / "coach.db") as conn:
+        with sqlite3.connect(path) as conn:
             while time.monotonic() < deadline:
                 sent = conn.execute(
                     "SELECT count(*) FROM reminder_deliveries WHERE status = 'sent'"
@@ -88,7 +90,13 @@ def test_run_scheduler_prints_a_due_console_ping_once(db: str, tmp_path: Path) -
     finally:
         process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=30)
-    assert process.returncode == 0, err
+    return process.returncode, out, err
+
+
+def test_run_scheduler_prints_a_due_console_ping_once(db: str, tmp_path: Path) -> None:
+    coach(db, "say", "/remind hiit mon 18:00")
+    returncode, out, err = run_due(db, tmp_path / "coach.db", "hiit")
+    assert returncode == 0, err
     assert out.count("[reminder for ann]") == 1
     assert "🔥 HIIT today" in out
     assert "2) Snooze 1h" in out
