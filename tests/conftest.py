@@ -204,6 +204,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     if os.environ.get("TEST_DATABASE_URL"):
         return
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if "postgresql" in r.nodeid]
+    if not skipped:
+        return
     terminalreporter.write_line(
         f"PostgreSQL leg skipped ({len(skipped)} tests): set "
         "TEST_DATABASE_URL=postgresql://user@host/db to run it, as .ci/run does.",
