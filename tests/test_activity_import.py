@@ -73,6 +73,17 @@ def test_the_same_ride_in_three_formats_is_recorded_once(tmp_path: Path) -> None
     assert week["zone2_minutes"] == 0  # HR 143–156: none of it in an estimated zone
 
 
+def test_coach_week_json_counts_a_files_minutes_in_the_zone(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'coach.db'}"
+    assert coach("say", "--at", "2020-04-18T08:00", "/profile maxhr 200", db=db).returncode == 0
+    assert coach("import", str(FIXTURES / "ride-garmin-fr935-laps.fit"), db=db).returncode == 0
+    assert coach("say", "--at", "2020-04-19T08:00", "zone 2 walk 45 min", db=db).returncode == 0
+    week = json.loads(coach("week", "--json", "--at", "2020-04-19T20:00", db=db).stdout)
+    # 64.5 of the ride's 86 minutes were in 120–140 bpm, and the typed walk counts whole
+    assert week["zone2_minutes"] == pytest.approx(64.5 + 45, abs=0.2)
+    assert week["zone2_sessions"] == 2
+
+
 def test_a_file_without_heart_rate_is_recorded_with_its_duration(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'coach.db'}"
     out = coach("import", str(FIXTURES / "ride-garmin-edge200-nohr.fit"), db=db)
