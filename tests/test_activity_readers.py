@@ -237,7 +237,11 @@ NOT_ACTIVITIES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "make", "says"), NOT_ACTIVITIES, ids=lambda v: str(v)[:30])
+@pytest.mark.parametrize(
+    ("name", "make", "says"),
+    NOT_ACTIVITIES,
+    ids=[f"{i}-{name}" for i, (name, _, _) in enumerate(NOT_ACTIVITIES)],  # stable for xdist
+)
 def test_a_file_that_is_not_an_activity_says_why_in_one_line(
     name: str, make: object, says: str, caplog: pytest.LogCaptureFixture
 ) -> None:
