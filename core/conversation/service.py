@@ -259,7 +259,7 @@ class ConversationService(Reads):
             return replace(imported, message_id=message_id)
         if result is not None and result.looks_like_workout and not result.entries:
             # Read as a log it records nothing: it may be a button's label typed ("3 sets of 5")
-            typed = await talk.typed_answer(ctx, text)
+            typed = await talk.typed_answer(ctx, text, commands.dispatch)
             if typed is not None:
                 return HandleResult(tuple(typed), status_of(typed), message_id=message_id)
         if result is not None and result.looks_like_workout:
@@ -269,7 +269,7 @@ class ConversationService(Reads):
         if text.lstrip().startswith("/"):
             replies = await commands.dispatch(ctx, text.strip())
         else:
-            replies = await talk.conversation(ctx, text)
+            replies = await talk.conversation(ctx, text, commands.dispatch)
         if profile != before:
             await repo.save_profile(profile)
         return HandleResult(tuple(replies), status_of(replies), message_id=message_id)

@@ -9,7 +9,7 @@ from core.accounts import commands as settings
 from core.coaching import commands as coaching
 from core.coaching import program_command
 from core.conversation import onboarding, typed_choice
-from core.conversation.context import Context
+from core.conversation.context import Context, Handler
 from core.conversation.ownership import NOT_OPEN
 from core.faq import answer as faq
 from core.faq import commands as faq_commands
@@ -71,8 +71,9 @@ def _offer_to_log(ctx: Context, text: str) -> list[Reply]:
     ]
 
 
-async def conversation(ctx: Context, text: str) -> list[Reply]:
-    """Answer text that is neither a command nor a workout."""
+async def conversation(ctx: Context, text: str, dispatch: Handler) -> list[Reply]:
+    """Answer text that is neither a command nor a workout; `dispatch` runs a command (a
+    button chosen by typing)."""
     profile = ctx.profile
     if onboarding.in_progress(profile):
         step = profile.onboarding_step or ""
@@ -90,7 +91,7 @@ async def conversation(ctx: Context, text: str) -> list[Reply]:
         if not answer.ok:
             return [Reply(answer.message), onboarding.PROMPTS[step]]
         return [onboarding.advance(profile)]
-    typed = await typed_answer(ctx, text)  # a button chosen by typing, first
+    typed = await typed_answer(ctx, text, dispatch)  # a button chosen by typing, first
     if typed is not None:
         return typed
     if profile.onboarding_step is None:
@@ -145,8 +146,10 @@ USE_THE_BUTTON = Reply(
 )
 
 
-async def typed_answer(ctx: Context, text: str) -> list[Reply] | None:
+async def typed_answer(ctx: Context, text: str, dispatch: Handler) -> list[Reply] | None:
     """Return the answer to a button chosen by typing (`1`, `yes`, `lb`), else None.
+
+    `dispatch` runs the chosen button's command (the registry's, which imports this module).
 
     Only the buttons offered in reply to the person's own previous message count, and only
     for ANSWER_WITHIN: someone else's prompt, or one answered or left long ago, is never
@@ -162,9 +165,7 @@ async def typed_answer(ctx: Context, text: str) -> list[Reply] | None:
         return [USE_THE_BUTTON]
     chosen = typed_choice.choose(text, typed_choice.offered(before.choices))
     if chosen is not None:
-        from core.conversation import commands  # the registry imports this module
-
-        return await commands.dispatch(ctx, chosen.data)
+        return await dispatch(ctx, chosen.data)
     if asked == "/undo" and (words in _YES or words in _NO):  # kept before buttons were
         return await recent.undo(ctx, "yes" if words in _YES else "no")
     if _asks_what_to_do(asked) and ctx.profile.program is None:  # likewise
