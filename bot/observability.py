@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.redaction import RedactingFilter, Redactor, formatter
 from bot.telegram.logs import URL_LOGGERS  # they log request URLs, which carry the token
+from bot.webapp.server import TrainingPage, add_routes
 from core.conversation.service import HandleResult
 from core.messages import IncomingMessage
 from core.reminders.dispatch import RoundStats
@@ -180,8 +181,11 @@ def _outcome_read(task: asyncio.Task[None]) -> None:
         task.exception()  # read, so asyncio doesn't log it as never retrieved
 
 
-def http_app(health: Health, metrics: Metrics = METRICS) -> web.Application:
-    """Return the aiohttp app serving /healthz (200 or 503, JSON) and /metrics."""
+def http_app(
+    health: Health, metrics: Metrics = METRICS, page: TrainingPage | None = None
+) -> web.Application:
+    """Return the aiohttp app serving /healthz (200 or 503, JSON) and /metrics, and with
+    `page` the training page under /app."""
 
     async def healthz(_request: web.Request) -> web.Response:
         healthy, report = await health.check()
@@ -195,12 +199,21 @@ def http_app(health: Health, metrics: Metrics = METRICS) -> web.Application:
     app = web.Application()
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_page)
+    if page is not None:
+        add_routes(app, page)
     return app
 
 
-async def start_http(health: Health, host: str, port: int, metrics: Metrics = METRICS):  # type: ignore[no-untyped-def]
-    """Start the health and metrics server; return its runner (call `cleanup()` to stop)."""
-    runner = web.AppRunner(http_app(health, metrics), access_log=None)
+async def start_http(  # type: ignore[no-untyped-def]
+    health: Health,
+    host: str,
+    port: int,
+    metrics: Metrics = METRICS,
+    page: TrainingPage | None = None,
+):
+    """Start the health and metrics server (and the training page); return its runner
+    (call `cleanup()` to stop)."""
+    runner = web.AppRunner(http_app(health, metrics, page), access_log=None)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     logger.info("health and metrics on http://%s:%d/healthz and /metrics", host, port)

@@ -35,6 +35,7 @@ from bot.telegram.app import TelegramBot
 from bot.telegram.config import ConfigError as TelegramConfigError
 from bot.telegram.config import TelegramConfig
 from bot.telegram.logs import protect_token
+from bot.webapp.wiring import training_page
 from core.conversation.flood import FloodLimit
 from core.conversation.group_commit import GroupCommit
 from core.conversation.service import ConversationService
@@ -174,7 +175,10 @@ async def run(
         if settings.http_port:
             health = Health(coach.engine, {p.name: p.connected for p in platforms})
             try:
-                http = await start_http(health, settings.http_host, settings.http_port, METRICS)
+                page = training_page(settings, coach.service, coach.engine)
+                http = await start_http(
+                    health, settings.http_host, settings.http_port, METRICS, page
+                )
             except OSError as exc:
                 where = f"{settings.http_host}:{settings.http_port}"
                 raise RunError(f"HTTP_PORT: can't listen on {where} ({exc.strerror})") from None

@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     http_host: str = "0.0.0.0"
     flood_messages: int = Field(default=20, ge=0)
     flood_seconds: float = Field(default=10.0, gt=0)
+    # The training page (`/app`): where people reach HTTP_PORT, and what signs its links.
+    public_url: str | None = None
+    app_secret: SecretStr | None = None
 
     @field_validator("dispatcher", "log_format", mode="before")
     @classmethod
@@ -53,6 +56,13 @@ class Settings(BaseSettings):
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("not a URL like https://coach.example.org")
+        return value.rstrip("/") if value else value
 
     @field_validator("database_url")
     @classmethod
@@ -66,7 +76,12 @@ class Settings(BaseSettings):
 
     def secrets(self) -> list[str]:
         """Return the secret values set, to redact from logs."""
-        values = [self.telegram_token, self.discord_token, self.telegram_webhook_secret]
+        values = [
+            self.telegram_token,
+            self.discord_token,
+            self.telegram_webhook_secret,
+            self.app_secret,
+        ]
         found = [v.get_secret_value() for v in values if v is not None]
         if self.database_url is not None:
             found += url_secrets(self.database_url.get_secret_value())

@@ -6,8 +6,8 @@ so this registry sits above them all and nothing imports it back.
 
 from __future__ import annotations
 
+from core.accounts import app_command, linking
 from core.accounts import commands as settings
-from core.accounts import linking
 from core.coaching import commands as coaching
 from core.coaching import equipment_command, program_command
 from core.conversation import talk
@@ -49,6 +49,7 @@ HANDLERS: dict[str, Handler] = {
     "reminders": reminder_commands.reminders,
     "reminder": reminder_commands.reminder,
     "link": linking.link,
+    "app": app_command.app,
     "read": answers.read,
     "exercise": answers.exercise,
     "log": answers.log_anyway,
