@@ -77,6 +77,8 @@ async def _run(args: argparse.Namespace) -> int:
         # Checked once here: a write that can never succeed must not be answered with
         # "send it again in a minute".
         await check_writable(coach.engine)
+        if settings.public_url and args.command in ("chat", "say"):
+            _offer_page(settings)
         return await _run_with(coach, args)
     except ReadOnlyDatabase as exc:
         if _answers_read_only(args):
@@ -86,6 +88,17 @@ async def _run(args: argparse.Namespace) -> int:
         return _read_only(str(exc))
     finally:
         await coach.close()
+
+
+def _offer_page(settings: Settings) -> None:
+    """Make `/app` in the terminal answer with a link to the page the bots serve at
+    PUBLIC_URL (signed with the same secret, for the same database)."""
+    from bot.webapp.wiring import links_secret
+    from core.accounts.app_command import offer_app
+    from core.accounts.app_links import AppLinks
+
+    assert settings.public_url is not None
+    offer_app(AppLinks(settings.public_url, links_secret(settings)))
 
 
 def _answers_read_only(args: argparse.Namespace) -> bool:
