@@ -318,7 +318,12 @@ class FakeBotAPI:
         if method == "deleteWebhook":
             self.webhook = None
             return True
-        if method in ("answerCallbackQuery", "setMyCommands", "deleteMyCommands"):
+        if method in (
+            "answerCallbackQuery",
+            "setMyCommands",
+            "deleteMyCommands",
+            "setChatMenuButton",
+        ):
             return True
         raise web.HTTPNotFound(text=f"fake Bot API: no {method}")
 

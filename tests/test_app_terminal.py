@@ -38,3 +38,48 @@ def test_without_a_public_url_app_says_the_page_is_not_set_up(tmp_path: Path) ->
     out = _say(tmp_path, "/app")
     assert out.returncode == 0
     assert "The training page isn't set up on this coach yet" in out.stdout
+
+
+async def test_telegram_gets_the_page_as_its_menu_button(api, coach) -> None:  # type: ignore[no-untyped-def]
+    """Through real python-telegram-bot and the stand-in Bot API: a Mini App menu button."""
+    import asyncio
+
+    from bot.telegram.app import TelegramBot
+    from bot.telegram.config import TelegramConfig
+    from tests.test_telegram import TOKEN
+
+    env = {"TELEGRAM_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url}
+    config = TelegramConfig.from_env({**env, "PUBLIC_URL": "https://coach.example.org/"})
+    bot = TelegramBot(coach.service, config, poll_timeout=1)
+    stop = asyncio.Event()
+    assert await bot.start(stop)
+    task = asyncio.create_task(bot.run(stop))
+    try:
+        [call] = api.sent("setChatMenuButton")
+        button = call.params["menu_button"]
+        if isinstance(button, str):
+            import json
+
+            button = json.loads(button)
+        assert button == {
+            "type": "web_app",
+            "text": "My training",
+            "web_app": {"url": "https://coach.example.org/app/"},
+        }
+        commands = [c["command"] for c in _commands(api)]
+        assert "app" in commands
+        assert "program" in commands
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 10)
+        await bot.stop()
+    plain = TelegramConfig.from_env({**env, "PUBLIC_URL": "http://localhost:8080"})
+    assert plain.app_url is None  # Telegram opens Mini Apps over https only
+
+
+def _commands(api) -> list[dict]:  # type: ignore[no-untyped-def]
+    import json
+
+    [call] = api.sent("setMyCommands")
+    found = call.params["commands"]
+    return json.loads(found) if isinstance(found, str) else found

@@ -121,6 +121,14 @@ def add_commands(tree: app_commands.CommandTree[Any], adapter: DiscordAdapter) -
     async def plan(interaction: discord.Interaction[Any]) -> None:
         await adapter.on_command(interaction, "/plan")
 
+    @tree.command(name="app", description="Your training at a glance: a link to your page")
+    async def app(interaction: discord.Interaction[Any]) -> None:
+        await adapter.on_command(interaction, "/app")
+
+    @tree.command(name="program", description="A starting week if you have nothing logged")
+    async def program(interaction: discord.Interaction[Any]) -> None:
+        await adapter.on_command(interaction, "/program")
+
     @tree.command(name="week", description="This week against the protocol")
     async def week(interaction: discord.Interaction[Any]) -> None:
         await adapter.on_command(interaction, "/week")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import BotCommand
+from telegram import BotCommand, MenuButtonWebApp, WebAppInfo
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
@@ -29,11 +29,14 @@ FIRST_STARTUP_BACKOFF = 1.0
 STOP_SENDING_WITHIN = 5.0
 MAX_STARTUP_BACKOFF = 60.0
 
+MENU_TEXT = "My training"
 COMMANDS = (
     BotCommand("start", "start or restart the short setup"),
     BotCommand("plan", "next session's loads"),
+    BotCommand("program", "a starting week if you have nothing logged"),
+    BotCommand("app", "your training at a glance: week, plan, charts, sessions"),
     BotCommand("week", "this week against the protocol"),
-    BotCommand("history", "recent sessions of a lift, e.g. /history squat"),
+    BotCommand("history", "recent sessions, e.g. /history squat or /history zone 2"),
     BotCommand("undo", "remove your last log"),
     BotCommand("units", "kg or lb"),
     BotCommand("timezone", "your timezone, e.g. /timezone Europe/Berlin"),
@@ -137,6 +140,10 @@ class TelegramBot:
             logger.info("telegram bot @%s sending reminders only", bot.username)
             return
         await bot.set_my_commands(list(COMMANDS))
+        if self.config.app_url:  # the button beside the message field opens the page
+            await bot.set_chat_menu_button(
+                menu_button=MenuButtonWebApp(MENU_TEXT, WebAppInfo(self.config.app_url))
+            )
         webhook = self.config.webhook
         if webhook is None:
             await bot.delete_webhook(drop_pending_updates=False)

@@ -37,13 +37,18 @@ class TelegramConfig:
     token: str
     base_url: str = DEFAULT_BASE_URL
     webhook: WebhookConfig | None = None
+    # The training page (PUBLIC_URL + /app/), set as the chat's menu button: a Mini App.
+    app_url: str | None = None
 
     @property
     def base_file_url(self) -> str:
         return file_url_for(self.base_url)
 
     def __repr__(self) -> str:  # keep the token out of any repr that reaches a log
-        return f"TelegramConfig(base_url={self.base_url!r}, webhook={self.webhook!r})"
+        return (
+            f"TelegramConfig(base_url={self.base_url!r}, webhook={self.webhook!r}, "
+            f"app_url={self.app_url!r})"
+        )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> TelegramConfig:
@@ -60,7 +65,10 @@ class TelegramConfig:
             raise ConfigError(
                 "TELEGRAM_API_BASE_URL must be an http(s) URL like http://host:8081/bot"
             )
-        return cls(token, base_url, _webhook_from_env(env))
+        public = env.get("PUBLIC_URL", "").strip().rstrip("/")
+        # Telegram opens a Mini App over https only; an http address gets the /app link.
+        app_url = f"{public}/app/" if public.startswith("https://") else None
+        return cls(token, base_url, _webhook_from_env(env), app_url)
 
 
 def file_url_for(base_url: str) -> str:

@@ -27,6 +27,7 @@ Edit your message to fix a typo.
 
 /plan: next session's loads
 /program: a starting week (full body, 2–3 days) if you have none
+/app: your training at a glance (week, plan, charts, sessions)
 /week: this week against the protocol
 /history squat · /history zone 2: your recent sessions
 /chart squat · /chart week: your progress as a picture
