@@ -290,7 +290,7 @@ async def test_commands_are_synced_at_start(bot: Bot) -> None:
     names = {c["name"] for c in sync.json}
     assert names == {
         "log", "plan", "week", "history", "undo", "units", "timezone", "profile", "ask",
-        "help", "link",
+        "help", "link", "app", "program",
     }  # fmt: skip
 
 
