@@ -111,7 +111,10 @@ def render(reply: Reply, saved: list[str] | None = None) -> str:
     printed by `coach run`) the console only says there was one.
     """
     lines = [reply.text]
-    lines += [f"  {i}) {choice.label}" for i, choice in enumerate(reply.choices, 1)]
+    lines += [
+        f"  {choice.label}: {choice.url}" if choice.url else f"  {i}) {choice.label}"
+        for i, choice in enumerate(reply.choices, 1)
+    ]
     if saved is not None:
         lines += saved
     else:

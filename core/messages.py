@@ -38,10 +38,14 @@ class IncomingMessage:
 
 @dataclass(frozen=True)
 class Choice:
-    """A button: `label` is shown, `data` comes back as the message text when tapped."""
+    """A button: `label` is shown, `data` comes back as the message text when tapped.
+
+    With `url` it opens that page instead (in Telegram as a Mini App, elsewhere a link).
+    """
 
     label: str
     data: str
+    url: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from core.accounts.app_links import LINK, Visitor, verify
 from tests.test_cli import COACH
+from tests.test_telegram import tg  # noqa: F401  (fixture)
 
 
 def _say(tmp_path: Path, text: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -83,3 +84,29 @@ def _commands(api) -> list[dict]:  # type: ignore[no-untyped-def]
     [call] = api.sent("setMyCommands")
     found = call.params["commands"]
     return json.loads(found) if isinstance(found, str) else found
+
+
+async def test_app_in_telegram_offers_a_mini_app_button(tg) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    import json
+
+    from core.accounts.app_command import offer_app
+    from core.accounts.app_links import AppLinks
+
+    offer_app(AppLinks("https://coach.example.org", b"s3cret"))
+    try:
+        tg.api.message(41, "/app")
+        await tg.api.wait_for(lambda: bool(tg.api.sent(chat_id=41)))
+    finally:
+        offer_app(None)
+    (sent,) = tg.api.sent(chat_id=41)
+    assert "https://coach.example.org/app/#t=" in sent.params["text"]
+    markup = sent.params["reply_markup"]
+    markup = json.loads(markup) if isinstance(markup, str) else markup
+    assert markup["inline_keyboard"] == [
+        [
+            {
+                "text": "📊 Open it here in Telegram",
+                "web_app": {"url": "https://coach.example.org/app/"},
+            }
+        ]
+    ]

@@ -52,6 +52,9 @@ def choices_view(choices: tuple[Choice, ...]) -> discord.ui.View | None:
     """Return a view with one button per choice, or None if there is nothing to show."""
     view = discord.ui.View(timeout=None)
     for choice in choices[:MAX_BUTTONS]:
+        if choice.url:  # a page: a link button, no click comes back
+            view.add_item(discord.ui.Button(label=choice.label[:MAX_LABEL], url=choice.url))
+            continue
         if len(PREFIX + choice.data) > MAX_CUSTOM_ID:
             logger.warning("choice %r dropped: custom_id over 100 characters", choice.label)
             continue

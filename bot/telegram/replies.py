@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, WebAppInfo
 from telegram.constants import MessageLimit
 
 from bot.text_split import split_text as split
@@ -33,6 +33,9 @@ def keyboard(choices: tuple[Choice, ...]) -> InlineKeyboardMarkup | None:
     for choice in choices:
         if len(choice.data.encode()) > MAX_CALLBACK_DATA:
             logger.warning("choice %r dropped: callback data over 64 bytes", choice.label)
+            continue
+        if choice.url:  # the page, opened inside Telegram (a Mini App)
+            buttons.append(InlineKeyboardButton(choice.label, web_app=WebAppInfo(choice.url)))
             continue
         buttons.append(InlineKeyboardButton(choice.label, callback_data=choice.data))
     if not buttons:

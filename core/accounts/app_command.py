@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from core.accounts.app_links import LINK_LIFETIME, AppLinks, Visitor
-from core.messages import Reply
+from core.messages import Choice, Reply
 
 if TYPE_CHECKING:
     from core.conversation.context import Context
@@ -33,14 +33,20 @@ async def app(ctx: Context, _args: str) -> list[Reply]:
     """Return a link that opens the page once, as this account, for a few minutes."""
     if not _offered:
         return [NOT_SERVED]
+    links = _offered[0]
     visitor = Visitor(ctx.message.platform, ctx.message.user_id)
-    url = _offered[0].link_for(visitor, ctx.now)
+    url = links.link_for(visitor, ctx.now)
     minutes = int(LINK_LIFETIME.total_seconds() // 60)
-    return [
-        Reply(
-            f"📊 Your training at a glance: {url}\n"
-            f"The link opens once, within {minutes} minutes, and shows your own history: "
-            "don't share it. Send /app again for a new one.",
-            private=True,
-        )
-    ]
+    text = (
+        f"📊 Your training at a glance: {url}\n"
+        f"The link opens once, within {minutes} minutes, and shows your own history: "
+        "don't share it. Send /app again for a new one."
+    )
+    page = links.public_url.rstrip("/") + "/app/"
+    if ctx.message.platform == "telegram" and page.startswith("https://"):
+        # Inside Telegram the page signs in with Telegram's own initData: no link to spend.
+        opens = Choice("📊 Open it here in Telegram", "", url=page)
+        return [
+            Reply(f"{text}\nOr tap the button to open it here in Telegram.", (opens,), private=True)
+        ]
+    return [Reply(text, private=True)]

@@ -25,7 +25,7 @@ _NO_LABELS = ("no", "keep", "cancel", "none")
 
 def offers(replies: Sequence[Reply]) -> str | None:
     """Return the buttons of `replies` to keep with their message, or None without any."""
-    choices = [[c.label, c.data] for r in replies for c in r.choices]
+    choices = [[c.label, c.data] for r in replies for c in r.choices if not c.url]
     return json.dumps(choices, ensure_ascii=False) if choices else None
 
 
