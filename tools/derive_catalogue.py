@@ -112,7 +112,7 @@ R = Row
 ROWS: tuple[Row, ...] = (
     # --- the hand-written catalogue: ids in stored history, kept as they were -----------
     _ours("Barbell_Squat", "squat", "Squat", "squat", "quads glutes core", "lower", "barbell",
-          "back squat, barbell squat, bb squat, high bar squat, low bar squat, sq"),
+          "back squat, barbell squat, bb squat, high bar squat, low bar squat, sq, squatted"),
     _ours("Front_Barbell_Squat", "front_squat", "Front squat", "squat", "quads glutes core",
           "lower", "barbell", "fs"),
     _ours("Goblet_Squat", "goblet_squat", "Goblet squat", "squat", "quads glutes", "lower",
@@ -125,7 +125,8 @@ ROWS: tuple[Row, ...] = (
     _ours("Leg_Press", "leg_press", "Leg press", "squat", "quads glutes", "lower", "machine",
           "lp, 45 degree leg press, sled leg press"),
     _ours("Barbell_Deadlift", "deadlift", "Deadlift", "hinge", "hamstrings glutes back", "lower",
-          "barbell", "dl, dead, conventional deadlift, sumo deadlift, sumo, barbell deadlift"),
+          "barbell",
+          "dl, dead, conventional deadlift, sumo deadlift, sumo, barbell deadlift, deadlifted"),
     _ours("Romanian_Deadlift", "romanian_deadlift", "Romanian deadlift", "hinge",
           "hamstrings glutes", "lower", "barbell dumbbell",
           "rdl, romanian, stiff leg deadlift, sldl, db rdl"),
@@ -138,7 +139,7 @@ ROWS: tuple[Row, ...] = (
           "glutes hamstrings core", "lower", "kettlebell", "kb swing, swing, kettlebell, kbs"),
     _ours("Barbell_Bench_Press_-_Medium_Grip", "bench_press", "Bench press", "push",
           "chest shoulders triceps", "upper", "barbell",
-          "bench, bp, flat bench, barbell bench, bb bench"),
+          "bench, bp, flat bench, barbell bench, bb bench, benched"),
     _ours("Barbell_Incline_Bench_Press_-_Medium_Grip", "incline_bench_press",
           "Incline bench press", "push", "chest shoulders triceps", "upper", "barbell dumbbell",
           "incline bench, incline, incline press, incline db press"),

@@ -75,6 +75,13 @@ _AVG_HR = re.compile(
     r"|(?<![\w.])(\d+)\s*bpm\b"
 )
 _AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")
+_STEPS = re.compile(r"\d\s*steps\b")
+# Every word `durations` reads a total by (`took`, `completed in`...), to call it only then.
+_TOTAL_WORDS = re.compile(
+    r"total|overall|time|elapsed|duration|altogether|took|complete|finish|lasted"
+)
+_SESSION_WORDS = re.compile(r"\b(?:gym|workout|sessions?|training)\b")
+_SPLITS = re.compile(r"\d{1,2}:[0-5]\d(?:\s*,\s*\d{1,2}:[0-5]\d){2,}")  # lap times
 _TIME = re.compile(r"\d|\b(?:hours?|hrs?|minutes?|mins?)\b")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _PLAN = re.compile(
@@ -116,12 +123,39 @@ def mentions_cardio(text: str) -> bool:
         return True
     outside = _BRACKETS.sub(" ", text)
     if read_distance(outside) is not None:
-        return outside.lstrip().startswith("distance") or bool(
-            _TIME.search(_DISTANCE.sub(" ", outside))
+        return (
+            outside.lstrip().startswith("distance")
+            or bool(_TIME.search(_DISTANCE.sub(" ", outside)))
+            or bool(_SPEED.search(text))  # `two miles (6.0 mph)`: asked how long
         )
     if "hr" not in text and "heart" not in text:  # every `_AVG_HR_WORDS` has one
         return False
     return bool(_AVG_HR_WORDS.search(text) and find_durations(outside))
+
+
+def session_without_activity(text: str) -> bool:
+    """Return whether lowercased `text` reads like a cardio session that names no activity:
+    a distance, steps, a pace or an average heart rate beside a time (`1:04:04, 7.73
+    miles`, `4036 steps in 36 minutes`), a time marked as the total (`completed in
+    0:30:03`), a time or distance beside `gym`, `workout` or `session`, a distance and a
+    pace, two distances (`Today, 1.5 miles; Total, 12.6 miles`) or lap times. Asked about."""
+    outside = _BRACKETS.sub(" ", text)
+    distance = read_distance(outside) is not None
+    details = (
+        distance
+        or _STEPS.search(outside) is not None
+        or _AVG_HR_WORDS.search(outside) is not None
+        or "pace" in outside
+    )
+    timed = details or _SESSION_WORDS.search(outside) or _TOTAL_WORDS.search(outside)
+    durations = find_durations(outside) if timed else []
+    if durations and (details or any(d.role == "total" for d in durations)):
+        return True
+    if (durations or distance) and _SESSION_WORDS.search(outside):
+        return True  # `Gym for 1.5 hours`, `a pair of 5k sessions`
+    if distance and ("pace" in outside or _SPEED.search(outside)):
+        return True  # `4.8 miles, or an average pace of 10:28 per mile`
+    return len(_DISTANCE.findall(outside)) > 1 or _SPLITS.search(text) is not None
 
 
 def read_heart_rate(text: str) -> tuple[int | None, str]:
@@ -150,7 +184,8 @@ def read_distance(text: str) -> float | None:
     return None
 
 
-def _activities(text: str) -> list[str]:
+def activities_named(text: str) -> list[str]:
+    """Return the activities lowercased `text` names, in order, each once."""
     found: list[str] = []
     for word in _WORD.findall(text):
         if word in ACTIVITIES and ACTIVITIES[word] not in found:
@@ -183,7 +218,7 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     """
     if not mentions_cardio(text) or _PLAN.search(text[: _first_digit(text)]):
         return None
-    activities = _activities(text)
+    activities = activities_named(text)
     activity = activities[0] if activities else None
     modality = _modality(text, activity)
     what = _NOUNS.get(activity or "", activity) or ("zone 2" if modality == "zone2" else "session")

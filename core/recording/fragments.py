@@ -2,13 +2,17 @@
 
 Each line loses its notes first (`notes.blank`), then is split into parts at `;`, at commas
 not between two digits (`8,8,7` reps, `102,5kg` a weight), at ` + `, a slash before words,
-a sentence end, `then`, and a known name with a colon mid-line (`... Press: 135 x 5`); a
-cardio line is split only at commas and `;`. Each part's exercise is found by
-`names.find_exercise`. A part naming an exercise or cardio starts a new fragment; any other
-part continues the one before it: on its line, or on the next lines when the fragment
-names a known lift or is headed by a line of only an unknown name (`Seated Press
-(Machine)`). A cardio fragment keeps the distance, pace or heart rate beside it on its line
-and, after a heading ending in `:`, the `- Key: value` lines below it.
+a sentence end, `then`, a known name with a colon mid-line (`... Press: 135 x 5`), and a
+known name between one lift's sets and the next (`goblet squat 1x8 16kg rdl 1x8 20kg`). A
+cardio line is split only at commas and `;`, and at its sentences when it names several
+activities (`60 minutes on bike = 16 miles. 30 minute run = 3 miles.`). Each part's exercise
+is found by `names.find_exercise`; a day label or a logger's command before it (`Monday-
+Press`, `TM day – SQ 175kg x 5`) is not part of the name. A part naming an exercise or
+cardio starts a new fragment; any other part continues the one before it: on its line, or
+on the next lines when the fragment names a known lift or is headed by a line of only an
+unknown name (`Seated Press (Machine)`). A cardio fragment keeps the distance, pace or
+heart rate beside it on its line and, after a heading ending in `:`, the `- Key: value`
+lines below it.
 """
 
 from __future__ import annotations
@@ -18,13 +22,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from core.recording import notes
-from core.recording.cardio import mentions_cardio, names_activity
+from core.recording.cardio import activities_named, mentions_cardio, names_activity
 from core.recording.catalogue import Exercise
-from core.recording.names import find_exercise
+from core.recording.durations import find_durations
+from core.recording.names import PREFACE, find_exercise
 from core.recording.numbers import digits
 from core.recording.set_notation import NUM, UNIT
 
 MAX_CHARS = 2000
+# A cardio line naming this many activities is split at its sentences: a session each.
+MIN_ACTIVITIES_TO_SPLIT = 2
 MAX_LINES = 50
 MAX_NAME_WORDS = 6
 # A line of at most this many words, no numbers and no known name, heads the set lines after
@@ -50,14 +57,37 @@ _DECIMAL_COMMA = re.compile(rf"(\d),(\d{{1,2}})(?=\s*{UNIT})")
 REPS_HINT = re.compile(
     rf"(?<![\w.]){NUM}\s*(?:{UNIT})?\s*x\s*{NUM}|(?<![\w.]){NUM}\s*(?:sets?|reps?)\b"
 )
-LOAD_HINT = re.compile(rf"(?<![\w.]){NUM}\s*{UNIT}|@\s*{NUM}|\bbw\b|\+\s*{NUM}")
+LOAD_HINT = re.compile(rf"(?<![\w.]){NUM}\s*(?:{UNIT}|#)|@\s*{NUM}|\bbw\b|\+\s*{NUM}")
 SET_HINT = re.compile(rf"(?<![\w.])x\s*{NUM}|{NUM}\s*@\s*{NUM}|{NUM}(?:\s*[-/]\s*{NUM}){{2,}}")
+# Numbers shaped like sets though no `x` or set word says so: a run of three or more numbers
+# (`100 8 9`, `135;185;185;195;200`, `5,5,4,4,3`), reps or seconds marked `12r 4s`, `30s`,
+# `135 x AMRAP`, `3@BW`, a load for a count (`25 lbs for 45s`, `315 for 12`), a load then
+# more loads (`@ 145 pounds, 155, 165`), `sets of 10`, `the 3rd set`, `10 minutes of swings`,
+# a hold for a time. Beside no known exercise they are asked about (which one?); beside
+# one that they do not give sets to, its sets are asked for. Never dropped.
+_TIME_WORD = r"(?:min(?:ute)?s?|sec(?:ond)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?|%)"
+SET_LIKE = re.compile(
+    rf"(?<![\w.:/-]){NUM}(?:\s*[,;/]\s*{NUM}|\s+{NUM}){{2,}}(?![\w.:/-])"
+    rf"|(?<![\w.:]){NUM}\s*[rs]\b|(?<![\w.:]){NUM}\s*x\s*[a-z]|{NUM}\s*@\s*bw\b"
+    rf"|(?<![\w.:]){NUM}\s*(?:{UNIT}|#)?\s+(?:for|x)\s+{NUM}(?!\s*{_TIME_WORD}|[\w:]|\.\d)"
+    rf"|{NUM}\s*(?:{UNIT}|#)\s*,\s*{NUM}|\bsets?\s+of\s+{NUM}|\b\d+(?:st|nd|rd|th)\s+set\b"
+    rf"|(?<![\w.:]){NUM}\s*(?:minutes?|mins?|seconds?|secs?)\s+(?:of\s+\w|[a-z0-9 -]*\bholds?\b)"
+)
 _KEY_VALUE = re.compile(r"[a-z][a-z .]{0,24}:\s*\S")
+_REPETITIONS = re.compile(r"(?<=\d)\s*repetition(?=s?\b)")
 _PLUS = re.compile(r"\s\+\s")
 _SPACED_SLASH = re.compile(r"\s/(?=\s)|(?<![^\W\d_])/(?=\s*[^\W\d_])")
 _SENTENCE = re.compile(r"(?<=[^\W\d_#])\.(?=\s+[A-Z])|(?<=[\d#])\.(?=\s+[A-Z][a-z]+\b)")
+_CARDIO_SENTENCE = re.compile(r"(?<=[^\W_])\.(?=\s+[\dA-Z])")
 _THEN = re.compile(r"\bthen\b", re.IGNORECASE)
 _AND = re.compile(r"(?:\band\b|&)\s+([^\W\d_][^\d,;]*)", re.IGNORECASE)
+# Words after a set's numbers and before more numbers: maybe a second lift on the line.
+_NAME_AFTER_SETS = re.compile(
+    rf"(?:\d|{UNIT}|\bbw)\s+(?!(?:x|sets?|reps?|at|for|of|rpe|rir|kgs?|lbs?)\b)"
+    rf"([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){{0,4}})\s*:?\s*(?=\d)"
+)
+_LABEL_DASH = re.compile(r"(?:\s|(?<=[a-z]))[-–—]+\s")
+_ONLY_LOAD = re.compile(rf"\s*{NUM}\s*(?:{UNIT}|#)\s*", re.IGNORECASE)
 _NAME_COLON = re.compile(r"(?<=\S)\s+([A-Za-z][A-Za-z-]*(?:\s[A-Za-z][A-Za-z-]*){0,3})\s*:\s*\d")
 
 
@@ -77,6 +107,7 @@ class Segment:
     cardio: bool
     typed: str  # the name as typed, for a question about an unknown exercise
     heading: bool = False  # a line of only an unknown name: the set lines after it are its
+    after_number: bool = False  # the name follows a number (`125 squats`): it counts reps
 
 
 def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment], str]:
@@ -108,7 +139,17 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     """
     lower = line.lower()
     if mentions_cardio(lower):
-        return line
+        if "." not in line or len(activities_named(lower)) < MIN_ACTIVITIES_TO_SPLIT:
+            return line
+        # `60 minutes on bike = 16.24 miles. ... 30 minute run = 3.35 miles.`: a sentence
+        # each, each session with the details after it.
+        sentences = _CARDIO_SENTENCE.split(lower)
+        if any(len(activities_named(s)) > 1 and find_durations(s) for s in sentences):
+            return line  # `12 minute fast run/2 minute walk`: parts of one session, asked
+        chars = list(line)
+        for m in _CARDIO_SENTENCE.finditer(line):
+            chars[m.start()] = ";"
+        return "".join(chars)
     chars = list(notes.blank(line))
     # Each pattern is tried only when the line holds a string every match of it holds.
     for m in _PLUS.finditer(line) if "+" in line else ():
@@ -131,9 +172,31 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         if exercise is not None and first == 0:
             chars[m.start()] = ";"
             chars[m.start() + 1 : m.start(1) - 1] = " " * (m.start(1) - 1 - m.start() - 1)
-    for m in _NAME_COLON.finditer(line) if ":" in line else ():
-        if not _DIGIT.search(_LIST_MARKER.sub("", line[: m.start()], count=1)):
+    marked, last_cut = None, -1
+    sets_words = "x" in lower or "set" in lower or "rep" in lower  # in every REPS_HINT
+    for m in _NAME_AFTER_SETS.finditer(lower) if sets_words else ():
+        # `goblet squat 1x8 16kg rdl 1x8 20kg`: a known name between sets starts a lift,
+        # when what comes before it on the line is a lift with sets of its own.
+        if marked is None:
+            if notes.PLAN.search(lower) or notes.PAST.search(lower):
+                break  # a plan or history stays one fragment, to be asked about whole
+            marked = "".join(chars).lower()  # the breaks made above, as `;`
+        before = marked[: m.start(1)]
+        head = before[max(before.rfind(";"), before.rfind(","), last_cut) + 1 :]
+        if not REPS_HINT.search(head):
             continue
+        words = m[1].split()
+        exercise, first, used = find_exercise(words, names)
+        if exercise is None or first != 0 or used != len(words):
+            continue
+        head_exercise, head_first, _ = find_exercise(_WORD.findall(head), names)
+        if head_exercise is not None and head_first == 0:
+            chars[m.start(1) - 1] = ";"
+            last_cut = m.start(1) - 1
+    for m in _NAME_COLON.finditer(line) if ":" in line else ():
+        before = _LIST_MARKER.sub("", line[: m.start()], count=1)
+        if not _DIGIT.search(before) or _ONLY_LOAD.fullmatch(before):
+            continue  # `185# Bench press: 2-2-2-2-1`: the load before the name is its
         words = m[1].split()
         exercise, first, _ = find_exercise([w.lower() for w in words], names)
         if exercise is not None:
@@ -148,6 +211,8 @@ def _normalise(raw: str, first: bool) -> str:
     if first:
         text = _LIST_MARKER.sub("", text, count=1)
     text = text.replace("×", "x").replace("*", "x").replace("’", "'")
+    if "repetition" in text:  # `30 repetitions` is 30 reps
+        text = _REPETITIONS.sub(" rep", text)
     if "," in text:
         text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     return digits(text)
@@ -158,8 +223,28 @@ def _segment(
 ) -> Segment:
     text = _normalise(prepared, first)
     lead = _name_words(text)
-    exercise, first, used = find_exercise(_WORD.findall(text), names)
-    leading = exercise is not None and first == 0
+    words = _WORD.findall(text)
+    exercise, first, used = find_exercise(words, names)
+    # A day label or a logger's command before the name (`Monday- Press`) still leads.
+    prefaced = first == 0 or (first <= len(lead) and all(w in PREFACE for w in words[:first]))
+    leading = exercise is not None and prefaced
+    if leading and first:
+        lead = lead[first:]
+        first = 0
+    dashed = "-" in text or "–" in text or "—" in text
+    if dashed and not leading and (dash := _LABEL_DASH.search(_NAME_END.split(text, 1)[0])):
+        # `TM Intensity day – SQ 175kg x 5`: a label, a dash, then the lift, which leads.
+        rest = text[dash.end() :]
+        found, at, size = find_exercise(_WORD.findall(rest), names)
+        if found is not None and at == 0:
+            exercise, first, used, leading = found, 0, size, True
+            words, lead = _WORD.findall(rest), _name_words(rest)
+    after_number = (
+        exercise is not None
+        and not leading
+        and first == len(lead)
+        and re.search(rf"(?<![\w.]){NUM}\s+{re.escape(words[first])}", text) is not None
+    )
     typed = _LIST_MARKER.sub("", _NAME_END.split(prepared.strip(" ;"), maxsplit=1)[0])
     return Segment(
         text=text,
@@ -173,6 +258,7 @@ def _segment(
         beside_name=len(lead) - used if exercise and first + used <= len(lead) else len(lead),
         cardio=mentions_cardio(text),
         typed=typed.strip(" :-–—*•\t").strip(),
+        after_number=after_number,
     )
 
 

@@ -2,10 +2,11 @@
 
 `225#` is 225 lb, `70k` 70 kg, `lbs.` lbs, `12r 4s` 12 reps 4 sets, `2 singles` 2 sets of
 1, `x bar` an empty bar (20 kg / 45 lb), `5 reps x 3 sets` 3 sets of 5, `5-5-5-3` a list
-like `5/5/5/3`. Also taken out: a trailing `x 3 sets` or `(x 3)` (a count for the set
-before it), RIR (`2 RIR`, `--rir 2`, kept as RPE 10 − RIR), an RPE bound (`@RPE<8`: no
-single number, so no RPE), percentages (`5x5 50%`: not a load) and times (`39 second
-chin-up` is a hold, not 39 reps); `405-425 lbs` is a list of loads.
+like `5/5/5/3`, `160x4,4,4` three sets of 4 at 160, `265 x 1+: 4` (a plus set) one set of
+4. Also taken out: a trailing `x 3 sets` or `(x 3)` (a count for the set before it), RIR
+(`2 RIR`, `--rir 2`, kept as RPE 10 − RIR), an RPE bound (`@RPE<8`: no single number, so
+no RPE), percentages (`5x5 50%`: not a load), angles (`45 degree back raise`) and times
+(`39 second chin-up` is a hold, not 39 reps); `405-425 lbs` is a list of loads.
 """
 
 from __future__ import annotations
@@ -27,6 +28,14 @@ _R_MARK = re.compile(r"(\d)\s*r\b")
 _S_MARK = re.compile(r"(\d)\s*s\b")
 # `60 10r` (an app's weight, then reps marked r), optionally `4s` sets after it.
 _LOAD_REPS_MARK = re.compile(rf"(?<![\w.])({NUM})\s+(\d+)\s*r\b(?:\s*(\d+)\s*s\b)?")
+# `160x4,4,4`: a load (no set count: over MAX_PLAUSIBLE_SETS, or with a unit) for reps, then
+# more sets of it. Each is written out: `160x4 160x4 160x4`.
+_SAME_LOAD_REPS = re.compile(
+    rf"(?<![\w.])({NUM})\s*({UNIT})?\s*x\s*(\d+)((?:\s*,\s*\d+)+)(?![\w.]|\s*x|\s*{UNIT})"
+)
+MAX_PLAUSIBLE_SETS = 10
+# A plus set and what it got (`265 x 1+: 4`, a 5/3/1 AMRAP): the reps done are the set.
+_PLUS_SET_GOT = re.compile(r"x\s*\d+\s*\+\s*[:=]\s*(\d+)")
 _SINGLES = re.compile(rf"({NUM})\s*singles?\b")
 _BAR = re.compile(r"x\s*(?:an?\s+)?(?:empty\s+)?bar\b")
 _REPS_X_SETS = re.compile(rf"(?:x\s*)?(?<![\w.])({NUM})\s*reps?\s*x\s*({NUM})\s*sets?\b")
@@ -34,9 +43,18 @@ _TIMES = re.compile(rf"\(\s*x\s*({NUM})\s*(?:sets?)?\s*\)|x\s*({NUM})\s*sets\b")
 _RPE_BOUND = re.compile(r"@?\s*\brpe\s*[<>≤≥~]\s*\d+(?:\.\d+)?")
 _RIR = re.compile(rf"@?\s*(?<![\w.])({NUM})\s*rir\b|-*\brir\s*[:=]?\s*({NUM})")
 _PERCENT = re.compile(rf"(?<![\w.]){NUM}\s*%")
+_ANGLE = re.compile(rf"(?<![\w.]){NUM}\s*-?\s*(?:degrees?|deg|°)")  # `45 degree`: no count
 _PAIR_DASH = re.compile(rf"(?<![\w.-])({NUM})\s?-\s?(?={NUM}\s*{UNIT})")
 _TIMED = re.compile(rf"(?<![\w.]){NUM}\s*(?:seconds?|secs?|minutes?|mins?)\b")
 _DASH_RUN = re.compile(rf"(?<![\w.-]){NUM}(?:\s?-\s?{NUM}){{2,}}(?![\w.-])")
+
+
+def _each_set(m: re.Match[str]) -> str:
+    if not m[2] and float(m[1]) <= MAX_PLAUSIBLE_SETS:
+        return m[0]  # `3x5,5`: a count, not a load; left as written
+    load = f"{m[1]}{m[2] or ''}"
+    reps = [m[3], *re.findall(r"\d+", m[4])]
+    return " " + " ".join(f"{load} x {r}" for r in reps) + " "
 
 
 def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
@@ -54,6 +72,10 @@ def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
             lambda m: f" {m[1]}{units} x {m[2]}" + (f" x {m[3]} sets " if m[3] else " "), text
         )
         text = _S_MARK.sub(r"\1 sets", _R_MARK.sub(r"\1 reps", text))
+    if "," in text and "x" in text:
+        text = _SAME_LOAD_REPS.sub(_each_set, text)
+    if "+" in text:
+        text = _PLUS_SET_GOT.sub(r"x \1", text)
     if "single" in text:
         text = _SINGLES.sub(r"\1 sets of 1", text)
     if "bar" in text:
@@ -72,6 +94,8 @@ def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
         text = text[: m.start()] + " " + text[m.end() :]
     if "%" in text:
         text = _PERCENT.sub(" ", text)
+    if "deg" in text or "°" in text:
+        text = _ANGLE.sub(" ", text)
     if "s" in text or "m" in text:
         text = _TIMED.sub(" ", text)
     if "-" in text:

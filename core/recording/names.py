@@ -11,6 +11,7 @@ must be chat or a qualifier that keeps the lift (`barbell bent over row`, `ring 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from core.recording.catalogue import Exercise, exercise, name_key, resolve
 
@@ -20,14 +21,23 @@ STOP_WORDS = frozenset(
     "bw bodyweight body sets set reps rep x at rpe rir of for kg kgs lb lbs pounds pound "
     "kilos kilo singles single r s".split()
 )
+# Words that head a log line before the lift without being part of its name: a day label
+# (`Monday- Press 170x1`), a logger's command (`workout log bench-press 135 8,8,7,6`), or
+# a word that moves on to the next lift (`Further squats: 100 x 1`), `max` (as many reps as
+# could be done, asked for). The lift still leads.
+PREFACE = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu
+    thur thurs fri sat sun today tonight log logged workout then next further finally also
+    plus and after max""".split()
+)
 # Words that may stand just before an exercise name without changing the lift.
-HARMLESS_BEFORE = frozenset(
+HARMLESS_BEFORE = PREFACE | frozenset(
     """a an the my some few more of did do does doing done then and also with plus after
     before first last next second third final followed by finished started cracked off
     on up in into to at for i was were got hit today tonight s heavy light volume working
     work warm warmup easy hard max top regular normal standard usual comp competition
     barbell bb ring wide conventional semi bodyweight back set sets reps x bw rpe rir
-    kg kgs lb lbs pounds kilos of real""".split()
+    kg kgs lb lbs pounds kilos of real degree""".split()
 )
 # Words that make a known name into another lift when they follow it.
 CHANGING_AFTER = frozenset(
@@ -50,7 +60,17 @@ def find_exercise(
     words: list[str], names: Mapping[str, str] | None = None
 ) -> tuple[Exercise | None, int, int]:
     """Return the exercise named in `words`, where its name starts, and how many words."""
-    words = words[:MAX_WORDS]
+    if not names:  # the catalogue alone: the same words always name the same lift
+        return _find_in_catalogue(tuple(words[:MAX_WORDS]))
+    return _find(words[:MAX_WORDS], names)
+
+
+@lru_cache(maxsize=4096)
+def _find_in_catalogue(words: tuple[str, ...]) -> tuple[Exercise | None, int, int]:
+    return _find(list(words), None)
+
+
+def _find(words: list[str], names: Mapping[str, str] | None) -> tuple[Exercise | None, int, int]:
     stops = [i for i, word in enumerate(words) if word in STOP_WORDS]
     for start, word in enumerate(words):
         if word in STOP_WORDS:

@@ -8,8 +8,10 @@ parser's offsets into the message still hold):
   list of loads `(80, 85, 90kg)`, which is kept as `80/ 85/ 90kg` for the sets before it;
 * after a spaced dash that follows numbers, text that starts with a word, or a number
   that is not a load (`3x8 100kg - good day`, `4 x 10 - 2 chains on my back`);
-* an age with a bodyweight: `48 Years Old @ 195 Pounds`, and a total after `=`
-  (`10 x 20 = 200 reps`).
+* after a glued `--` too (`3x5x220--last rep ...`);
+* an age with a bodyweight: `48 Years Old @ 195 Pounds`, a total after `=` that follows
+  sets (`10 x 20 = 200 reps`; in `90% = 280 x 13` the set is after it), and a count with
+  `total` (`20 total work reps`, `total of 25 reps`).
 
 `failure(text)` reads words of failure that change the last set of a uniform block:
 `last set only 6` (that set had 6 reps) and `missed the last rep` (one fewer).
@@ -34,10 +36,17 @@ _DASH_LOADS = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"\s=\s*\d.*$")
+# A total after `=` follows sets (`10 x 20 = 200 reps`, `6, 5, 4 = 15`); after anything else
+# (`90% = 280 x 13`) the `=` is a label and what follows it may be the set.
+_SETS_BEFORE = re.compile(r"\d\s*[x×*]\s*\d|\d\s*[,/]\s*\d")
+# A count with "total" beside it (`20 total work reps`, `total of 25 reps`) sums the sets.
+_TOTAL_WORDS = re.compile(
+    r"\b\d+\s+(?:total|in\s+total)\b[^,;]*|\btotal\s*(?:of|:)?\s*\d+[^,;]*", re.IGNORECASE
+)
 _PR = re.compile(r"pr", re.IGNORECASE)
 _UNIT_WORD = r"(?:kgs?|kilos?|lbs?|pounds?|reps?|sets?|x|bw|rpe|rir|for|at)\b"
 _DASH_NOTE = re.compile(
-    rf"\d[^-–—\n]*?\s[-–—]+\s*((?!{_UNIT_WORD})[^\W\d_].*|\d+\s+(?!{_UNIT_WORD})[^\W\d_].*)$",
+    rf"\d[^-–—\n]*?(?:\s[-–—]+|--+|—)\s*((?!{_UNIT_WORD})[^\W\d_].*|\d+\s+(?!{_UNIT_WORD})[^\W\d_].*)$",
     re.IGNORECASE,
 )
 _OLD = re.compile("old", re.IGNORECASE)  # in every `_AGE`
@@ -85,8 +94,10 @@ def blank(line: str) -> str:
         line = _BRACKETED.sub(_bracket, line)
     if _OLD.search(line):
         line = _AGE.sub(_spaces, line)
-    if "=" in line:
-        line = _TOTAL.sub(_spaces, line)
+    if "=" in line and (m := _TOTAL.search(line)) and _SETS_BEFORE.search(line[: m.start()]):
+        line = line[: m.start()] + _spaces(m)
+    if "total" in line.lower():
+        line = _TOTAL_WORDS.sub(_spaces, line)
     dashed = "-" in line or "–" in line
     if dashed and "," in line:
         line = _DASH_LOADS.sub(lambda m: m[1] + m[2].replace(",", "/"), line)
@@ -119,8 +130,9 @@ def failure(text: str) -> tuple[str, int] | None:
 
 # Words of a plan or a wish, not a record: such sets are asked about, never logged.
 PLAN = re.compile(
-    r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|want(?:ed)? "
-    r"to|next (?:time|week|session)|tomorrow|goal|optional|(?:could|would|should|might) have)\b"
+    r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|"
+    r"(?<!n't )(?<!n’t )(?<!not )want(?:ed)? to|next (?:time|week|session)|tomorrow|goal|"
+    r"optional|(?:could|would|should|might) have)\b"
 )
 # Words that put the session in the past (`On Tuesday I deadlifted`, `two weeks ago`): what
 # it names is history, not today's log, so its sets are asked about, never recorded.

@@ -13,7 +13,13 @@ How a message is read, in order:
 3. `doubts`: a reading not confidently the writer's becomes a question, never a record: a
    plan, a past session, a detail that may change the sets. `W x A x B` with two plausible
    set counts is an `Ambiguity` with both readings unless `notation` says which.
-4. A message ending in `?` is a question unless it has sets, reps or a duration.
+4. A message ending in `?` (outside a bracket note) is a question unless it has sets, reps
+   or a duration.
+
+Never dropped, always asked: numbers shaped like sets beside no known exercise (`100 8 9`,
+`135;185;185;195;200`, `100 froggers`: which exercise?), a session with a distance, steps,
+pace or heart rate but no activity (`1:04:04, 7.73 miles`), and a column of `Name: N` lines
+where some N is more than a set's reps (totals or sets?).
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from core.recording.cardio import read_cardio
+from core.recording.cardio import read_cardio, session_without_activity
 from core.recording.doubts import doubt
 from core.recording.entries import (
     Ambiguity,
@@ -38,18 +44,32 @@ from core.recording.fragments import (
     MAX_LINES,
     REPS_HINT,
     SET_HINT,
+    SET_LIKE,
     Segment,
     fragments,
     segments,
 )
 from core.recording.notes import PAST, PLAN
+from core.recording.readings import MAX_PLAUSIBLE_REPS
 from core.recording.set_values import unloggable
 from core.recording.strength import Outcome, example, read_strength
 
 _LOAD = re.compile(r"\d\s*(?:kgs?|lbs?|pounds?|#)(?![a-z])", re.IGNORECASE)
-
+# A column of this many `Name: N` lines, one number over a set's reps, may be totals.
+MIN_TALLY_LINES = 3
+_TALLY = re.compile(r"[^\d]*?(\d+)\s*")  # one number after a name (`name` is checked)
+# A line of a count and one to three words (`100 froggers`): reps of an unknown exercise,
+# unless the words are a unit, a time or a set word.
+_COUNT_OF_UNKNOWN = re.compile(
+    r"\s*\d+\s+((?!(?:kgs?|lbs?|pounds?|kilos?|reps?|sets?|min\w*|sec\w*|hours?|hrs?|days?"
+    r"|weeks?|months?|years?|times|x|am|pm|miles?|km|k|m|steps?|calories|cals?|bpm)\b)"
+    r"[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})\s*"
+)
 NOTATIONS: tuple[Notation, ...] = ("sets-reps", "reps-sets")
+_DIGIT = re.compile(r"\d")
+_QUOTED = re.compile(r"\"([^\"\n]*\d[^\"\n]*)\"|“([^”\n]*\d[^”\n]*)”")
 _QUESTION = re.compile(r"\?[\W_]*$")
+_BRACKET = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # `(who knows the units?)` asks nothing
 
 
 def parse(
@@ -68,14 +88,17 @@ def parse(
     parts, overflow = segments(text, names)
     groups = fragments(parts)
     outcomes = [_read_fragment(f, text, units, notation) for f in groups]
+    outcomes = _tallies(groups, outcomes)
     outcomes = _merged(outcomes, [f[0].leading for f in groups])
-    if _QUESTION.search(text[-40:]):
+    if _QUESTION.search(text[-40:]) and _QUESTION.search(_BRACKET.sub(" ", text[-200:])):
         outcomes = [o for o in outcomes if o.counted]
     if PAST.search(text.lower()):
         outcomes = [_history(o) for o in outcomes]
     entries = tuple(o.item for o in outcomes if isinstance(o.item, CardioEntry | StrengthEntry))
     problems = [o.item for o in outcomes if isinstance(o.item, Problem)]
     ambiguities = tuple(o.item for o in outcomes if isinstance(o.item, Ambiguity))
+    if not entries and ('"' in text or "“" in text):
+        problems.extend(_quoted_logs(text, units, names))
     if overflow.strip() and (entries or problems or ambiguities):
         problems.append(_overflow_problem(overflow))
     return ParseResult(entries, tuple(problems), ambiguities)
@@ -100,6 +123,46 @@ def _merged(outcomes: list[Outcome], leading: list[bool]) -> list[Outcome]:
         else:
             out.append(outcome)
     return out
+
+
+def _tallies(groups: list[list[Segment]], outcomes: list[Outcome]) -> list[Outcome]:
+    """Return `outcomes` with a column of `Name: N` lines asked about when the numbers look
+    like totals (one is more than a set's reps): `Rows: 52`, `Pull-ups: 12` may each be a
+    day's reps, not one set."""
+    if len(groups) < MIN_TALLY_LINES:
+        return outcomes
+    counts = [
+        _TALLY.fullmatch(group[0].text) if len(group) == 1 and group[0].name else None
+        for group in groups
+    ]
+    numbers = [float(m[1]) for m in counts if m]
+    if len(numbers) < MIN_TALLY_LINES:
+        return outcomes
+    if max(numbers) <= MAX_PLAUSIBLE_REPS:
+        return outcomes
+    message = (
+        "Are those numbers totals for the day, or one set each? "
+        "Send the sets, e.g. `pull-up 3x8 bw`."
+    )
+    return [
+        Outcome(Problem("unreadable", o.item.source, message), counted=True)
+        if m and isinstance(o.item, StrengthEntry)
+        else o
+        for m, o in zip(counts, outcomes, strict=True)
+    ]
+
+
+def _quoted_logs(text: str, units: Unit, names: Mapping[str, str] | None) -> list[Problem]:
+    """Return a question for each log quoted in prose (`my logbook said “Squats, 5X5,
+    90kg”`): quotes are notes, never recorded, but one that reads as sets may be what
+    was done, or only what was planned."""
+    found = []
+    for m in _QUOTED.finditer(text[:MAX_CHARS]):
+        quoted = m[1] or m[2] or ""
+        if any(isinstance(e, StrengthEntry) for e in parse(quoted, units, names=names).entries):
+            message = f"Was `{quoted}` what you did today? Send it on its own to log it."
+            found.append(Problem("unreadable", m[0], message))
+    return found
 
 
 def _history(outcome: Outcome) -> Outcome:
@@ -170,9 +233,18 @@ def _label(entry: StrengthEntry) -> str:
 
 def _orphan(fragment: list[Segment], source: str) -> Outcome:
     """Return a problem for sets with no known exercise; anything else is a note."""
-    if not any(REPS_HINT.search(s.text) or SET_HINT.search(s.text) for s in fragment):
-        return Outcome(None, counted=False)
+    if not any(_DIGIT.search(s.text) for s in fragment):
+        return Outcome(None, counted=False)  # words only: a note
     name = fragment[0].typed if fragment[0].name else ""
+    if len(fragment) == 1 and (m := _COUNT_OF_UNKNOWN.fullmatch(fragment[0].text)):
+        name = m[1]  # `100 froggers`: reps of an exercise we don't know
+    elif not any(REPS_HINT.search(s.text) or SET_HINT.search(s.text) for s in fragment) and not (
+        SET_LIKE.search(joined := " , ".join(s.text for s in fragment))
+    ):
+        if session_without_activity(joined):
+            message = "What was that session, and how long in all? e.g. `run 45 min`"
+            return Outcome(Problem("unreadable", source, message), counted=False)
+        return Outcome(None, counted=False)
     message = (
         f"I don't know the exercise '{name}' yet. Try a name like squat, bench or deadlift."
         if name

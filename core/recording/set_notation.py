@@ -12,6 +12,11 @@ one load per set in order, or pairs with a rep list (`135lbs/155lbs 5/3`); two n
 This module puts the steps in order: the marked pieces are taken out by `set_pieces`, the
 numbers become blocks and sets by `set_blocks` and are checked by `set_limits`. The limits
 and `set_values`' names can still be imported from here.
+
+Asked, never guessed: two different loads in one part (`3x5 100kg 3x5 80kg`), `+10` on a
+lift that is not on bodyweight (added to what?), an `x` no count follows (`405 2,1,x`,
+`135 x AMRAP`), and a bare number after the sets that no one lifts on that lift (`squat
+3x5,5`).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from dataclasses import dataclass
 
 from core.recording.entries import Notation, Unit
 from core.recording.marks import NUM, UNIT, plain
-from core.recording.readings import Block, Lift
+from core.recording.readings import Block, Lift, plausible_load
 from core.recording.set_blocks import (
     base_load,
     chain_block,
@@ -44,6 +49,7 @@ from core.recording.set_pieces import (
     BARE_REPS,
     CHAIN,
     COLON_LOAD,
+    SEVERAL_LOADS,
     take,
     take_bodyweight,
     take_load,
@@ -75,6 +81,7 @@ _NEGATIVE = re.compile(r"(?<![a-wyz0-9.])-\d")
 _RUN = re.compile(rf"(?<![\w.]){NUM}(?:(?:\s*[,/]\s*|\s+){NUM})*(?!\w|\.\d)")
 _FAILED_SET = re.compile(r"x\s*(?:fail(?:ed)?|f)\b|\bno lift\b")
 _SETS_OF_NO_COUNT = re.compile(rf"(?<![\d\s])\s*\bsets\s+of\s+{NUM}|^\s*sets\s+of\s+{NUM}")
+_LONE_X = re.compile(r"(?<![\w.])x\s*(?:$|[,;)]|(?:amrap|max|as many)\b)")
 _PAIR = re.compile(rf"^\D*?(?<![\w.])({NUM})\s*/\s*({NUM})(?![\w.])\D*$")
 
 
@@ -124,14 +131,25 @@ def read_sets(
         rpe, text = take_rpe(text)
     marked = weighted or "weighted" in text or "+" in text
     bw, added, text = take_bodyweight(text, units)
+    if added is not None and not (bw or lift.bodyweight or weighted or "weighted" in text):
+        # `deadlift +10 5`: more than last time, or plates added up? Not bodyweight.
+        return PartSets(
+            has_reps=True,
+            problem=f"What did the {label} weigh in all? `+{added.weight:g}` reads as added "
+            f"to something I don't know. Send the load, {example}.",
+        )
     marked = marked or bw
     loads, text = take_load_list(text, units)
     colon, text = take(COLON_LOAD, text, (":",))
     chains, text = take(CHAIN, text, ("x",))
-    load, text = take_load(text, units)
+    load, with_unit, text = take_load(text, units)
+    if load is SEVERAL_LOADS:
+        return PartSets(
+            has_reps=True, problem=f"Which load went with which sets of {label}? {example}"
+        )
     if load is None and colon:
         load = Load(number(colon[0][1]), units, False)
-    if load and rpe is None and not load.bodyweight and rpe_not_load(load, lift):
+    if load and rpe is None and not with_unit and not load.bodyweight and rpe_not_load(load, lift):
         rpe, load = load.weight, None
     blocks, count, text = take_set_words(text)
     bare, text = take(BARE_REPS, text, ("x",))
@@ -139,6 +157,13 @@ def read_sets(
     base = base_load(load, bw, added, units, lift.bodyweight)
     run = _RUN.search(text)
     numbers = [number(n) for n in _NUMBER.findall(run[0])] if run else []
+    if "x" in text and (numbers or text.strip(" .") == "x") and _LONE_X.search(text):
+        # `405 2,1,x`, `135 x AMRAP`: an `x` no count follows, read as nothing, is asked.
+        return PartSets(
+            has_reps=True,
+            problem=f"What does the `x` in the {label} sets mean? If a set failed, send the "
+            f"reps of each set, e.g. `{label} 100kg 5, 5, 3`.",
+        )
     stray = bool(run and _RUN.search(text, run.end()))  # a second run of numbers: unread
     if not chains and not blocks and not bare and base is None and not loads and not on_bodyweight:
         if "/" in text and (m := _PAIR.match(text)):
@@ -164,6 +189,12 @@ def read_sets(
         blocks = [Block(1.0, n, x.weight, x.unit) for n, x in zip(numbers, loads, strict=True)]
         used = len(numbers)
     elif blocks and base is None and numbers and not loads:
+        if not lift.bodyweight and numbers[0] > 0 and not plausible_load(numbers[0], units, lift):
+            # `squat 3x5,5`: 5 lb is no squat; what the number is gets asked
+            return PartSets(
+                has_reps=True,
+                problem=f"What is the {numbers[0]:g} after the {label} sets? {example}",
+            )
         base, used = Load(numbers[0], units, lift.bodyweight), 1
     elif not blocks and numbers and (base is not None or bare_numbers_are_reps or loads):
         blocks, used = [Block(1.0, n) for n in numbers], len(numbers)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from core.recording.entries import Unit
+from core.recording.entries import Unit, to_kg
 from core.recording.marks import NUM, UNIT, UNIT_STARTS
 from core.recording.readings import Block
 from core.recording.set_values import Load, number, unit_of
@@ -76,14 +76,30 @@ def take_bodyweight(text: str, units: Unit) -> tuple[bool, Load | None, str]:
     return bool(marks), load, text
 
 
-def take_load(text: str, units: Unit) -> tuple[Load | None, str]:
+def take_load(text: str, units: Unit) -> tuple[Load | None, bool, str]:
+    """Return the load of a part (with a unit, or after `@` / `at`), whether it had a unit,
+    and the rest.
+
+    Two different loads with units in one part (`3x5 100kg 3x5 80kg`) are `SEVERAL_LOADS`:
+    which sets had which is asked, never guessed. The same load written in both units
+    (`100kg 220lbs`) is one.
+    """
     with_unit, text = take(_LOAD, text, UNIT_STARTS)
     at, text = take(_AT_LOAD, text, ("@", "at"))
     if with_unit:
-        return Load(number(with_unit[0][1]), unit_of(with_unit[0][2], units), False), text
+        loads = [Load(number(m[1]), unit_of(m[2], units), False) for m in with_unit]
+        kilos = [to_kg(x.weight, x.unit) for x in loads]
+        if max(kilos) > min(kilos) * SAME_LOAD:
+            return SEVERAL_LOADS, True, text
+        return loads[0], True, text
     if at:
-        return Load(number(at[0][1]), units, False), text
-    return None, text
+        return Load(number(at[0][1]), units, False), False, text
+    return None, False, text
+
+
+# Loads this close (as a ratio) are one load written twice, e.g. in kg and in lb.
+SAME_LOAD = 1.02
+SEVERAL_LOADS = Load(0.0, "kg", False)  # a part naming two loads: asked (see `take_load`)
 
 
 def take_set_words(text: str) -> tuple[list[Block], float | None, str]:
@@ -107,7 +123,9 @@ def take_load_list(text: str, units: Unit) -> tuple[list[Load], str]:
         if any(unit for _, unit in items):
             last_unit = next(unit for _, unit in reversed(items) if unit)
             loads = [Load(number(n), unit_of(u or last_unit, units), False) for n, u in items]
-            if len(loads) == 2 and loads[0].unit != loads[1].unit:  # 45lbs/20.4kg: one load
-                loads = loads[:1]
+            if len(loads) == 2 and loads[0].unit != loads[1].unit:
+                # `10x 45lbs/20.4kg`: one load in both units, read as written first
+                first = _LIST_ITEM.match(m[1])
+                return [], text[: m.start()] + (first[0] if first else "") + " " + text[m.end() :]
             return loads, text[: m.start()] + " " + text[m.end() :]
     return [], text

@@ -5,6 +5,9 @@ load before it; a part with only a load gives it to the sets before it (`Squats,
 90kg`); a lone set count (`5 sets,`) is the count of the next part's set, and one no part
 gives reps to is asked. Failure words (`last set only 6`, on the line or the next) change
 a uniform block's last set; a later part that is a sentence about the sets adds none.
+A list of `@` values after the sets is one RPE a set (`rpe_lists`; a list that does not
+fit the sets is asked about unless each value had its own `@`), an RPE named for the last
+set is that set's, and a decimal in `A/B` parts says which side is the load (`10/27.5`).
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from core.recording.entries import (
     StrengthEntry,
     Unit,
 )
-from core.recording.fragments import LOAD_HINT, NAME_STOP_WORDS, REPS_HINT, Segment
+from core.recording.fragments import LOAD_HINT, NAME_STOP_WORDS, REPS_HINT, SET_LIKE, Segment
 from core.recording.readings import BARBELL_LIFTS, Lift
+from core.recording.rpe_lists import take_last_set_rpe, take_rpe_list
 from core.recording.set_notation import MAX_SETS, Load, RawSet, read_sets
 
 # A line of only a known exercise name and at most this many other words ("squat lots")
@@ -37,7 +41,11 @@ TITLE_WORDS = frozenset({"day", "session", "workout", "week", "block", "focus", 
 EXAMPLE_LOAD: dict[Unit, str] = {"kg": "100kg", "lb": "225lb"}
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
+_TIMED = re.compile(r"\d\s*(?:seconds?|secs?|minutes?|mins?)\b")
 _LETTER = re.compile(r"[a-z]")
+# `10/27.5`: two numbers and a slash, with words around them but no other number.
+_PAIR = re.compile(r"(\D*?)(?<![\w.])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)(?![\w.])(\D*)")
+MIN_PAIRS = 2  # a decimal in one of at least this many `A/B` parts marks the weight side
 _RPE_ONLY = re.compile(r"\s*@\s*(?:rpe\s*)?(\d+(?:\.\d+)?)\s*")  # a part `@8`: one set's RPE
 
 
@@ -55,6 +63,10 @@ def read_strength(
     units: Unit,
     notation: Notation | None,
 ) -> Outcome:
+    if len(fragment) > 1 and any("/" in s.text for s in fragment):
+        fragment = _pairs_by_decimal(fragment, units)
+    fragment, listed = take_rpe_list(fragment)
+    fragment, last_rpe = take_last_set_rpe(fragment)
     head = fragment[0]
     label = exercise.name.lower()
     lift = Lift(label, exercise.bodyweight, exercise.id in BARBELL_LIFTS)
@@ -76,7 +88,8 @@ def read_strength(
             carried,
             bare_numbers_are_reps=hinted
             or (head.exact if index == 0 else bare)
-            or (exercise.bodyweight and index == 0 and head.beside_name <= 1),
+            or (exercise.bodyweight and index == 0 and head.beside_name <= 1)
+            or (index == 0 and head.after_number),
             notation=notation,
             weighted="weighted" in head.text,
         )
@@ -110,6 +123,20 @@ def read_strength(
         sets = _after_failure(sets, *failed)
     if marks := [float(m[1]) for seg in fragment[1:] if (m := _RPE_ONLY.fullmatch(seg.text))]:
         sets = _rpe_per_set(sets, marks)
+    if listed and len(listed.values) == len(sets):
+        sets = [replace(s, rpe=rpe) for s, rpe in zip(sets, listed.values, strict=True)]
+    elif listed and listed.marked:
+        sets = [replace(s, rpe=None) for s in sets]  # which mark is which set's? none kept
+    elif listed:
+        shown = ", ".join(f"{v:g}" for v in listed.values)
+        message = (
+            f"{len(sets)} set{'s' if len(sets) != 1 else ''} of {label} and "
+            f"{len(listed.values)} numbers after `@` "
+            f"({shown}): which RPE went with which set? e.g. `{label} 3x8 100kg @7, @8, @9`"
+        )
+        return Outcome(Problem("unreadable", source, message), counted=True)
+    if last_rpe is not None:
+        sets = [*sets[:-1], replace(sets[-1], rpe=last_rpe)]
     if any(s.weight is None for s in sets):
         problem = Problem("missing_load", source, _missing_load(sets, label, units))
         return Outcome(problem, counted=True)
@@ -121,6 +148,23 @@ def read_strength(
     )
     entry = StrengthEntry(exercise.id, entry_sets, source)
     return Outcome(entry, counted=True, ambiguous=ambiguous)
+
+
+def _pairs_by_decimal(fragment: list[Segment], units: Unit) -> list[Segment]:
+    """Return the fragment with `A/B` parts made plain when a decimal says which side is
+    the weight: reps are whole, so in `10/25; 10/27.5; 10/27.5` the second is the load."""
+    pairs = [_PAIR.fullmatch(s.text) for s in fragment]
+    found = [m for m in pairs if m]
+    if len(found) < MIN_PAIRS:
+        return fragment
+    decimal = [any("." in m[side] for m in found) for side in (2, 3)]
+    if decimal.count(True) != 1:
+        return fragment
+    weight, reps = (3, 2) if decimal[1] else (2, 3)
+    return [
+        replace(s, text=f"{m[1]}{m[weight]}{units} x {m[reps]}{m[4]}") if m else s
+        for s, m in zip(fragment, pairs, strict=True)
+    ]
 
 
 def _reps_for(count: float, label: str) -> str:
@@ -160,8 +204,13 @@ def _unreadable(
     """
     head = fragment[0]
     if any(_DIGIT.search(s.text) for s in fragment):
+        # Numbers shaped like sets, or a time (`39 second chin-up`): ask, never drop them.
         wanted = head.exact or any(
-            REPS_HINT.search(s.text) or LOAD_HINT.search(s.text) for s in fragment
+            REPS_HINT.search(s.text)
+            or LOAD_HINT.search(s.text)
+            or SET_LIKE.search(s.text)
+            or _TIMED.search(s.text)
+            for s in fragment
         )
     else:
         wanted = (
