@@ -174,10 +174,6 @@ class Repository(Protocol):
         """Return the text of each stored message, by id (what its log says beside the sets)."""
         ...
 
-    async def units_chosen_in(self, user_id: int) -> int | None:
-        """Return the id of the person's last `/units` message (typed or tapped), if any."""
-        ...
-
 
 class UnitOfWork(Protocol):
     """One message's worth of work: rolled back on exit unless committed.

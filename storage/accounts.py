@@ -4,14 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Select, bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.accounts.profile import Profile
 from storage.database import upsert
 from storage.models import ExerciseName, Identity, User
 from storage.rows import profile_columns, profile_of
+
+
+@cache
+def _profiles_query() -> Select:
+    """The profiles of one platform's accounts, built once: every message asks it."""
+    u = User.__table__.c  # type: ignore[attr-defined]
+    i = Identity.__table__.c  # type: ignore[attr-defined]
+    return (
+        select(i.external_id, *profile_columns(u))
+        .join_from(User.__table__, Identity.__table__, i.user_id == u.id)  # type: ignore[attr-defined]
+        .where(
+            i.platform == bindparam("platform"),
+            i.external_id.in_(bindparam("ids", expanding=True)),
+        )
+    )
 
 
 class SqlAccounts:
@@ -53,22 +69,17 @@ class SqlAccounts:
                 program=profile.program,
                 max_hr=profile.max_hr,
                 rest_hr=profile.rest_hr,
+                units_since=profile.units_since,
             )
         )
 
     async def profiles(self, accounts: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Profile]:
         """Return the profiles of the accounts that exist, keyed by (platform, external id)."""
-        u = User.__table__.c  # type: ignore[attr-defined]
-        i = Identity.__table__.c  # type: ignore[attr-defined]
         found: dict[tuple[str, str], Profile] = {}
         for platform in {p for p, _ in accounts}:
             ids = [e for p, e in accounts if p == platform]
-            query = (
-                select(i.external_id, *profile_columns(u))
-                .join_from(User.__table__, Identity.__table__, i.user_id == u.id)  # type: ignore[attr-defined]
-                .where(i.platform == platform, i.external_id.in_(ids))
-            )
-            for row in (await self.session.execute(query)).all():
+            params = {"platform": platform, "ids": ids}
+            for row in (await self.session.execute(_profiles_query(), params)).all():
                 found[(platform, row.external_id)] = profile_of(row)
         return found
 

@@ -24,6 +24,7 @@ class User(SQLModel, table=True):
     # The starting program chosen with /program (core.coaching.program's JSON), if any.
     program: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     max_hr: int | None = None  # measured, from /profile maxhr
+    units_since: int | None = None  # the message in which they last chose their units
     rest_hr: int | None = None  # from /profile resthr: Zone 2 by heart-rate reserve
 
 

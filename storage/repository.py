@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, exists, func, insert, select, update
+from sqlalchemy import delete, exists, insert, select, update
 
 from core.coaching.equipment import EquipmentSetup, Gear
 from core.messages import IncomingMessage
@@ -233,10 +233,3 @@ class SqlRepository(SqlAccounts):
         m = Message.__table__.c  # type: ignore[attr-defined]
         query = select(m.id, m.text).where(m.id.in_(list(message_ids)))
         return {row.id: row.text for row in (await self.session.execute(query)).all()}
-
-    async def units_chosen_in(self, user_id: int) -> int | None:
-        m = Message.__table__.c  # type: ignore[attr-defined]
-        query = select(func.max(m.id)).where(
-            m.user_id == user_id, m.text.like("/units %"), ~m.undone
-        )
-        return (await self.session.execute(query)).scalar_one_or_none()

@@ -22,7 +22,7 @@ def profile_columns(u: ColumnCollection) -> tuple[ColumnElement, ...]:
     names = exists().where(ExerciseName.user_id == u.id).label("has_names")  # type: ignore[arg-type]
     return (
         *(u.id, u.units, u.timezone, u.age, u.bodyweight_kg, u.onboarding_step, u.paused),
-        *(u.notation, u.program, u.max_hr, u.rest_hr, gear, names),
+        *(u.notation, u.program, u.max_hr, u.rest_hr, u.units_since, gear, names),
     )
 
 
@@ -40,6 +40,7 @@ def profile_of(row: Row) -> Profile:
         program=row.program,
         max_hr=row.max_hr,
         rest_hr=row.rest_hr,
+        units_since=row.units_since,
         has_names=bool(row.has_names),
     )
 

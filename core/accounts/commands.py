@@ -41,6 +41,7 @@ async def units(ctx: Context, args: str) -> list[Reply]:
     answer = onboarding.apply(ctx.profile, "units", args)
     if not answer.ok:
         return [Reply("Use /units kg or /units lb.")]
+    ctx.profile.units_since = ctx.message_id  # lifts logged before turn to the new unit
     return await _set_and_continue(ctx, "units", args, f"Units set to {ctx.profile.units}.")
 
 

@@ -22,6 +22,7 @@ class Profile:
     notation: Notation | None = None  # how they write `225x3x5`, once they told us
     program: str | None = None  # the starting program's JSON (core.coaching.program), if any
     max_hr: int | None = None  # measured maximum heart rate (/profile maxhr), else estimated
+    units_since: int | None = None  # the message in which they last chose units (/units)
     rest_hr: int | None = None  # resting heart rate (/profile resthr): Zone 2 by reserve
     has_names: bool = False  # taught us names of their own for exercises
     # Those names (catalogue.name_key of the name -> exercise id), loaded when has_names.

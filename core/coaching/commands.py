@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from core.accounts.profile import Profile
@@ -13,20 +14,20 @@ from core.coaching.session import NextSession, next_session, training_days
 from core.conversation.context import Context
 from core.formatting import day_label, number, plan_line, weight
 from core.messages import Reply
-from core.ports import Repository
+from core.ports import Repository, StoredSet
 from core.recording.catalogue import display_name
 
 
 async def plans_at(repo: Repository, profile: Profile, at: datetime) -> list[Plan]:
-    return await current_plan(repo, profile.user_id, profile.units, profile.local_day(at))
+    return await current_plan(repo, profile, profile.local_day(at))
 
 
 async def session_at(repo: Repository, profile: Profile, at: datetime) -> NextSession:
     """Return the next session on the day of `at` (`core.coaching.session`)."""
     day = profile.local_day(at)
-    plans, sets = await plans_and_sets(repo, profile.user_id, profile.units, day)
+    plans, sets = await plans_and_sets(repo, profile, day)
     recent = [s for s in sets if s.day >= day - PLAN_WINDOW]  # the plans' read, not another
-    dose = await dose_at(repo, profile, at)
+    dose = await dose_at(repo, profile, at, sets)  # 20 weeks back: the dose's 8 before too
     program = decode(profile.program)
     return next_session(day, training_days(recent), plans, dose, program, profile.units)
 
@@ -75,11 +76,21 @@ def session_text(found: NextSession, on: date | None = None) -> str:
     return "\n".join(lines)
 
 
-async def dose_at(repo: Repository, profile: Profile, at: datetime) -> WeeklyDose:
-    """Return the weekly dose of the week holding `at`, in the person's timezone."""
+async def dose_at(
+    repo: Repository, profile: Profile, at: datetime, read: Sequence[StoredSet] | None = None
+) -> WeeklyDose:
+    """Return the weekly dose of the week holding `at`, in the person's timezone.
+
+    `read` is a read of the person's sets up to `at` reaching back at least to the 8 weeks
+    before the week (the plans' 12 + 8), used instead of reading them again.
+    """
     day = profile.local_day(at)
     start, end = week_bounds(day)
-    sets = await repo.strength_sets(profile.user_id, lookback_start(start), end)
+    sets = (
+        list(read)
+        if read is not None
+        else await repo.strength_sets(profile.user_id, lookback_start(start), end)
+    )
     cardio = await repo.cardio(profile.user_id, start, end)
     return weekly_dose(day, sets, cardio, profile.age, profile.max_hr, profile.rest_hr)
 

@@ -46,7 +46,7 @@ async def glance_at(repo: Repository, profile: Profile, at: datetime) -> Glance:
     and the 12 weeks' dose too; `/plan`'s own words come out (a test holds them equal).
     """
     today = profile.local_day(at)
-    plans, sets = await plans_and_sets(repo, profile.user_id, profile.units, today)
+    plans, sets = await plans_and_sets(repo, profile, today)
     start = first_week(today)
     cardio = await repo.cardio(profile.user_id, start, week_bounds(today)[1])
     # `/week`'s dose from the same rows (a test holds the two equal).

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
+from core.accounts.profile import Profile
 from core.coaching.effort import LiftNotes, read_notes
 from core.coaching.equipment import fit_plans
 from core.coaching.progression import (
@@ -146,44 +147,29 @@ def plans_in_order(
 
 
 async def plans_for(
-    repo: Repository,
-    user_id: int,
-    units: Unit,
-    until: date,
-    exercises: Sequence[str],
-    *,
-    equipment: bool = True,
+    repo: Repository, profile: Profile, until: date, exercises: Sequence[str]
 ) -> list[Plan]:
-    """Return the next plan for each exercise on `until`, from history up to it.
-
-    `equipment=False` says the person has none on record: no lookup, no rounding.
-    """
-    sets = await repo.strength_sets(user_id, until - INTENSITY_LOOKBACK, until, exercises)
+    """Return the person's next plan for each exercise on `until`, from history up to it."""
+    sets = await repo.strength_sets(profile.user_id, until - INTENSITY_LOOKBACK, until, exercises)
     texts = await log_texts(repo, sets)
-    since = await units_chosen(repo, user_id)
-    plans = plans_in_order(sets, units, exercises, texts, until, since)
-    return await _fitted(repo, user_id, plans) if equipment else plans
+    plans = plans_in_order(sets, profile.units, exercises, texts, until, profile.units_since)
+    return await _fitted(repo, profile, plans)
 
 
-async def current_plan(repo: Repository, user_id: int, units: Unit, today: date) -> list[Plan]:
+async def current_plan(repo: Repository, profile: Profile, today: date) -> list[Plan]:
     """Return plans for `today` for every exercise logged in the 12 weeks up to it."""
-    return (await plans_and_sets(repo, user_id, units, today))[0]
+    return (await plans_and_sets(repo, profile, today))[0]
 
 
 async def plans_and_sets(
-    repo: Repository, user_id: int, units: Unit, today: date
+    repo: Repository, profile: Profile, today: date
 ) -> tuple[list[Plan], list[StoredSet]]:
     """Return `current_plan`'s plans and the sets they came from (12 weeks + 8 before)."""
-    sets = await repo.strength_sets(user_id, today - PLAN_WINDOW - INTENSITY_LOOKBACK, today)
+    start = today - PLAN_WINDOW - INTENSITY_LOOKBACK
+    sets = await repo.strength_sets(profile.user_id, start, today)
     texts = await log_texts(repo, sets)
-    since = await units_chosen(repo, user_id)
-    plans = await _fitted(repo, user_id, recent_plans(sets, units, today, texts, since))
-    return plans, sets
-
-
-async def units_chosen(repo: Repository, user_id: int) -> int | None:
-    """Return the message in which the person last chose their units (`/units`), if any."""
-    return await repo.units_chosen_in(user_id)
+    plans = recent_plans(sets, profile.units, today, texts, profile.units_since)
+    return await _fitted(repo, profile, plans), sets
 
 
 def recent_plans(
@@ -205,8 +191,8 @@ def recent_plans(
     return plans_from(sessions, lift_units(kept, units, since), today)
 
 
-async def _fitted(repo: Repository, user_id: int, plans: list[Plan]) -> list[Plan]:
-    """Return `plans` fitted to the user's equipment."""
-    if not plans:
+async def _fitted(repo: Repository, profile: Profile, plans: list[Plan]) -> list[Plan]:
+    """Return `plans` fitted to the person's equipment (no lookup when they set none)."""
+    if not plans or not profile.has_equipment:
         return plans
-    return fit_plans(plans, (await repo.equipment_of([user_id])).get(user_id))
+    return fit_plans(plans, (await repo.equipment_of([profile.user_id])).get(profile.user_id))

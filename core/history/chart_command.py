@@ -44,7 +44,7 @@ async def chart(ctx: Context, args: str) -> list[Reply]:
     if not sets:
         return [Reply(f"No {name.lower()} logged yet, so there's nothing to chart.", private=True)]
     next_load = None
-    plans = await plans_for(ctx.repo, ctx.profile.user_id, units, today, [exercise_id])
+    plans = await plans_for(ctx.repo, ctx.profile, today, [exercise_id])
     if plans and not plans[0].bodyweight:
         plan = plans[0]
         next_load = (

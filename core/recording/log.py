@@ -107,6 +107,7 @@ async def _plans(repo: Repository, logs: list[Log]) -> dict[int, list[Plan]]:
             and s.message_id not in later
         ]
         plans[log.index] = fit_plans(
-            plans_in_order(sets, log.profile.units, wanted, texts), setups.get(user_id)
+            plans_in_order(sets, log.profile.units, wanted, texts, since=log.profile.units_since),
+            setups.get(user_id),
         )
     return plans
