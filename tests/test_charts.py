@@ -80,3 +80,13 @@ async def test_chart_week_and_unknown_lifts(ann: ChatUser) -> None:
     assert ann.replies[0].image is not None
     assert "No xyzzy logged yet" in await ann.say("/chart xyzzy")
     assert "nothing to chart" in await ann.say("/chart deadlift")
+
+
+async def test_one_session_is_one_and_a_zero_load_marks_no_next(ann: ChatUser) -> None:
+    await ann.say("squat 3x8 100kg", at="2026-11-16T18:00")
+    text = await ann.say("/chart squat", at="2026-11-17T09:00")
+    assert text == "Squat: 1 session, latest estimated max 126.7 kg, next 102.5 kg."
+    await ann.say("bench 3x8 0", at="2026-11-16T18:30")
+    bench = await ann.say("/chart bench", at="2026-11-17T09:01")
+    assert bench.startswith("Bench press: 1 session")
+    assert "next" not in bench

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from core.coaching.dose import lookback_start, week_bounds
 from core.coaching.planning import plans_for
+from core.coaching.progression import no_load
+from core.formatting import plural
 from core.history.charts import ZONE2_WEEKLY_MINUTES, lift_chart, week_chart, zone2_chart
 from core.history.exercise_names import exercise_name, map_exercise
 from core.history.series import dose_series, first_week, lift_series
@@ -45,7 +47,7 @@ async def chart(ctx: Context, args: str) -> list[Reply]:
         return [Reply(f"No {name.lower()} logged yet, so there's nothing to chart.", private=True)]
     next_load = None
     plans = await plans_for(ctx.repo, ctx.profile, today, [exercise_id])
-    if plans and not plans[0].bodyweight:
+    if plans and not plans[0].bodyweight and not no_load(plans[0]):  # 0 kg: nothing to mark
         plan = plans[0]
         next_load = (
             plan.weight if plan.unit == units else from_kg(to_kg(plan.weight, plan.unit), units)
@@ -54,7 +56,7 @@ async def chart(ctx: Context, args: str) -> list[Reply]:
     next_day = max(today, sets[-1].day) + timedelta(days=2)
     series = lift_series(sets, name, units, bodyweight, next_day, next_load)
     last = series.points[-1]
-    text = f"{name}: {len(series.points)} sessions"
+    text = f"{name}: {plural(len(series.points), 'session')}"
     if not bodyweight:
         text += f", latest estimated max {last.e1rm:g} {units}"
         if next_load is not None:
