@@ -98,7 +98,7 @@ def test_a_first_session_typed_in_a_terminal(tmp_path: Path) -> None:
         assert "Zone 2 60 min" in plan
 
         chart = chat.type("/chart squat")
-        assert "Squat: 1 sessions, latest estimated max 126.7 kg, next 102.5 kg." in chart
+        assert "Squat: 1 session, latest estimated max 126.7 kg, next 102.5 kg." in chart
         [png] = saved(chart)
         assert "📈 Chart saved:" in chart
         assert png.parent == files

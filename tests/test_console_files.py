@@ -29,7 +29,7 @@ def test_a_chart_asked_with_say_is_saved_in_coach_files_and_its_path_printed(
 ) -> None:
     out = coach("say", "--at", AT, "/chart squat", db=db, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
-    assert "Squat: 1 sessions" in out.stdout
+    assert "Squat: 1 session" in out.stdout
     assert "📈 Chart saved: coach-files/chart-squat-2026-11-30.png" in out.stdout
     assert "not shown" not in out.stdout
     assert (tmp_path / "coach-files" / "chart-squat-2026-11-30.png").read_bytes()[:8] == PNG
@@ -70,7 +70,7 @@ def test_a_folder_that_cannot_be_made_is_said_in_the_reply_and_exits_1(
     (tmp_path / "a file").write_text("not a folder")
     out = coach("say", "--files", str(tmp_path / "a file" / "sub"), "/chart squat", db=db)
     assert out.returncode == 1
-    assert "Squat: 1 sessions" in out.stdout  # the answer still comes
+    assert "Squat: 1 session" in out.stdout  # the answer still comes
     [said] = [line for line in out.stdout.splitlines() if "not saved" in line]
     assert "can't create the folder" in said
     assert "--files" in said

@@ -141,7 +141,7 @@ def button(question: Call, start: str) -> str:
         (LOGGED, "/export", "Your training history"),
         (LOGGED, "/plan", "Next session"),
         (LOGGED, "/history squat", "Squat, last session"),
-        (LOGGED, "/chart squat", "Squat: 1 sessions"),
+        (LOGGED, "/chart squat", "Squat: 1 session"),
         (LOGGED, "/week", "This week"),
         ((), "/profile", "Age: not set"),
         ((), "/timezone", "Your timezone is"),

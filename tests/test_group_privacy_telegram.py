@@ -105,7 +105,7 @@ async def sets_of(coach: Coach, who: int) -> list[tuple[Any, ...]]:
         (LOGGED, "/export", "Your training history"),
         (LOGGED, "/plan", "Next session"),
         (LOGGED, "/history squat", "Squat, last session"),
-        (LOGGED, "/chart squat", "Squat: 1 sessions"),
+        (LOGGED, "/chart squat", "Squat: 1 session"),
         (LOGGED, "/chart week", "Your last"),
         (LOGGED, "/week", "This week"),
         (("/profile age 62",), "/profile", "Age: 62"),

@@ -36,7 +36,7 @@ PRIVATE = [
     (LOGGED, "/week", "This week"),
     (LOGGED, "/history squat", "Squat, last session"),
     ((), "/history squat", "No squat logged"),
-    (LOGGED, "/chart squat", "Squat: 1 sessions"),
+    (LOGGED, "/chart squat", "Squat: 1 session"),
     ((), "/chart squat", "nothing to chart"),
     (LOGGED, "/chart week", "Your last"),
     ((), "/profile", "Age: not set"),
