@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# Platforms where a sent message can't be edited: the console (`coach chat`, `coach say`;
+# bot/console.py) sends a line once, so a typo is taken back with /undo and sent again.
+CANNOT_EDIT = frozenset({"console"})
+
 
 @dataclass(frozen=True)
 class Attachment:

@@ -170,3 +170,10 @@ def test_a_lift_whose_last_session_was_0_asks_for_the_weight_not_a_step() -> Non
     plan = next_plan(CATALOGUE["squat"], history, "kg")
     assert (plan.rule, plan.weight, plan.below_intensity) == ("calibrate", 0.0, False)
     assert "`squat 3x8 40kg`" in plan.reason
+
+
+def test_the_terminal_says_to_undo_not_to_edit_after_a_log(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_cli import coach
+
+    out = coach("say", "squat 3x8 100kg", db=f"sqlite:///{tmp_path / 'coach.db'}")
+    assert out.stdout.splitlines()[-1] == "Not what you did? /undo it and send it again."

@@ -15,7 +15,7 @@ from core.faq import answer as faq
 from core.faq import commands as faq_commands
 from core.faq.commands import answer_reply, faq_reply
 from core.history import recent
-from core.messages import Choice, Reply
+from core.messages import CANNOT_EDIT, Choice, Reply
 from core.recording.reading import asks_instead_of_logging, read_log
 from core.reminders import commands as reminder_commands
 
@@ -42,10 +42,7 @@ Edit your message to fix a typo.
 /link: one history on Telegram and Discord
 Send a Strong or Hevy CSV export to import your history."""
 FIX_BY_EDITING = "Edit your message to fix a typo."
-# The console (`coach chat`, `coach say`; platform "console" in bot/console.py) sends a
-# line once: nothing there can be edited, so a typo is taken back and sent again.
-FIX_BY_UNDOING = "To fix a typo, /undo it and send it again."
-CANNOT_EDIT = frozenset({"console"})
+FIX_BY_UNDOING = "To fix a typo, /undo it and send it again."  # where CANNOT_EDIT
 
 
 def help_text(platform: str) -> str:

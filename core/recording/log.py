@@ -17,7 +17,7 @@ from core.accounts.profile import Profile
 from core.coaching.equipment import fit_plans
 from core.coaching.planning import plans_in_order
 from core.coaching.progression import INTENSITY_LOOKBACK, Plan
-from core.messages import IncomingMessage, Reply
+from core.messages import CANNOT_EDIT, IncomingMessage, Reply
 from core.ports import EntryBatch, Repository
 from core.recording.entries import ParseResult
 from core.recording.questions import question_choices
@@ -66,6 +66,7 @@ async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
                 plans.get(log.index, []),
                 log.profile.age,
                 (log.profile.max_hr, log.profile.rest_hr),
+                editable=log.message.platform not in CANNOT_EDIT,
             ),
             question_choices(log.result, log.message_id),
             private=True,

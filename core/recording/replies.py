@@ -46,6 +46,7 @@ def strength_exercises(result: ParseResult) -> list[str]:
 
 
 FIX_HINT = "Not what you did? Edit your message, or /undo."
+FIX_HINT_NO_EDIT = "Not what you did? /undo it and send it again."
 
 
 def zone2_heart_rates(result: ParseResult) -> list[int]:
@@ -62,10 +63,12 @@ def workout_text(
     plans: list[Plan],
     age: int | None = None,
     measured: tuple[int | None, int | None] = (None, None),
+    editable: bool = True,
 ) -> str:
     """Return the reply to a logged workout: what was recorded, next loads, questions.
 
-    `measured` is the person's own maximum and resting heart rate, if they set them.
+    `measured` is the person's own maximum and resting heart rate, if they set them;
+    `editable` says whether their platform lets them edit a sent message (not a terminal).
     """
     lines = recorded_lines(result)
     lines += heart_rate_lines(zone2_heart_rates(result), age, *measured)
@@ -74,7 +77,7 @@ def workout_text(
     lines += problem_lines(result)
     lines += question_lines(result)
     if result.entries:
-        lines.append(FIX_HINT)
+        lines.append(FIX_HINT if editable else FIX_HINT_NO_EDIT)
     elif not result.ambiguities and not unknown_names(result):
         lines.append("Nothing was recorded. Send it again corrected, e.g. `squat 3x8 100kg`.")
     return "\n".join(lines)
