@@ -214,3 +214,14 @@ def test_a_resistance_ping_proposes_the_programs_next_session() -> None:
     )
     assert without is not None
     assert "No lifts logged yet" in without
+
+
+async def test_the_program_speaks_the_persons_units_and_its_own_zone2_length(
+    ann: ChatUser,
+) -> None:
+    for i, text in enumerate(("/start", "lb", "Europe/London", "66", "skip", "skip")):
+        await ann.say(text, f"2026-11-28T10:0{i}")
+    week = await ann.say("/program dumbbells 3", "2026-11-30T08:00")
+    assert "`goblet squat 1x8 35lb`" in week
+    plan = await ann.say("/plan", "2026-11-30T08:01")
+    assert "🫀 Zone 2 45 min: 0 of 135 Zone 2 minutes this week" in plan

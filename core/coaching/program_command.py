@@ -93,9 +93,10 @@ def program_text(program: Program) -> str:
 CALIBRATION_TEXT = (
     "First session, to find your loads: for each lift do a few easy warm-up sets, then one "
     "set of 8 that feels like 2–3 reps left in the tank. Log that set, like "
-    "`goblet squat 1x8 16kg`, and I'll set your working loads from it. Bodyweight moves: "
-    "3 sets, each stopped 2–3 reps short. /plan shows each session."
+    "`goblet squat 1x8 {example}`, and I'll set your working loads from it. Bodyweight "
+    "moves: 3 sets, each stopped 2–3 reps short. /plan shows each session."
 )
+EXAMPLE_LOAD = {"kg": "16kg", "lb": "35lb"}  # a common dumbbell in each unit
 
 
 async def program(ctx: Context, args: str) -> list[Reply]:
@@ -133,7 +134,7 @@ async def program(ctx: Context, args: str) -> list[Reply]:
     return [
         Reply(program_text(chosen), private=True),
         Reply(
-            CALIBRATION_TEXT,
+            CALIBRATION_TEXT.format(example=EXAMPLE_LOAD[ctx.profile.units]),
             (
                 Choice(
                     f"🔔 Remind me {days_text(chosen.lift_days)} {DEFAULT_TIME}",

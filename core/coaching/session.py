@@ -21,8 +21,9 @@ The rule, as a coach would write it (the numbers are the constants below):
    when the week has none.
 6. **A chosen program** (`/program`, `core.coaching.program`) replaces rules 1 and 2: the
    session is its next lifting day (on or after today; after today when today is logged)
-   with the template after the last one done, at the program's sets. A lift not yet
-   logged is calibrated: work up to one set of 8 that feels like 2–3 reps left.
+   with the template after the last one done, at the program's sets, and its Zone 2
+   length. A lift not yet logged is calibrated: work up to one set of 8 that feels like
+   2–3 reps left.
 """
 
 from __future__ import annotations
@@ -131,7 +132,11 @@ def _programmed(
     lifts = [
         SessionLift(p) for p in program_plans(day, days, list(planned.values()), program, unit)
     ]
-    return NextSession(on, tuple(lifts), _warmup(lifts), _cardio(dose))
+    cardio = tuple(  # the program's own Zone 2 length
+        replace(c, minutes=program.zone2_minutes) if c.modality == "zone2" else c
+        for c in _cardio(dose)
+    )
+    return NextSession(on, tuple(lifts), _warmup(lifts), cardio)
 
 
 def program_plans(
