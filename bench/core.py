@@ -17,6 +17,7 @@ from pathlib import Path
 
 # This file is named core.py: keep its folder off the path so `core` is the package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).parent.resolve()]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.scratch_db
 
 import argparse
 import asyncio
@@ -25,16 +26,14 @@ import platform
 import statistics
 import tempfile
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.bootstrap import build
 from core.messages import IncomingMessage
-from storage.database import create_engine, resolve_url
+from storage.database import create_engine
+from tests.scratch_db import scratch_database, server_url
 
 GROUP = 50  # messages per transaction in the group-commit run
 
@@ -135,24 +134,6 @@ def report(name: str, latencies: list[float], share: bool = False) -> None:
     print(f"  {name:<9} {len(latencies) / total:8.0f} msg/s   {timing}")
 
 
-async def scratch_postgres(base: str) -> tuple[str, str]:
-    admin = resolve_url(base)
-    name = f"coach_bench_{uuid.uuid4().hex[:8]}"
-    engine = create_async_engine(admin, isolation_level="AUTOCOMMIT")
-    async with engine.connect() as conn:
-        await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    await engine.dispose()
-    return admin, make_url(admin).set(database=name).render_as_string(hide_password=False)
-
-
-async def drop_postgres(admin: str, url: str) -> None:
-    engine = create_async_engine(admin, isolation_level="AUTOCOMMIT")
-    async with engine.connect() as conn:
-        name = make_url(url).database
-        await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    await engine.dispose()
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=1000)
@@ -171,20 +152,14 @@ async def main() -> None:
         report(
             "grouped", await run_batched(f"sqlite:///{tmp}/grouped.db", batch, GROUP), share=True
         )
-    pg = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
+    pg = server_url()
     if pg:
-        admin, url = await scratch_postgres(pg)
-        try:
+        async with scratch_database(pg) as url:
             print("PostgreSQL (localhost):")
             report("baseline", await run_baseline(url, batch))
             report("coach", await run_core(url, batch))
-        finally:
-            await drop_postgres(admin, url)
-        admin, url = await scratch_postgres(pg)
-        try:
+        async with scratch_database(pg) as url:
             report("grouped", await run_batched(url, batch, GROUP), share=True)
-        finally:
-            await drop_postgres(admin, url)
 
 
 if __name__ == "__main__":

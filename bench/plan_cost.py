@@ -30,14 +30,13 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import insert, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy import insert
 
 from bot.bootstrap import build
 from core.conversation.flood import FloodLimit
 from core.messages import IncomingMessage
 from storage.models import Identity, Message, StrengthSet, User
+from tests.scratch_db import scratch_database, server_url
 
 NOW = datetime(2026, 11, 30, 7, tzinfo=UTC)
 LIFTS = (("squat", 100.0), ("bench_press", 70.0), ("deadlift", 130.0))
@@ -150,22 +149,11 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         print("SQLite:")
         await run(f"sqlite+aiosqlite:///{folder}/plan.db", args.sessions, args.repeat)
-    server = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
+    server = server_url()
     if server:
-        scratch = f"bench_plan_{uuid.uuid4().hex[:8]}"
-        admin = create_async_engine(
-            make_url(server).set(drivername="postgresql+asyncpg"), isolation_level="AUTOCOMMIT"
-        )
-        async with admin.connect() as conn:
-            await conn.execute(text(f"CREATE DATABASE {scratch}"))
-        try:
+        async with scratch_database(server, "bench_plan") as url:
             print("PostgreSQL:")
-            url = make_url(server).set(drivername="postgresql+asyncpg", database=scratch)
-            await run(url.render_as_string(hide_password=False), args.sessions, args.repeat)
-        finally:
-            async with admin.connect() as conn:
-                await conn.execute(text(f"DROP DATABASE {scratch} WITH (FORCE)"))
-            await admin.dispose()
+            await run(url, args.sessions, args.repeat)
 
 
 if __name__ == "__main__":

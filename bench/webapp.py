@@ -16,6 +16,7 @@ from pathlib import Path
 
 # bench/ holds a core.py: keep this folder off the path so `core` is the package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).parent.resolve()]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.scratch_db
 
 import argparse
 import asyncio
@@ -29,9 +30,6 @@ from datetime import UTC, datetime, timedelta
 
 import aiohttp
 from aiohttp import web
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.observability import Health, Metrics, http_app
 from bot.webapp.server import TrainingPage
@@ -40,8 +38,9 @@ from core.accounts.app_links import AppLinks
 from core.conversation.flood import FloodLimit
 from core.conversation.service import ConversationService
 from core.messages import IncomingMessage
-from storage.database import create_engine, resolve_url, upgrade
+from storage.database import create_engine, upgrade
 from storage.unit_of_work import unit_of_work_factory
+from tests.scratch_db import scratch_database, server_url
 
 TOKEN = "123456:bench-token"
 NOW = datetime(2026, 11, 26, 12, tzinfo=UTC)
@@ -197,23 +196,6 @@ async def first_view(base: str, init: str) -> None:
     )
 
 
-async def scratch_postgres(base_url: str) -> tuple[str, str]:
-    admin = resolve_url(base_url)
-    name = f"coach_bench_{uuid.uuid4().hex[:6]}"
-    engine = create_async_engine(admin, isolation_level="AUTOCOMMIT")
-    async with engine.connect() as conn:
-        await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    await engine.dispose()
-    return admin, make_url(admin).set(database=name).render_as_string(hide_password=False)
-
-
-async def drop_postgres(admin: str, url: str) -> None:
-    engine = create_async_engine(admin, isolation_level="AUTOCOMMIT")
-    async with engine.connect() as conn:
-        await conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
-    await engine.dispose()
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300)
@@ -226,14 +208,11 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         print("SQLite:")
         await measure(f"sqlite+aiosqlite:///{Path(tmp) / 'coach.db'}", args.requests, args.browser)
-    pg = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
+    pg = server_url()
     if pg:
-        admin, url = await scratch_postgres(pg)
-        try:
+        async with scratch_database(pg) as url:
             print("PostgreSQL:")
             await measure(url, args.requests, False)
-        finally:
-            await drop_postgres(admin, url)
 
 
 if __name__ == "__main__":
