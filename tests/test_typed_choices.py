@@ -104,3 +104,11 @@ async def test_a_typed_number_chooses_in_telegram(tg) -> None:  # type: ignore[n
         await tg.api.wait_for(lambda count=count: len(tg.api.sent(chat_id=31)) > count)
     assert tg.api.sent(chat_id=31)[-1].params["text"].startswith("Undone: “squat 3x8 100kg”")
     assert await tg.sets_of(31) == []
+
+
+@pytest.mark.parametrize("typed", ["yes", "ok", "Okay!", "sure"])
+async def test_no_typed_yes_deletes_everything(ann: ChatUser, engine, typed: str) -> None:  # type: ignore[no-untyped-def]
+    await ann.say("squat 3x8 100kg")
+    await ann.say("/delete")
+    assert "tap the button" in await ann.say(typed)
+    assert len(await stored_sets(engine)) == 3

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from core.accounts import commands as settings
 from core.coaching import commands as coaching
@@ -14,7 +13,6 @@ from core.conversation.ownership import NOT_OPEN
 from core.faq import answer as faq
 from core.faq import commands as faq_commands
 from core.faq.commands import answer_reply, faq_reply
-from core.history import recent
 from core.messages import CANNOT_EDIT, Choice, Reply
 from core.recording.reading import asks_instead_of_logging, read_log
 from core.reminders import commands as reminder_commands
@@ -133,10 +131,6 @@ async def _as_tapped(ctx: Context, data: str) -> list[Reply]:
     return await skip(ctx, "")
 
 
-_YES = {"yes", "y", "yes please", "yep", "yeah", "sure", "ok yes", "do it"}
-_NO = {"no", "n", "nope", "keep it", "no thanks", "cancel"}
-# A typed answer counts for the question asked in the person's previous message, this soon.
-ANSWER_WITHIN = timedelta(minutes=15)
 USE_THE_BUTTON = Reply(
     "To delete, tap the button on my last message: it carries a one-time code, so a typed "
     "yes can't stand in for it. Nothing was deleted.",
@@ -154,22 +148,13 @@ async def typed_answer(ctx: Context, text: str, dispatch: Handler) -> list[Reply
     chosen by a typed word (`core.conversation.typed_choice`). A bare "yes" never deletes
     everything: /delete's button, its number or its label does.
     """
-    words = " ".join(text.lower().replace("!", " ").replace(".", " ").split())
     before = await ctx.repo.previous_message(ctx.profile.user_id, ctx.message_id)
-    if before is None or ctx.message.sent_at - before.sent_at > ANSWER_WITHIN:
+    if before is None or ctx.message.sent_at - before.sent_at > typed_choice.ANSWER_WITHIN:
         return None
-    asked = before.text.strip().lower()
-    if asked.startswith("/delete") and words in _YES:
+    if before.text.strip().lower().startswith("/delete") and typed_choice.says_yes(text):
         return [USE_THE_BUTTON]
     chosen = typed_choice.choose(text, typed_choice.offered(before.choices))
-    if chosen is not None:
-        return await dispatch(ctx, chosen.data)
-    if asked == "/undo" and (words in _YES or words in _NO):  # kept before buttons were
-        return await recent.undo(ctx, "yes" if words in _YES else "no")
-    if _asks_what_to_do(asked) and ctx.profile.program is None:  # likewise
-        equipment = program_command.equipment_of(text)
-        return None if equipment is None else await program_command.program(ctx, equipment)
-    return None
+    return None if chosen is None else await dispatch(ctx, chosen.data)
 
 
 _WHAT_TO_DO = re.compile(
@@ -184,12 +169,13 @@ def _asks_what_to_do(text: str) -> bool:
 
 
 async def _what_to_do(ctx: Context) -> list[Reply]:
-    """Answer "what should I do?": the next session, or a program to start from."""
-    if ctx.profile.program is None:
-        found = await coaching.session_at(ctx.repo, ctx.profile, ctx.message.sent_at)
-        if not found.lifts:
-            return await program_command.program(ctx, "")
-    return await coaching.plan(ctx, "")
+    """Answer "what should I do?": the next session (a program always has one), or a
+    program to start from."""
+    found = await coaching.session_at(ctx.repo, ctx.profile, ctx.message.sent_at)
+    if not found.lifts:
+        return await program_command.program(ctx, "")
+    today = ctx.profile.local_day(ctx.message.sent_at)
+    return [Reply(coaching.session_text(found, today), private=True)]
 
 
 # Topics a statement (not a question) is answered with: what people tell a coach of their body.

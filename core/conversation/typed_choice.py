@@ -39,6 +39,11 @@ def offered(encoded: str | None) -> tuple[Choice, ...]:
         return ()
 
 
+def says_yes(text: str) -> bool:
+    """Return True for a typed yes (`yes`, `y`, `ok`, `Yes!`): the word the YES button is."""
+    return _words(text) in YES
+
+
 def _words(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s/:+-]", " ", text.lower()).split())
 
