@@ -51,10 +51,9 @@ async def say(coach: Coach, args: argparse.Namespace, path: str) -> int:
 
         print(week_text(await service.week(console.PLATFORM, args.user, at)))
     elif head.lower() == "/plan" and rest.strip().lower() == "all":
-        from core.formatting import plan_line
+        from core.coaching.commands import plans_text
 
-        plans = await service.plan(console.PLATFORM, args.user, at)
-        print("\n".join(["Next session:", *(f"• {plan_line(p)} ({p.rule})" for p in plans)]))
+        print(plans_text(await service.plan(console.PLATFORM, args.user, at)))
     elif head.lower() == "/plan":
         from core.coaching.commands import session_text
 

@@ -47,8 +47,12 @@ async def plan(ctx: Context, args: str) -> list[Reply]:
                 private=True,
             )
         ]
-    lines = ["Next session:"] + [f"• {plan_line(p)} ({p.rule})" for p in plans]
-    return [Reply("\n".join(lines), private=True)]
+    return [Reply(plans_text(plans), private=True)]
+
+
+def plans_text(plans: Sequence[Plan]) -> str:
+    """Return `/plan all`'s reply: every lift's next load and its rule."""
+    return "\n".join(["Next session:", *(f"• {plan_line(p)} ({p.rule})" for p in plans)])
 
 
 def session_text(found: NextSession, on: date | None = None) -> str:

@@ -6,6 +6,7 @@ import re
 
 from core.coaching.program import (
     EQUIPMENT,
+    LIFT_DAYS,
     Equipment,
     Program,
     build_program,
@@ -48,7 +49,7 @@ _DAYS = {"2": 2, "two": 2, "2 days": 2, "3": 3, "three": 3, "3 days": 3}
 def _days_choices(equipment: Equipment) -> tuple[Choice, ...]:
     return tuple(
         Choice(
-            f"{n} days ({days_text(build_program(equipment, n, None).lift_days)})",
+            f"{n} days ({days_text(LIFT_DAYS[n])})",
             f"/program {equipment} {n}",
         )
         for n in (2, 3)

@@ -106,10 +106,10 @@ def next_session(
     unit: Unit = "kg",
 ) -> NextSession:
     """Return the session for `day` from the days trained and this week's dose (rules 1–6)."""
-    planned = {p.exercise: p for p in plans}
     days = [d for d in days if d.day <= day]
     if program is not None:
-        return _programmed(day, days, planned, dose, program, unit)
+        return _programmed(day, days, plans, dose, program, unit)
+    planned = {p.exercise: p for p in plans}
     lifts = [SessionLift(planned[e]) for e in _template_lifts(days) if e in planned]
     lifts += _for_the_dose(lifts, days, planned, dose)
     lifts = _in_order(lifts)
@@ -119,7 +119,7 @@ def next_session(
 def _programmed(
     day: date,
     days: Sequence[TrainingDay],
-    planned: dict[str, Plan],
+    plans: Sequence[Plan],
     dose: WeeklyDose,
     program: Program,
     unit: Unit,
@@ -129,9 +129,7 @@ def _programmed(
     on = day + timedelta(days=1) if logged_today else day
     while on.weekday() not in program.lift_days:
         on += timedelta(days=1)
-    lifts = [
-        SessionLift(p) for p in program_plans(day, days, list(planned.values()), program, unit)
-    ]
+    lifts = [SessionLift(p) for p in program_plans(day, days, plans, program, unit)]
     cardio = tuple(  # the program's own Zone 2 length
         replace(c, minutes=program.zone2_minutes) if c.modality == "zone2" else c
         for c in _cardio(dose)

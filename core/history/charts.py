@@ -187,6 +187,11 @@ def _bars(ax, weeks, values, band, title: str, unit_label: str) -> None:  # type
     ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
 
 
+def _week_labels(weeks: Sequence[date]) -> list[str]:
+    """Return the weeks' tick labels (`23 Nov`): every other one once there are over six."""
+    return [f"{d.day} {d:%b}" if i % 2 == 0 or len(weeks) <= 6 else "" for i, d in enumerate(weeks)]
+
+
 def week_chart(series: DoseSeries, title: str = "Your last 12 weeks") -> bytes:
     """Return a PNG of weekly dose against the protocol: three stacked bar panels."""
     figure = _figure()
@@ -213,9 +218,7 @@ def week_chart(series: DoseSeries, title: str = "Your last 12 weeks") -> bytes:
         ax = figure.add_axes((0.09, y, 0.88, height))
         _bars(ax, weeks, values, band, name, unit_label)
         axes.append(ax)
-    labels = [
-        f"{d.day} {d:%b}" if i % 2 == 0 or len(weeks) <= 6 else "" for i, d in enumerate(weeks)
-    ]
+    labels = _week_labels(weeks)
     for ax in axes:
         ax.set_xticks(range(len(weeks)))
         ax.set_xticklabels(labels if ax is axes[-1] else [""] * len(weeks))
@@ -239,7 +242,7 @@ def zone2_chart(series: DoseSeries, title: str = "Zone 2, your last 12 weeks") -
     values = [round(w.zone2_minutes) for w in series.weeks]
     _bars(ax, weeks, values, ZONE2_WEEKLY_MINUTES, "Zone 2 minutes", " min")
     ax.set_xticks(range(len(weeks)))
-    ax.set_xticklabels([f"{d.day} {d:%b}" if i % 2 == 0 else "" for i, d in enumerate(weeks)])
+    ax.set_xticklabels(_week_labels(weeks))
     ax.set_xlabel("week starting", fontsize=16, color=MUTED)
     figure.text(0.04, 0.93, title, fontsize=32, fontweight="bold", color=INK)
     figure.text(
