@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from storage import sqlite_driver
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +116,13 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.close()
 
 
+def _sqlite_connect(
+    dialect: Any, _record: object, cargs: list[Any], cparams: dict[str, Any]
+) -> Any:
+    # aiosqlite with one trip to its thread per statement (storage.sqlite_driver).
+    return dialect.dbapi.connect(*cargs, async_creator_fn=sqlite_driver.connect, **cparams)
+
+
 def _sqlite_begin(connection: Connection) -> None:
     # IMMEDIATE takes the write lock up front: concurrent messages queue on
     # busy_timeout instead of failing when a read transaction tries to write.
@@ -129,6 +139,7 @@ def create_engine(url: str | None = None) -> AsyncEngine:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         # SQL errors never carry their parameters (messages, names) into a log: both engines.
         engine = create_async_engine(url, hide_parameters=True)
+        event.listen(engine.sync_engine, "do_connect", _sqlite_connect)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
         return engine
@@ -161,13 +172,22 @@ def _upgrade(connection: Connection) -> None:
     command.upgrade(_alembic_config(connection), "heads")
 
 
-def head_revision() -> str:
-    """Return the newest migration's revision: each file is named after it (`0009_…`)."""
-    return max(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+_DOWN = re.compile(r'^down_revision\b.*?=\s*"(\w+)"', re.MULTILINE)
+
+
+def head_revisions() -> set[str]:
+    """Return the migrations no other migration builds on: what `alembic_version` holds at
+    the newest schema. Each file is named after its revision (`0009_…`); the early history
+    branched (0002, 0003 and 0004 each follow 0001), so there is more than one head."""
+    revisions, built_on = set(), set()
+    for path in (MIGRATIONS / "versions").glob("[0-9]*_*.py"):
+        revisions.add(path.name.split("_", 1)[0])
+        built_on.update(_DOWN.findall(path.read_text(encoding="utf-8")))
+    return revisions - built_on
 
 
 async def _at_head(engine: AsyncEngine) -> bool:
-    """Return True if the database is already at the newest migration (no alembic needed)."""
+    """Return True if the database is already at the newest migrations (no alembic needed)."""
     try:
         async with engine.connect() as connection:
             found = (
@@ -175,7 +195,7 @@ async def _at_head(engine: AsyncEngine) -> bool:
             ).all()
     except Exception:  # no table yet, or no database: alembic decides
         return False
-    return [row[0] for row in found] == [head_revision()]
+    return {row[0] for row in found} == head_revisions()
 
 
 async def upgrade(engine: AsyncEngine) -> None:

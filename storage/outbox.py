@@ -11,6 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.conversation.outbox import OwedReplies
 from storage.models import Identity, Message
 
+_m = Message.__table__.c  # type: ignore[attr-defined]
+# Every handled message runs this: built once, so SQLAlchemy keys its cache only once.
+_OWE = (
+    update(Message.__table__)  # type: ignore[attr-defined]
+    .where(_m.id == bindparam("message_id"))
+    .values(answered=False, replies=bindparam("owed"), choices=bindparam("offered"))
+)
+
 
 class SqlOutbox:
     """The core's OutboxStore on one session."""
@@ -18,21 +26,18 @@ class SqlOutbox:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def owe(self, replies: Sequence[tuple[int, str]]) -> None:
-        """Keep (message id, encoded replies) rows: each message is owed them until sent."""
+    async def owe(self, replies: Sequence[tuple[int, str, str | None]]) -> None:
+        """Keep (message id, encoded replies, encoded buttons or None) on each message's row:
+        it is owed the replies until they went out, and a typed answer picks a button."""
         if not replies:
             return
-        m = Message.__table__.c  # type: ignore[attr-defined]
-        statement = (
-            update(Message.__table__)  # type: ignore[attr-defined]
-            .where(m.id == bindparam("message_id"))
-            .values(answered=False, replies=bindparam("owed"))
-        )
-        await self.session.execute(
-            statement,
-            [{"message_id": message_id, "owed": owed} for message_id, owed in replies],
-            execution_options={"synchronize_session": False},
-        )
+        params = [
+            {"message_id": message_id, "owed": owed, "offered": offered}
+            for message_id, owed, offered in replies
+        ]
+        # Core, not the ORM's bulk update: one cached statement, nothing to synchronise.
+        connection = await self.session.connection()
+        await connection.execute(_OWE, params if len(params) > 1 else params[0])
 
     async def owed(self, platform: str, since: datetime, limit: int) -> list[OwedReplies]:
         """Return the messages of `platform` received since `since` still owed their replies."""
@@ -48,19 +53,6 @@ class SqlOutbox:
         )
         rows = (await self.session.execute(query)).all()
         return [OwedReplies(key, user, owed or "[]") for key, user, owed in rows]
-
-    async def offered(self, choices: Sequence[tuple[int, str]]) -> None:
-        """Keep (message id, encoded buttons) rows: what its replies offered to choose."""
-        if not choices:
-            return
-        m = Message.__table__.c  # type: ignore[attr-defined]
-        await self.session.execute(
-            update(Message.__table__)  # type: ignore[attr-defined]
-            .where(m.id == bindparam("message_id"))
-            .values(choices=bindparam("offered")),
-            [{"message_id": message_id, "offered": offered} for message_id, offered in choices],
-            execution_options={"synchronize_session": False},
-        )
 
     async def answered(self, platform: str, keys: Sequence[str]) -> None:
         """Mark these messages answered: their replies went out (or never will)."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import cache
 
-from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy import Insert, Select, bindparam, delete, exists, insert, select, update
 
 from core.coaching.equipment import EquipmentSetup, Gear
 from core.messages import IncomingMessage
@@ -18,14 +19,70 @@ from storage.models import CardioSession, Message, StrengthSet
 from storage.rows import gear_of, incoming_row, stored_message, strength_set_row
 
 
+def _message_query() -> Select:
+    """The columns of a stored message, as plain rows (no ORM object to track)."""
+    m = Message.__table__.c  # type: ignore[attr-defined]
+    return select(
+        m.id, m.user_id, m.text, m.sent_at, m.recorded, m.undone, m.answered, m.replies, m.choices
+    )
+
+
+@cache
+def _sets_query(by_exercise: bool) -> Select:
+    """Sets of some users between two days (of some exercises), built once: each log and
+    each plan asks it. Warm-ups and timed/cardio rows of imports count for neither
+    progression nor dose."""
+    t = StrengthSet.__table__.c  # type: ignore[attr-defined]
+    query = (
+        select(
+            t.user_id,
+            t.exercise,
+            t.day,
+            t.position,
+            t.reps,
+            t.weight,
+            t.unit,
+            t.weight_kg,
+            t.bodyweight,
+            t.rpe,
+            t.message_id,
+            t.set_kind,
+            t.seconds,
+            t.distance_m,
+        )
+        .where(
+            t.user_id.in_(bindparam("users", expanding=True)),
+            t.day >= bindparam("since"),
+            t.day <= bindparam("until"),
+        )
+        .where(t.set_kind != "warmup", t.reps > 0)
+        .order_by(t.day, t.performed_at, t.message_id, t.position)
+    )
+    if by_exercise:
+        query = query.where(t.exercise.in_(bindparam("exercises", expanding=True)))
+    return query
+
+
+@cache
+def _add_messages_statement(dialect: str) -> Insert:
+    """Insert messages, skipping one already stored, returning the new ids (built once)."""
+    m = Message.__table__.c  # type: ignore[attr-defined]
+    return (
+        upsert(dialect, Message.__table__)  # type: ignore[attr-defined]
+        .on_conflict_do_nothing(index_elements=["platform", "platform_message_id"])
+        .returning(m.platform, m.platform_message_id, m.id)
+    )
+
+
 class SqlRepository(SqlAccounts):
     """The core's Repository: messages, the sets and cardio they hold, equipment; and people."""
 
     async def find_message(self, platform: str, platform_message_id: str) -> StoredMessage | None:
-        query = select(Message).where(
-            Message.platform == platform, Message.platform_message_id == platform_message_id
+        m = Message.__table__.c  # type: ignore[attr-defined]
+        query = _message_query().where(
+            m.platform == platform, m.platform_message_id == platform_message_id
         )
-        row = (await self.session.execute(query)).scalars().first()
+        row = (await self.session.execute(query)).first()
         return stored_message(row) if row else None
 
     async def add_message(
@@ -95,7 +152,7 @@ class SqlRepository(SqlAccounts):
 
     async def last_recorded_message(self, user_id: int) -> StoredMessage | None:
         query = (
-            select(Message)
+            _message_query()
             .where(Message.user_id == user_id, Message.recorded, ~Message.undone)  # type: ignore[arg-type]
             # Only a log with entries: an import's file message (older rows marked it
             # recorded) holds none, and undoing it would remove nothing.
@@ -106,7 +163,7 @@ class SqlRepository(SqlAccounts):
             .order_by(Message.sent_at.desc(), Message.id.desc())  # type: ignore[union-attr, attr-defined]
             .limit(1)
         )
-        row = (await self.session.execute(query)).scalars().first()
+        row = (await self.session.execute(query)).first()
         return stored_message(row) if row else None
 
     async def get_message(self, user_id: int, message_id: int) -> StoredMessage | None:
@@ -117,12 +174,12 @@ class SqlRepository(SqlAccounts):
 
     async def previous_message(self, user_id: int, message_id: int) -> StoredMessage | None:
         query = (
-            select(Message)
+            _message_query()
             .where(Message.user_id == user_id, Message.id < message_id)  # type: ignore[arg-type]
             .order_by(Message.id.desc())  # type: ignore[union-attr]
             .limit(1)
         )
-        row = (await self.session.execute(query)).scalars().first()
+        row = (await self.session.execute(query)).first()
         return stored_message(row) if row else None
 
     async def mark_undone(self, message_id: int) -> None:
@@ -145,33 +202,12 @@ class SqlRepository(SqlAccounts):
         exercises: Sequence[str] | None = None,
     ) -> dict[int, list[StoredSet]]:
         """Return each user's sets with since <= day <= until, in the order they were done."""
-        t = StrengthSet.__table__.c  # type: ignore[attr-defined]
-        query = (
-            select(
-                t.user_id,
-                t.exercise,
-                t.day,
-                t.position,
-                t.reps,
-                t.weight,
-                t.unit,
-                t.weight_kg,
-                t.bodyweight,
-                t.rpe,
-                t.message_id,
-                t.set_kind,
-                t.seconds,
-                t.distance_m,
-            )
-            .where(t.user_id.in_(list(user_ids)), t.day >= since, t.day <= until)
-            # Warm-ups and timed/cardio rows of imports count for neither progression nor dose.
-            .where(t.set_kind != "warmup", t.reps > 0)
-            .order_by(t.day, t.performed_at, t.message_id, t.position)
-        )
+        params: dict[str, object] = {"users": list(user_ids), "since": since, "until": until}
         if exercises is not None:
-            query = query.where(t.exercise.in_(list(exercises)))
+            params["exercises"] = list(exercises)
+        query = _sets_query(exercises is not None)
         by_user: dict[int, list[StoredSet]] = {}
-        for user_id, *row in (await self.session.execute(query)).all():
+        for user_id, *row in (await self.session.execute(query, params)).all():
             by_user.setdefault(user_id, []).append(StoredSet(*row))
         return by_user
 
@@ -184,12 +220,7 @@ class SqlRepository(SqlAccounts):
         """
         if not rows:
             return {}
-        m = Message.__table__.c  # type: ignore[attr-defined]
-        statement = (
-            upsert(self.dialect, Message.__table__)  # type: ignore[attr-defined]
-            .on_conflict_do_nothing(index_elements=["platform", "platform_message_id"])
-            .returning(m.platform, m.platform_message_id, m.id)
-        )
+        statement = _add_messages_statement(self.dialect)
         # An executemany with RETURNING: SQLAlchemy batches it as multi-row INSERTs
         # ("insertmanyvalues") from one cached statement.
         params = [

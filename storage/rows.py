@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, Row, exists
 from sqlalchemy.sql.expression import ColumnCollection
@@ -14,7 +15,7 @@ from core.messages import IncomingMessage
 from core.ports import StoredMessage
 from core.recording.entries import SetEntry, Unit
 from storage.history_models import EquipmentRow
-from storage.models import ExerciseName, Message
+from storage.models import ExerciseName
 
 
 def profile_columns(u: ColumnCollection) -> tuple[ColumnElement, ...]:
@@ -128,7 +129,8 @@ def strength_set_row(
     return row
 
 
-def stored_message(row: Message) -> StoredMessage:
+def stored_message(row: Any) -> StoredMessage:
+    """A message row: the ORM object or a row of its columns."""
     assert row.id is not None
     owed = row.replies if not row.answered else None
     return StoredMessage(

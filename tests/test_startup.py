@@ -16,7 +16,9 @@ import contextlib, io, json, sys
 import bot.cli
 with contextlib.redirect_stdout(io.StringIO()):
     code = bot.cli.main(sys.argv[1:])
-heavy = ("matplotlib", "telegram", "discord", "apscheduler", "aiohttp", "prometheus_client")
+heavy = (
+    "matplotlib", "telegram", "discord", "apscheduler", "aiohttp", "prometheus_client", "alembic"
+)
 print(json.dumps({"code": code, "loaded": [m for m in heavy if m in sys.modules]}))
 """
 
@@ -42,5 +44,14 @@ def test_coach_say_imports_no_chart_library_platform_or_web_server(tmp_path: Pat
     found = imported("--db", db, "say", "squat 3x8 100kg")
     assert found["code"] == 0
     # The reminders' cron arithmetic (core.reminders.schedule) uses APScheduler's trigger,
-    # so only the scheduler may be loaded here.
-    assert set(found["loaded"]) <= {"apscheduler"}  # type: ignore[arg-type]
+    # and a new file is migrated, so only the scheduler and alembic may be loaded here.
+    assert set(found["loaded"]) <= {"apscheduler", "alembic"}  # type: ignore[arg-type]
+
+
+def test_coach_say_on_a_migrated_file_does_not_load_alembic(tmp_path: Path) -> None:
+    """The schema check is one SELECT against every head migration (the history branches)."""
+    db = f"sqlite:///{tmp_path / 'coach.db'}"
+    assert "alembic" in imported("--db", db, "say", "hello")["loaded"]  # new file: migrated
+    again = imported("--db", db, "say", "squat 3x8 100kg")
+    assert again["code"] == 0
+    assert "alembic" not in again["loaded"]

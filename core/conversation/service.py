@@ -129,20 +129,13 @@ class ConversationService(Reads):
             for turn in turns:
                 if turn.index not in results:
                     results[turn.index] = await self._one(uow, profiles[turn.person], turn, now)
-            # The replies are kept with their messages until they went out.
+            # The replies are kept with their messages until they went out, and the
+            # buttons they offer after too: a typed "1" or "yes" chooses one.
             await uow.outbox.owe(
                 [
-                    (r.message_id, encode(r.replies))
+                    (r.message_id, encode(r.replies), offers(r.replies))
                     for r in results.values()
                     if r.message_id and r.replies and r.status != "duplicate"
-                ]
-            )
-            # ...and the buttons they offer, after too: a typed "1" or "yes" chooses one.
-            await uow.outbox.offered(
-                [
-                    (r.message_id, offered)
-                    for r in results.values()
-                    if r.message_id and r.status != "duplicate" and (offered := offers(r.replies))
                 ]
             )
             await uow.commit()
