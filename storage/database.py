@@ -6,15 +6,17 @@ import logging
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from storage import sqlite_driver
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +61,12 @@ def resolve_url(url: str | None = None) -> str:
 
 def upsert(dialect: str, table: Any) -> postgresql.Insert | sqlite.Insert:
     """Return the dialect's INSERT for `table` (a model or a Table), which knows ON CONFLICT."""
-    return (postgresql if dialect == "postgresql" else sqlite).insert(table)
+    # Each dialect's module loads when first used: `coach say` on SQLite never needs the other.
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
 
 
 def safe_url(url: str) -> str:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import io
 import struct
 from datetime import datetime
-
-import fitdecode
+from typing import TYPE_CHECKING
 
 from core.activities.activity import Activity, NotAnActivity
 from core.activities.sports import normalise_sport
 from core.activities.track import TrackBuilder
+
+if TYPE_CHECKING:
+    import fitdecode
 
 FIT_EPOCH_S = 631065600  # 1989-12-31T00:00:00Z, where FIT counts seconds from
 _MAX_OFFSET_S = 15 * 3600  # no time zone is further from UTC than UTC+14
@@ -22,6 +24,8 @@ _MAX_OFFSET_S = 15 * 3600  # no time zone is further from UTC than UTC+14
 
 def read_fit(data: bytes) -> Activity | NotAnActivity:
     """Return the activity in a FIT file, or why there is none."""
+    import fitdecode  # loads when a watch file arrives, not with every start
+
     builder = TrackBuilder()
     sport: tuple[str | None, str | None] | None = None
     session_sport: tuple[str | None, str | None] | None = None

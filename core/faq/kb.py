@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
 
 @dataclass(frozen=True)
 class Topic:
@@ -25,12 +23,16 @@ class Topic:
 
 def load_topics() -> tuple[Topic, ...]:
     """Return every topic in core/faq/knowledge, sorted by id."""
+    import yaml  # loads with the first question, not with every start
+
     folder = resources.files("core.faq.knowledge")
     topics = []
     for entry in folder.iterdir():
         if not entry.name.endswith(".yaml"):
             continue
-        data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+        # LibYAML's safe loader where it is built in: the same data, a tenth of the time.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(entry.read_text(encoding="utf-8"), Loader=loader)
         topics.append(
             Topic(
                 id=data["id"],
