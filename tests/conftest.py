@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -191,6 +192,21 @@ async def coach(db_url: str) -> AsyncIterator[Coach]:
     coach = await build(db_url)
     yield coach
     await coach.close()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The `coach` processes tests start reuse compiled bytecode, as an installed package
+    does: with PYTHONDONTWRITEBYTECODE set, each one would compile the project anew."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ.setdefault(
+        "PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / "coach-tests-pycache")
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The long end-to-end tests (marked slow) go first: with `-n 2` they then run beside
+    the short ones instead of leaving one core busy at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

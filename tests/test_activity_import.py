@@ -45,6 +45,7 @@ def zone_minutes(reply: str) -> tuple[int, int, float]:
     return int(found[1]), int(found[2]), float(found[3])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("max_hr", "band"), [(170, 0), (200, 1)])
 def test_every_fixture_imports_with_the_readmes_minutes_in_zone(
     tmp_path: Path, max_hr: int, band: int

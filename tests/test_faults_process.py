@@ -77,6 +77,7 @@ async def scratch_pg() -> AsyncIterator[str]:
         await admin.dispose()
 
 
+@pytest.mark.slow
 async def test_database_refusing_then_hanging_for_20_s_loses_and_doubles_nothing(
     scratch_pg: str,
 ) -> None:
@@ -126,6 +127,7 @@ async def test_database_refusing_then_hanging_for_20_s_loses_and_doubles_nothing
         assert not any(SORRY in reply for reply in replies)  # never asked to send it again
 
 
+@pytest.mark.slow
 async def test_one_chat_flooding_holds_up_no_one_else(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'coach.db'}"
     flooder, others = 9000, [9100 + n for n in range(50)]

@@ -6,6 +6,7 @@ import asyncio
 import signal
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from storage.database import create_engine
@@ -23,6 +24,7 @@ async def _start(db: Path, api: FakeBotAPI) -> asyncio.subprocess.Process:
     return await start_coach(f"sqlite:///{db}", api)
 
 
+@pytest.mark.slow
 async def test_killed_mid_burst_then_restarted_records_and_answers_every_update_once(
     tmp_path: Path,
 ) -> None:
