@@ -262,6 +262,8 @@ GENERIC = frozenset(
     target goal aim plan plans age aged already worry wonder wondering
     close focus deal story put adult adults senior seniors tip tips advice suggestion
     minute minutes hour hours second seconds
+    vs one total real read heard talk talks everyone yesterday guy super forever few
+    kids grandkids grandchildren family job busy
     """.split()
 )
 
