@@ -79,7 +79,14 @@ def test_strength_lines_are_read_by_meaning(text: str, units: Unit, expected: li
     assert got(text, units) == expected
 
 
-AMBIGUOUS = ["Squats - 225x3x5", "squat 315x5x3", "Military press 135 x 5 x 10", "dip 15x3x8"]
+AMBIGUOUS = [
+    "Squats - 225x3x5",
+    "squat 315x5x3",
+    "Military press 135 x 5 x 10",
+    "dip 15x3x8",
+    "Ring Dips:             BW 10x5 @RPE7",  # a reps-first logger: 10 reps x 5 sets
+    "squat 10x3 100kg",  # ten triples, or three sets of ten?
+]
 
 
 @pytest.mark.parametrize("text", AMBIGUOUS)
@@ -96,6 +103,10 @@ NOTATION = [
     ("squat 225x3x5", "reps-sets", 5, 3),  # W x A x B: A reps, B sets
     ("face pulls 60x3x15", None, 3, 15),  # 15 sets is no plausible count: no question
     ("squat 3x5x225", None, 3, 5),  # weight last: sets x reps x weight, as always
+    ("Ring Dips: BW 10x5", "reps-sets", 5, 10),  # asked once, then read the person's way
+    ("Ring Dips: BW 10x5", "sets-reps", 10, 5),
+    ("squat 5x10 100kg", None, 5, 10),  # fewer sets of more reps: as written, no question
+    ("Bench press 8x3 (80, 85, 90, 92, 94, 96, 98, 100kg)", None, 8, 3),  # a load a set
 ]
 
 

@@ -24,6 +24,8 @@ from core.recording.readings import (
 from core.recording.set_limits import MAX_SETS
 from core.recording.set_values import Load, RawSet, number, unit_of
 
+MANY_SETS = 8  # from this many sets, `A x B` with B < A may be reps × sets
+
 
 def chain_block(
     m: re.Match[str], units: Unit, lift: Lift, with_load: bool, notation: Notation | None
@@ -43,7 +45,14 @@ def chain_block(
         return Block(1.0, nb, na, unit_of(unit_a, units)), False
     if unit_b:
         return Block(1.0, na, nb, unit_of(unit_b, units)), False
-    return pair(na, nb, units, lift, with_load, notation), False
+    block = pair(na, nb, units, lift, with_load, notation)
+    return block, with_load and notation is None and many_sets_of_fewer_reps(block)
+
+
+def many_sets_of_fewer_reps(block: Block) -> bool:
+    """`10x5 100kg`: ten sets of 5 is rare, five sets of 10 is common, and some write reps
+    first: read with a load and no notation known, it is asked (then remembered)."""
+    return block.sets >= MANY_SETS and block.reps < block.sets and block.weight is None
 
 
 def slash_pair(a: float, b: float, units: Unit, lift: Lift) -> Block | str | None:

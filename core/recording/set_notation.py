@@ -212,6 +212,8 @@ def read_sets(
             problem=f"I couldn't tell what {shown_numbers} means in the {label} sets. "
             f"Send one set per line, e.g. `{label} 100kg x 8`.",
         )
+    if guessed and loads and len(loads) == sum(b.sets for b in chain_blocks):
+        guessed = False  # `8x3 (80, 85, ... 100kg)`: one load a set says how many sets
     if loads:
         spread = spread_loads(blocks, loads)
         if spread is None:
