@@ -1,7 +1,8 @@
 """The parser against the corpus of real training-log lines: outcomes and parse time.
 
 python bench/corpus.py            # the tuning set (tests/corpus/lines-*.yaml)
-python bench/corpus.py --holdout  # the held-back slice: run it once, at the end
+python bench/corpus.py --holdout  # the held-back slice (holdout.yaml): once, at the end
+python bench/corpus.py --holdout holdout-2.yaml  # a later held-back slice, likewise once
 python bench/corpus.py --show wrong|dropped|asked   # list the lines of one outcome
 python bench/corpus.py --passes 20   # more timing passes, for a steadier p50/p99
 """
@@ -24,17 +25,19 @@ from tests.corpus_scoring import OUTCOMES, lines, read, score, tally
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--holdout", action="store_true")
+    parser.add_argument(
+        "--holdout", nargs="?", const="holdout.yaml", help="a held-back slice's file, once"
+    )
     parser.add_argument("--show", choices=OUTCOMES)
     parser.add_argument("--passes", type=int, default=5, help="timing passes over the lines")
     args = parser.parse_args()
-    corpus = lines("holdout.yaml" if args.holdout else "lines-*.yaml")
+    corpus = lines(args.holdout or "lines-*.yaml")
     scored = [score(line) for line in corpus]
     counts = tally(scored)
     print(
         f"bench/corpus.py {dt.date.today()} on {platform.machine()}, Python "
         f"{platform.python_version()}: {len(corpus)} lines "
-        f"({'held-back slice' if args.holdout else 'tuning set'})"
+        f"({f'held-back slice {args.holdout}' if args.holdout else 'tuning set'})"
     )
     for outcome in OUTCOMES:
         print(f"  {outcome:8} {counts[outcome]:4}  {100 * counts[outcome] / len(corpus):5.1f}%")
