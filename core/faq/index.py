@@ -10,7 +10,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from core.faq.kb import Topic
-from core.faq.text import GENERIC, terms
+from core.faq.text import GENERIC, OFF_TOPIC, terms
 
 # BM25 constants (the usual defaults).
 K1 = 1.2
@@ -91,6 +91,8 @@ class FaqIndex:
         if best_i < 0:
             return None
         doc = self.docs[best_i]
+        if any(t in OFF_TOPIC and t not in doc for t in q):
+            return Match(self.ids[best_i], best, 0.0)  # asks what no topic here answers
         # An everyday word or a number the topic doesn't use says little either way, so it
         # doesn't count against the match.
         q = [t for t in q if t in doc or (t not in GENERIC and not t[0].isdigit())]

@@ -52,6 +52,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # "is walking enough?", "I walk an hour a day, is that enough", "can I just walk".
     (r"\bwalk(?:s|ing)?\b[\w\s,]{0,40}?\benough\b", " walk walkenough "),
     (r"\b(?:just|only)\s+(?:go\s+for\s+)?(?:a\s+)?walk(?:s|ing)?\b", " walk walkenough "),
+    # "I walk 10k steps a day, do I still need to lift?"
+    (r"\b(?:walk(?:s|ing)?|steps)\b[\w\s,]{0,40}?\bstill\s+need\b", " walk walkenough "),
     (
         r"\b(?:no|little|limited|short\s+on|pressed\s+for|not\s+much|dont\s+have\s+(?:much\s+)?)"
         r"\s+time\b",
@@ -61,6 +63,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (
         r"\bnext\s+(?:time|session|workout)\b|\bmy\s+next\b|\bnext\s*\?|"
         r"\b(?:lift|squat|bench|deadlift|press|use|do|weight|load)\s+next\b|"
+        r"\bput\s+on\s+the\s+bar\b|\bgo\s+up\s+or\s+stay\b|"
         r"\b(?:lift|squat|bench|deadlift|press|use|do)\s+(?:today|tonight|tomorrow)\b|"
         r"\bplan\s+for\s+(?:today|tomorrow)\b",
         " nextload ",
@@ -89,6 +92,10 @@ INFORMAL = {
     "mins": "minutes",
     "hr": "hour",
     "hrs": "hours",
+    "ppl": "people",
+    "yr": "year",
+    "yrs": "years",
+    "thru": "through",
 }
 
 # Words that mean the same thing to the coach, mapped to one canonical term.
@@ -177,6 +184,19 @@ SYNONYMS = {
     "alert": "remind",
     "alarm": "remind",
     "nudge": "remind",
+    "nudges": "remind",
+    "pings": "remind",
+    "gains": "result",
+    "gain": "result",
+    "results": "result",
+    "stent": "heart",
+    "angina": "heart",
+    "pacemaker": "heart",
+    "typed": "log",
+    "spin": "bike",
+    "spinning": "bike",
+    "youtube": "video",
+    "videos": "video",
     "interval": "hiit",
     "intervals": "hiit",
     "sprint": "hiit",
@@ -201,7 +221,8 @@ STOPWORDS = frozenset(
     this that thats these those to of in on at for with about as by from into if or and but so
     than then too very just really actually any some much many more most get got go going ok
     okay tell please thing things anything something know want hey hi hello also still even
-    here anyway honestly mate someone somebody
+    here anyway honestly mate someone somebody them they their theyre not no non nope yes
+    oops ah oh well like
     """.split()
 )
 
@@ -219,6 +240,8 @@ def normalise(text: str) -> str:
 
 def stem(word: str) -> str:
     """Return a rough stem so that 'increases', 'increased' and 'increasing' meet."""
+    if word in _KEPT:
+        return word
     if len(word) > 5 and word.endswith("ing"):
         word = _undouble(word[:-3])
     elif len(word) > 4 and word.endswith(("ies", "ied")):
@@ -232,6 +255,9 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("e"):
         word = word[:-1]
     return word
+
+
+_KEPT = frozenset({"news"})  # not the plural of "new"
 
 
 def _undouble(word: str) -> str:
@@ -263,7 +289,24 @@ GENERIC = frozenset(
     close focus deal story put adult adults senior seniors tip tips advice suggestion
     minute minutes hour hours second seconds
     vs one total real read heard talk talks everyone yesterday guy super forever few
-    kids grandkids grandchildren family job busy
+    kids grandkids grandchildren family job busy grandson granddaughter son daughter
+    monday tuesday wednesday thursday friday saturday sunday afternoon morning evening
+    anymore eventually barely ago plain english exactly mean means meant crazy
+    grab ruin ruined stay stays true
+    """.split()
+)
+
+
+# Words of what the coach does not answer: food beyond protein, weight loss, medical
+# results, shopping, the news. A question using one is "I don't know" unless the topic it
+# matched uses that word too ("protein in my diet" is the protein topic's own).
+OFF_TOPIC = frozenset(
+    stem(w)
+    for w in """
+    diet diets dieting keto ketogenic fasting calorie calories recipe recipes meal meals
+    cholesterol diabetes diabetic sugar alcohol beer wine coffee smoking mattress pillow
+    surgeon prescription news weather rain politics wedding book booking buy price cost
+    cheapest brand disinfect clean cleaning piano sauna lose losing
     """.split()
 )
 
