@@ -126,7 +126,7 @@ class SqlClaimTransaction:
             select(
                 *columns(S, "id user_id kind days hour minute timezone platform external_id"),
                 S.c.next_fire_at,
-                *columns(U, "units age program"),
+                *columns(U, "units age program max_hr rest_hr"),
                 U.c.timezone.label("user_timezone"),
             )
             .join(U, U.c.id == S.c.user_id)
@@ -139,9 +139,7 @@ class SqlClaimTransaction:
             DueSchedule(
                 row.id,
                 schedule_of(row, row.user_timezone),  # the user's current timezone
-                Recipient(
-                    row.user_id, units_of(row.units), row.user_timezone, row.age, row.program
-                ),
+                recipient_of(row, row.user_timezone),
                 row.next_fire_at,
             )
             for row in (await self.conn.execute(query)).all()
@@ -164,7 +162,7 @@ class SqlClaimTransaction:
             select(
                 *columns(D, "id schedule_id user_id kind fire_at due_at platform external_id"),
                 *columns(D, "attempts text sent_at"),
-                *columns(U, "units age timezone paused program"),
+                *columns(U, "units age timezone paused program max_hr rest_hr"),
             )
             .join(U, U.c.id == D.c.user_id)
             .where(status_is(status), when, D.c.platform.in_(list(platforms)))
@@ -176,9 +174,7 @@ class SqlClaimTransaction:
             DueQueued(
                 id=row.id,
                 schedule_id=row.schedule_id,
-                recipient=Recipient(
-                    row.user_id, units_of(row.units), row.timezone, row.age, row.program
-                ),
+                recipient=recipient_of(row, row.timezone),
                 kind=row.kind,
                 fire_at=row.fire_at,
                 due_at=row.due_at,
@@ -284,6 +280,19 @@ _ADVANCE_PG = text(
     "FROM unnest(CAST(:ids AS integer[]), CAST(:nxts AS timestamptz[]), "
     "CAST(:tzs AS varchar[])) AS v(id, nxt, tz) WHERE s.id = v.id"
 )
+
+
+def recipient_of(row: Any, timezone: str) -> Recipient:
+    """Whom a claimed ping is for, from its joined user row, in `timezone`."""
+    return Recipient(
+        row.user_id,
+        units_of(row.units),
+        timezone,
+        row.age,
+        row.program,
+        row.max_hr,
+        row.rest_hr,
+    )
 
 
 def _held_by_their_claim(pings: Sequence[Ping]) -> list[Any]:

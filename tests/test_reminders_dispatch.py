@@ -155,6 +155,34 @@ async def test_zone2_ping_gives_the_users_own_heart_rate_range(
     assert "Tanaka" in text_
 
 
+async def test_zone2_ping_uses_the_heart_rates_the_person_measured(
+    ann: ChatUser, notifier: FakeNotifier, dispatch
+) -> None:
+    await ann.say("/profile age 62")
+    await ann.say("/profile maxhr 182")
+    await ann.say("/profile resthr 55")
+    await ann.say("/remind zone2 mon 18:00")
+    await dispatch(MON_1800)
+    [text_] = notifier.texts()
+    # Karvonen on the measured maximum: 55 + 60–70% of (182 − 55) = 131–144, not 99–115
+    assert "For you that's 131–144 bpm (your measured max 182, resting 55)." in text_
+    assert "Tanaka" not in text_
+
+
+async def test_weekly_summary_judges_zone2_by_the_measured_maximum(
+    ann: ChatUser, notifier: FakeNotifier, dispatch
+) -> None:
+    await ann.say("/profile age 62")  # by age alone: 99–115 bpm, so 130 would be above
+    await ann.say("/profile maxhr 200")  # measured: 120–140 bpm
+    await ann.say("/remind zone2 tue 07:30")
+    await ann.say("zone 2 run 45 min avg hr 130", at="2026-11-24T08:00")
+    await dispatch(datetime(2026, 11, 29, 18, 0, tzinfo=UTC))
+    summary = notifier.texts()[-1]
+    assert summary.startswith("📊 Your week in review.")
+    assert "Zone 2 sessions (45 min, 45–60 each): 1" in summary
+    assert "above your range" not in summary
+
+
 async def test_resistance_ping_has_todays_loads(
     ann: ChatUser, notifier: FakeNotifier, dispatch
 ) -> None:

@@ -99,7 +99,7 @@ def compose(data: Prefetched, who: Recipient, kind: str, fire_at: datetime) -> s
             plans = program_plans(day, recent, plans, program, who.units)
         return resistance_text([plan_line(p) for p in plans])
     if kind == "zone2":
-        return zone2_text(who.age)
+        return zone2_text(who.age, who.max_hr, who.rest_hr)
     if kind == "hiit":
         return hiit_text()
     if kind == "walk":
@@ -109,7 +109,10 @@ def compose(data: Prefetched, who: Recipient, kind: str, fire_at: datetime) -> s
         day,
         data.sets(who.user_id, lookback_start(start), end),
         data.cardio(who.user_id, start, end),
-        who.age,  # so the summary notes Zone 2 sessions above the person's range, as /week does
+        # So the summary notes Zone 2 sessions above the person's range, as /week does.
+        who.age,
+        who.max_hr,
+        who.rest_hr,
     )
     if kind == "weekly-summary":
         return summary_text(week_text(dose))

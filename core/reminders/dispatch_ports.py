@@ -26,13 +26,16 @@ from core.reminders.schedule import Kind, Schedule
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
-    """Whom a ping is for, as of the claim: their units, current timezone and age."""
+    """Whom a ping is for, as of the claim: their units, current timezone, age and the heart
+    rates they measured (/profile maxhr, resthr), which set their Zone 2 range."""
 
     user_id: int
     units: Unit
     timezone: str
     age: int | None
     program: str | None = None  # the starting program's JSON: its next day is the session
+    max_hr: int | None = None
+    rest_hr: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.coaching.heart_rate import zone2_range
+from core.coaching.heart_rate import zone2_for
 from core.messages import Choice, Reply
 
 ZONE2_MINUTES = (45, 60)
@@ -29,19 +29,23 @@ def resistance_text(plan_lines: list[str]) -> str:
     return "\n".join(lines)
 
 
-def zone2_text(age: int | None) -> str:
+def zone2_text(age: int | None, max_hr: int | None = None, rest_hr: int | None = None) -> str:
     low, high = ZONE2_MINUTES
     text = (
         f"🚴 Zone 2 today: {low}–{high} minutes at 60–70% of your max heart rate "
         "(you can talk in full sentences, but not sing)."
     )
-    if age is None:
+    # The range the log reply, /week and the watch files judge by: measured rates first.
+    zone = zone2_for(age, max_hr, rest_hr)
+    if zone is None:
         return text + " Tell me your age (/profile age 62) and I'll give you your range in bpm."
-    zone = zone2_range(age)  # the one estimate the FAQ, the log reply and /week use too
-    return (
-        f"{text} For you that's {zone.low}–{zone.high} bpm "
-        f"(max ≈ {zone.max_hr} by Tanaka: 208 − 0.7 × {age})."
-    )
+    if max_hr is None:
+        basis = f"max ≈ {zone.max_hr} by Tanaka: 208 − 0.7 × {age}"
+    else:
+        basis = f"your measured max {max_hr}"
+    if rest_hr is not None and rest_hr < zone.max_hr:
+        basis += f", resting {rest_hr}"
+    return f"{text} For you that's {zone.low}–{zone.high} bpm ({basis})."
 
 
 def hiit_text() -> str:
