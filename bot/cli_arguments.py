@@ -70,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     imports = sub.add_parser("import", help="import a Strong or Hevy CSV export for --user")
     imports.add_argument("file", help="the exported .csv file")
+    imports.add_argument(
+        "--units",
+        choices=["kg", "lb"],
+        help="how to read a file that doesn't say (asked otherwise, when its loads look wrong)",
+    )
     export = sub.add_parser("export", help="export --user's history (as /export does)")
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument("--output", help="write to this file (default: stdout)")

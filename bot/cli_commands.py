@@ -175,8 +175,26 @@ async def history_file(coach: Coach, args: argparse.Namespace) -> int:
         result = await console.exchange(
             service, console.message(args.user, "", attachment=attachment)
         )
+        # "These look like pounds: read them as lb?" A one-shot command can't tap: --units
+        # answers it as the button would; without it, nothing is imported and it says how.
+        answer = next(
+            (
+                choice.data
+                for reply in result.replies
+                for choice in reply.choices
+                if choice.data.startswith("/import ") and choice.data.endswith(f" {args.units}")
+            ),
+            None,
+        )
+        asked = any(c.data.startswith("/import ") for r in result.replies for c in r.choices)
+        if answer is not None:
+            tap = console.message(args.user, answer, is_callback=True)
+            result = await console.exchange(service, tap)
         for reply in result.replies:
             print(console.render(reply))
+        if asked and answer is None:
+            print("Nothing imported: run it again with --units lb or --units kg.")
+            return 1
         # "refused": a file it can't read; "answered": every workout was imported before.
         return 0 if result.status in ("recorded", "answered") else 1
     result = await console.exchange(service, console.message(args.user, "/export"))

@@ -234,3 +234,24 @@ async def test_export_and_delete_include_a_waiting_file(ann: ChatUser, engine: A
     await ann.say(yes.data, at=AFTER, is_callback=True)
     assert "Everything I held about you is deleted" in ann.replies[0].text
     assert await count(engine, PendingImportRow) == 0
+
+
+def test_coach_import_asks_for_units_it_cannot_tap_and_units_answers(tmp_path: Path) -> None:
+    """A one-shot `coach import` can't tap "Read as lb": it says so, imports nothing and
+    exits 1; `--units lb` answers as the button does."""
+    from tests.test_cli import coach
+
+    db = f"sqlite:///{tmp_path / 'coach.db'}"
+    export = tmp_path / "strong.csv"
+    export.write_bytes(LB_STRONG)
+    asked = coach("import", str(export), db=db)
+    assert asked.returncode == 1
+    assert ASKED in asked.stdout
+    assert asked.stdout.rstrip().endswith("run it again with --units lb or --units kg.")
+    assert "Imported" not in asked.stdout
+    read = coach("import", str(export), "--units", "lb", db=db)
+    assert read.returncode == 0, read.stdout + read.stderr
+    assert "Imported 2 workouts with 5 sets" in read.stdout
+    assert "Weights were read as lb, as you said." in read.stdout
+    history = coach("say", "--at", AFTER, "/history squat", db=db).stdout
+    assert "407.5 lb" in history
