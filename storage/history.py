@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, MetaData, Table, delete, insert, or_, select, true
@@ -96,6 +96,20 @@ class SqlHistory:
         )
         stored = {import_key(p) for p in (await self.session.execute(query)).scalars()}
         return stored & set(keys)
+
+    async def logged_at(
+        self, user_id: int, starts: Sequence[datetime]
+    ) -> set[tuple[datetime, str]]:
+        """Return (sent at, text) of the user's recorded, not undone logs sent at `starts`."""
+        if not starts:
+            return set()
+        m = Message.__table__.c  # type: ignore[attr-defined]
+        query = select(m.sent_at, m.text).where(
+            m.user_id == user_id, m.recorded, ~m.undone, m.sent_at.in_(list(starts))
+        )
+        rows = (await self.session.execute(query)).all()
+        # SQLite gives UTC wall time back without its zone.
+        return {(at if at.tzinfo else at.replace(tzinfo=UTC), text) for at, text in rows}
 
     async def add_workouts(
         self, user_id: int, workouts: Sequence[NewWorkout], now: datetime

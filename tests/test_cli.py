@@ -242,4 +242,4 @@ async def test_import_exit_status_says_whether_the_file_was_read(
     assert "Imported 2 workouts with 6 sets" in imported.stdout
     again = await asyncio.to_thread(coach, "import", str(good), db=db_url)
     assert again.returncode == 0, again.stdout + again.stderr
-    assert "already imported, so nothing changed" in again.stdout
+    assert "already in your history, so nothing changed" in again.stdout

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from core.formatting import plural
 from core.history.exercise_names import map_exercise
 from core.history.import_file import read_export
 from core.history.import_values import ReadExport, Unreadable
@@ -193,8 +194,8 @@ async def test_every_fixture_imports_with_a_summary(
     ann: ChatUser, engine: AsyncEngine, name, layout, workouts, sets
 ) -> None:
     reply = await send_file(ann, name)
-    assert f"{workouts} workouts, {sets} sets" in reply
-    assert f"Imported {workouts} workouts with {sets} sets" in reply
+    assert f"{plural(workouts, 'workout')}, {sets} sets" in reply
+    assert f"Imported {plural(workouts, 'workout')} with {sets} sets" in reply
     assert await _count(engine, StrengthSet) == sets
     assert await _count(engine, Message, platform="import") == workouts
 
@@ -204,7 +205,7 @@ async def test_importing_the_same_file_twice_records_nothing_twice(
 ) -> None:
     await send_file(ann, "hevy.csv")
     again = await send_file(ann, "hevy.csv")
-    assert "already imported, so nothing changed" in again
+    assert "already in your history, so nothing changed" in again
     assert await _count(engine, StrengthSet) == 6
     assert await _count(engine, Message, platform="import") == 2
 
@@ -335,5 +336,5 @@ async def test_workouts_stored_under_the_old_per_person_keys_are_not_imported_ag
                 .where(Message.text == f"{workout.name} (imported from Hevy)")
                 .values(platform_message_id=legacy_workout_key(user_id, workout))
             )
-    assert "already imported, so nothing changed" in await send_file(ann, "hevy.csv")
+    assert "already in your history, so nothing changed" in await send_file(ann, "hevy.csv")
     assert await _count(engine, Message, platform="import") == 2

@@ -134,7 +134,7 @@ async def test_the_same_file_again_after_the_answer_is_not_asked_again(
     await tap(ann, buttons["Read as lb"])
     again = await send(ann, "strong.csv", LB_STRONG)
     assert ASKED not in again
-    assert "already imported, so nothing changed" in again
+    assert "already in your history, so nothing changed" in again
     assert await count(engine, StrengthSet) == 5
 
 
@@ -162,7 +162,7 @@ async def test_a_hevy_file_in_weight_lbs_never_asks(ann: ChatUser, engine: Async
     heavy = in_pounds("hevy_lbs.csv", "weight_lbs")  # bench 297.5 lb: absurd if it were kg
     reply = await send(ann, "hevy.csv", heavy)
     assert ASKED not in reply
-    assert "Imported 1 workouts with 3 sets" in reply
+    assert "Imported 1 workout with 3 sets" in reply
     assert await units_stored(engine) == {"lb"}
 
 

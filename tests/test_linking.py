@@ -181,7 +181,7 @@ async def test_reimporting_a_file_after_linking_adds_nothing(
     await send_file(dc, "hevy.csv")
     assert "Linked" in await dc.say(f"/link {await tg.code()}")
     for account in (tg, dc):
-        assert "already imported, so nothing changed" in await send_file(account, "hevy.csv")
+        assert "already in your history, so nothing changed" in await send_file(account, "hevy.csv")
     assert await imported(engine) == (2, 6)
 
 
@@ -200,7 +200,7 @@ async def test_a_file_imported_on_both_accounts_counts_once_after_linking(
         rows = (await conn.execute(query)).all()
     assert {pmid.split(":")[0] for _, pmid in rows} == {str(user_id) for user_id, _ in rows}
     reply = await send_file(dc, "strong_2016.csv")
-    assert "already imported, so nothing changed" in reply
+    assert "already in your history, so nothing changed" in reply
     assert await imported(engine) == (4, 13)
 
 

@@ -167,7 +167,7 @@ async def test_importing_an_export_twice_adds_nothing(
     messages = await _count(engine, Message, cleo_id)
 
     again = await cleo.say("", attachment=Attachment("coach-sets.csv", exported, "text/csv"))
-    assert "already imported, so nothing changed" in again
+    assert "already in your history, so nothing changed" in again
     own, _ = await _export(cleo)  # her own export holds the same workouts: nothing new either
     assert "nothing changed" in await cleo.say("", attachment=Attachment("own.csv", own))
     run = Attachment(ACTIVITY_FILE.name, ACTIVITY_FILE.read_bytes())
@@ -175,6 +175,29 @@ async def test_importing_an_export_twice_adds_nothing(
     assert [await _count(engine, m, cleo_id) for m in entries] == stored
     # The second file, /export, her own file and the run are messages; no workout is.
     assert await _count(engine, Message, cleo_id) == messages + 4
+
+
+async def test_an_export_sent_back_to_the_history_it_came_from_adds_nothing(
+    ann: ChatUser, engine: AsyncEngine
+) -> None:
+    """Ann's logs were typed, not imported: her own export finds each one by when it was
+    sent and what it said, and stores none of them again."""
+    await _everything_logged(ann)
+    ann_id = await _user_id(engine, "ann")
+    entries = (StrengthSet, CardioSession)
+    before = [await _count(engine, m, ann_id) for m in entries]
+    exported, _ = await _export(ann)
+    reply = await ann.say("", attachment=Attachment("coach-sets.csv", exported, "text/csv"))
+    assert "All of it is already in your history, so nothing changed." in reply
+    assert [await _count(engine, m, ann_id) for m in entries] == before
+    # A log undone since the export is not in the history: the file brings it back.
+    await ann.say("/undo")
+    await ann.say("yes")
+    undone = [await _count(engine, m, ann_id) for m in entries]
+    assert undone != before
+    back = await ann.say("", attachment=Attachment("coach-sets.csv", exported, "text/csv"))
+    assert "✅ Imported 1 workout" in back
+    assert [await _count(engine, m, ann_id) for m in entries] == before
 
 
 async def test_an_imported_cardio_session_is_undone_with_its_workout(
@@ -203,12 +226,12 @@ async def test_a_workout_imported_before_cardio_was_is_not_stored_again(
     lines = exported.decode().splitlines(keepends=True)
     sets_only = "".join(line for line in lines if ",cardio," not in line).encode()
     cleo = ChatUser(service, "cleo")
-    assert "Imported 1 workouts with 3 sets." in await cleo.say(
+    assert "Imported 1 workout with 3 sets." in await cleo.say(
         "", attachment=Attachment("old.csv", sets_only)
     )
     reply = await cleo.say("", attachment=Attachment("coach-sets.csv", exported))
-    assert "Imported 1 workouts with 0 sets and 1 cardio session." in reply
-    assert "Skipped 1 workouts already imported." in reply
+    assert "Imported 1 workout with 0 sets and 1 cardio session." in reply
+    assert "Skipped 1 workout already in your history." in reply
     cleo_id = await _user_id(engine, "cleo")
     assert await _count(engine, StrengthSet, cleo_id) == 3
     assert await _count(engine, CardioSession, cleo_id) == 1  # the bench log's stays unknown

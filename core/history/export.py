@@ -70,7 +70,7 @@ def _int(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _name(text: str) -> str:
+def workout_name(text: str) -> str:
     return " ".join(text.split())[:200]
 
 
@@ -91,7 +91,7 @@ def sets_csv(sets: Sequence[HistorySet], cardio: Sequence[CardioRow] = ()) -> by
         writer.writerow(
             [
                 row.workout_start.isoformat(),
-                _name(row.workout_name),
+                workout_name(row.workout_name),
                 s.day.isoformat(),
                 s.exercise,
                 exercise_name(s.exercise),
@@ -112,7 +112,7 @@ def sets_csv(sets: Sequence[HistorySet], cardio: Sequence[CardioRow] = ()) -> by
         writer.writerow(
             [
                 c.workout_start.isoformat(),
-                _name(c.workout_name),
+                workout_name(c.workout_name),
                 c.day.isoformat(),
                 c.modality,
                 c.activity or "",

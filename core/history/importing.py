@@ -8,7 +8,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from core.conversation.results import HandleResult
+from core.formatting import plural
 from core.history.exercise_names import map_exercise
+from core.history.export import workout_name
 from core.history.import_file import file_text, read_export
 from core.history.import_pending import PendingImport
 from core.history.import_units import TooHeavy, too_heavy_in_kg
@@ -151,6 +153,11 @@ async def import_read(ctx: Context, found: ReadExport, read_as: Unit | None = No
     keys = [k for w in workouts for k in w.keys]
     stored = await store.imported_keys(ctx.profile.user_id, keys)
     new = [w for w in workouts if not set(w.keys) & stored]
+    if found.app == "Coach":
+        # Our own export sent back to the same history: its logs are there as typed.
+        logged = await store.logged_at(ctx.profile.user_id, [w.started_at for w in new])
+        same = {(at, workout_name(text)) for at, text in logged}
+        new = [w for w in new if (w.started_at, w.text) not in same]
     existing = len(workouts) - len(new)
     # The file's own message stays unrecorded: it holds no sets, each workout is its own
     # log, so /undo takes back a workout (newest first), never an empty "log".
@@ -160,17 +167,21 @@ async def import_read(ctx: Context, found: ReadExport, read_as: Unit | None = No
     days = [w.day for w in workouts]
     cardio = f", {_cardio_count(found.cardio_count)}" if found.cardio_count else ""
     lines = [
-        f"📥 {found.layout} export: {len(workouts)} workouts, {found.set_count} sets{cardio}, "
-        f"{len(exercises)} exercises, {min(days):%d %b %Y} – {max(days):%d %b %Y}."
+        f"📥 {found.layout} export: {plural(len(workouts), 'workout')}, "
+        f"{plural(found.set_count, 'set')}{cardio}, {plural(len(exercises), 'exercise')}, "
+        f"{min(days):%d %b %Y} – {max(days):%d %b %Y}."
     ]
     if not new:
-        lines.append("All of it was already imported, so nothing changed.")
+        lines.append("All of it is already in your history, so nothing changed.")
         return HandleResult((Reply("\n".join(lines), private=True),), "answered")
     new_cardio = sum(len(w.cardio) for w in new)
     with_cardio = f" and {_cardio_count(new_cardio)}" if new_cardio else ""
-    lines.append(f"✅ Imported {len(new)} workouts with {sum(kinds.values())} sets{with_cardio}.")
+    lines.append(
+        f"✅ Imported {plural(len(new), 'workout')} with "
+        f"{plural(sum(kinds.values()), 'set')}{with_cardio}."
+    )
     if existing:
-        lines.append(f"Skipped {existing} workouts already imported.")
+        lines.append(f"Skipped {plural(existing, 'workout')} already in your history.")
     if kinds["warmup"]:
         lines.append(
             f"{kinds['warmup']} warm-up sets stay warm-ups (they don't count for progression)."

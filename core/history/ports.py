@@ -16,6 +16,12 @@ class HistoryStore(Protocol):
 
     async def imported_keys(self, user_id: int, keys: Sequence[str]) -> set[str]: ...
 
+    async def logged_at(
+        self, user_id: int, starts: Sequence[datetime]
+    ) -> set[tuple[datetime, str]]:
+        """Return (sent at, text) of the user's recorded logs sent at one of `starts`."""
+        ...
+
     async def add_workouts(
         self, user_id: int, workouts: Sequence[NewWorkout], now: datetime
     ) -> None: ...
