@@ -125,6 +125,8 @@ UNKNOWN_NAMES = [
     ("Flux press 3x10 50kg", "Flux press"),
     ("Flux-grip bench press - 320x6", "Flux-grip bench press"),
     ("Zorbo Press: 175×2", "Zorbo Press"),
+    ("OH Plate Extensions - 3 sets/16 reps/45lbs.", "OH Plate Extensions"),  # not an OH squat
+    ("OH extensions 3x16 45lb", "OH extensions"),  # a plural after the name changes it too
 ]
 
 
@@ -134,6 +136,36 @@ def test_a_longer_unknown_name_never_becomes_a_known_lift(text: str, name: str) 
     assert result.entries == ()
     (problem,) = result.problems
     assert (problem.kind, problem.name) == ("unknown_exercise", name)
+
+
+def test_a_cluster_written_a_plus_b_is_never_an_added_load() -> None:
+    """`3+3 reps on 40 kg` was recorded as 3 reps with 3 kg added: now it is asked."""
+    result = parse("dips 3+3 reps on 40 kg", "kg")
+    assert result.entries == ()
+    assert [p.kind for p in result.problems] == ["implausible"]
+    (entry,) = parse("dips 3x8 +10kg", "kg").entries  # the added load it is for still reads
+    assert isinstance(entry, StrengthEntry)
+    assert [s.weight for s in entry.sets] == [10.0] * 3
+
+
+def test_weight_slash_reps_times_sets_is_asked_like_weight_x_a_x_b() -> None:
+    """`100/3*10` is 100 kg for 3 reps × 10 sets where it is written, 3 sets of 10 elsewhere."""
+    result = parse("squat: 100/3*10", "kg")
+    assert result.entries == ()
+    (ambiguity,) = result.ambiguities
+    assert [r.notation for r in ambiguity.readings] == ["sets-reps", "reps-sets"]
+    (entry,) = parse("squat: 100/3*10", "kg", notation="reps-sets").entries
+    assert isinstance(entry, StrengthEntry)
+    assert [(s.reps, s.weight) for s in entry.sets] == [(3, 100.0)] * 10
+
+
+def test_a_variant_in_brackets_after_the_name_is_that_lift() -> None:
+    (entry,) = parse("Bench press (close grip)\n60 kgs x 5\n100 kgs x 3", "kg").entries
+    assert isinstance(entry, StrengthEntry)
+    assert entry.exercise == "close_grip_bench_press"
+    (noted,) = parse("Squat (felt heavy) 3x5 100kg", "kg").entries  # a note stays a note
+    assert isinstance(noted, StrengthEntry)
+    assert noted.exercise == "squat"
 
 
 def test_barbell_bent_over_row_is_a_barbell_row() -> None:

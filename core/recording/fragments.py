@@ -205,12 +205,17 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     return "".join(chars)
 
 
+_WEIGHT_SLASH_COUNTS = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*(\d+)\s*x\s*(?=\d)")
+
+
 def _normalise(raw: str, first: bool) -> str:
     """Return a part lowercased, spaced once, with plain marks; a list marker only leads a line."""
     text = " ".join(raw.lower().split())
     if first:
         text = _LIST_MARKER.sub("", text, count=1)
     text = text.replace("×", "x").replace("*", "x").replace("’", "'")
+    if "/" in text:  # `100/3*10`: a weight, then its two counts, as `100x3x10` (asked)
+        text = _WEIGHT_SLASH_COUNTS.sub(r"\1x\2x", text)
     if "repetition" in text:  # `30 repetitions` is 30 reps
         text = _REPETITIONS.sub(" rep", text)
     if "," in text:

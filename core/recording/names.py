@@ -10,6 +10,7 @@ must be chat or a qualifier that keeps the lift (`barbell bent over row`, `ring 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -42,8 +43,14 @@ HARMLESS_BEFORE = PREFACE | frozenset(
 # Words that make a known name into another lift when they follow it.
 CHANGING_AFTER = frozenset(
     "machine sled hold holds jump jumps walk walks complex press row raise curl extension "
-    "pulldown pull dip dips clean cleans snatch thruster thrusters swing swings".split()
+    "pulldown pull dip dips clean cleans snatch thruster thrusters swing swings plate".split()
 )
+
+
+def _changes_the_lift(word: str) -> bool:
+    """Return whether `word`, after a known name, makes it another lift (plurals too:
+    `OH extensions` is no overhead squat)."""
+    return word in CHANGING_AFTER or (word.endswith("s") and word[:-1] in CHANGING_AFTER)
 
 
 def _lookup(words: list[str], names: Mapping[str, str] | None) -> Exercise | None:
@@ -84,8 +91,30 @@ def _find(words: list[str], names: Mapping[str, str] | None) -> tuple[Exercise |
         for n in range(min(longest, end - start), 0, -1):
             run = words[start : start + n]
             after = words[start + n] if start + n < len(words) else ""
-            if after in CHANGING_AFTER:
+            if _changes_the_lift(after):
                 continue
             if exercise := _lookup(run, names):
                 return exercise, start, n
     return None, 0, 0
+
+
+_NAME_THEN_BRACKET = re.compile(
+    r"(?m)^([ \t]*)([A-Za-z][A-Za-z' -]{1,40}?)[ \t]*\(([A-Za-z][A-Za-z' -]{1,30})\)"
+)
+
+
+def variant_first(text: str) -> str:
+    """Return `text` with `Bench press (close grip)` read as `close grip Bench press`: a
+    bracket right after a lift's name that, put before it, names another catalogue lift is
+    that lift, not a note. Same length, so positions in the text still match."""
+    if "(" not in text:
+        return text
+
+    def swap(m: re.Match[str]) -> str:
+        name, inner = m[2].strip(), m[3].strip()
+        plain, varied = resolve(name), resolve(f"{inner} {name}")
+        if plain is None or varied is None or varied == plain:
+            return m[0]
+        return m[1] + f"{inner} {name}".ljust(len(m[0]) - len(m[1]))
+
+    return _NAME_THEN_BRACKET.sub(swap, text)

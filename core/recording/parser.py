@@ -49,6 +49,7 @@ from core.recording.fragments import (
     fragments,
     segments,
 )
+from core.recording.names import variant_first
 from core.recording.notes import PAST, PLAN
 from core.recording.readings import MAX_PLAUSIBLE_REPS
 from core.recording.set_values import unloggable
@@ -85,7 +86,7 @@ def parse(
     """
     if not text or not text.strip():
         return ParseResult()
-    parts, overflow = segments(text, names)
+    parts, overflow = segments(variant_first(text), names)
     groups = fragments(parts)
     outcomes = [_read_fragment(f, text, units, notation) for f in groups]
     outcomes = _tallies(groups, outcomes)

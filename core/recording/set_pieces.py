@@ -18,7 +18,8 @@ from core.recording.set_values import Load, number, unit_of
 _RPE_BEFORE = re.compile(rf"@?\s*\brpe\s*[:=]?\s*({NUM})")
 _RPE_AFTER = re.compile(rf"@?\s*(?<![\w.])({NUM})\s*rpe\b")
 _BODYWEIGHT = re.compile(rf"\b(?:bw|bodyweight|body\s*weight)\b(?:\s*\+\s*({NUM})\s*({UNIT})?)?")
-_ADDED = re.compile(rf"\+\s*({NUM})\s*({UNIT})?")
+# Added load: `+10`, never the `+` of `3+3 reps` (a cluster) or another sum of counts.
+_ADDED = re.compile(rf"(?<![\d.])(?<![\d.]\s)\+\s*({NUM})\s*({UNIT})?")
 CHAIN = re.compile(
     rf"(?<![\w.])({NUM})\s*({UNIT})?\s*x\s*({NUM})\s*({UNIT})?(?:\s*x\s*({NUM})\s*({UNIT})?)?"
 )
