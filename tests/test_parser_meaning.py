@@ -232,3 +232,16 @@ def test_a_doubtful_reading_is_asked_never_recorded(text: str) -> None:
     result = parse(text, "lb")
     assert result.entries == ()
     assert result.problems or result.ambiguities
+
+
+@pytest.mark.parametrize(
+    ("text", "reps"),
+    [
+        ("bench 100kg x 5, 5, 3 fail", [5, 5, 3]),
+        ("Bench press: 162.5 kgs x 2, 1 FAIL", [2, 1]),  # a failed single after a double
+    ],
+)
+def test_a_set_marked_failed_is_still_a_set_of_the_reps_it_got(text: str, reps: list) -> None:
+    (entry,) = parse(text, "kg").entries
+    assert isinstance(entry, StrengthEntry)
+    assert [s.reps for s in entry.sets] == reps

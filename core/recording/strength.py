@@ -79,6 +79,9 @@ def read_strength(
             continue  # its number is the last set's reps (`_after_failure`), not a set
         if index and _is_prose(segment):
             continue  # a sentence about the sets, not more of them
+        if index and (failed_at := _COUNT_THEN_FAIL.fullmatch(segment.text)):
+            # `100kg x 5, 5, 3 fail`: the set that failed is still a set, of the reps it got.
+            segment = replace(segment, text=failed_at[1])
         hinted = bool(REPS_HINT.search(segment.text) or LOAD_HINT.search(segment.text))
         bare = not _LETTER.search(segment.text)
         part = read_sets(
@@ -169,6 +172,9 @@ def _pairs_by_decimal(fragment: list[Segment], units: Unit) -> list[Segment]:
 
 def _reps_for(count: float, label: str) -> str:
     return f"How many reps in the {count:g} set(s) of {label}? e.g. `{label} {count:g}x8 100kg`"
+
+
+_COUNT_THEN_FAIL = re.compile(r"\s*(\d+)\s*(?:fail(?:ed|ure|s)?|f)\b[\s.!]*", re.IGNORECASE)
 
 
 def _is_prose(segment: Segment) -> bool:
