@@ -245,3 +245,13 @@ def test_a_set_marked_failed_is_still_a_set_of_the_reps_it_got(text: str, reps: 
     (entry,) = parse(text, "kg").entries
     assert isinstance(entry, StrengthEntry)
     assert [s.reps for s in entry.sets] == reps
+
+
+@pytest.mark.parametrize(
+    "text", ["Farmers walk, 28kg/28kg – 45sec carry/15sec rest x 4", "farmers walk 4x40m 32kg"]
+)
+def test_a_carry_by_time_or_distance_is_asked_never_recorded_as_reps(text: str) -> None:
+    result = parse(text, "kg")
+    assert result.entries == ()
+    (problem,) = result.problems
+    assert "by time or distance" in problem.message

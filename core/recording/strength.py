@@ -69,6 +69,14 @@ def read_strength(
     fragment, last_rpe = take_last_set_rpe(fragment)
     head = fragment[0]
     label = exercise.name.lower()
+    if exercise.measure == "distance" and any(_TIME_OR_DISTANCE.search(s.text) for s in fragment):
+        # `28kg – 45sec carry x 4`: carries go by time or distance, which sets of reps can't
+        # hold; asked, never recorded as 4 reps.
+        message = (
+            f"I can't log {label} by time or distance yet. Send the carries as sets of one "
+            f"with the load, e.g. `{label} 4x1 28kg`, or leave them out."
+        )
+        return Outcome(Problem("unreadable", source, message), counted=True)
     lift = Lift(label, exercise.bodyweight, exercise.id in BARBELL_LIFTS)
     sets: list[RawSet] = []
     carried: Load | None = None
@@ -174,6 +182,10 @@ def _reps_for(count: float, label: str) -> str:
     return f"How many reps in the {count:g} set(s) of {label}? e.g. `{label} {count:g}x8 100kg`"
 
 
+_TIME_OR_DISTANCE = re.compile(
+    r"\d\s*(?:s|secs?|seconds?|mins?|minutes?|m|metres?|meters?|yds?|yards?|ft|feet)\b",
+    re.IGNORECASE,
+)
 _COUNT_THEN_FAIL = re.compile(r"\s*(\d+)\s*(?:fail(?:ed|ure|s)?|f)\b[\s.!]*", re.IGNORECASE)
 
 
