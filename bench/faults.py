@@ -24,30 +24,20 @@ import os
 import signal
 import sys
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
 
-from storage.database import create_engine, resolve_url, upgrade
+from storage.database import create_engine, upgrade
 from tests.db_proxy import DatabaseProxy
+from tests.scratch_db import scratch_database
 from tests.telegram_fake import TOKEN, FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
 WAIT = 300  # seconds the flood run waits for the others' replies
-
-
-async def admin(url: str, statement: str) -> None:
-    engine = create_async_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        async with engine.connect() as conn:
-            await conn.execute(text(statement))
-    finally:
-        await engine.dispose()
 
 
 async def start(url: str, api: FakeBotAPI) -> asyncio.subprocess.Process:
@@ -178,13 +168,10 @@ async def flood_run(url: str) -> str:
 
 
 async def main() -> None:
-    base = resolve_url(os.environ["TEST_DATABASE_URL"])
+    server = os.environ["TEST_DATABASE_URL"]
     runs = sys.argv[1:] or ["kill", "db cut", "flood"]
     for run in runs:
-        name = f"coach_faults_{uuid.uuid4().hex[:8]}"
-        url = make_url(base).set(database=name).render_as_string(hide_password=False)
-        await admin(base, f'CREATE DATABASE "{name}"')
-        try:
+        async with scratch_database(server, "coach_faults") as url:
             engine = create_engine(url)
             await upgrade(engine)
             await engine.dispose()
@@ -194,9 +181,6 @@ async def main() -> None:
                 print(f"db cut: {await db_cut_run(url)}", flush=True)
             else:
                 print(f"flood:  {await flood_run(url)}", flush=True)
-        finally:
-            await admin(base, f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true')
-            await admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ Measures, on a scratch database (created, then dropped):
     python bench/reminders.py --pg 100000 --sqlite 10000 --batch 500
 
 PostgreSQL comes from BENCH_DATABASE_URL or TEST_DATABASE_URL (its server; the bench
-creates and drops `coach_bench`); without either only SQLite runs.
+creates a scratch database and drops it); without either only SQLite runs.
 """
 
 from __future__ import annotations
@@ -35,15 +35,14 @@ import time  # noqa: E402
 from datetime import UTC, datetime, timedelta  # noqa: E402
 
 from sqlalchemy import insert, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine  # noqa: E402
+from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
 
 from core.messages import Reply  # noqa: E402
 from core.reminders.schedule import COMPANIONS, DEFAULTS, Schedule, next_fire  # noqa: E402
-from storage.database import create_engine, resolve_url, upgrade  # noqa: E402
+from storage.database import create_engine, upgrade  # noqa: E402
 from storage.reminder_models import ReminderSchedule  # noqa: E402
+from tests.scratch_db import scratch_database, server_url  # noqa: E402
 
-BENCH_DB = "coach_bench"
 TIMEZONES = ("Europe/Berlin", "America/New_York", "Europe/London", "Asia/Tokyo", "UTC")
 CHUNK = 10_000
 
@@ -213,31 +212,16 @@ async def run_backend(url: str, count: int, process_counts: list[int], batch: in
         await engine.dispose()
 
 
-async def admin(url: str, statement: str) -> None:
-    engine = create_async_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        async with engine.connect() as conn:
-            await conn.execute(text(statement))
-    finally:
-        await engine.dispose()
-
-
 async def main(args: argparse.Namespace) -> None:
     print(
         f"# {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.platform()}, "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}, batch {args.batch}"
     )
-    server = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
+    server = server_url()
     if server and args.pg:
-        admin_url = resolve_url(server)
-        url = make_url(admin_url).set(database=BENCH_DB).render_as_string(hide_password=False)
-        await admin(admin_url, f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        await admin(admin_url, f'CREATE DATABASE "{BENCH_DB}"')
-        try:
+        async with scratch_database(server) as url:
             report = await run_backend(url, args.pg, [1, 2], args.batch)
             print(json.dumps({"postgresql": report}), flush=True)
-        finally:
-            await admin(admin_url, f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
     if args.sqlite:
         with tempfile.TemporaryDirectory() as folder:
             url = f"sqlite+aiosqlite:///{folder}/bench.db"
