@@ -177,16 +177,8 @@ async def history_file(coach: Coach, args: argparse.Namespace) -> int:
         )
         # "These look like pounds: read them as lb?" A one-shot command can't tap: --units
         # answers it as the button would; without it, nothing is imported and it says how.
-        answer = next(
-            (
-                choice.data
-                for reply in result.replies
-                for choice in reply.choices
-                if choice.data.startswith("/import ") and choice.data.endswith(f" {args.units}")
-            ),
-            None,
-        )
-        asked = any(c.data.startswith("/import ") for r in result.replies for c in r.choices)
+        asked = [c.data for r in result.replies for c in r.choices if c.data.startswith("/import ")]
+        answer = next((d for d in asked if args.units and d.endswith(f" {args.units}")), None)
         if answer is not None:
             tap = console.message(args.user, answer, is_callback=True)
             result = await console.exchange(service, tap)

@@ -104,8 +104,10 @@ class SqlHistory:
         if not starts:
             return set()
         m = Message.__table__.c  # type: ignore[attr-defined]
+        # In UTC, as stored: SQLite compares the wall time it was given.
+        utc = [start.astimezone(UTC) for start in starts]
         query = select(m.sent_at, m.text).where(
-            m.user_id == user_id, m.recorded, ~m.undone, m.sent_at.in_(list(starts))
+            m.user_id == user_id, m.recorded, ~m.undone, m.sent_at.in_(utc)
         )
         rows = (await self.session.execute(query)).all()
         # SQLite gives UTC wall time back without its zone.
