@@ -103,11 +103,30 @@ def test_a_total_beats_its_parts(text: str, minutes: float) -> None:
     assert entry(text)[1] == pytest.approx(minutes, abs=0.01)
 
 
+FROM_PACE = [
+    ("5k run @ 5:30/km", 27.5),  # apps-070
+    ("/log treadmill 1 degree incline, 7.2 mph, 3.0 miles", 25.0),  # apps-011
+    ("run 4 miles @ 8:55 average pace", 35.67),  # blog-126, with its activity named
+    ("ran 6km, average pace 7:15min/km", 43.5),
+    ("bike 20 km at 25 km/h", 48.0),
+]
+
+
+@pytest.mark.parametrize(("text", "minutes"), FROM_PACE, ids=[r[0] for r in FROM_PACE])
+def test_a_distance_at_a_pace_or_speed_gives_the_time(text: str, minutes: float) -> None:
+    assert entry(text)[1] == pytest.approx(minutes, abs=0.01)
+
+
 QUESTIONS = [
     # distance or pace without a time
     ("5k run", "How long was the run?"),
     ("6.54 mile run", "How long was the run?"),
-    ("5k run @ 5:30/km", "How long was the run?"),
+    ("fast running", "How long was the run?"),  # apps-103: an activity alone is asked
+    # a time from a distance at a pace or speed only when each is said once, exactly
+    ("ran 5k and 3k @ 5:00/km", "How long was the run?"),
+    ("row 2k @ 2:05/500m", "How long was the row?"),  # a rower's split is per 500 m
+    ("ride just over 20 miles at about 16mph", "How long was the ride?"),
+    ("run 5k at a target pace of 5:00/km", "How long was the run?"),
     ("run 10.31 minutes a mile , average heart rate of 130bpm", "How long was the run?"),
     ("swim 2 x 250y/2:00 , 5 x 50y/:30", "How long was the swim?"),
     ("warmup: 500 m row / 1:50", "How long was the row?"),
@@ -201,7 +220,7 @@ NOTHING = [
     "going to ride 2 hours on saturday",
     "did zone 2 today",
     "walked the dog",
-    "fast running",
+    "i love running",
     "squat 3x5 100kg",
 ]
 

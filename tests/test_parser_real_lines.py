@@ -77,8 +77,15 @@ RULES = [
         "overhead_press: 170lb x 1, 160lb x 4, 160lb x 4, 160lb x 4, 145lb x 5; "
         "close_grip_bench_press: 200lb x 5, 200lb x 5, 200lb x 5",
     ),
-    # apps-085 `135 8,8,7,6`: 135 reps no one does; asked, as before
-    ("workout log bench-press 135 8,8,7,6", "kg", ASK),
+    # apps-085 `135 8,8,7,6`: 135 reps no one does, so it is the load of the reps after it
+    (
+        "workout log bench-press 135 8,8,7,6",
+        "lb",
+        "bench_press: 135lb x 8, 135lb x 8, 135lb x 7, 135lb x 6",
+    ),
+    ("Semi-sumo Deadlift 285 4,4,4", "lb", "deadlift: 285lb x 4, 285lb x 4, 285lb x 4"),
+    ("squat 5 5,5,5", "kg", ASK),  # 5 kg is no squat: reps, with no load
+    ("deadlift 225 8 7 6", "lb", ASK),  # no list: which is the load?
     ("TM Intensity day – SQ 175kg x 5. Deadlift wasn’t a PR.", "kg", "squat: 175kg x 5"),
     ("max pull ups", "kg", ASK),  # apps-074
     # numbers that cannot be what they would be read as are asked about

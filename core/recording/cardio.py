@@ -10,7 +10,8 @@ How a cardio note is read:
   WALK_MAX_KMH when the speed is given, else a run.
 * Duration: core.recording.durations finds each duration and its role (total, part,
   repeat…) and says which one is the session's. A note that does not say it plainly gets
-  a question, never a guess: a distance or pace with no time, intervals without a total,
+  a question, never a guess: a distance with no time or pace (one distance at one pace or
+  speed is worked out by core.recording.paces), intervals without a total,
   minutes in several zones, several times that do not add up, `less than an hour`, or
   two activities at once.
 * Heart rate: `avg hr 128`, `ahr 146`, `HRav:133`, `average heart rate of 130bpm`,
@@ -30,6 +31,7 @@ from core.recording.durations import (
     session_minutes,
 )
 from core.recording.entries import CardioEntry, Modality, Problem
+from core.recording.paces import minutes_from_pace
 from core.recording.set_notation import shown
 
 MAX_MINUTES = 24 * 60
@@ -90,6 +92,8 @@ _PLAN = re.compile(
 )
 _VAGUE = re.compile(r"\b(?:some|a\s+few|few|several|many|couple\s+of)\s+(?:minutes|mins|hours)\b")
 _DIGIT = re.compile(r"\d")
+# A message that is only an activity, at most one word beside it (`fast running`, `walk`).
+_BARE_ACTIVITY = re.compile(r"(?:[a-z]+\s+)?(?:[a-z]+|zone\s*2)")
 
 _EXAMPLE = "e.g. `zone 2 run 45 min`"
 _QUESTIONS: dict[Unclear, str] = {
@@ -221,7 +225,7 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     activities = activities_named(text)
     activity = activities[0] if activities else None
     modality = _modality(text, activity)
-    what = _NOUNS.get(activity or "", activity) or ("zone 2" if modality == "zone2" else "session")
+    what = _NOUNS.get(activity or "", activity) or ("zone 2 session" if modality == "zone2" else "session")
     hr, rest = read_heart_rate(text)
     durations = find_durations(rest, read_distance(rest))
     if len(activities) > 1 and durations:
@@ -232,11 +236,13 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
             f"e.g. `{activities[0]} 30 min`.",
         )
     minutes = session_minutes(durations, repeated(rest))
+    if minutes == "none" and (derived := minutes_from_pace(rest)) is not None:
+        minutes = derived  # `5k run @ 5:30/km`: the time is the distance at that pace
     if isinstance(minutes, str):
         if minutes == "none" and not _VAGUE.search(rest):
             numbers = _DIGIT.search(_ZONE2.sub(" ", rest)) or read_distance(rest) is not None
-            if hr is None and not numbers:
-                return None
+            if hr is None and not numbers and not _BARE_ACTIVITY.fullmatch(rest.strip(" .!")):
+                return None  # a note or a question; `fast running` alone is asked how long
         return Problem("unreadable", source, _QUESTIONS[minutes].format(what=what))
     if minutes <= 0 or minutes > MAX_MINUTES:
         return Problem(

@@ -8,6 +8,7 @@ that, marks are made plain: `225#` is 225 lb, `70k` 70 kg, `12r 4s` 12 reps 4 se
 load before it. A list of loads (`105lbs/120lbs/135lbs 3x5`, `8x3 80/85/.../100kg`) gives
 one load per set in order, or pairs with a rep list (`135lbs/155lbs 5/3`); two numbers
 `A/B` with no load are reps and weight in the order plausibility allows, else a question.
+A number no set has as reps before a list of reps (`bench 135 8,8,7,6`) is their load.
 
 This module puts the steps in order: the marked pieces are taken out by `set_pieces`, the
 numbers become blocks and sets by `set_blocks` and are checked by `set_limits`. The limits
@@ -26,7 +27,13 @@ from dataclasses import dataclass
 
 from core.recording.entries import Notation, Unit
 from core.recording.marks import NUM, UNIT, plain
-from core.recording.readings import Block, Lift, plausible_load
+from core.recording.readings import (
+    MAX_PLAUSIBLE_REPS,
+    Block,
+    Lift,
+    plausible_load,
+    plausible_reps,
+)
 from core.recording.set_blocks import (
     base_load,
     chain_block,
@@ -82,6 +89,7 @@ _RUN = re.compile(rf"(?<![\w.]){NUM}(?:(?:\s*[,/]\s*|\s+){NUM})*(?!\w|\.\d)")
 _FAILED_SET = re.compile(r"x\s*(?:fail(?:ed)?|f)\b|\bno lift\b")
 _SETS_OF_NO_COUNT = re.compile(rf"(?<![\d\s])\s*\bsets\s+of\s+{NUM}|^\s*sets\s+of\s+{NUM}")
 _LONE_X = re.compile(r"(?<![\w.])x\s*(?:$|[,;)]|(?:amrap|max|as many)\b)")
+_LOAD_THEN_LIST = re.compile(rf"^({NUM})\s+{NUM}(?:\s*[,/]\s*{NUM})+$")
 _PAIR = re.compile(rf"^\D*?(?<![\w.])({NUM})\s*/\s*({NUM})(?![\w.])\D*$")
 
 
@@ -188,7 +196,10 @@ def read_sets(
     if loads and not blocks and numbers and len(numbers) == len(loads):
         blocks = [Block(1.0, n, x.weight, x.unit) for n, x in zip(numbers, loads, strict=True)]
         used = len(numbers)
-    elif blocks and base is None and numbers and not loads:
+    listed = (
+        not blocks and base is None and not loads and not on_bodyweight
+    ) and _load_then_reps(run, lift, units)
+    if blocks and base is None and numbers and not loads:
         if not lift.bodyweight and numbers[0] > 0 and not plausible_load(numbers[0], units, lift):
             # `squat 3x5,5`: 5 lb is no squat; what the number is gets asked
             return PartSets(
@@ -196,8 +207,12 @@ def read_sets(
                 problem=f"What is the {numbers[0]:g} after the {label} sets? {example}",
             )
         base, used = Load(numbers[0], units, lift.bodyweight), 1
-    elif not blocks and numbers and (base is not None or bare_numbers_are_reps or loads):
-        blocks, used = [Block(1.0, n) for n in numbers], len(numbers)
+    elif not blocks and numbers and (base is not None or bare_numbers_are_reps or loads or listed):
+        if listed:
+            # `bench-press 135 8,8,7,6`: 135 is no set's reps, so it is the load
+            base, numbers = Load(numbers[0], units, False), numbers[1:]
+            used = 1
+        blocks, used = [Block(1.0, n) for n in numbers], used + len(numbers)
     if not loads and counted and len(numbers) > 1 and run and "/" in run[0]:
         if sum(b.sets for b in blocks) == len(numbers):  # `3 x 5 - 80/100/120`
             loads, base, used = (
@@ -238,3 +253,17 @@ def read_sets(
     if last and last.weight is not None:
         base = Load(last.weight, last.unit, last.bodyweight)
     return PartSets(sets, base, bool(blocks), ambiguous=guessed, uniform=uniform, count=count)
+
+
+def _load_then_reps(run: re.Match[str] | None, lift: Lift, units: Unit) -> bool:
+    """Whether a run of numbers is a load, a space, then a list of reps (`135 8,8,7,6`):
+    the first number no one does as reps, each after it a plausible set's reps."""
+    m = run and _LOAD_THEN_LIST.match(run[0])
+    if not m:
+        return False
+    first, rest = number(m[1]), [number(n) for n in _NUMBER.findall(run[0])[1:]]
+    return (
+        first > MAX_PLAUSIBLE_REPS
+        and plausible_load(first, units, lift)
+        and all(plausible_reps(n, False) for n in rest)
+    )

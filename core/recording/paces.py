@@ -1,0 +1,66 @@
+"""Works out a session's minutes from its distance and its pace or speed, when no time is given.
+
+`5k run @ 5:30/km` is 27.5 minutes, `4 miles @ 8:55 average pace` 35.7, `treadmill 7.2 mph,
+3.0 miles` 25. It is arithmetic, not a guess, so only when the note says it once: exactly
+one distance and exactly one pace or speed, the pace's distance unit written or the same
+as the distance's, and a speed any session can have. A rower's `/500m` split, a pace with
+two distances, or a rough figure (`about 16mph`, `just over 20 miles`) is asked about.
+"""
+
+from __future__ import annotations
+
+import re
+
+KM_PER_MILE = 1.609344
+MIN_KMH, MAX_KMH = 2.0, 60.0
+
+_DISTANCE = re.compile(
+    r"(?<![\w.:/])(\d+(?:\.\d+)?|\.\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s*-?\s*(?:(km|kilomet(?:er|re)s?|k)|(mi|miles?))(?![a-z]|/)"
+)
+_OTHER_DISTANCE = re.compile(r"(?<![\w.:/])\d+(?:\.\d+)?\s*(?:m|met(?:er|re)s?|y|yds?|yards?)\b")
+_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_CLOCK = r"(?<![\d:.])(\d{1,2}):([0-5]\d)(?![\d:])"
+_PACE = re.compile(
+    rf"{_CLOCK}\s*(?:min(?:utes?|s)?\s*)?"
+    r"(?:(?:/|\bper\s+|\ba\s+)\s*(km|k|kilomet\w*|mi|miles?)\b"
+    r"|\s*(?:(?:avg|average|overall|mile|km)\.?\s*)*pace\b)"
+    rf"|\bpace\b[^\d:]{{0,30}}?{_CLOCK}\s*(?:min(?:utes?|s)?\s*)?(?:(?:/|\bper\s+)\s*(km|k|mi|miles?)\b)?"
+)
+_SPEED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(mph|km/h|kph|kmh)\b")
+# A rower's split (`2:20/500 meters`) or a rough figure (`just over 20 miles at about 16mph`)
+_NOT_EXACT = re.compile(
+    r"/\s*\d+\s*(?:m|met(?:er|re)s?)\b|\b(?:about|around|roughly|approx\w*|nearly|almost|"
+    r"just\s+(?:over|under)|over|under|more\s+than|less\s+than|at\s+least|target|goal)\b|~"
+)
+
+
+def minutes_from_pace(text: str) -> float | None:
+    """Return the minutes that lowercased `text`'s one distance takes at its one pace or
+    speed, or None when the note does not say both exactly once."""
+    if _NOT_EXACT.search(text):
+        return None
+    distances = {(m[1], bool(m[3])) for m in _DISTANCE.finditer(text)}
+    if len(distances) != 1 or _OTHER_DISTANCE.search(text):
+        return None
+    ((value, in_miles),) = distances
+    km = (float(value) if value[-1].isdigit() else _WORDS.index(value) + 1.0) * (
+        KM_PER_MILE if in_miles else 1.0
+    )
+    paces, speeds = list(_PACE.finditer(text)), list(_SPEED.finditer(text))
+    if len(paces) + len(speeds) != 1 or km <= 0:
+        return None
+    if speeds:
+        speed = float(speeds[0][1]) * (KM_PER_MILE if speeds[0][2] == "mph" else 1.0)
+        kmh = speed
+    else:
+        m = paces[0]
+        minutes, seconds, unit = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+        per = int(minutes) + int(seconds) / 60
+        if per <= 0:
+            return None
+        per_mile = unit.startswith("mi") if unit else in_miles
+        kmh = (KM_PER_MILE if per_mile else 1.0) / per * 60
+    if not MIN_KMH <= kmh <= MAX_KMH:
+        return None
+    return round(km / kmh * 60, 2)
