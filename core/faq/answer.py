@@ -11,7 +11,13 @@ from typing import Literal
 from core.faq.guard import asks_about_substances
 from core.faq.index import FaqIndex, Match
 from core.faq.kb import Topic, load_topics
-from core.faq.personal import age_in_text, protein_line, weight_in_text, zone2_line
+from core.faq.personal import (
+    age_in_text,
+    protein_line,
+    weight_in_text,
+    without_age,
+    zone2_line,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +146,7 @@ def best_match(question: str) -> Match | None:
     index = _knowledge()[1]
     if NEXT_LOAD_TERM in index.query_terms(question):
         return Match(NEXT_LOAD, MIN_SCORE, 1.0)
-    match = index.search(question)
+    match = index.search(without_age(question))
     if match is None or match.coverage < MIN_COVERAGE or match.score < MIN_SCORE:
         return None
     return match

@@ -36,9 +36,10 @@ class Match:
 
 
 def topic_terms(topic: Topic) -> list[str]:
-    """Return the bag of terms a topic is indexed under."""
+    """Return the bag of terms a topic is indexed under: its title and keywords count
+    double; its example questions, ours and those real people asked, once."""
     strong = terms(topic.title + " " + " ".join(topic.keywords))
-    weak = terms(" ".join(topic.questions))
+    weak = terms(" ".join(topic.questions + topic.asked))
     return strong * KEYWORD_WEIGHT + weak
 
 

@@ -14,6 +14,7 @@ class Topic:
     title: str
     keywords: tuple[str, ...]
     questions: tuple[str, ...]
+    asked: tuple[str, ...]  # real people's wording, from the blind question sets
     answer: str
     sources: tuple[str, ...]
     command: str | None
@@ -39,6 +40,7 @@ def load_topics() -> tuple[Topic, ...]:
                 title=data["title"],
                 keywords=tuple(data.get("keywords") or ()),
                 questions=tuple(data.get("questions") or ()),
+                asked=tuple(data.get("asked") or ()),
                 answer=" ".join(data["answer"].split()),
                 sources=tuple(data.get("sources") or ()),
                 command=data.get("command"),

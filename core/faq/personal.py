@@ -57,6 +57,16 @@ def protein_line(bodyweight_kg: float | None, units: Literal["kg", "lb"]) -> str
     return f"For you ({you}): about {low}–{high} g of protein a day."
 
 
+_AGE_WORDS = re.compile(r"\b(?:a\s+)?(\d{2})\s*(?:-\s*)?(?:years?|yrs?)\s*-?\s*old\b")
+
+
+def without_age(text: str) -> str:
+    """Return `text` without an age written as one (`a 70 year old`): it says who asks,
+    not what about, so it never picks a topic (`what about at 70?`)."""
+    text = text.lower().replace("'", "")
+    return _AGE_IN_TEXT.sub(" ", _AGE_WORDS.sub(" ", text))
+
+
 def age_in_text(text: str) -> int | None:
     """Return an age the question states ("for a 70 year old", "I'm 64"), if any."""
     m = _AGE_IN_TEXT.search(text.lower().replace("'", ""))

@@ -306,7 +306,8 @@ OFF_TOPIC = frozenset(
     diet diets dieting keto ketogenic fasting calorie calories recipe recipes meal meals
     cholesterol diabetes diabetic sugar alcohol beer wine coffee smoking mattress pillow
     surgeon prescription news weather rain politics wedding book booking buy price cost
-    cheapest brand disinfect clean cleaning piano sauna lose losing
+    cheapest brand disinfect clean cleaning piano sauna lose losing stretching stretches
+    surgery operation near marathon yoga pilates
     """.split()
 )
 
