@@ -253,7 +253,8 @@ EXTENDED_MUSCLES = {*MUSCLES, "forearms", "traps", "adductors"}
         ("prowler", "sled_push"),
         ("ohp", "overhead_press"),
         ("rdl", "romanian_deadlift"),
-        ("incline dumbbell press", "incline_bench_press"),
+        ("incline dumbbell press", "incline_dumbbell_press"),  # per dumbbell: not a barbell
+        ("incline bench press", "incline_bench_press"),
         ("tricep dumbbell extension", "tricep_extension"),
         # harmless words: a qualifier, or the gear the lift is done with
         ("heavy squats", "squat"),
@@ -265,7 +266,7 @@ EXTENDED_MUSCLES = {*MUSCLES, "forearms", "traps", "adductors"}
         ("weighted dips", "dip"),
         ("strict curls", "bicep_curl"),
         ("barbell rdl", "romanian_deadlift"),
-        ("dumbbell incline press", "incline_bench_press"),
+        ("dumbbell incline press", "incline_dumbbell_press"),
         ("machine leg press", "leg_press"),
         ("cable face pulls", "face_pull"),
         ("seated shoulder press machine", "machine_shoulder_press"),

@@ -155,9 +155,9 @@ async def test_a_failing_batch_falls_back_to_one_at_a_time(
     assert [r.status for r in results] == ["recorded", "recorded"]
     assert "Next: Squat 3×8 @ 105 kg" in results[0].replies[0].text
     rows = Counter(row[0] for row in await stored(engine))
-    # a1: three squat sets and its message; b1: Zone 2 and its message (its deadlift line
-    # is refused with a question, as it would be alone).
-    assert (rows["a1"], rows["b1"]) == (4, 2)
+    # a1: three squat sets and its message; b1: three deadlift sets at 225 lb (a load
+    # before a list of reps), Zone 2 and its message.
+    assert (rows["a1"], rows["b1"]) == (4, 5)
 
 
 async def test_a_fault_in_every_attempt_tells_each_person_and_records_nothing(

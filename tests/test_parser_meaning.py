@@ -66,7 +66,7 @@ READINGS = [
     ("Dead lift: 3×5 @ 355#. These were HARD. I had to really stick with it to get through all 5 reps.", "lb", [("deadlift", reps_at(355, "lb", 5, 5, 5))]),
     # a qualifier before the name, a number after `then`, a number that ends a sentence
     ("Wide chin-ups: 15, 15, ", "kg", [("chin_up", reps_at(0, "kg", 15, 15, bw=True))]),
-    ("incline dumbbell presses. 75 lbs dumbbells for 10, 9, and then 11.", "lb", [("incline_bench_press", reps_at(75, "lb", 10, 9, 11))]),
+    ("incline dumbbell presses. 75 lbs dumbbells for 10, 9, and then 11.", "lb", [("incline_dumbbell_press", reps_at(75, "lb", 10, 9, 11))]),
     # names joined by a slash with no space are one name, read from its first known lift
     ("Crunches/Sit-ups, 75 reps", "kg", [("crunch", reps_at(0, "kg", 75, bw=True))]),
     # a lift named after the numbers on the next line adds to the entry before it

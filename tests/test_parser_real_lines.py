@@ -170,6 +170,42 @@ RULES = [
     ("I had already filled out my logbook with “Squats, 5X5, 90kg”.", "kg", ASK),
     # a load written with its unit is a load, even one light for the lift
     ("incline bench 3x8 10kg", "kg", "incline_bench_press: 10kg x 8, 10kg x 8, 10kg x 8"),
+    # held-back slice 3, scored once, then tuned on (h3-*)
+    ("Wends - 4 miles @ 8:55 average pace", "lb", ASK),  # blog-126: a run, a walk, a ride?
+    ("Distance 3.83 mi\nDuration 1h:01m:18s\nAvg. Speed 3.8 mph", "lb", ASK),  # h3-073
+    ("walk 1h:01m:18s", "kg", "walk: 61.3 min"),
+    (
+        "Biked 31.5 miles @ 15.8 mph average speed\nTotal time - 1:59:41\nAHR - 140",
+        "lb",
+        "other: 119.68 min",
+    ),  # h3-061: the summary lines below a session are that session's
+    ("1 leg press:  295 x10, x10, x10", "lb", "single_leg_press: " + ", ".join(["295lb x 10"] * 3)),
+    (
+        "Incline Dumbbell Bench Press:  75x9, 75x8",
+        "lb",
+        "incline_dumbbell_press: 75lb x 9, 75lb x 8",
+    ),  # h3-019: per dumbbell, never the barbell lift
+    (
+        "Turkish Get-Ups (TGU) – each arm\n20kg (44lbs) x 1\n32kg (70lbs) x 2",
+        "kg",
+        "turkish_get_up: 20kg x 1, 32kg x 2",
+    ),  # h3-090: a load's conversion in brackets is a note
+    ("squat 100kg (180lbs) x 5", "kg", ASK),  # two different loads: which?
+    ("bench 60kg, 80kg x 5", "kg", ASK),  # a load with no sets, then sets at another
+    ("B. Isometric Holds: Back Squat: 495/12s x3; 60s rest", "lb", ASK),  # h3-039: by time
+    ("squat 3x5 100kg, 90s rest", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    (
+        "Incline Dumbbell Bench Press:  75x9, 75x8\n75x8  45* incline",
+        "lb",
+        "incline_dumbbell_press: 75lb x 9, 75lb x 8, 75lb x 8",
+    ),  # h3-019: `45* incline` is the bench's angle
+    (
+        '12" Box Squat: 95x5, 125x5, 155x3',
+        "lb",
+        "box_squat: 95lb x 5, 125lb x 5, 155lb x 3",
+    ),  # h3-036: `12"` is inches, no quote
+    ("more Bench Press (135 x 8 x 3 – fast reps)", "lb", ASK),  # h3-016: 3x8 or 8x3?
+    ("Leg ext superset with leg curl – 4 sets of 15 reps with 11.25 kg on each leg.", "kg", ASK),
 ]
 
 
@@ -186,3 +222,16 @@ def test_real_line_is_read_as_meant_or_asked(text: str, units: Unit, expected: s
 def test_pain_words_after_an_rpe_list_are_still_read() -> None:
     text = "step up 3x8 12.5kg @7, @8, @8.5 knee hurt"
     assert [phrase for _, phrase in pain_phrases(text)] == ["knee hurt"]
+
+
+def test_recent_work_in_a_bio_is_never_recorded() -> None:
+    # h3-066: a forum signature's numbers are history, not today's sets
+    text = '71", 218lbs, Recent work: SQ 375x5, 417x1. DL 430x5, 485x1.'
+    assert parse(text, "lb").entries == ()
+
+
+def test_a_summary_line_below_a_session_gives_its_heart_rate() -> None:
+    # h3-061: `AHR - 140` two lines under the ride is the ride's average heart rate
+    (entry,) = parse("Biked 31.5 miles\nTotal time - 1:59:41\nAHR - 140", "lb").entries
+    assert isinstance(entry, CardioEntry)
+    assert (entry.activity, entry.minutes, entry.avg_hr) == ("bike", 119.68, 140)

@@ -125,7 +125,7 @@ async def test_typed_answers_choose_the_program_and_plan_shows_the_calibration(
     assert "Your week (dumbbells, 2 lifting days)" in week
     assert "Mon Thu: full body, 4×8 each lift" in week
     assert "A: Goblet squat, Romanian deadlift, Dumbbell bench press, Dumbbell row" in week
-    assert "B: Step-up, Glute bridge, Incline bench press, Chest-supported row" in week
+    assert "B: Step-up, Glute bridge, Incline dumbbell press, Chest-supported row" in week
     assert "Zone 2 Tue Sat Sun: 45 min" in week
     assert "Intervals Fri: 20 min" in week
     assert "one set of 8 that feels like 2–3 reps left" in week

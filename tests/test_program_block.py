@@ -33,7 +33,7 @@ CALIBRATION_KG = {
     "dumbbell_bench_press": 12,
     "dumbbell_row": 14,
     "step_up": 8,
-    "incline_bench_press": 10,
+    "incline_dumbbell_press": 10,
     "chest_supported_row": 12,
 }
 NAMES = {
@@ -43,7 +43,7 @@ NAMES = {
     "dumbbell_row": "dumbbell row",
     "step_up": "step up",
     "glute_bridge": "glute bridge",
-    "incline_bench_press": "incline dumbbell press",
+    "incline_dumbbell_press": "incline dumbbell press",
     "chest_supported_row": "chest supported row",
 }
 
@@ -166,7 +166,7 @@ EXPECTED: list[tuple[str, list[tuple[str, int, int, float, str]]]] = [
         [
             ("step_up", 1, 8, 0.0, "calibrate"),
             ("glute_bridge", 3, 8, 0.0, "calibrate"),
-            ("incline_bench_press", 1, 8, 0.0, "calibrate"),
+            ("incline_dumbbell_press", 1, 8, 0.0, "calibrate"),
             ("chest_supported_row", 1, 8, 0.0, "calibrate"),
         ],
     ),
@@ -184,7 +184,7 @@ EXPECTED: list[tuple[str, list[tuple[str, int, int, float, str]]]] = [
         [
             ("step_up", 3, 8, 7.5, "calibrate"),
             ("glute_bridge", 3, 10, 0.0, "progress"),
-            ("incline_bench_press", 3, 8, 10.0, "calibrate"),
+            ("incline_dumbbell_press", 3, 8, 10.0, "calibrate"),
             ("chest_supported_row", 3, 8, 11.25, "calibrate"),
         ],
     ),
@@ -202,7 +202,7 @@ EXPECTED: list[tuple[str, list[tuple[str, int, int, float, str]]]] = [
         [
             ("step_up", 3, 8, 10.0, "progress"),
             ("glute_bridge", 3, 12, 0.0, "progress"),
-            ("incline_bench_press", 3, 8, 11.25, "progress"),
+            ("incline_dumbbell_press", 3, 8, 11.25, "progress"),
             ("chest_supported_row", 3, 8, 12.5, "progress"),
         ],
     ),
@@ -220,7 +220,7 @@ EXPECTED: list[tuple[str, list[tuple[str, int, int, float, str]]]] = [
         [
             ("step_up", 3, 8, 10.0, "repeat"),
             ("glute_bridge", 3, 14, 0.0, "progress"),
-            ("incline_bench_press", 3, 8, 10.0, "calibrate"),
+            ("incline_dumbbell_press", 3, 8, 10.0, "calibrate"),
             ("chest_supported_row", 3, 8, 12.5, "repeat"),
         ],
     ),
@@ -238,7 +238,7 @@ EXPECTED: list[tuple[str, list[tuple[str, int, int, float, str]]]] = [
         [
             ("step_up", 3, 8, 10.0, "hold"),
             ("glute_bridge", 3, 15, 0.0, "progress"),
-            ("incline_bench_press", 3, 8, 11.25, "progress"),
+            ("incline_dumbbell_press", 3, 8, 11.25, "progress"),
             ("chest_supported_row", 3, 8, 13.75, "progress"),
         ],
     ),
@@ -256,7 +256,7 @@ EXPECTED: list[tuple[str, list[tuple[str, int, int, float, str]]]] = [
         [
             ("step_up", 3, 8, 12.5, "progress"),
             ("glute_bridge", 3, 8, 5.0, "progress"),
-            ("incline_bench_press", 3, 8, 11.25, "repeat"),
+            ("incline_dumbbell_press", 3, 8, 11.25, "repeat"),
             ("chest_supported_row", 3, 8, 12.5, "calibrate"),
         ],
     ),
@@ -274,7 +274,7 @@ EXPECTED: list[tuple[str, list[tuple[str, int, int, float, str]]]] = [
         [
             ("step_up", 3, 8, 12.5, "repeat"),
             ("glute_bridge", 3, 10, 5.0, "progress"),
-            ("incline_bench_press", 3, 8, 11.25, "repeat"),
+            ("incline_dumbbell_press", 3, 8, 11.25, "repeat"),
             ("chest_supported_row", 3, 8, 13.75, "progress"),
         ],
     ),
@@ -292,7 +292,7 @@ EXPECTED: list[tuple[str, list[tuple[str, int, int, float, str]]]] = [
         [
             ("step_up", 3, 8, 15.0, "progress"),
             ("glute_bridge", 3, 12, 5.0, "progress"),
-            ("incline_bench_press", 3, 8, 10.0, "deload"),
+            ("incline_dumbbell_press", 3, 8, 10.0, "deload"),
             ("chest_supported_row", 3, 8, 13.75, "repeat"),
         ],
     ),
@@ -310,7 +310,7 @@ EXPECTED: list[tuple[str, list[tuple[str, int, int, float, str]]]] = [
         [
             ("step_up", 3, 8, 15.0, "repeat"),
             ("glute_bridge", 3, 14, 5.0, "progress"),
-            ("incline_bench_press", 3, 8, 11.25, "progress"),
+            ("incline_dumbbell_press", 3, 8, 11.25, "progress"),
             ("chest_supported_row", 3, 8, 13.75, "repeat"),
         ],
     ),
@@ -328,7 +328,7 @@ EXPECTED: list[tuple[str, list[tuple[str, int, int, float, str]]]] = [
         [
             ("step_up", 3, 8, 15.0, "repeat"),
             ("glute_bridge", 3, 15, 5.0, "progress"),
-            ("incline_bench_press", 3, 8, 12.5, "progress"),
+            ("incline_dumbbell_press", 3, 8, 12.5, "progress"),
             ("chest_supported_row", 3, 8, 13.75, "repeat"),
         ],
     ),

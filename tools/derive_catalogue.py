@@ -141,8 +141,8 @@ ROWS: tuple[Row, ...] = (
           "chest shoulders triceps", "upper", "barbell",
           "bench, bp, flat bench, barbell bench, bb bench, benched"),
     _ours("Barbell_Incline_Bench_Press_-_Medium_Grip", "incline_bench_press",
-          "Incline bench press", "push", "chest shoulders triceps", "upper", "barbell dumbbell",
-          "incline bench, incline, incline press, incline db press"),
+          "Incline bench press", "push", "chest shoulders triceps", "upper", "barbell",
+          "incline bench, incline, incline press"),
     _ours("Dumbbell_Bench_Press", "dumbbell_bench_press", "Dumbbell bench press", "push",
           "chest shoulders triceps", "upper", "dumbbell",
           "db bench, dumbbell bench, db press, db bench press, dumbbell press"),
@@ -288,6 +288,11 @@ ROWS: tuple[Row, ...] = (
       "cable crossover, cable flye, crossover, cable chest fly, low cable fly, high cable fly",
       muscles="chest"),
     R("Dumbbell_Flyes", "dumbbell_fly", "Dumbbell fly", "dumbbell flye"),
+    R("Incline_Dumbbell_Press", "incline_dumbbell_press", "Incline dumbbell press",
+      "incline db press, incline dumbbell bench press, incline db bench, incline db bench press, "
+      "incline dumbbell bench, dumbbell incline press, dumbbell incline chest press, "
+      "db incline press, incline dumbbell chest press, dumbbell incline bench press",
+      muscles="chest shoulders triceps"),
     R("Incline_Dumbbell_Flyes", "incline_dumbbell_fly", "Incline dumbbell fly",
       "incline fly, incline flye, incline dumbbell flye", muscles="chest", pattern="isolation"),
     R("Dumbbell_Shoulder_Press", "dumbbell_shoulder_press", "Dumbbell shoulder press",

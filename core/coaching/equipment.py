@@ -29,7 +29,9 @@ BARBELL_LIFTS = frozenset(
         "barbell_row",
     }
 )
-DUMBBELL_LIFTS = frozenset({"dumbbell_bench_press", "dumbbell_row", "goblet_squat", "lunge"})
+DUMBBELL_LIFTS = frozenset(
+    {"dumbbell_bench_press", "incline_dumbbell_press", "dumbbell_row", "goblet_squat", "lunge"}
+)
 BARBELL = "barbell"  # the default target
 DUMBBELLS = "dumbbells"
 GROUP_NAMES = {

@@ -70,7 +70,7 @@ LIFTS: dict[Equipment, tuple[tuple[_Pair, ...], ...]] = {
         (
             ("lunge", "step_up"),
             ("glute_bridge", "glute_bridge"),
-            ("incline_bench_press", "incline_bench_press"),
+            ("incline_dumbbell_press", "incline_dumbbell_press"),
             ("chest_supported_row", "chest_supported_row"),
         ),
     ),

@@ -73,7 +73,7 @@ _MAX_HR = re.compile(
 )
 _AVG_HR = re.compile(
     r"\b(?:ahr|hr\s*av(?:g|erage)?|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate|pulse)"
-    r"|hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=)?\s*(\d+)"
+    r"|hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=|-|–)?\s*(\d+)"
     r"|(?<![\w.])(\d+)\s*bpm\b"
 )
 _AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")
@@ -225,7 +225,9 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     activities = activities_named(text)
     activity = activities[0] if activities else None
     modality = _modality(text, activity)
-    what = _NOUNS.get(activity or "", activity) or ("zone 2 session" if modality == "zone2" else "session")
+    what = _NOUNS.get(activity or "", activity) or (
+        "zone 2 session" if modality == "zone2" else "session"
+    )
     hr, rest = read_heart_rate(text)
     durations = find_durations(rest, read_distance(rest))
     if len(activities) > 1 and durations:

@@ -1,9 +1,10 @@
 """Finds the durations written in a cardio note and what each one is, then the session's.
 
 Forms read: `45 min`, `45m`, `45-minute`, `20'`, `37′ 30″`, `90 seconds`, `1h15`,
-`1h 01′ 42″`, `1 hour and 33 minutes`, `an hour and 10 minutes`, `half an hour`, `0.67hr`,
-`1:30hrs`, and clock forms `1:04:04`, `40:41`, `23:14.87` (`a:bb` is hours:minutes when
-`a` is at most MAX_CLOCK_HOURS, unless a distance makes only minutes:seconds plausible).
+`1h 01′ 42″`, `1h:01m:18s`, `1 hour and 33 minutes`, `an hour and 10 minutes`, `half an
+hour`, `0.67hr`, `1:30hrs`, and clock forms `1:04:04`, `40:41`, `23:14.87` (`a:bb` is
+hours:minutes when `a` is at most MAX_CLOCK_HOURS, unless a distance makes only
+minutes:seconds plausible).
 
 Not durations at all: a list of three or more clock times (splits), a pace (`5:30/km`,
 `8:21 min/mile`, `10.31 minutes a mile`, `7:03 pace`, `pace of 10:28`), a bare clock after
@@ -54,7 +55,8 @@ _TOKEN = re.compile(
     r"|(?<![\w.])(?P<half>half\s+an|a\s+half)\s+hour\b"
     rf"|(?<![a-wyz\d_.])(?P<h>{_N}|an?(?=\s))\s*-?\s*{_HRS}"
     rf"(?:\s*(?:and\s+)?(?P<hhalf>a\s+half)\b"
-    rf"|\s*(?:and\s+)?(?P<hm>\d{{1,2}}|{_W})\s*(?:{_MIN})(?:\s*(?P<hs>\d{{1,2}})\s*(?:{_SEC}))?"
+    rf"|\s*:?\s*(?:and\s+)?(?P<hm>\d{{1,2}}|{_W})\s*(?:{_MIN}|m\b)"
+    rf"(?:\s*:?\s*(?P<hs>\d{{1,2}})\s*(?:{_SEC}|s\b))?"
     r"|(?P<hg>\d{1,2})(?![\w.:]))?"
     rf"|(?<![a-wyz\d_.])(?P<m>{_N})(?:\s*-?\s*(?:{_MIN})|(?P<bare_m>m)(?![a-z]))"
     rf"(?:\s*(?P<ms>\d{{1,2}})\s*(?:{_SEC}))?"

@@ -11,8 +11,8 @@ Press`, `TM day – SQ 175kg x 5`) is not part of the name. A part naming an exe
 cardio starts a new fragment; any other part continues the one before it: on its line, or
 on the next lines when the fragment names a known lift or is headed by a line of only an
 unknown name (`Seated Press (Machine)`). A cardio fragment keeps the distance, pace or
-heart rate beside it on its line and, after a heading ending in `:`, the `- Key: value`
-lines below it.
+heart rate beside it on its line, the summary lines below it (`Total time - 1:59:41`,
+`AHR - 140`) and, after a heading ending in `:`, the `- Key: value` lines below it.
 """
 
 from __future__ import annotations
@@ -195,7 +195,11 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
             last_cut = m.start(1) - 1
     for m in _NAME_COLON.finditer(line) if ":" in line else ():
         before = _LIST_MARKER.sub("", line[: m.start()], count=1)
-        if not _DIGIT.search(before) or _ONLY_LOAD.fullmatch(before):
+        if (
+            not _DIGIT.search(before)
+            or _ONLY_LOAD.fullmatch(before)
+            or _ONE_SIDE_BEFORE.search(line[: m.end(1)])
+        ):
             continue  # `185# Bench press: 2-2-2-2-1`: the load before the name is its
         words = m[1].split()
         exercise, first, _ = find_exercise([w.lower() for w in words], names)
@@ -205,6 +209,18 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     return "".join(chars)
 
 
+_ANGLE = re.compile(
+    r"(?<![\w.])\d{1,2}\s*(?:\*|°|-?\s*deg(?:ree)?s?)?\s*(?:incline|decline)\b(?!\s*\w)"
+)
+_ONE_SIDE = re.compile(r"(?<![\w.])(?:1|single)\s*-?\s*(leg|arm)(?:ged|ed)?\b")
+_ONE_SIDE_BEFORE = re.compile(r"(?<![\w.])1\s*-?\s*(?:leg|arm)\b[^:]*$", re.IGNORECASE)
+# A line of a watch's or app's summary, below the session it describes.
+_CARDIO_DETAIL = re.compile(
+    r"\s*(?:total\s+time|moving\s+time|elapsed(?:\s+time)?|duration|time|avg|average|ahr|"
+    r"hr\b|heart\s*rate|max(?:imum)?\s+(?:hr|heart)|pace|distance|speed|cadence|calories|kcal|"
+    r"elevation)",
+    re.IGNORECASE,
+)
 _WEIGHT_SLASH_COUNTS = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*(\d+)\s*x\s*(?=\d)")
 
 
@@ -213,9 +229,13 @@ def _normalise(raw: str, first: bool) -> str:
     text = " ".join(raw.lower().split())
     if first:
         text = _LIST_MARKER.sub("", text, count=1)
+    if "cline" in text:  # `45* incline`, `30° incline`: the bench's angle, not a lift
+        text = _ANGLE.sub(lambda m: " " * len(m[0]), text)
     text = text.replace("×", "x").replace("*", "x").replace("’", "'")
     if "/" in text:  # `100/3*10`: a weight, then its two counts, as `100x3x10` (asked)
         text = _WEIGHT_SLASH_COUNTS.sub(r"\1x\2x", text)
+    if "leg" in text or "arm" in text:  # `1 leg press`, `single-arm row`: one side's lift
+        text = _ONE_SIDE.sub(r"one \1", text)
     if "repetition" in text:  # `30 repetitions` is 30 reps
         text = _REPETITIONS.sub(" rep", text)
     if "," in text:
@@ -312,6 +332,8 @@ def _continues(fragment: list[Segment], segment: Segment) -> bool:
             return True  # `run 5k, 27:30, 5:30/km, hr 150`: details of the same session
         if fragment[0].text.endswith(":") and _KEY_VALUE.match(segment.text):
             return True  # `Run:` then `- Distance: 5 km` lines
+        if _CARDIO_DETAIL.match(segment.text) and not names_activity(segment.text):
+            return True  # `Biked 31.5 miles` then `Total time - 1:59:41`, `AHR - 140`
     if segment.exercise or segment.cardio or segment.heading:
         return False
     if fragment[-1].line == segment.line:

@@ -6,6 +6,8 @@ parser's offsets into the message still hold):
 * text in quotes or brackets: `"felt heavy"`, `(failed the last 2 reps)`, `[Failure]`,
   except brackets that hold data: `(x 3)` (three such sets), one load `(170 lbs)`, and a
   list of loads `(80, 85, 90kg)`, which is kept as `80/ 85/ 90kg` for the sets before it;
+  a load's own conversion (`20kg (44lbs)`) is a note: the load first written is the one;
+  sets in brackets with no number outside them (`Bench (135 x 8 x 3 – fast)`) are read;
 * after a spaced dash that follows numbers, text that starts with a word, or a number
   that is not a load (`3x8 100kg - good day`, `4 x 10 - 2 chains on my back`);
 * after a glued `--` too (`3x5x220--last rep ...`);
@@ -23,7 +25,11 @@ import re
 
 from core.recording.numbers import VALUES
 
-_QUOTED = re.compile(r"\"[^\"\n]*\"?|“[^”\n]*”?")
+# A `"` right after a number is inches or seconds (`12" Box Squat`), not a quote.
+_QUOTED = re.compile(r"(?<!\d)\"[^\"\n]*\"?|“[^”\n]*”?")
+# Sets in brackets (`Bench Press (135 x 8 x 3 – fast reps)`) with no number outside them.
+_SETS_INSIDE = re.compile(r"\(([^()\n]*\d\s*[x×]\s*\d[^()\n]*)\)")
+_DIGIT = re.compile(r"\d")
 _BRACKETED = re.compile(r"\([^()\n]*\)?|\[[^\[\]\n]*\]?|\{[^{}\n]*\}?")
 _REPEAT = re.compile(r"\(\s*[x×]\s*\d+\s*(?:sets?)?\s*\)", re.IGNORECASE)
 _LOADS = re.compile(
@@ -31,6 +37,13 @@ _LOADS = re.compile(
     re.IGNORECASE,
 )
 _ONE_LOAD = re.compile(r"\(\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|pounds?)\s*\)", re.IGNORECASE)
+# A load, then the same load in the other unit in brackets (`20kg (44lbs)`): a conversion.
+_CONVERTED = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?)\s*(\(\s*(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?)\s*\))",
+    re.IGNORECASE,
+)
+LB_PER_KG = 2.20462
+SAME_LOAD = 0.03  # a conversion rounded to a whole number is this close
 _DASH_LOADS = re.compile(
     r"(?<=\d)(\s*[-–]\s*)(\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+)(?=\s*(?:kgs?|lbs?)?\s*$)",
     re.IGNORECASE,
@@ -70,6 +83,18 @@ def _keep_loads(m: re.Match[str]) -> str:
     return f" {inner} "
 
 
+def _conversion(m: re.Match[str]) -> str:
+    """Return `20kg (44lbs)` with its bracket blanked when it holds the same load."""
+    first, first_unit, second, second_unit = float(m[1]), m[2].lower(), float(m[4]), m[5].lower()
+    in_kg = first_unit.startswith("k")
+    if in_kg == second_unit.startswith("k") or not first or not second:
+        return m[0]
+    expected = first * LB_PER_KG if in_kg else first / LB_PER_KG
+    if abs(second - expected) > SAME_LOAD * expected:
+        return m[0]
+    return m[0][: m.start(3) - m.start()] + " " * len(m[3])
+
+
 def _bracket(m: re.Match[str]) -> str:
     if _REPEAT.fullmatch(m[0]):
         return m[0]
@@ -90,7 +115,12 @@ def blank(line: str) -> str:
     # Each pattern is tried only when the line holds a string every match of it holds.
     if '"' in line or "“" in line:
         line = _QUOTED.sub(_spaces, line)
+    if "(" in line and (inside := _SETS_INSIDE.search(line)):
+        outside = line[: inside.start()] + line[inside.end() :]
+        if not _DIGIT.search(outside):  # the sets are the bracket's: unwrapped, read
+            line = f"{line[: inside.start()]} {inside[1]} {line[inside.end() :]}"
     if "(" in line or "[" in line or "{" in line:
+        line = _CONVERTED.sub(_conversion, line) if "(" in line else line
         line = _BRACKETED.sub(_bracket, line)
     if _OLD.search(line):
         line = _AGE.sub(_spaces, line)
@@ -139,5 +169,6 @@ PLAN = re.compile(
 PAST = re.compile(
     r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:days?|weeks?|months?|years?) ago"
     r"|(?<!than )last (?:week|month|year|january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)|used to|back then|at that time)\b"
+    r"|september|october|november|december)|used to|back then|at that time"
+    r"|(?:recent|current) (?:work|lifts|numbers|maxes|bests|prs))\b"
 )

@@ -18,8 +18,8 @@ How a message is read, in order:
 
 Never dropped, always asked: numbers shaped like sets beside no known exercise (`100 8 9`,
 `135;185;185;195;200`, `100 froggers`: which exercise?), a session with a distance, steps,
-pace or heart rate but no activity (`1:04:04, 7.73 miles`), and a column of `Name: N` lines
-where some N is more than a set's reps (totals or sets?).
+pace or heart rate but no activity (`1:04:04, 7.73 miles`, `4 miles @ 8:55 pace`), and a
+column of `Name: N` lines where some N is more than a set's reps (totals or sets?).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from core.recording.fragments import (
     fragments,
     segments,
 )
-from core.recording.names import variant_first
+from core.recording.names import find_exercise, variant_first
 from core.recording.notes import PAST, PLAN
 from core.recording.readings import MAX_PLAUSIBLE_REPS
 from core.recording.set_values import unloggable
@@ -61,6 +61,7 @@ MIN_TALLY_LINES = 3
 _TALLY = re.compile(r"[^\d]*?(\d+)\s*")  # one number after a name (`name` is checked)
 # A line of a count and one to three words (`100 froggers`): reps of an unknown exercise,
 # unless the words are a unit, a time or a set word.
+_SUPERSET = re.compile(r"\bsuper\s*-?\s*set(?:ted)?\s+(?:with|and)\s+([a-z][a-z -]{2,40})")
 _COUNT_OF_UNKNOWN = re.compile(
     r"\s*\d+\s+((?!(?:kgs?|lbs?|pounds?|kilos?|reps?|sets?|min\w*|sec\w*|hours?|hrs?|days?"
     r"|weeks?|months?|years?|times|x|am|pm|miles?|km|k|m|steps?|calories|cals?|bpm)\b)"
@@ -197,6 +198,16 @@ def _read_fragment(
         return Outcome(Problem("implausible", source, message), counted=True)
     if head.cardio and (head.exercise is None or not REPS_HINT.search(joined)):
         cardio = read_cardio(joined, source)
+        if (
+            isinstance(cardio, CardioEntry)
+            and cardio.activity is None
+            and cardio.modality == "other"
+        ):
+            # `4 miles @ 8:55 average pace`, `Distance 3.83 mi / Duration 1h:01m:18s`: a
+            # session, but a walk, a run or a ride? Asked, never recorded as none of them.
+            minutes = f"{round(cardio.minutes)}"
+            message = f"Was that {minutes} min a walk, a run or a ride? e.g. `run {minutes} min`"
+            return Outcome(Problem("unreadable", source, message), counted=True)
         if isinstance(cardio, CardioEntry):
             return Outcome(cardio, counted=True)
         # A load (`16kg`) names a lift, not a row or a ride: `dumbbell row 16kg 8,8,6`.
@@ -211,6 +222,13 @@ def _read_fragment(
     if isinstance(outcome.item, StrengthEntry | Ambiguity) and PLAN.search(source.lower()):
         message = f"Was that {head.exercise.name.lower()} planned or done? Send what you did."
         return Outcome(Problem("unreadable", source, message), counted=False)
+    if isinstance(outcome.item, StrengthEntry) and (other := _superset_with(source)):
+        # `Leg ext superset with leg curl – 4 sets of 15`: both lifts' sets? Asked.
+        message = (
+            f"Were those sets of {head.exercise.name.lower()} and of {other} too? Send each "
+            f"lift on its own line, e.g. `{head.exercise.name.lower()} 3x8 ...`."
+        )
+        return Outcome(Problem("unreadable", source, message), counted=True)
     if isinstance(outcome.item, StrengthEntry) and (
         question := doubt(fragment, head.exercise, source)
     ):
@@ -224,6 +242,15 @@ def _read_fragment(
         question = f"{head.exercise.name}: {readings[0].label}, or {readings[-1].label}?"
         return Outcome(Ambiguity(source, question, tuple(readings)), counted=True)
     return outcome
+
+
+def _superset_with(source: str) -> str | None:
+    """Return the other lift a part says it was supersetted with, or None."""
+    m = _SUPERSET.search(source.lower()) if "set" in source.lower() else None
+    if not m:
+        return None
+    other, first, _ = find_exercise(m[1].split())
+    return other.name.lower() if other is not None and first == 0 else None
 
 
 def _label(entry: StrengthEntry) -> str:

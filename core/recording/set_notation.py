@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.recording.entries import Notation, Unit
+from core.recording.entries import Notation, Unit, to_kg
 from core.recording.marks import NUM, UNIT, plain
 from core.recording.readings import (
     MAX_PLAUSIBLE_REPS,
@@ -56,6 +56,7 @@ from core.recording.set_pieces import (
     BARE_REPS,
     CHAIN,
     COLON_LOAD,
+    SAME_LOAD,
     SEVERAL_LOADS,
     take,
     take_bodyweight,
@@ -188,6 +189,11 @@ def read_sets(
         chain_blocks.append(block)
         guessed = guessed or guess
     blocks = chain_blocks + blocks + [Block(1.0, number(m[1])) for m in bare]
+    if with_unit and load and any(_other_load(load, b) for b in chain_blocks):
+        # `squat 100kg 180lbs x 5`: which of the two was lifted is asked, never guessed
+        return PartSets(
+            has_reps=True, problem=f"Which load went with which sets of {label}? {example}"
+        )
     if times and blocks and blocks[-1].sets == 1:
         blocks[-1] = Block(times, blocks[-1].reps, blocks[-1].weight, blocks[-1].unit)
     uniform = any(b.sets > 1 for b in blocks)
@@ -196,9 +202,9 @@ def read_sets(
     if loads and not blocks and numbers and len(numbers) == len(loads):
         blocks = [Block(1.0, n, x.weight, x.unit) for n, x in zip(numbers, loads, strict=True)]
         used = len(numbers)
-    listed = (
-        not blocks and base is None and not loads and not on_bodyweight
-    ) and _load_then_reps(run, lift, units)
+    listed = (not blocks and base is None and not loads and not on_bodyweight) and _load_then_reps(
+        run, lift, units
+    )
     if blocks and base is None and numbers and not loads:
         if not lift.bodyweight and numbers[0] > 0 and not plausible_load(numbers[0], units, lift):
             # `squat 3x5,5`: 5 lb is no squat; what the number is gets asked
@@ -267,3 +273,11 @@ def _load_then_reps(run: re.Match[str] | None, lift: Lift, units: Unit) -> bool:
         and plausible_load(first, units, lift)
         and all(plausible_reps(n, False) for n in rest)
     )
+
+
+def _other_load(load: Load, block: Block) -> bool:
+    """Return whether a block's own load (`180lbs x 5`) differs from `load` in either unit."""
+    if block.weight is None or block.unit is None:
+        return False
+    kilos = sorted((to_kg(load.weight, load.unit), to_kg(block.weight, block.unit)))
+    return kilos[1] > kilos[0] * SAME_LOAD

@@ -25,11 +25,13 @@ from core.recording.entries import (
     SetEntry,
     StrengthEntry,
     Unit,
+    to_kg,
 )
 from core.recording.fragments import LOAD_HINT, NAME_STOP_WORDS, REPS_HINT, SET_LIKE, Segment
 from core.recording.readings import BARBELL_LIFTS, Lift
 from core.recording.rpe_lists import take_last_set_rpe, take_rpe_list
 from core.recording.set_notation import MAX_SETS, Load, RawSet, read_sets
+from core.recording.set_pieces import SAME_LOAD
 
 # A line of only a known exercise name and at most this many other words ("squat lots")
 # asks for the sets; longer chat ("squats felt heavy today") is a note.
@@ -77,10 +79,18 @@ def read_strength(
             f"with the load, e.g. `{label} 4x1 28kg`, or leave them out."
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
+    if any(_TIMED_SET.search(s.text) for s in fragment):
+        # `495/12s x3`, `3 x 30 sec`: holds by time, which sets of reps can't hold; asked.
+        message = (
+            f"I can't log {label} by time yet. Send sets of reps, e.g. "
+            f"`{example(exercise, units)}`, or leave the holds out."
+        )
+        return Outcome(Problem("unreadable", source, message), counted=True)
     lift = Lift(label, exercise.bodyweight, exercise.id in BARBELL_LIFTS)
     sets: list[RawSet] = []
     carried: Load | None = None
     pending: float | None = None  # `5 sets,` waiting for its reps in the next part
+    lone: Load | None = None  # a load named before any set, with none of its own
     has_reps = ambiguous = uniform = False
     for index, segment in enumerate(fragment):
         if index and sets and notes.failure(segment.text):
@@ -118,6 +128,12 @@ def read_strength(
             pending = part.count
         if part.load and not part.sets and any(s.weight is None for s in sets):
             sets = [_loaded(s, part.load) for s in sets]  # `Squats, 5x5, 90kg`
+        if lone and part.sets and _other_load(lone, part.sets[0]):
+            # `squat 100kg 180lbs x 5`: a load with no sets, then sets at another load
+            message = f"Which load were the {label} sets, {lone.weight:g} {lone.unit} or "
+            message += f"{part.sets[0].weight:g} {part.sets[0].unit}? e.g. `{label} 3x5 100kg`"
+            return Outcome(Problem("implausible", source, message), counted=True)
+        lone = part.load if part.load and not part.sets and not sets else None
         carried = part.load or carried
         sets.extend(part.sets)
     if pending is not None:  # `1 set of as many reps as possible`: never dropped
@@ -186,6 +202,11 @@ _TIME_OR_DISTANCE = re.compile(
     r"\d\s*(?:s|secs?|seconds?|mins?|minutes?|m|metres?|meters?|yds?|yards?|ft|feet)\b",
     re.IGNORECASE,
 )
+# A set held for a time (`495/12s`, `x 30 sec`, `for 45 seconds`), not a rest between sets.
+_TIMED_SET = re.compile(
+    r"(?:[x×/]\s*|\bfor\s+)\d+\s*(?:s|secs?|seconds?)\b(?!\s*(?:rest|recovery|between|break|off))",
+    re.IGNORECASE,
+)
 _COUNT_THEN_FAIL = re.compile(r"\s*(\d+)\s*(?:fail(?:ed|ure|s)?|f)\b[\s.!]*", re.IGNORECASE)
 
 
@@ -194,6 +215,14 @@ def _is_prose(segment: Segment) -> bool:
     and no load (`... with 10 pounds of added weight` gives its load to the sets before)."""
     words = [w for w in _WORD.findall(segment.text) if w not in NAME_STOP_WORDS]
     return len(words) >= MIN_PROSE_WORDS and not LOAD_HINT.search(segment.text)
+
+
+def _other_load(load: Load, raw: RawSet) -> bool:
+    """Return whether a set's own load differs from `load` (written in either unit)."""
+    if raw.weight is None or raw.bodyweight or load.bodyweight:
+        return False
+    kilos = sorted((to_kg(load.weight, load.unit), to_kg(raw.weight, raw.unit)))
+    return kilos[1] > kilos[0] * SAME_LOAD
 
 
 def _loaded(raw: RawSet, load: Load) -> RawSet:
