@@ -88,9 +88,11 @@ async def test_a_dispatcher_killed_holding_a_claim_sends_each_ping_once_or_drops
     assert {chat for chat in NEW if found[chat] != "sent"} <= {
         chat for chat, status in found.items() if status == "unknown"
     }
-    # Unknown: only what the dead one had handed over and not recorded (about 0.1 s of
-    # sending at Telegram's 30/s, and the one in flight).
-    assert kinds["unknown"] <= 5, kinds
+    # Unknown: only what the dead one had handed over and not recorded: one hand-over covers
+    # HAND_OVER_SECONDS of sending at the pace it measured, which in a burst allowance (or on
+    # a loaded machine, 11 seen under `pytest -n 4`) is faster than Telegram's 30/s. Handing
+    # over the whole claim at once would leave about 80 unknown.
+    assert kinds["unknown"] <= 20, kinds
     assert after.sent == len(NEW) - sum(found[chat] == "unknown" for chat in NEW)
     logger.info(
         "killed after %d sent, %d still claimed; then %d sent by another dispatcher, "
