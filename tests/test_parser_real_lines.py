@@ -206,6 +206,30 @@ RULES = [
     ),  # h3-036: `12"` is inches, no quote
     ("more Bench Press (135 x 8 x 3 – fast reps)", "lb", ASK),  # h3-016: 3x8 or 8x3?
     ("Leg ext superset with leg curl – 4 sets of 15 reps with 11.25 kg on each leg.", "kg", ASK),
+    # held-back slice 4, scored once, then tuned on (h4-*)
+    (
+        "Chins BW+25x6,5; BWx8",
+        "lb",
+        "chin_up: bw+25lb x 6, bw+25lb x 5, bw x 8",
+    ),  # h4-002: `bwx8` glued, and reps after an added load
+    ("pull up 5xBW, 5xBW", "kg", "pull_up: bw x 5, bw x 5"),  # h4-080
+    ("pull up bw x 8,8", "kg", "pull_up: bw x 8, bw x 8"),
+    ("Pull ups 3 x Failure (I got to 16, 10, 7).", "lb", ASK),  # h4-003: reps in a note
+    ("BB Curls 7′s @75#", "lb", ASK),  # h4-004: sevens, or 21s?
+    (
+        "Bulgarian Split Squat:\n5 @ BW\n15, 12, 10 @ 10 lbs",
+        "lb",
+        "bulgarian_split_squat: bw x 5, 10lb x 15, 10lb x 12, 10lb x 10",
+    ),  # h4-033: the load after a line's reps is theirs, not the line above's
+    ("Bonus: 10 minutes light treadmill", "lb", ASK),  # h4-034: walked or ran?
+    ("Squats:\n2×5 using stick\n1×5 empty bar\n6×5 bar + 15 lbs", "lb", ASK),  # h4-036
+    ("Chin-Ups 4 x 3 & 1 x 2 x purple band assist", "kg", ASK),  # h4-063: how much help?
+    (
+        "Good mornings: 50kg x 3; 60kg, 3 reps x 3",
+        "kg",
+        "good_morning: 50kg x 3, 60kg x 3, 60kg x 3, 60kg x 3",
+    ),  # h4-074
+    ("Turkish Get Ups - 1/1x16k, 5/5 x 20k, 20k, 20k", "kg", ASK),  # h4-060: each side?
 ]
 
 

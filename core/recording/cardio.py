@@ -7,7 +7,7 @@ How a cardio note is read:
   distance (`5k`, `3.1 miles`).
 * Kind: `zone2` only when the writer says zone 2; else `hiit` for intervals; `walk` for
   walks; everything else `other`, with the activity. A treadmill is a walk below
-  WALK_MAX_KMH when the speed is given, else a run.
+  WALK_MAX_KMH when the speed is given, else a run; with no speed, which one is asked.
 * Duration: core.recording.durations finds each duration and its role (total, part,
   repeat…) and says which one is the session's. A note that does not say it plainly gets
   a question, never a guess: a distance with no time or pace (one distance at one pace or
@@ -194,10 +194,10 @@ def activities_named(text: str) -> list[str]:
     for word in _WORD.findall(text):
         if word in ACTIVITIES and ACTIVITIES[word] not in found:
             found.append(ACTIVITIES[word])
-    if not found and MACHINE in text:
-        speed = _SPEED.search(text)
-        kmh = speed and float(speed[1]) * (1.609344 if speed[2] == "mph" else 1)
-        found.append("walk" if kmh and kmh < WALK_MAX_KMH else "run")
+    if not found and MACHINE in text and (speed := _SPEED.search(text)):
+        # A treadmill is walked or run on: its speed says which; with none, it is asked.
+        kmh = float(speed[1]) * (1.609344 if speed[2] == "mph" else 1)
+        found.append("walk" if kmh < WALK_MAX_KMH else "run")
     return found
 
 

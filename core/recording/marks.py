@@ -22,6 +22,8 @@ UNIT_STARTS = ("k", "lb", "pound")  # every UNIT word holds one: no unit without
 MAX_RPE = 10
 
 _POUND_MARK = re.compile(r"(\d)\s*#")
+_BW_GLUED = re.compile(r"\bbwx(?=\s*\d)")
+_BW_REPS = re.compile(r"(?<![\w.+])(\d+)\s*x\s*bw\b(?!\s*[+-])")
 _K_MARK = re.compile(r"(\d)k\b")
 _UNIT_DOT = re.compile(rf"({UNIT})\.(?!\d)")
 _R_MARK = re.compile(r"(\d)\s*r\b")
@@ -31,14 +33,18 @@ _LOAD_REPS_MARK = re.compile(rf"(?<![\w.])({NUM})\s+(\d+)\s*r\b(?:\s*(\d+)\s*s\b
 # `160x4,4,4`: a load (no set count: over MAX_PLAUSIBLE_SETS, or with a unit) for reps, then
 # more sets of it. Each is written out: `160x4 160x4 160x4`.
 _SAME_LOAD_REPS = re.compile(
-    rf"(?<![\w.])({NUM})\s*({UNIT})?\s*x\s*(\d+)((?:\s*,\s*\d+)+)(?![\w.]|\s*x|\s*{UNIT})"
+    rf"(?<![\w.+])(?<!\+\s)({NUM})\s*({UNIT})?\s*x\s*(\d+)((?:\s*,\s*\d+)+)(?![\w.]|\s*x|\s*{UNIT})"
 )
 MAX_PLAUSIBLE_SETS = 10
 # A plus set and what it got (`265 x 1+: 4`, a 5/3/1 AMRAP): the reps done are the set.
 _PLUS_SET_GOT = re.compile(r"x\s*\d+\s*\+\s*[:=]\s*(\d+)")
 _SINGLES = re.compile(rf"({NUM})\s*singles?\b")
 _BAR = re.compile(r"x\s*(?:an?\s+)?(?:empty\s+)?bar\b")
-_REPS_X_SETS = re.compile(rf"(?:x\s*)?(?<![\w.])({NUM})\s*reps?\s*x\s*({NUM})\s*sets?\b")
+_REPS_X_SETS = re.compile(
+    rf"(?:x\s*)?(?<![\w.])({NUM})\s*reps?\s*x\s*({NUM})\s*sets?\b"
+    # `3 reps x 3`: a count no load is (a set count), with no unit after it
+    rf"|(?:x\s*)?(?<![\w.])({NUM})\s*reps?\s*x\s*([1-9]|10)(?![\w.]|\s*{UNIT}|\s*x)"
+)
 _TIMES = re.compile(rf"\(\s*x\s*({NUM})\s*(?:sets?)?\s*\)|x\s*({NUM})\s*sets\b")
 _RPE_BOUND = re.compile(r"@?\s*\brpe\s*[<>≤≥~]\s*\d+(?:\.\d+)?")
 _RIR = re.compile(rf"@?\s*(?<![\w.])({NUM})\s*rir\b|-*\brir\s*[:=]?\s*({NUM})")
@@ -61,6 +67,8 @@ def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
     """Return `text` with its marks made plain, the RPE from a RIR, and a trailing count."""
     text = effort_marks(text)  # `2 in the tank`, and `@8` after a load, as RIR and RPE
     # Each pattern is tried only when the text holds a string every match of it holds.
+    if "bw" in text:  # `bwx8` is bw x 8; `5xBW` is 5 reps on bodyweight
+        text = _BW_REPS.sub(r" bw x \1", _BW_GLUED.sub("bw x ", text))
     if "#" in text:
         text = _POUND_MARK.sub(r"\1lb ", text)
     if "k" in text:
@@ -81,7 +89,7 @@ def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
     if "bar" in text:
         text = _BAR.sub("x 20kg" if units == "kg" else "x 45lb", text)
     if "rep" in text:
-        text = _REPS_X_SETS.sub(r" \2 sets of \1", text)
+        text = _REPS_X_SETS.sub(lambda m: f" {m[2] or m[4]} sets of {m[1] or m[3]}", text)
     times = None
     if ("(" in text or "sets" in text) and (m := _TIMES.search(text)):
         times = float(m[1] or m[2])

@@ -207,6 +207,11 @@ def _read_fragment(
             # session, but a walk, a run or a ride? Asked, never recorded as none of them.
             minutes = f"{round(cardio.minutes)}"
             message = f"Was that {minutes} min a walk, a run or a ride? e.g. `run {minutes} min`"
+            if "treadmill" in joined:
+                message = (
+                    f"Was that {minutes} min on the treadmill a walk or a run? "
+                    f"e.g. `treadmill walk {minutes} min`"
+                )
             return Outcome(Problem("unreadable", source, message), counted=True)
         if isinstance(cardio, CardioEntry):
             return Outcome(cardio, counted=True)

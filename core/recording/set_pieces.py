@@ -20,6 +20,7 @@ _RPE_AFTER = re.compile(rf"@?\s*(?<![\w.])({NUM})\s*rpe\b")
 _BODYWEIGHT = re.compile(rf"\b(?:bw|bodyweight|body\s*weight)\b(?:\s*\+\s*({NUM})\s*({UNIT})?)?")
 # Added load: `+10`, never the `+` of `3+3 reps` (a cluster) or another sum of counts.
 _ADDED = re.compile(rf"(?<![\d.])(?<![\d.]\s)\+\s*({NUM})\s*({UNIT})?")
+_X_BEFORE_REP_LIST = re.compile(r"(?<![\w.])x\s*(?=\d+(?:\s*,\s*\d+)+\s*$)")
 CHAIN = re.compile(
     rf"(?<![\w.])({NUM})\s*({UNIT})?\s*x\s*({NUM})\s*({UNIT})?(?:\s*x\s*({NUM})\s*({UNIT})?)?"
 )
@@ -74,6 +75,8 @@ def take_bodyweight(text: str, units: Unit) -> tuple[bool, Load | None, str]:
         pluses, text = take(_ADDED, text, ("+",))
         added = pluses[0] if pluses else None
     load = Load(number(added[1]), unit_of(added[2], units), True) if added else None
+    if (marks or load is not None) and "x" in text:
+        text = _X_BEFORE_REP_LIST.sub(" ", text)  # `bw+25 x6,5`: reps 6 and 5 on it
     return bool(marks), load, text
 
 

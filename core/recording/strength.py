@@ -79,6 +79,8 @@ def read_strength(
             f"with the load, e.g. `{label} 4x1 28kg`, or leave them out."
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
+    if question := _unlogged_mark(fragment, source, exercise, label, units):
+        return Outcome(Problem("unreadable", source, question), counted=True)
     if any(_TIMED_SET.search(s.text) for s in fragment):
         # `495/12s x3`, `3 x 30 sec`: holds by time, which sets of reps can't hold; asked.
         message = (
@@ -91,6 +93,8 @@ def read_strength(
     carried: Load | None = None
     pending: float | None = None  # `5 sets,` waiting for its reps in the next part
     lone: Load | None = None  # a load named before any set, with none of its own
+    borrowed: list[int] = []  # sets of bare reps on this line, loaded from a line above
+    borrowed_line = carried_line = -1
     has_reps = ambiguous = uniform = False
     for index, segment in enumerate(fragment):
         if index and sets and notes.failure(segment.text):
@@ -128,6 +132,22 @@ def read_strength(
             pending = part.count
         if part.load and not part.sets and any(s.weight is None for s in sets):
             sets = [_loaded(s, part.load) for s in sets]  # `Squats, 5x5, 90kg`
+        if part.sets and borrowed and LOAD_HINT.search(segment.text):
+            # `15, 12, 10 @ 10 lbs` under `5 @ BW`: the load after a line's reps is theirs
+            first = part.sets[0]
+            for i in borrowed:
+                sets[i] = replace(
+                    sets[i], weight=first.weight, unit=first.unit, bodyweight=first.bodyweight
+                )
+        borrowed = (
+            (borrowed if borrowed and segment.line == borrowed_line else [])
+            + list(range(len(sets), len(sets) + len(part.sets)))
+            if part.sets and _BARE.fullmatch(segment.text) and carried_line != segment.line
+            else []
+        )
+        borrowed_line = segment.line
+        if part.load is not None and LOAD_HINT.search(segment.text):
+            carried_line = segment.line
         if lone and part.sets and _other_load(lone, part.sets[0]):
             # `squat 100kg 180lbs x 5`: a load with no sets, then sets at another load
             message = f"Which load were the {label} sets, {lone.weight:g} {lone.unit} or "
@@ -202,6 +222,11 @@ _TIME_OR_DISTANCE = re.compile(
     r"\d\s*(?:s|secs?|seconds?|mins?|minutes?|m|metres?|meters?|yds?|yards?|ft|feet)\b",
     re.IGNORECASE,
 )
+_BARE = re.compile(r"\s*\d+\s*")
+_PRIME_S = re.compile(r"\b\d+\s*['′’]s\b")  # `7′s`: a named scheme, not 7 reps
+_PER_SIDE = re.compile(r"(?<![\w.])(\d+)\s*/\s*\1\s*x")  # `5/5 x 20k`: each side
+_BAR_PLUS = re.compile(r"\bbar\s*\+\s*\d")  # `bar + 15 lbs`: plates on a bar we don't know
+_BAND = re.compile(r"\bbands?\b|\bassist(?:ed|ance|s)?\b")
 # A set held for a time (`495/12s`, `x 30 sec`, `for 45 seconds`), not a rest between sets.
 _TIMED_SET = re.compile(
     r"(?:[x×/]\s*|\bfor\s+)\d+\s*(?:s|secs?|seconds?)\b(?!\s*(?:rest|recovery|between|break|off))",
@@ -215,6 +240,31 @@ def _is_prose(segment: Segment) -> bool:
     and no load (`... with 10 pounds of added weight` gives its load to the sets before)."""
     words = [w for w in _WORD.findall(segment.text) if w not in NAME_STOP_WORDS]
     return len(words) >= MIN_PROSE_WORDS and not LOAD_HINT.search(segment.text)
+
+
+def _unlogged_mark(
+    fragment: list[Segment], source: str, exercise: Exercise, label: str, units: Unit
+) -> str | None:
+    """Return a question for a mark that changes the sets in a way a set can't hold: `7's`
+    (sevens, or 21s?), `5/5 x 20k` (reps each side?), `bar + 15 lbs` (what does the bar
+    weigh?), a band's help on a bodyweight lift (how much?)."""
+    text = " ".join(s.text for s in fragment)
+    shown = example(exercise, units)
+    if "s" in text and (prime := _PRIME_S.search(text)):
+        return f"What does `{prime[0]}` mean for the {label}? Send each set's reps, e.g. `{shown}`."
+    if "/" in source and (side := _PER_SIDE.search(source)):
+        each = side[0].rstrip(" xX")
+        return (
+            f"Is `{each}` reps on each side of the {label}? Send each set's reps, e.g. `{shown}`."
+        )
+    if "bar" in source.lower() and _BAR_PLUS.search(source.lower()):
+        return f"What does your bar weigh? Send the whole load of the {label}, e.g. `{shown}`."
+    if exercise.bodyweight and _BAND.search(text) and "bw-" not in text.replace(" ", ""):
+        return (
+            f"How much did the band or machine help on the {label}? Send it as less than "
+            f"bodyweight, e.g. `{label} 4x3 bw-20{units}`, or leave those sets out."
+        )
+    return None
 
 
 def _other_load(load: Load, raw: RawSet) -> bool:
