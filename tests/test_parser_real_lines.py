@@ -230,6 +230,8 @@ RULES = [
         "good_morning: 50kg x 3, 60kg x 3, 60kg x 3, 60kg x 3",
     ),  # h4-074
     ("Turkish Get Ups - 1/1x16k, 5/5 x 20k, 20k, 20k", "kg", ASK),  # h4-060: each side?
+    ("deadlift 2 plates", "lb", ASK),  # a count of plates is a load: the reps are asked
+    ("OH Plate Extensions 3x10 10kg", "kg", ASK),  # an unknown plate lift is no overhead squat
 ]
 
 

@@ -209,6 +209,7 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     return "".join(chars)
 
 
+_PLATE_COUNT = re.compile(r"(\d)\s*plates?\b")
 _ANGLE = re.compile(
     r"(?<![\w.])\d{1,2}\s*(?:\*|°|-?\s*deg(?:ree)?s?)?\s*(?:incline|decline)\b(?!\s*\w)"
 )
@@ -229,6 +230,8 @@ def _normalise(raw: str, first: bool) -> str:
     text = " ".join(raw.lower().split())
     if first:
         text = _LIST_MARKER.sub("", text, count=1)
+    if "plate" in text:  # `deadlift 2 plates`: a load (a disc count), not a plate exercise
+        text = _PLATE_COUNT.sub(r"\1 discs", text)
     if "cline" in text:  # `45* incline`, `30° incline`: the bench's angle, not a lift
         text = _ANGLE.sub(lambda m: " " * len(m[0]), text)
     text = text.replace("×", "x").replace("*", "x").replace("’", "'")

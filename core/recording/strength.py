@@ -222,6 +222,7 @@ _TIME_OR_DISTANCE = re.compile(
     r"\d\s*(?:s|secs?|seconds?|mins?|minutes?|m|metres?|meters?|yds?|yards?|ft|feet)\b",
     re.IGNORECASE,
 )
+_PLATES = re.compile(r"\d\s*(?:plates?|discs?)\b")  # `deadlift 2 plates`: a load, reps asked for
 _BARE = re.compile(r"\s*\d+\s*")
 _PRIME_S = re.compile(r"\b\d+\s*['′’]s\b")  # `7′s`: a named scheme, not 7 reps
 _PER_SIDE = re.compile(r"(?<![\w.])(\d+)\s*/\s*\1\s*x")  # `5/5 x 20k`: each side
@@ -307,6 +308,7 @@ def _unreadable(
             or LOAD_HINT.search(s.text)
             or SET_LIKE.search(s.text)
             or _TIMED.search(s.text)
+            or _PLATES.search(s.text)
             for s in fragment
         )
     else:
