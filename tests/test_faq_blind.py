@@ -1,4 +1,4 @@
-"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_13.yaml.
+"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_15.yaml.
 
 Each set was written by someone who had not read the knowledge base or its matching code,
 given only the topic ids and titles, and scored ONCE when it was new (topic top-1
@@ -14,15 +14,18 @@ accuracy on in_scope; rejection, i.e. no topic, on out_of_scope):
     faq_blind_11.yaml: accuracy 50/62 = 80.6%, rejection 60/64 = 93.8% (session 7)
     faq_blind_12.yaml: accuracy 51/62 = 82.3%, rejection 59/64 = 92.2% (session 7, later)
     faq_blind_13.yaml: accuracy 40/62 = 64.5%, rejection 62/63 = 98.4% (session 7, later)
+    faq_blind_14.yaml: accuracy 55/62 = 88.7%, rejection 61/63 = 96.8% (session 7, last)
+    faq_blind_15.yaml: accuracy 54/62 = 87.1%, rejection 54/63 = 85.7% (session 7, last)
 
 Sets 4 to 7 were then tuned on (4 and 5 first, then all four). In session 7 the in-scope
-questions of sets 4 to 9 became examples in the knowledge base (each topic's `asked:`),
-so on those sets the coach is now tested on questions it has seen; left out one set at a
-time, the others lifted set 8 from 72.6% to 93.5% and set 9 from 56.5% to 77.4%. Sets 10
-to 13 were written blind for session 7 and scored once against that same frozen coach
-(12 and 13 after a trial: adding 10 and 11 as examples too left them, each left out in
-turn, where they were, and cost rejection, so it was undone). They must not be tuned on
-until fresh blind sets replace them.
+questions of sets 4 to 9 became examples in the knowledge base (each topic's `asked:`);
+left out one set at a time, the others lifted set 8 from 72.6% to 93.5% and set 9 from
+56.5% to 77.4%. Sets 10 to 13 were then written blind and scored once against that frozen
+coach (above), and became examples too: each left out in turn, the rest then give 83.9%,
+82.3%, 80.6% and 74.2% (rejection 84.6%, 93.8%, 92.2%, 95.2%). Sets 14 and 15 were written
+blind for that last change and scored once after it; they must not be tuned on. So on
+sets 4 to 13 the coach is now tested on questions it has seen: a drop means a change made it
+forget them.
 The floors sit a little under the present figures, so a drop means a change made the coach
 worse.
 """
@@ -40,15 +43,17 @@ HERE = Path(__file__).parent
 # file -> (accuracy floor, rejection floor)
 FLOORS = {
     "faq_blind_4.yaml": (0.97, 0.90),
-    "faq_blind_5.yaml": (0.97, 0.93),
-    "faq_blind_6.yaml": (0.97, 0.93),
+    "faq_blind_5.yaml": (0.97, 0.95),
+    "faq_blind_6.yaml": (0.97, 0.92),
     "faq_blind_7.yaml": (0.97, 0.93),
-    "faq_blind_8.yaml": (0.97, 0.89),
+    "faq_blind_8.yaml": (0.97, 0.82),
     "faq_blind_9.yaml": (0.97, 0.94),
-    "faq_blind_10.yaml": (0.76, 0.85),
-    "faq_blind_11.yaml": (0.77, 0.91),
-    "faq_blind_12.yaml": (0.79, 0.90),
-    "faq_blind_13.yaml": (0.61, 0.96),
+    "faq_blind_10.yaml": (0.94, 0.82),
+    "faq_blind_11.yaml": (0.97, 0.88),
+    "faq_blind_12.yaml": (0.94, 0.90),
+    "faq_blind_13.yaml": (0.95, 0.91),
+    "faq_blind_14.yaml": (0.85, 0.94),
+    "faq_blind_15.yaml": (0.84, 0.82),
 }
 
 
