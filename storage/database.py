@@ -33,6 +33,9 @@ class ReadOnlyDatabase(Exception):
     """The SQLite file (or its folder) can't be written: nothing will ever be saved."""
 
 
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
 def default_url() -> str:
     return f"sqlite+aiosqlite:///{DEFAULT_SQLITE_PATH}"
 
@@ -40,9 +43,12 @@ def default_url() -> str:
 def resolve_url(url: str | None = None) -> str:
     """Return an async SQLAlchemy URL from --db, DATABASE_URL or the default SQLite file.
 
-    Plain `sqlite:///x.db`, `postgres://` and `postgresql://` URLs get the async driver.
+    Plain `sqlite:///x.db`, `postgres://` and `postgresql://` URLs get the async driver; a
+    bare path ending in .db, .sqlite or .sqlite3 is that SQLite file.
     """
     url = url or os.environ.get("DATABASE_URL") or default_url()
+    if "://" not in url and url.endswith(SQLITE_SUFFIXES):
+        url = f"sqlite:///{url}"  # `--db coach.db`: a file's path is that SQLite file
     if url.startswith("postgres://"):
         url = "postgresql://" + url.removeprefix("postgres://")
     try:

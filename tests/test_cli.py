@@ -164,6 +164,15 @@ def test_a_bad_database_url_is_one_line_exit_2() -> None:
     ]
 
 
+def test_a_bare_sqlite_path_is_that_file(tmp_path: Path) -> None:
+    # `--db coach.db`, as a newcomer types it: the SQLite file at that path, made on first use
+    out = coach("say", "squat 3x8 100kg", db="my-coach.db", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "my-coach.db").is_file()
+    again = coach("say", "/history squat", db=str(tmp_path / "my-coach.db"))
+    assert "100" in again.stdout
+
+
 def test_an_unreachable_database_is_one_line_without_the_password() -> None:
     out = coach("say", "squat 3x8 100kg", db="postgresql://coach:s3cret@127.0.0.1:1/coach")
     assert out.returncode == 1
