@@ -85,7 +85,9 @@ RULES = [
     ),
     ("Semi-sumo Deadlift 285 4,4,4", "lb", "deadlift: 285lb x 4, 285lb x 4, 285lb x 4"),
     ("squat 5 5,5,5", "kg", ASK),  # 5 kg is no squat: reps, with no load
-    ("deadlift 225 8 7 6", "lb", ASK),  # no list: which is the load?
+    ("deadlift 225 8 7 6", "lb", "deadlift: 225lb x 8, 225lb x 7, 225lb x 6"),
+    ("workout log bench-press 185 8 --rir 2", "lb", "bench_press: 185lb x 8 @8"),  # apps-088
+    ("squat 5 100", "kg", ASK),  # 5 is no squat load: 5 and 100 reps, with no load
     ("TM Intensity day – SQ 175kg x 5. Deadlift wasn’t a PR.", "kg", "squat: 175kg x 5"),
     ("max pull ups", "kg", ASK),  # apps-074
     # numbers that cannot be what they would be read as are asked about

@@ -8,7 +8,7 @@ that, marks are made plain: `225#` is 225 lb, `70k` 70 kg, `12r 4s` 12 reps 4 se
 load before it. A list of loads (`105lbs/120lbs/135lbs 3x5`, `8x3 80/85/.../100kg`) gives
 one load per set in order, or pairs with a rep list (`135lbs/155lbs 5/3`); two numbers
 `A/B` with no load are reps and weight in the order plausibility allows, else a question.
-A number no set has as reps before a list of reps (`bench 135 8,8,7,6`) is their load.
+A number no set has as reps before reps (`bench 135 8,8,7,6`, `bench 185 8`) is their load.
 
 This module puts the steps in order: the marked pieces are taken out by `set_pieces`, the
 numbers become blocks and sets by `set_blocks` and are checked by `set_limits`. The limits
@@ -90,7 +90,7 @@ _RUN = re.compile(rf"(?<![\w.]){NUM}(?:(?:\s*[,/]\s*|\s+){NUM})*(?!\w|\.\d)")
 _FAILED_SET = re.compile(r"x\s*(?:fail(?:ed|ure)?|f)\b|\bno lift\b")
 _SETS_OF_NO_COUNT = re.compile(rf"(?<![\d\s])\s*\bsets\s+of\s+{NUM}|^\s*sets\s+of\s+{NUM}")
 _LONE_X = re.compile(r"(?<![\w.])x\s*(?:$|[,;)]|(?:amrap|max|as many)\b)")
-_LOAD_THEN_LIST = re.compile(rf"^({NUM})\s+{NUM}(?:\s*[,/]\s*{NUM})+$")
+_LOAD_THEN_LIST = re.compile(rf"^({NUM})\s+{NUM}(?:(?:\s*[,/]\s*|\s+){NUM})*$")
 _PAIR = re.compile(rf"^\D*?(?<![\w.])({NUM})\s*/\s*({NUM})(?![\w.])\D*$")
 
 
@@ -262,8 +262,8 @@ def read_sets(
 
 
 def _load_then_reps(run: re.Match[str] | None, lift: Lift, units: Unit) -> bool:
-    """Whether a run of numbers is a load, a space, then a list of reps (`135 8,8,7,6`):
-    the first number no one does as reps, each after it a plausible set's reps."""
+    """Whether a run of numbers is a load, a space, then reps (`135 8,8,7,6`, `185 8`): the
+    first number no one does as reps, each after it a plausible set's reps."""
     m = run and _LOAD_THEN_LIST.match(run[0])
     if not m:
         return False
