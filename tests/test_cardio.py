@@ -127,6 +127,9 @@ QUESTIONS = [
     ("row 2k @ 2:05/500m", "How long was the row?"),  # a rower's split is per 500 m
     ("ride just over 20 miles at about 16mph", "How long was the ride?"),
     ("run 5k at a target pace of 5:00/km", "How long was the run?"),
+    ("run 6 miles, last mile at 7:30 pace", "How long was the run?"),  # a part's pace
+    ("run 3 miles with 4x400m at 7:00 pace", "How long was the run?"),
+    ("bike 20 miles max speed 28 mph", "How long was the ride?"),  # a peak, not the pace
     ("run 10.31 minutes a mile , average heart rate of 130bpm", "How long was the run?"),
     ("swim 2 x 250y/2:00 , 5 x 50y/:30", "How long was the swim?"),
     ("warmup: 500 m row / 1:50", "How long was the row?"),
@@ -221,6 +224,9 @@ NOTHING = [
     "did zone 2 today",
     "walked the dog",
     "i love running",
+    "no run",
+    "running late",
+    "walk later",
     "squat 3x5 100kg",
 ]
 

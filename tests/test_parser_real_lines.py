@@ -193,7 +193,7 @@ RULES = [
         "turkish_get_up: 20kg x 1, 32kg x 2",
     ),  # h3-090: a load's conversion in brackets is a note
     ("squat 100kg (180lbs) x 5", "kg", ASK),  # two different loads: which?
-    ("bench 60kg, 80kg x 5", "kg", ASK),  # a load with no sets, then sets at another
+    ("squat warmup 60kg, 100kg 5x5", "kg", "squat: " + ", ".join(["100kg x 5"] * 5)),
     ("B. Isometric Holds: Back Squat: 495/12s x3; 60s rest", "lb", ASK),  # h3-039: by time
     ("squat 3x5 100kg, 90s rest", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     (
@@ -234,6 +234,34 @@ RULES = [
     ("Turkish Get Ups - 1/1x16k, 5/5 x 20k, 20k, 20k", "kg", ASK),  # h4-060: each side?
     ("deadlift 2 plates", "lb", ASK),  # a count of plates is a load: the reps are asked
     ("OH Plate Extensions 3x10 10kg", "kg", ASK),  # an unknown plate lift is no overhead squat
+    # a review of the rules above found these; each was recorded wrong, dropped or asked
+    (
+        "bench 60kg x 8\n8, 8, 7\n65kg x 5",
+        "kg",
+        "bench_press: 60kg x 8, 60kg x 8, 60kg x 8, 60kg x 7, 65kg x 5",
+    ),  # a line's load stays its own
+    ("bench 80 8 rir 2", "kg", "bench_press: 80kg x 8 @8"),  # the number after `rir`
+    ("bench 135 3 10", "lb", ASK),  # 3 sets of 10, or sets of 3 and 10?
+    ("leg press 6 plates 3x12", "lb", ASK),  # plates on a machine: what load?
+    ("pull ups bw 3 x 8,8,6", "kg", ASK),  # a count before a rep list: never a set of 3
+    ("pull ups 3 x 8 x bw", "kg", "pull_up: bw x 8, bw x 8, bw x 8"),
+    ("60kg x 8 incline", "kg", "incline_bench_press: 60kg x 8"),  # no angle mark: the lift
+    ("Walk 30 min\nTimed planks 3x60s", "kg", "walk: 30 min"),  # `timed`: no summary line
+    ("Squats (3x5 at 100 was too heavy, dropped to 90)", "kg", ASK),  # a note in brackets
+    ("squat 5x5 100kg\n(last set 1x3 failed)", "kg", "squat: " + ", ".join(["100kg x 5"] * 5)),
+    ("db bench 3x10 50's", "lb", "dumbbell_bench_press: 50lb x 10, 50lb x 10, 50lb x 10"),
+    ("band pull apart 3x15", "kg", "band_pull_apart: bw x 15, bw x 15, bw x 15"),
+    (
+        "squat 5x5 100kg\nsuperset with lunges 3x10 20kg",
+        "kg",
+        "squat: " + ", ".join(["100kg x 5"] * 5) + "; lunge: 20kg x 10, 20kg x 10, 20kg x 10",
+    ),
+    ("squat 3x5 100kg for 2s pause", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    (
+        "today: squat 5x5 100kg. My current numbers are good",
+        "kg",
+        "squat: " + ", ".join(["100kg x 5"] * 5),
+    ),
 ]
 
 

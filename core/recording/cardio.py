@@ -93,6 +93,9 @@ _PLAN = re.compile(
 _VAGUE = re.compile(r"\b(?:some|a\s+few|few|several|many|couple\s+of)\s+(?:minutes|mins|hours)\b")
 _DIGIT = re.compile(r"\d")
 # A message that is only an activity, at most one word beside it (`fast running`, `walk`).
+_NOT_DONE = frozenset(
+    "no not skipped skip skipping missed cancelled canceled late later tomorrow next".split()
+)
 _BARE_ACTIVITY = re.compile(r"(?:[a-z]+\s+)?(?:[a-z]+|zone\s*2)")
 
 _EXAMPLE = "e.g. `zone 2 run 45 min`"
@@ -243,7 +246,8 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     if isinstance(minutes, str):
         if minutes == "none" and not _VAGUE.search(rest):
             numbers = _DIGIT.search(_ZONE2.sub(" ", rest)) or read_distance(rest) is not None
-            if hr is None and not numbers and not _BARE_ACTIVITY.fullmatch(rest.strip(" .!")):
+            bare = _BARE_ACTIVITY.fullmatch(rest.strip(" .!"))
+            if hr is None and not numbers and not (bare and _NOT_DONE.isdisjoint(rest.split())):
                 return None  # a note or a question; `fast running` alone is asked how long
         return Problem("unreadable", source, _QUESTIONS[minutes].format(what=what))
     if minutes <= 0 or minutes > MAX_MINUTES:

@@ -211,17 +211,18 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
 
 _PLATE_COUNT = re.compile(r"(\d)\s*plates?\b")
 _ANGLE = re.compile(
-    r"(?<![\w.])\d{1,2}\s*(?:\*|°|-?\s*deg(?:ree)?s?)?\s*(?:incline|decline)\b(?!\s*\w)"
+    r"(?<![\w.])\d{1,2}\s*(?:\*|°|-?\s*deg(?:ree)?s?)\s*(?:incline|decline)\b(?!\s*\w)"
 )
 _ONE_SIDE = re.compile(r"(?<![\w.])(?:1|single)\s*-?\s*(leg|arm)(?:ged|ed)?\b")
 _ONE_SIDE_BEFORE = re.compile(r"(?<![\w.])1\s*-?\s*(?:leg|arm)\b[^:]*$", re.IGNORECASE)
 # A line of a watch's or app's summary, below the session it describes.
 _CARDIO_DETAIL = re.compile(
-    r"\s*(?:total\s+time|moving\s+time|elapsed(?:\s+time)?|duration|time|avg|average|ahr|"
-    r"hr\b|heart\s*rate|max(?:imum)?\s+(?:hr|heart)|pace|distance|speed|cadence|calories|kcal|"
-    r"elevation)",
+    r"\s*(?:total\s+time|moving\s+time|elapsed(?:\s+time)?|duration|time|avg\.?|average|ahr|"
+    r"hr|heart\s*rate|max(?:imum)?\.?\s+(?:hr|heart\s*rate|speed)|avg\.?\s+speed|pace|distance|"
+    r"speed|cadence|calories|kcal|elevation)\s*[:=\-–]?\s*\d",
     re.IGNORECASE,
 )
+_TIME_KEY = re.compile(r"\s*(?:total\s+time|moving\s+time|elapsed|duration|time)\b", re.IGNORECASE)
 _WEIGHT_SLASH_COUNTS = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*(\d+)\s*x\s*(?=\d)")
 
 
@@ -336,7 +337,10 @@ def _continues(fragment: list[Segment], segment: Segment) -> bool:
         if fragment[0].text.endswith(":") and _KEY_VALUE.match(segment.text):
             return True  # `Run:` then `- Distance: 5 km` lines
         if _CARDIO_DETAIL.match(segment.text) and not names_activity(segment.text):
-            return True  # `Biked 31.5 miles` then `Total time - 1:59:41`, `AHR - 140`
+            # `Biked 31.5 miles` then `Total time - 1:59:41`, `AHR - 140`; a second time
+            # under a session that has one (`Run 30 min` / `Time 45:00`) is its own, asked
+            timed = any(find_durations(s.text) for s in fragment)
+            return not (timed and _TIME_KEY.match(segment.text))
     if segment.exercise or segment.cardio or segment.heading:
         return False
     if fragment[-1].line == segment.line:

@@ -23,7 +23,7 @@ MAX_RPE = 10
 
 _POUND_MARK = re.compile(r"(\d)\s*#")
 _BW_GLUED = re.compile(r"\bbwx(?=\s*\d)")
-_BW_REPS = re.compile(r"(?<![\w.+])(\d+)\s*x\s*bw\b(?!\s*[+-])")
+_BW_REPS = re.compile(r"(?<![\w.+])(?<!x\s)(?<!x)(\d+)\s*x\s*bw\b(?!\s*[+-])")
 _K_MARK = re.compile(r"(\d)k\b")
 _UNIT_DOT = re.compile(rf"({UNIT})\.(?!\d)")
 _R_MARK = re.compile(r"(\d)\s*r\b")
@@ -47,6 +47,7 @@ _REPS_X_SETS = re.compile(
 )
 _TIMES = re.compile(rf"\(\s*x\s*({NUM})\s*(?:sets?)?\s*\)|x\s*({NUM})\s*sets\b")
 _RPE_BOUND = re.compile(r"@?\s*\brpe\s*[<>≤≥~]\s*\d+(?:\.\d+)?")
+_RIR_AFTER = re.compile(rf"-*\brir\s*[:=]?\s*()({NUM})")  # `8 rir 2`: the 2 is the RIR
 _RIR = re.compile(rf"@?\s*(?<![\w.])({NUM})\s*rir\b|-*\brir\s*[:=]?\s*({NUM})")
 _PERCENT = re.compile(rf"(?<![\w.]){NUM}\s*%")
 _ANGLE = re.compile(rf"(?<![\w.]){NUM}\s*-?\s*(?:degrees?|deg|°)")  # `45 degree`: no count
@@ -97,7 +98,7 @@ def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
     rpe = None
     if "rpe" in text:
         text = _RPE_BOUND.sub(" ", text)
-    if "rir" in text and (m := _RIR.search(text)):
+    if "rir" in text and (m := _RIR_AFTER.search(text) or _RIR.search(text)):
         rpe = MAX_RPE - float(m[1] or m[2])
         text = text[: m.start()] + " " + text[m.end() :]
     if "%" in text:

@@ -30,6 +30,10 @@ _QUOTED = re.compile(r"(?<!\d)\"[^\"\n]*\"?|“[^”\n]*”?")
 # Sets in brackets (`Bench Press (135 x 8 x 3 – fast reps)`) with no number outside them.
 _SETS_INSIDE = re.compile(r"\(([^()\n]*\d\s*[x×]\s*\d[^()\n]*)\)")
 _DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[a-zA-Z]")
+_DASH_TAIL = re.compile(r"\s[-–—].*$")
+# Words a bracket of sets may hold; any other (`was too heavy`) makes it a note.
+_WORDS_BESIDE_SETS = re.compile(r"\b(?!(?:x|kgs?|lbs?|reps?|sets?|at|bw)\b)[a-zA-Z]+")
 _BRACKETED = re.compile(r"\([^()\n]*\)?|\[[^\[\]\n]*\]?|\{[^{}\n]*\}?")
 _REPEAT = re.compile(r"\(\s*[x×]\s*\d+\s*(?:sets?)?\s*\)", re.IGNORECASE)
 _LOADS = re.compile(
@@ -117,7 +121,9 @@ def blank(line: str) -> str:
         line = _QUOTED.sub(_spaces, line)
     if "(" in line and (inside := _SETS_INSIDE.search(line)):
         outside = line[: inside.start()] + line[inside.end() :]
-        if not _DIGIT.search(outside):  # the sets are the bracket's: unwrapped, read
+        numbers_only = not _WORDS_BESIDE_SETS.findall(_DASH_TAIL.sub("", inside[1]))
+        if numbers_only and _LETTER.search(outside) and not _DIGIT.search(outside):
+            # `Bench Press (135 x 8 x 3 – fast reps)`: the sets are the bracket's, read
             line = f"{line[: inside.start()]} {inside[1]} {line[inside.end() :]}"
     if "(" in line or "[" in line or "{" in line:
         line = _CONVERTED.sub(_conversion, line) if "(" in line else line
@@ -169,6 +175,6 @@ PLAN = re.compile(
 PAST = re.compile(
     r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:days?|weeks?|months?|years?) ago"
     r"|(?<!than )last (?:week|month|year|january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)|used to|back then|at that time"
-    r"|(?:recent|current) (?:work|lifts|numbers|maxes|bests|prs))\b"
+    r"|september|october|november|december)|used to|back then|at that time)\b"
+    r"|\b(?:recent|current) (?:work|lifts|numbers|maxes|bests|prs)\s*:"  # a bio's list
 )

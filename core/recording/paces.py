@@ -4,7 +4,8 @@
 3.0 miles` 25. It is arithmetic, not a guess, so only when the note says it once: exactly
 one distance and exactly one pace or speed, the pace's distance unit written or the same
 as the distance's, and a speed any session can have. A rower's `/500m` split, a pace with
-two distances, or a rough figure (`about 16mph`, `just over 20 miles`) is asked about.
+two distances, a rough figure (`about 16mph`, `just over 20 miles`), or a pace for part of
+it or a peak (`last mile at 7:30`, `4x400m`, `max speed 28 mph`) is asked about.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ _SPEED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(mph|km/h|kph|kmh)\b")
 _NOT_EXACT = re.compile(
     r"/\s*\d+\s*(?:m|met(?:er|re)s?)\b|\b(?:about|around|roughly|approx\w*|nearly|almost|"
     r"just\s+(?:over|under)|over|under|more\s+than|less\s+than|at\s+least|target|goal)\b|~"
+    # a pace or speed for part of it, or a peak: `last mile at 7:30`, `4x400m`, `top speed`
+    r"|\b(?:max(?:imum)?|top|best|fastest|slowest|peak|last|first|final|split|splits|incl|including|"
+    r"with|then|each|every|lap|laps|intervals?|repeats?|strides?)\b|\d\s*x\s*\d"
 )
 
 

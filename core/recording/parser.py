@@ -28,6 +28,7 @@ import re
 from collections.abc import Mapping
 
 from core.recording.cardio import read_cardio, session_without_activity
+from core.recording.catalogue import Exercise
 from core.recording.doubts import doubt
 from core.recording.entries import (
     Ambiguity,
@@ -227,7 +228,7 @@ def _read_fragment(
     if isinstance(outcome.item, StrengthEntry | Ambiguity) and PLAN.search(source.lower()):
         message = f"Was that {head.exercise.name.lower()} planned or done? Send what you did."
         return Outcome(Problem("unreadable", source, message), counted=False)
-    if isinstance(outcome.item, StrengthEntry) and (other := _superset_with(source)):
+    if isinstance(outcome.item, StrengthEntry) and (other := _superset_with(source, head.exercise)):
         # `Leg ext superset with leg curl – 4 sets of 15`: both lifts' sets? Asked.
         message = (
             f"Were those sets of {head.exercise.name.lower()} and of {other} too? Send each "
@@ -249,13 +250,15 @@ def _read_fragment(
     return outcome
 
 
-def _superset_with(source: str) -> str | None:
+def _superset_with(source: str, head: Exercise) -> str | None:
     """Return the other lift a part says it was supersetted with, or None."""
     m = _SUPERSET.search(source.lower()) if "set" in source.lower() else None
     if not m:
         return None
     other, first, _ = find_exercise(m[1].split())
-    return other.name.lower() if other is not None and first == 0 else None
+    if other is None or first != 0 or other.id == head.id:
+        return None
+    return other.name.lower()
 
 
 def _label(entry: StrengthEntry) -> str:

@@ -263,11 +263,14 @@ def read_sets(
 
 def _load_then_reps(run: re.Match[str] | None, lift: Lift, units: Unit) -> bool:
     """Whether a run of numbers is a load, a space, then reps (`135 8,8,7,6`, `185 8`): the
-    first number no one does as reps, each after it a plausible set's reps."""
+    first number no one does as reps, each after it a plausible set's reps. Two spaced
+    numbers after the load (`135 3 10`) may be sets and reps: not read here."""
     m = run and _LOAD_THEN_LIST.match(run[0])
     if not m:
         return False
     first, rest = number(m[1]), [number(n) for n in _NUMBER.findall(run[0])[1:]]
+    if len(rest) == 2 and not re.search(r"[,/]", run[0]):
+        return False  # `bench 135 3 10`: 3 sets of 10, or sets of 3 and 10? Asked
     return (
         first > MAX_PLAUSIBLE_REPS
         and plausible_load(first, units, lift)

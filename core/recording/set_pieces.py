@@ -20,7 +20,8 @@ _RPE_AFTER = re.compile(rf"@?\s*(?<![\w.])({NUM})\s*rpe\b")
 _BODYWEIGHT = re.compile(rf"\b(?:bw|bodyweight|body\s*weight)\b(?:\s*\+\s*({NUM})\s*({UNIT})?)?")
 # Added load: `+10`, never the `+` of `3+3 reps` (a cluster) or another sum of counts.
 _ADDED = re.compile(rf"(?<![\d.])(?<![\d.]\s)\+\s*({NUM})\s*({UNIT})?")
-_X_BEFORE_REP_LIST = re.compile(r"(?<![\w.])x\s*(?=\d+(?:\s*,\s*\d+)+\s*$)")
+# `bw+25 x6,5`: the x before a rep list, when no count stands before it (`bw 3 x 8,8,6`)
+_X_BEFORE_REP_LIST = re.compile(r"(?<![\w.])(?<!\d\s)(?<!\d\s\s)x\s*(?=\d+(?:\s*,\s*\d+)+\s*$)")
 CHAIN = re.compile(
     rf"(?<![\w.])({NUM})\s*({UNIT})?\s*x\s*({NUM})\s*({UNIT})?(?:\s*x\s*({NUM})\s*({UNIT})?)?"
 )

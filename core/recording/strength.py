@@ -25,13 +25,11 @@ from core.recording.entries import (
     SetEntry,
     StrengthEntry,
     Unit,
-    to_kg,
 )
 from core.recording.fragments import LOAD_HINT, NAME_STOP_WORDS, REPS_HINT, SET_LIKE, Segment
 from core.recording.readings import BARBELL_LIFTS, Lift
 from core.recording.rpe_lists import take_last_set_rpe, take_rpe_list
 from core.recording.set_notation import MAX_SETS, Load, RawSet, read_sets
-from core.recording.set_pieces import SAME_LOAD
 
 # A line of only a known exercise name and at most this many other words ("squat lots")
 # asks for the sets; longer chat ("squats felt heavy today") is a note.
@@ -92,7 +90,6 @@ def read_strength(
     sets: list[RawSet] = []
     carried: Load | None = None
     pending: float | None = None  # `5 sets,` waiting for its reps in the next part
-    lone: Load | None = None  # a load named before any set, with none of its own
     borrowed: list[int] = []  # sets of bare reps on this line, loaded from a line above
     borrowed_line = carried_line = -1
     has_reps = ambiguous = uniform = False
@@ -132,7 +129,12 @@ def read_strength(
             pending = part.count
         if part.load and not part.sets and any(s.weight is None for s in sets):
             sets = [_loaded(s, part.load) for s in sets]  # `Squats, 5x5, 90kg`
-        if part.sets and borrowed and LOAD_HINT.search(segment.text):
+        if (
+            part.sets
+            and borrowed
+            and segment.line == borrowed_line
+            and LOAD_HINT.search(segment.text)
+        ):
             # `15, 12, 10 @ 10 lbs` under `5 @ BW`: the load after a line's reps is theirs
             first = part.sets[0]
             for i in borrowed:
@@ -148,12 +150,6 @@ def read_strength(
         borrowed_line = segment.line
         if part.load is not None and LOAD_HINT.search(segment.text):
             carried_line = segment.line
-        if lone and part.sets and _other_load(lone, part.sets[0]):
-            # `squat 100kg 180lbs x 5`: a load with no sets, then sets at another load
-            message = f"Which load were the {label} sets, {lone.weight:g} {lone.unit} or "
-            message += f"{part.sets[0].weight:g} {part.sets[0].unit}? e.g. `{label} 3x5 100kg`"
-            return Outcome(Problem("implausible", source, message), counted=True)
-        lone = part.load if part.load and not part.sets and not sets else None
         carried = part.load or carried
         sets.extend(part.sets)
     if pending is not None:  # `1 set of as many reps as possible`: never dropped
@@ -224,13 +220,15 @@ _TIME_OR_DISTANCE = re.compile(
 )
 _PLATES = re.compile(r"\d\s*(?:plates?|discs?)\b")  # `deadlift 2 plates`: a load, reps asked for
 _BARE = re.compile(r"\s*\d+\s*")
-_PRIME_S = re.compile(r"\b\d+\s*['′’]s\b")  # `7′s`: a named scheme, not 7 reps
+_PRIME_S = re.compile(r"\b(?:7|21)\s*['′’]s\b")  # `7′s`, `21's`: a curl scheme, not reps
+_PLATE_LOAD = re.compile(r"\d\s*plates?\b")  # `deadlift 2 plates`: a load in plates
 _PER_SIDE = re.compile(r"(?<![\w.])(\d+)\s*/\s*\1\s*x")  # `5/5 x 20k`: each side
 _BAR_PLUS = re.compile(r"\bbar\s*\+\s*\d")  # `bar + 15 lbs`: plates on a bar we don't know
 _BAND = re.compile(r"\bbands?\b|\bassist(?:ed|ance|s)?\b")
 # A set held for a time (`495/12s`, `x 30 sec`, `for 45 seconds`), not a rest between sets.
 _TIMED_SET = re.compile(
-    r"(?:[x×/]\s*|\bfor\s+)\d+\s*(?:s|secs?|seconds?)\b(?!\s*(?:rest|recovery|between|break|off))",
+    r"(?:[x×/]\s*|\bfor\s+)\d+\s*(?:s|secs?|seconds?)\b"
+    r"(?!\s*(?:rest|recovery|between|break|off|pause|paused|\d))",
     re.IGNORECASE,
 )
 _COUNT_THEN_FAIL = re.compile(r"\s*(\d+)\s*(?:fail(?:ed|ure|s)?|f)\b[\s.!]*", re.IGNORECASE)
@@ -258,22 +256,25 @@ def _unlogged_mark(
         return (
             f"Is `{each}` reps on each side of the {label}? Send each set's reps, e.g. `{shown}`."
         )
+    if "plate" in source.lower() and _PLATE_LOAD.search(source.lower()):
+        return (
+            f"How much did the {label} weigh in all? A count of plates can't tell me. "
+            f"Send the load, e.g. `{shown}`."
+        )
     if "bar" in source.lower() and _BAR_PLUS.search(source.lower()):
         return f"What does your bar weigh? Send the whole load of the {label}, e.g. `{shown}`."
-    if exercise.bodyweight and _BAND.search(text) and "bw-" not in text.replace(" ", ""):
+    own = " ".join((exercise.name, *exercise.aliases)).lower()
+    if (
+        exercise.bodyweight
+        and _BAND.search(text)
+        and not _BAND.search(own)
+        and "bw-" not in text.replace(" ", "")
+    ):
         return (
             f"How much did the band or machine help on the {label}? Send it as less than "
             f"bodyweight, e.g. `{label} 4x3 bw-20{units}`, or leave those sets out."
         )
     return None
-
-
-def _other_load(load: Load, raw: RawSet) -> bool:
-    """Return whether a set's own load differs from `load` (written in either unit)."""
-    if raw.weight is None or raw.bodyweight or load.bodyweight:
-        return False
-    kilos = sorted((to_kg(load.weight, load.unit), to_kg(raw.weight, raw.unit)))
-    return kilos[1] > kilos[0] * SAME_LOAD
 
 
 def _loaded(raw: RawSet, load: Load) -> RawSet:
