@@ -257,6 +257,8 @@ RULES = [
         "squat: " + ", ".join(["100kg x 5"] * 5) + "; lunge: 20kg x 10, 20kg x 10, 20kg x 10",
     ),
     ("squat 3x5 100kg for 2s pause", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("run 1h:05", "kg", "other: 65 min"),
+    ("dead hang 3x10", "kg", ASK),  # no deadlift: an exercise we don't know
     (
         "today: squat 5x5 100kg. My current numbers are good",
         "kg",

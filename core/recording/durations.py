@@ -57,7 +57,7 @@ _TOKEN = re.compile(
     rf"(?:\s*(?:and\s+)?(?P<hhalf>a\s+half)\b"
     rf"|\s*:?\s*(?:and\s+)?(?P<hm>\d{{1,2}}|{_W})\s*(?:{_MIN}|m\b)"
     rf"(?:\s*:?\s*(?P<hs>\d{{1,2}})\s*(?:{_SEC}|s\b))?"
-    r"|(?P<hg>\d{1,2})(?![\w.:]))?"
+    r"|:?(?P<hg>\d{1,2})(?![\w.:]))?"
     rf"|(?<![a-wyz\d_.])(?P<m>{_N})(?:\s*-?\s*(?:{_MIN})|(?P<bare_m>m)(?![a-z]))"
     rf"(?:\s*(?P<ms>\d{{1,2}})\s*(?:{_SEC}))?"
     rf"|(?<![a-wyz\d_.])(?P<s>{_N})\s*-?\s*(?:{_SEC})"

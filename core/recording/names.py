@@ -43,7 +43,8 @@ HARMLESS_BEFORE = PREFACE | frozenset(
 # Words that make a known name into another lift when they follow it.
 CHANGING_AFTER = frozenset(
     "machine sled hold holds jump jumps walk walks complex press row raise curl extension "
-    "pulldown pull dip dips clean cleans snatch thruster thrusters swing swings plate".split()
+    "pulldown pull dip dips clean cleans snatch thruster thrusters swing swings plate hang "
+    "hangs".split()
 )
 
 
