@@ -258,6 +258,9 @@ RULES = [
     ),
     ("squat 3x5 100kg for 2s pause", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("run 1h:05", "kg", "other: 65 min"),
+    ("cable row 90 12 12 15", "kg", "seated_row: 90kg x 12, 90kg x 12, 90kg x 15"),  # a lift
+    ("row 2000m", "kg", ASK),  # the bare word with a distance is the rower: how long?
+    ("Sunday the 9th I deadlifted and biked", "kg", ASK),  # forum-044: a ride still asked
     ("dead hang 3x10", "kg", ASK),  # no deadlift: an exercise we don't know
     (
         "today: squat 5x5 100kg. My current numbers are good",

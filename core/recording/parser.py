@@ -27,9 +27,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from core.recording.cardio import read_cardio, session_without_activity
+from core.recording.cardio import (
+    ACTIVITIES,
+    read_cardio,
+    read_distance,
+    session_without_activity,
+)
 from core.recording.catalogue import Exercise
 from core.recording.doubts import doubt
+from core.recording.durations import find_durations
 from core.recording.entries import (
     Ambiguity,
     CardioEntry,
@@ -199,6 +205,8 @@ def _read_fragment(
         return Outcome(Problem("implausible", source, message), counted=True)
     if head.cardio and (head.exercise is None or not REPS_HINT.search(joined)):
         cardio = read_cardio(joined, source)
+        if isinstance(cardio, Problem) and _lift_not_cardio(head, joined):
+            cardio = None  # `cable row 90 12 12 15`: a lift named in full, with no time
         if (
             isinstance(cardio, CardioEntry)
             and cardio.activity is None
@@ -248,6 +256,20 @@ def _read_fragment(
         question = f"{head.exercise.name}: {readings[0].label}, or {readings[-1].label}?"
         return Outcome(Ambiguity(source, question, tuple(readings)), counted=True)
     return outcome
+
+
+def _lift_not_cardio(head: Segment, joined: str) -> bool:
+    """Return whether a fragment the cardio reader could not time is a lift named in full
+    (`cable row`, `upright row`: more words than the bare `row`) with no time or distance."""
+    if head.exercise is None:
+        return False
+    own = " ".join((head.exercise.name, *head.exercise.aliases)).lower()
+    return (
+        not ACTIVITIES.keys().isdisjoint(own.replace("-", " ").split())
+        and len(head.name.split()) > 1
+        and not find_durations(joined.lower())
+        and read_distance(joined.lower()) is None
+    )
 
 
 def _superset_with(source: str, head: Exercise) -> str | None:
