@@ -261,6 +261,8 @@ RULES = [
     ("cable row 90 12 12 15", "kg", "seated_row: 90kg x 12, 90kg x 12, 90kg x 15"),  # a lift
     ("row 2000m", "kg", ASK),  # the bare word with a distance is the rower: how long?
     ("Sunday the 9th I deadlifted and biked", "kg", ASK),  # forum-044: a ride still asked
+    ("farmers walk 40m 32kg", "kg", ASK),  # a carry, never a 40-minute walk
+    ("walk 30 min with 5kg vest", "kg", "walk: 30 min"),
     ("dead hang 3x10", "kg", ASK),  # no deadlift: an exercise we don't know
     (
         "today: squat 5x5 100kg. My current numbers are good",

@@ -205,8 +205,8 @@ def _read_fragment(
         return Outcome(Problem("implausible", source, message), counted=True)
     if head.cardio and (head.exercise is None or not REPS_HINT.search(joined)):
         cardio = read_cardio(joined, source)
-        if isinstance(cardio, Problem) and _lift_not_cardio(head, joined):
-            cardio = None  # `cable row 90 12 12 15`: a lift named in full, with no time
+        if cardio is not None and _lift_not_cardio(head, joined, isinstance(cardio, CardioEntry)):
+            cardio = None  # `cable row 90 12 12 15`, `farmers walk 40m 32kg`: the lift
         if (
             isinstance(cardio, CardioEntry)
             and cardio.activity is None
@@ -258,18 +258,20 @@ def _read_fragment(
     return outcome
 
 
-def _lift_not_cardio(head: Segment, joined: str) -> bool:
-    """Return whether a fragment the cardio reader could not time is a lift named in full
-    (`cable row`, `upright row`: more words than the bare `row`) with no time or distance."""
-    if head.exercise is None:
+def _lift_not_cardio(head: Segment, joined: str, timed: bool) -> bool:
+    """Return whether a fragment read as cardio is a lift named in full whose name holds a
+    cardio word (`cable row`, `farmers walk`: more words than the bare `row` or `walk`): so
+    when it has a load with its unit (`farmers walk 40m 32kg`), or, when the cardio reader
+    could not time it (`timed` false), no time or distance either (`cable row 90 12 12`)."""
+    if head.exercise is None or len(head.name.split()) < 2:
         return False
     own = " ".join((head.exercise.name, *head.exercise.aliases)).lower()
-    return (
-        not ACTIVITIES.keys().isdisjoint(own.replace("-", " ").split())
-        and len(head.name.split()) > 1
-        and not find_durations(joined.lower())
-        and read_distance(joined.lower()) is None
-    )
+    if ACTIVITIES.keys().isdisjoint(own.replace("-", " ").replace("'", "").split()):
+        return False
+    if _LOAD.search(joined):
+        return True
+    lower = joined.lower()
+    return not timed and not find_durations(lower) and read_distance(lower) is None
 
 
 def _superset_with(source: str, head: Exercise) -> str | None:
