@@ -14,7 +14,8 @@ PROTEIN_LOW, PROTEIN_HIGH = 1.6, 2.2  # grams per kg of bodyweight per day
 MIN_KG, MAX_KG = 30.0, 250.0
 
 _AGE_IN_TEXT = re.compile(
-    r"\b(\d{2})\s*(?:-\s*)?(?:years?|yrs?|y/?o)\b|\b(?:i\s*am|im|aged?|whos|who\s+is)\s+(\d{2})\b"
+    r"\b(?:a\s+)?(\d{2})\s*(?:-\s*)?(?:years?|yrs?|y/?o)\b(?:\s*-?\s*old\b)?"
+    r"|\b(?:i\s*am|im|aged?|whos|who\s+is)\s+(\d{2})\b"
     # "what about at 70?": an age, unless a unit or a clock follows ("at 70%", "at 18:00").
     r"|\bat\s+(\d{2})\b(?![:.]\d|\s*(?:%|percent|kgs?|kilos?|lbs?|pounds?|mins?|minutes?|bpm|"
     r"reps?|x|secs?|seconds?|hours?|hrs?|rpm|watts?|w\b|am\b|pm\b|h\b|oclock))"
@@ -57,14 +58,10 @@ def protein_line(bodyweight_kg: float | None, units: Literal["kg", "lb"]) -> str
     return f"For you ({you}): about {low}–{high} g of protein a day."
 
 
-_AGE_WORDS = re.compile(r"\b(?:a\s+)?(\d{2})\s*(?:-\s*)?(?:years?|yrs?)\s*-?\s*old\b")
-
-
 def without_age(text: str) -> str:
     """Return `text` without an age written as one (`a 70 year old`): it says who asks,
     not what about, so it never picks a topic (`what about at 70?`)."""
-    text = text.lower().replace("'", "")
-    return _AGE_IN_TEXT.sub(" ", _AGE_WORDS.sub(" ", text))
+    return _AGE_IN_TEXT.sub(" ", text.lower().replace("'", ""))
 
 
 def age_in_text(text: str) -> int | None:
