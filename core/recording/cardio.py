@@ -31,14 +31,14 @@ from core.recording.durations import (
     session_minutes,
 )
 from core.recording.entries import CardioEntry, Modality, Problem
-from core.recording.paces import minutes_from_pace
+from core.recording.paces import KM_PER_MILE, NUMBER_WORDS, SPEED, kmh, minutes_from_pace
 from core.recording.set_notation import shown
 
 MAX_MINUTES = 24 * 60
 MIN_HR, MAX_HR = 30, 250
 WALK_MAX_KMH = 7.0
 MIN_BARE_M_METRES = 100  # `45m` glued is minutes, `400m` metres
-KM_PER = {"km": 1.0, "k": 1.0, "mi": 1.609344, "y": 0.0009144, "m": 0.001}
+KM_PER = {"km": 1.0, "k": 1.0, "mi": KM_PER_MILE, "y": 0.0009144, "m": 0.001}
 
 _ZONE2 = re.compile(r"\b(?:zone\s*(?:2|two)|z2)\b")
 _HIIT = re.compile(r"\b(?:hiit|intervals?|tabata|sprints?)\b")
@@ -60,13 +60,11 @@ _NOUNS = {"bike": "ride", "elliptical": "elliptical session", "stairs": "stair s
 MACHINE = "treadmill"  # walked or ran on: the speed or another word says which
 _ACTIVITY_WORDS = frozenset(ACTIVITIES) | {MACHINE}
 
-_NUMBER_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten"
-_NUMBER_WORDS = _NUMBER_WORD.split("|")
+_NUMBER_WORD = "|".join(NUMBER_WORDS)
 _DISTANCE = re.compile(
     rf"(?<![\w.:/])(\d+(?:\.\d+)?|\.\d+|{_NUMBER_WORD})\s*-?\s*"
     r"(?:(km|kilomet(?:er|re)s?|k)|(mi|miles?)|(y|yds?|yards?)|(m|met(?:er|re)s?))(?![a-z]|/o)"
 )
-_SPEED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(mph|km/h|kph|kmh)\b")
 _MAX_HR = re.compile(
     r"\b(?:mhr|hr\s*max|max(?:imum)?\.?\s*(?:hr|heart\s*rate|pulse)|peak\s*(?:hr|heart\s*rate))"
     r"\s*(?:of|was|is|:|=)?\s*\d+(?:\s*bpm\b)?"
@@ -133,7 +131,7 @@ def mentions_cardio(text: str) -> bool:
         return (
             outside.lstrip().startswith("distance")
             or bool(_TIME.search(_DISTANCE.sub(" ", outside)))
-            or bool(_SPEED.search(text))  # `two miles (6.0 mph)`: asked how long
+            or bool(SPEED.search(text))  # `two miles (6.0 mph)`: asked how long
         )
     if "hr" not in text and "heart" not in text:  # every `_AVG_HR_WORDS` has one
         return False
@@ -160,7 +158,7 @@ def session_without_activity(text: str) -> bool:
         return True
     if (durations or distance) and _SESSION_WORDS.search(outside):
         return True  # `Gym for 1.5 hours`, `a pair of 5k sessions`
-    if distance and ("pace" in outside or _SPEED.search(outside)):
+    if distance and ("pace" in outside or SPEED.search(outside)):
         return True  # `4.8 miles, or an average pace of 10:28 per mile`
     return len(_DISTANCE.findall(outside)) > 1 or _SPLITS.search(text) is not None
 
@@ -181,10 +179,10 @@ def read_heart_rate(text: str) -> tuple[int | None, str]:
 
 def read_distance(text: str) -> float | None:
     """Return the first distance in `text` in km (None if none); `45m` glued is minutes."""
-    if not _DIGIT.search(text) and not any(w in text for w in _NUMBER_WORDS):
+    if not _DIGIT.search(text) and not any(w in text for w in NUMBER_WORDS):
         return None
     for m in _DISTANCE.finditer(text):
-        value = float(m[1]) if _DIGIT.search(m[1]) else _NUMBER_WORDS.index(m[1]) + 1.0
+        value = float(m[1]) if _DIGIT.search(m[1]) else NUMBER_WORDS.index(m[1]) + 1.0
         if m[5] == "m" and value < MIN_BARE_M_METRES and m[0][len(m[1])] == "m":
             continue
         return value * KM_PER["km" if m[2] else "mi" if m[3] else "y" if m[4] else "m"]
@@ -197,10 +195,9 @@ def activities_named(text: str) -> list[str]:
     for word in _WORD.findall(text):
         if word in ACTIVITIES and ACTIVITIES[word] not in found:
             found.append(ACTIVITIES[word])
-    if not found and MACHINE in text and (speed := _SPEED.search(text)):
+    if not found and MACHINE in text and (speed := SPEED.search(text)):
         # A treadmill is walked or run on: its speed says which; with none, it is asked.
-        kmh = float(speed[1]) * (1.609344 if speed[2] == "mph" else 1)
-        found.append("walk" if kmh < WALK_MAX_KMH else "run")
+        found.append("walk" if kmh(speed) < WALK_MAX_KMH else "run")
     return found
 
 

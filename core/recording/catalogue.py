@@ -70,6 +70,9 @@ GEAR_WORDS = {
 }
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
 @dataclass(frozen=True)
 class Exercise:
     id: str
@@ -81,6 +84,12 @@ class Exercise:
     aliases: tuple[str, ...]
     equipment: tuple[str, ...] = ()  # the gear it is done with ("barbell", "dumbbell", ...)
     measure: Measure = "reps"  # "distance": carries and sleds, not sets of reps
+
+    @property
+    def name_words(self) -> frozenset[str]:
+        """Return the words of its name and aliases, lower-case (`farmer's walk`: farmer,
+        s, walk): what a typed word can be checked against."""
+        return frozenset(_LETTERS.findall(" ".join((self.name, *self.aliases)).lower()))
 
 
 def _load() -> tuple[Exercise, ...]:

@@ -47,8 +47,9 @@ _REPS_X_SETS = re.compile(
 )
 _TIMES = re.compile(rf"\(\s*x\s*({NUM})\s*(?:sets?)?\s*\)|x\s*({NUM})\s*sets\b")
 _RPE_BOUND = re.compile(r"@?\s*\brpe\s*[<>≤≥~]\s*\d+(?:\.\d+)?")
-_RIR_AFTER = re.compile(rf"-*\brir\s*[:=]?\s*()({NUM})")  # `8 rir 2`: the 2 is the RIR
-_RIR = re.compile(rf"@?\s*(?<![\w.])({NUM})\s*rir\b|-*\brir\s*[:=]?\s*({NUM})")
+# A RIR: the number after `rir` when there is one (`8 rir 2`: 8 reps, RIR 2), else before it.
+_RIR_AFTER = re.compile(rf"-*\brir\s*[:=]?\s*({NUM})")
+_RIR_BEFORE = re.compile(rf"@?\s*(?<![\w.])({NUM})\s*rir\b")
 _PERCENT = re.compile(rf"(?<![\w.]){NUM}\s*%")
 _ANGLE = re.compile(rf"(?<![\w.]){NUM}\s*-?\s*(?:degrees?|deg|°)")  # `45 degree`: no count
 _PAIR_DASH = re.compile(rf"(?<![\w.-])({NUM})\s?-\s?(?={NUM}\s*{UNIT})")
@@ -98,8 +99,8 @@ def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
     rpe = None
     if "rpe" in text:
         text = _RPE_BOUND.sub(" ", text)
-    if "rir" in text and (m := _RIR_AFTER.search(text) or _RIR.search(text)):
-        rpe = MAX_RPE - float(m[1] or m[2])
+    if "rir" in text and (m := _RIR_AFTER.search(text) or _RIR_BEFORE.search(text)):
+        rpe = MAX_RPE - float(m[1])
         text = text[: m.start()] + " " + text[m.end() :]
     if "%" in text:
         text = _PERCENT.sub(" ", text)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from core.recording.entries import LB_IN_KG
 from core.recording.numbers import VALUES
 
 # A `"` right after a number is inches or seconds (`12" Box Squat`), not a quote.
@@ -46,8 +47,7 @@ _CONVERTED = re.compile(
     r"(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?)\s*(\(\s*(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?)\s*\))",
     re.IGNORECASE,
 )
-LB_PER_KG = 2.20462
-SAME_LOAD = 0.03  # a conversion rounded to a whole number is this close
+CONVERTED_WITHIN = 0.03  # a conversion rounded to a whole number is this close
 _DASH_LOADS = re.compile(
     r"(?<=\d)(\s*[-–]\s*)(\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+)(?=\s*(?:kgs?|lbs?)?\s*$)",
     re.IGNORECASE,
@@ -93,8 +93,8 @@ def _conversion(m: re.Match[str]) -> str:
     in_kg = first_unit.startswith("k")
     if in_kg == second_unit.startswith("k") or not first or not second:
         return m[0]
-    expected = first * LB_PER_KG if in_kg else first / LB_PER_KG
-    if abs(second - expected) > SAME_LOAD * expected:
+    expected = first / LB_IN_KG if in_kg else first * LB_IN_KG
+    if abs(second - expected) > CONVERTED_WITHIN * expected:
         return m[0]
     return m[0][: m.start(3) - m.start()] + " " * len(m[3])
 

@@ -14,13 +14,15 @@ import re
 
 KM_PER_MILE = 1.609344
 MIN_KMH, MAX_KMH = 2.0, 60.0
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+SPEED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(mph|km/h|kph|kmh)\b")
 
+# A distance in km or miles, never the `km` of a speed (`25 km/h`).
 _DISTANCE = re.compile(
-    r"(?<![\w.:/])(\d+(?:\.\d+)?|\.\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    rf"(?<![\w.:/])(\d+(?:\.\d+)?|\.\d+|{'|'.join(NUMBER_WORDS)})"
     r"\s*-?\s*(?:(km|kilomet(?:er|re)s?|k)|(mi|miles?))(?![a-z]|/)"
 )
 _OTHER_DISTANCE = re.compile(r"(?<![\w.:/])\d+(?:\.\d+)?\s*(?:m|met(?:er|re)s?|y|yds?|yards?)\b")
-_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _CLOCK = r"(?<![\d:.])(\d{1,2}):([0-5]\d)(?![\d:])"
 _PACE = re.compile(
     rf"{_CLOCK}\s*(?:min(?:utes?|s)?\s*)?"
@@ -28,7 +30,6 @@ _PACE = re.compile(
     r"|\s*(?:(?:avg|average|overall|mile|km)\.?\s*)*pace\b)"
     rf"|\bpace\b[^\d:]{{0,30}}?{_CLOCK}\s*(?:min(?:utes?|s)?\s*)?(?:(?:/|\bper\s+)\s*(km|k|mi|miles?)\b)?"
 )
-_SPEED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(mph|km/h|kph|kmh)\b")
 # A rower's split (`2:20/500 meters`) or a rough figure (`just over 20 miles at about 16mph`)
 _NOT_EXACT = re.compile(
     r"/\s*\d+\s*(?:m|met(?:er|re)s?)\b|\b(?:about|around|roughly|approx\w*|nearly|almost|"
@@ -37,6 +38,11 @@ _NOT_EXACT = re.compile(
     r"|\b(?:max(?:imum)?|top|best|fastest|slowest|peak|last|first|final|split|splits|incl|including|"
     r"with|then|each|every|lap|laps|intervals?|repeats?|strides?)\b|\d\s*x\s*\d"
 )
+
+
+def kmh(speed: re.Match[str]) -> float:
+    """Return a `SPEED` match in km/h."""
+    return float(speed[1]) * (KM_PER_MILE if speed[2] == "mph" else 1.0)
 
 
 def minutes_from_pace(text: str) -> float | None:
@@ -48,15 +54,14 @@ def minutes_from_pace(text: str) -> float | None:
     if len(distances) != 1 or _OTHER_DISTANCE.search(text):
         return None
     ((value, in_miles),) = distances
-    km = (float(value) if value[-1].isdigit() else _WORDS.index(value) + 1.0) * (
+    km = (float(value) if value[-1].isdigit() else NUMBER_WORDS.index(value) + 1.0) * (
         KM_PER_MILE if in_miles else 1.0
     )
-    paces, speeds = list(_PACE.finditer(text)), list(_SPEED.finditer(text))
+    paces, speeds = list(_PACE.finditer(text)), list(SPEED.finditer(text))
     if len(paces) + len(speeds) != 1 or km <= 0:
         return None
     if speeds:
-        speed = float(speeds[0][1]) * (KM_PER_MILE if speeds[0][2] == "mph" else 1.0)
-        kmh = speed
+        per_hour = kmh(speeds[0])
     else:
         m = paces[0]
         minutes, seconds, unit = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
@@ -64,7 +69,7 @@ def minutes_from_pace(text: str) -> float | None:
         if per <= 0:
             return None
         per_mile = unit.startswith("mi") if unit else in_miles
-        kmh = (KM_PER_MILE if per_mile else 1.0) / per * 60
-    if not MIN_KMH <= kmh <= MAX_KMH:
+        per_hour = (KM_PER_MILE if per_mile else 1.0) / per * 60
+    if not MIN_KMH <= per_hour <= MAX_KMH:
         return None
-    return round(km / kmh * 60, 2)
+    return round(km / per_hour * 60, 2)

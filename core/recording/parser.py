@@ -265,8 +265,7 @@ def _lift_not_cardio(head: Segment, joined: str, timed: bool) -> bool:
     could not time it (`timed` false), no time or distance either (`cable row 90 12 12`)."""
     if head.exercise is None or len(head.name.split()) < 2:
         return False
-    own = " ".join((head.exercise.name, *head.exercise.aliases)).lower()
-    if ACTIVITIES.keys().isdisjoint(own.replace("-", " ").replace("'", "").split()):
+    if ACTIVITIES.keys().isdisjoint(head.exercise.name_words):
         return False
     if _LOAD.search(joined):
         return True

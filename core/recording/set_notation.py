@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.recording.entries import Notation, Unit, to_kg
+from core.recording.entries import Notation, Unit
 from core.recording.marks import NUM, UNIT, plain
 from core.recording.readings import (
     MAX_PLAUSIBLE_REPS,
@@ -56,8 +56,8 @@ from core.recording.set_pieces import (
     BARE_REPS,
     CHAIN,
     COLON_LOAD,
-    SAME_LOAD,
     SEVERAL_LOADS,
+    same_load,
     take,
     take_bodyweight,
     take_load,
@@ -282,5 +282,4 @@ def _other_load(load: Load, block: Block) -> bool:
     """Return whether a block's own load (`180lbs x 5`) differs from `load` in either unit."""
     if block.weight is None or block.unit is None:
         return False
-    kilos = sorted((to_kg(load.weight, load.unit), to_kg(block.weight, block.unit)))
-    return kilos[1] > kilos[0] * SAME_LOAD
+    return not same_load([load, Load(block.weight, block.unit, False)])

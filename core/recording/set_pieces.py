@@ -93,8 +93,7 @@ def take_load(text: str, units: Unit) -> tuple[Load | None, bool, str]:
     at, text = take(_AT_LOAD, text, ("@", "at"))
     if with_unit:
         loads = [Load(number(m[1]), unit_of(m[2], units), False) for m in with_unit]
-        kilos = [to_kg(x.weight, x.unit) for x in loads]
-        if max(kilos) > min(kilos) * SAME_LOAD:
+        if not same_load(loads):
             return SEVERAL_LOADS, True, text
         return loads[0], True, text
     if at:
@@ -104,6 +103,14 @@ def take_load(text: str, units: Unit) -> tuple[Load | None, bool, str]:
 
 # Loads this close (as a ratio) are one load written twice, e.g. in kg and in lb.
 SAME_LOAD = 1.02
+
+
+def same_load(loads: list[Load]) -> bool:
+    """Return whether `loads` are one load, written in kg or lb (`100kg 220lbs`)."""
+    kilos = [to_kg(x.weight, x.unit) for x in loads]
+    return max(kilos) <= min(kilos) * SAME_LOAD
+
+
 SEVERAL_LOADS = Load(0.0, "kg", False)  # a part naming two loads: asked (see `take_load`)
 
 

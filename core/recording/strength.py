@@ -248,6 +248,7 @@ def _unlogged_mark(
     (sevens, or 21s?), `5/5 x 20k` (reps each side?), `bar + 15 lbs` (what does the bar
     weigh?), a band's help on a bodyweight lift (how much?)."""
     text = " ".join(s.text for s in fragment)
+    lower = source.lower()
     shown = example(exercise, units)
     if "s" in text and (prime := _PRIME_S.search(text)):
         return f"What does `{prime[0]}` mean for the {label}? Send each set's reps, e.g. `{shown}`."
@@ -256,18 +257,17 @@ def _unlogged_mark(
         return (
             f"Is `{each}` reps on each side of the {label}? Send each set's reps, e.g. `{shown}`."
         )
-    if "plate" in source.lower() and _PLATE_LOAD.search(source.lower()):
+    if "plate" in lower and _PLATE_LOAD.search(lower):
         return (
             f"How much did the {label} weigh in all? A count of plates can't tell me. "
             f"Send the load, e.g. `{shown}`."
         )
-    if "bar" in source.lower() and _BAR_PLUS.search(source.lower()):
+    if "bar" in lower and _BAR_PLUS.search(lower):
         return f"What does your bar weigh? Send the whole load of the {label}, e.g. `{shown}`."
-    own = " ".join((exercise.name, *exercise.aliases)).lower()
     if (
         exercise.bodyweight
         and _BAND.search(text)
-        and not _BAND.search(own)
+        and not _BAND.search(" ".join(exercise.name_words))
         and "bw-" not in text.replace(" ", "")
     ):
         return (
