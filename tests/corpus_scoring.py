@@ -164,6 +164,9 @@ def score(line: Line, result: ParseResult | None = None) -> Scored:
             return Scored(line, "meant", "asked")
         if got and not unmatched:
             return Scored(line, "meant", "guessed the meant reading")
+        if got and asked and not any(_recordable(e, line.units) for e in unmatched):
+            # Recorded what could be; asked about the rest (`3 mi walk`: how long?).
+            return Scored(line, "meant", "recorded the rest, asked")
         return Scored(line, "asked" if asked else "dropped", "ask line")
     if not unmatched:
         return Scored(line, "meant", "")

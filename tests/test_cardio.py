@@ -141,7 +141,7 @@ QUESTIONS = [
     ("4 x 4′ / 5′ rest on the erg", "in total, start to finish"),
     ("4 sets of 30 second sprint / 90 second rest", "in total, start to finish"),
     ("interval session , 60 seconds fast then 120 seconds easy. repeated 8 times", "in total"),
-    ("intervals - 10x400 @ 7:03 pace w/45 sec. recovery.", "parts of the session"),
+    ("intervals - 10x400 @ 7:03 pace w/45 sec. recovery.", "parts of the run"),  # a run's pace
     # time in zones is one session of unstated length
     ("18 minutes in zone 2 , 69 minutes in zone 3 , and 64 minutes in zone 4.", "zones"),
     ("14 minutes were spent in zone 2&3", "zones"),

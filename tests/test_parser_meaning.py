@@ -223,7 +223,7 @@ DOUBTS = [
     "On Tuesday I deadlifted a set of 5 at 205",  # a session in the past
     "Weighted Chins (optional) 5×3",  # a template line, a plan
     "I could have pushed out 4 on the 135kg squat",  # what might have been
-    "Seated Shoulder Press (Machine)\nSet 1: 125 lbs x 4",  # an unknown name heading set lines
+    "Hoist Crunch (Machine)\nSet 1: 90 lbs x 8",  # an unknown name heading set lines
 ]
 
 

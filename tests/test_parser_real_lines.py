@@ -163,9 +163,8 @@ RULES = [
         "kg",
         "other: 60 min; other: 30 min",
     ),
-    # a session that names no activity: what was it?
-    ("1:04:04, 7.73 miles, 1:04:04, 8:17 Pace, Avg HR = 146, Max HR = 170", "kg", ASK),
-    ("Aerobic count is 4036 steps in 36 minutes.", "kg", ASK),  # blog-142
+    # a session that names no activity, nor a pace or cadence that settles it: what was it?
+    ("1:04:04, 7.73 miles, 1:04:04, Avg HR = 146, Max HR = 170", "kg", ASK),
     ("Gym (wights/cardio) for 1.5 hours", "kg", ASK),  # apps-110
     ("8:38, 8:07, 8:25, 8:26, 8:13, 8:17, 8:19, 5:39 (for .73 miles)", "kg", ASK),  # splits
     # a log in quotes is a note, but may be what was done: asked (blog-061)
@@ -173,7 +172,6 @@ RULES = [
     # a load written with its unit is a load, even one light for the lift
     ("incline bench 3x8 10kg", "kg", "incline_bench_press: 10kg x 8, 10kg x 8, 10kg x 8"),
     # held-back slice 3, scored once, then tuned on (h3-*)
-    ("Wends - 4 miles @ 8:55 average pace", "lb", ASK),  # blog-126: a run, a walk, a ride?
     ("Distance 3.83 mi\nDuration 1h:01m:18s\nAvg. Speed 3.8 mph", "lb", ASK),  # h3-073
     ("walk 1h:01m:18s", "kg", "walk: 61.3 min"),
     (
@@ -269,6 +267,27 @@ RULES = [
         "kg",
         "squat: " + ", ".join(["100kg x 5"] * 5),
     ),
+    # session 8: a pace, a cadence or a slope says what an unnamed session was
+    ("Wends - 4 miles @ 8:55 average pace", "lb", "other: 35.67 min"),  # blog-126: a run
+    ("3.1 miles (5 km) | 28:38 | 9:14/mile (5:44/km)", "lb", "other: 28.63 min"),  # blog-095
+    ("1:04:04, 7.73 miles, 1:04:04, 8:17 Pace, Avg HR = 146", "lb", "other: 64.07 min"),
+    ("4 miles @ 15:00 pace", "lb", ASK),  # 15 min a mile: a walk or a slow jog, asked
+    ("Aerobic count is 4036 steps in 36 minutes.", "lb", "walk: 36 min"),  # blog-142
+    ("9000 steps in 50 minutes", "lb", ASK),  # 180 a minute: a runner's cadence, asked
+    ("two miles (6.0 mph at .5% incline.)", "lb", "other: 20 min"),  # blog-121: a treadmill run
+    ("1500m swim pace 1:45/100m", "kg", ASK),  # a swimmer's split is no running pace
+    (
+        "Seated Shoulder Press (Machine)\nSet 1: 125 lbs x 4",
+        "lb",
+        "machine_shoulder_press: 125lb x 4",
+    ),  # apps-111: the bracket after an unknown name makes it a known one
+    ("Hoist Crunch (Machine)\nSet 1: 90 lbs x 8", "lb", ASK),  # still unknown
+    ("**Work:** Squat / 30kg / 5,5,15", "kg", "squat: 30kg x 5, 30kg x 5, 30kg x 15"),  # h4-078
+    ("B1: Dumbbell lateral raise 3×15 (15 lb dumbbells)", "lb", ASK),  # h4-029: a label, asked load
+    ("A2: Goblet squat 3x10 20kg", "kg", "goblet_squat: 20kg x 10, 20kg x 10, 20kg x 10"),
+    ("D. Chins: Bdwt/4, Bdwt +25lbs/4 x2; 60s rest", "lb", ASK),  # h3-038: 2 sets of 4?
+    ("chin-up bw+20 x 3 x 5", "lb", ASK),  # an added load leads `x A x B`: sets or reps?
+    ("chins bw+25lbs x 5 x 5", "lb", "chin_up: " + ", ".join(["bw+25lb x 5"] * 5)),
 ]
 
 

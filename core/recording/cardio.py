@@ -31,7 +31,14 @@ from core.recording.durations import (
     session_minutes,
 )
 from core.recording.entries import CardioEntry, Modality, Problem
-from core.recording.paces import KM_PER_MILE, NUMBER_WORDS, SPEED, kmh, minutes_from_pace
+from core.recording.paces import (
+    KM_PER_MILE,
+    NUMBER_WORDS,
+    SPEED,
+    kmh,
+    minutes_from_pace,
+    running_pace,
+)
 from core.recording.set_notation import shown
 
 MAX_MINUTES = 24 * 60
@@ -76,6 +83,11 @@ _AVG_HR = re.compile(
 )
 _AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")
 _STEPS = re.compile(r"\d\s*steps\b")
+_STEP_COUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*steps\b")
+# Walkers take up to about 130 steps a minute; runners 150 and more.
+WALK_MAX_CADENCE = 135
+# A treadmill's slope (`6.0 mph at .5% incline`): the speed is a walk's or a run's.
+_INCLINE = re.compile(r"%\s*incline\b|\bincline\s+(?:of\s+)?\d+(?:\.\d+)?\s*%")
 # Every word `durations` reads a total by (`took`, `completed in`...), to call it only then.
 _TOTAL_WORDS = re.compile(
     r"total|overall|time|elapsed|duration|altogether|took|complete|finish|lasted"
@@ -124,8 +136,8 @@ def mentions_cardio(text: str) -> bool:
     (`2 miles in 30 minutes`), or after `distance` (a watch's summary): alone (`56 miles`
     after `bike 3:04:00,`), like a pace alone, it is a detail of the session before it.
     """
-    if names_activity(text):
-        return True
+    if names_activity(text) or activities_named(text):
+        return True  # named, or settled by a pace or a cadence (`4036 steps in 36 minutes`)
     outside = _BRACKETS.sub(" ", text)
     if read_distance(outside) is not None:
         return (
@@ -195,10 +207,25 @@ def activities_named(text: str) -> list[str]:
     for word in _WORD.findall(text):
         if word in ACTIVITIES and ACTIVITIES[word] not in found:
             found.append(ACTIVITIES[word])
-    if not found and MACHINE in text and (speed := SPEED.search(text)):
+    if found:
+        return found
+    if (MACHINE in text or _INCLINE.search(text)) and (speed := SPEED.search(text)):
         # A treadmill is walked or run on: its speed says which; with none, it is asked.
         found.append("walk" if kmh(speed) < WALK_MAX_KMH else "run")
+    elif running_pace(_BRACKETS.sub(" ", text)):  # a bracket holds the pace converted
+        found.append("run")  # `4 miles @ 8:55 average pace`: no walk goes that fast
+    elif (cadence := _steps_a_minute(text)) is not None and cadence <= WALK_MAX_CADENCE:
+        found.append("walk")  # `4036 steps in 36 minutes`: a walker's cadence
     return found
+
+
+def _steps_a_minute(text: str) -> float | None:
+    """Return the steps a minute of a note giving a step count and one time, else None."""
+    m = _STEP_COUNT.search(text)
+    durations = find_durations(text) if m else []
+    if m is None or len(durations) != 1 or durations[0].minutes <= 0:
+        return None
+    return int(m[1].replace(",", "")) / durations[0].minutes
 
 
 def _first_digit(text: str) -> int:

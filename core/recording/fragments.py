@@ -49,7 +49,10 @@ NAME_STOP_WORDS = frozenset(
 
 _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _PART = re.compile(r"(?:[^,;]|(?<=\d),(?=\d))+")
-_LIST_MARKER = re.compile(r"^\s*(?:[-–—*•·>]+\s+|\d{1,2}[.)](?![\d.])\s*)")
+# A bullet, a number (`1.`, `2)`) or a programme's exercise label (`A2:`, `B1)`, `D.`).
+_LIST_MARKER = re.compile(r"^\s*(?:[-–—*•·>]+\s+|\d{1,2}[.)](?![\d.])\s*|[a-hA-H]\d?[.:)]\s+)")
+# Markdown's bold and underline marks (`**Work:** Squat / 30kg / 5,5,15`), never a `3*10`.
+_EMPHASIS = re.compile(r"\*\*|__")
 _NAME_END = re.compile(r"[\d@+]")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
@@ -119,7 +122,8 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
     for number, line in enumerate(_LINE.finditer(head)):
         if number >= MAX_LINES:
             return segments, text[line.start() :]
-        prepared = _prepare(line[0], names)
+        plain = _EMPHASIS.sub("  ", line[0]) if "**" in line[0] or "__" in line[0] else line[0]
+        prepared = _prepare(plain, names)
         first = True
         for part in _PART.finditer(prepared):
             if part[0].strip(" ;"):
@@ -224,6 +228,10 @@ _CARDIO_DETAIL = re.compile(
 )
 _TIME_KEY = re.compile(r"\s*(?:total\s+time|moving\s+time|elapsed|duration|time)\b", re.IGNORECASE)
 _WEIGHT_SLASH_COUNTS = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*(\d+)\s*x\s*(?=\d)")
+# `Bdwt +25lbs/4 x2`: a load with its unit, a slash, then its reps: `25lbs x 4`.
+_LOAD_SLASH_REPS = re.compile(
+    r"(?<![\w./])(\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#))\s*/\s*(\d{1,2})(?![\d.]|\s*(?:kg|lb|#|/))(?=\s*x\s*\d)"
+)
 
 
 def _normalise(raw: str, first: bool) -> str:
@@ -237,7 +245,7 @@ def _normalise(raw: str, first: bool) -> str:
         text = _ANGLE.sub(lambda m: " " * len(m[0]), text)
     text = text.replace("×", "x").replace("*", "x").replace("’", "'")
     if "/" in text:  # `100/3*10`: a weight, then its two counts, as `100x3x10` (asked)
-        text = _WEIGHT_SLASH_COUNTS.sub(r"\1x\2x", text)
+        text = _LOAD_SLASH_REPS.sub(r"\1 x \2", _WEIGHT_SLASH_COUNTS.sub(r"\1x\2x", text))
     if "leg" in text or "arm" in text:  # `1 leg press`, `single-arm row`: one side's lift
         text = _ONE_SIDE.sub(r"one \1", text)
     if "repetition" in text:  # `30 repetitions` is 30 reps

@@ -106,16 +106,20 @@ _NAME_THEN_BRACKET = re.compile(
 
 def variant_first(text: str) -> str:
     """Return `text` with `Bench press (close grip)` read as `close grip Bench press`: a
-    bracket right after a lift's name that, put before it, names another catalogue lift is
-    that lift, not a note. Same length, so positions in the text still match."""
+    bracket right after a lift's name that, put before or after it, names another catalogue
+    lift (`Seated Shoulder Press (Machine)`) is that lift, not a note. Same length, so
+    positions in the text still match."""
     if "(" not in text:
         return text
 
     def swap(m: re.Match[str]) -> str:
         name, inner = m[2].strip(), m[3].strip()
-        plain, varied = resolve(name), resolve(f"{inner} {name}")
-        if plain is None or varied is None or varied == plain:
-            return m[0]
-        return m[1] + f"{inner} {name}".ljust(len(m[0]) - len(m[1]))
+        plain = resolve(name)
+        # `Seated Shoulder Press (Machine)`: unknown alone, known with its bracket after it.
+        for varied_name in (f"{inner} {name}", f"{name} {inner}"):
+            varied = resolve(varied_name)
+            if varied is not None and varied != plain:
+                return m[1] + varied_name.ljust(len(m[0]) - len(m[1]))
+        return m[0]
 
     return _NAME_THEN_BRACKET.sub(swap, text)

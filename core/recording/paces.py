@@ -6,6 +6,9 @@ one distance and exactly one pace or speed, the pace's distance unit written or 
 as the distance's, and a speed any session can have. A rower's `/500m` split, a pace with
 two distances, a rough figure (`about 16mph`, `just over 20 miles`), or a pace for part of
 it or a peak (`last mile at 7:30`, `4x400m`, `max speed 28 mph`) is asked about.
+
+A pace also says what the session was when nothing else does: a pace per km or per mile
+faster than a brisk walk can go (`8:17 pace` over `7.73 miles`) is a run.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ import re
 
 KM_PER_MILE = 1.609344
 MIN_KMH, MAX_KMH = 2.0, 60.0
+# Nobody walks a mile under 12 minutes (8 km/h) but race walkers, and nobody runs a
+# kilometre under 2:24 (25 km/h): a pace per km or mile between the two is a run.
+RUN_MIN_KMH, RUN_MAX_KMH = 8.0, 25.0
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 SPEED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(mph|km/h|kph|kmh)\b")
 
@@ -30,9 +36,11 @@ _PACE = re.compile(
     r"|\s*(?:(?:avg|average|overall|mile|km)\.?\s*)*pace\b)"
     rf"|\bpace\b[^\d:]{{0,30}}?{_CLOCK}\s*(?:min(?:utes?|s)?\s*)?(?:(?:/|\bper\s+)\s*(km|k|mi|miles?)\b)?"
 )
-# A rower's split (`2:20/500 meters`) or a rough figure (`just over 20 miles at about 16mph`)
+# A rower's or swimmer's split: `2:20/500 meters`, `1:45/100m`.
+_SPLIT = re.compile(r"/\s*\d+\s*(?:m|met(?:er|re)s?)\b")
+# A split or a rough figure (`just over 20 miles at about 16mph`)
 _NOT_EXACT = re.compile(
-    r"/\s*\d+\s*(?:m|met(?:er|re)s?)\b|\b(?:about|around|roughly|approx\w*|nearly|almost|"
+    _SPLIT.pattern + r"|\b(?:about|around|roughly|approx\w*|nearly|almost|"
     r"just\s+(?:over|under)|over|under|more\s+than|less\s+than|at\s+least|target|goal)\b|~"
     # a pace or speed for part of it, or a peak: `last mile at 7:30`, `4x400m`, `top speed`
     r"|\b(?:max(?:imum)?|top|best|fastest|slowest|peak|last|first|final|split|splits|incl|including|"
@@ -43,6 +51,27 @@ _NOT_EXACT = re.compile(
 def kmh(speed: re.Match[str]) -> float:
     """Return a `SPEED` match in km/h."""
     return float(speed[1]) * (KM_PER_MILE if speed[2] == "mph" else 1.0)
+
+
+def _pace_kmh(m: re.Match[str], in_miles: bool) -> float | None:
+    """Return a `_PACE` match as km/h; `in_miles` is the unit of a pace that names none."""
+    minutes, seconds, unit = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+    per = int(minutes) + int(seconds) / 60
+    if per <= 0:
+        return None
+    per_mile = unit.startswith("mi") if unit else in_miles
+    return (KM_PER_MILE if per_mile else 1.0) / per * 60
+
+
+def running_pace(text: str) -> bool:
+    """Return whether lowercased `text` gives one pace, per km or per mile, that only a run
+    goes at (`9:14/mile`, `7.73 miles ... 8:17 pace`). Never a rower's `/500m` split."""
+    paces = list(_PACE.finditer(text))
+    if len(paces) != 1 or _SPLIT.search(text):
+        return False
+    in_miles = {bool(m[3]) for m in _DISTANCE.finditer(text)} == {True}
+    per_hour = _pace_kmh(paces[0], in_miles)
+    return per_hour is not None and RUN_MIN_KMH <= per_hour <= RUN_MAX_KMH
 
 
 def minutes_from_pace(text: str) -> float | None:
@@ -62,14 +91,10 @@ def minutes_from_pace(text: str) -> float | None:
         return None
     if speeds:
         per_hour = kmh(speeds[0])
+    elif (pace := _pace_kmh(paces[0], in_miles)) is None:
+        return None
     else:
-        m = paces[0]
-        minutes, seconds, unit = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
-        per = int(minutes) + int(seconds) / 60
-        if per <= 0:
-            return None
-        per_mile = unit.startswith("mi") if unit else in_miles
-        per_hour = (KM_PER_MILE if per_mile else 1.0) / per * 60
+        per_hour = pace
     if not MIN_KMH <= per_hour <= MAX_KMH:
         return None
     return round(km / per_hour * 60, 2)

@@ -285,9 +285,14 @@ def _superset_with(source: str, head: Exercise) -> str | None:
 
 
 def _label(entry: StrengthEntry) -> str:
-    """Return a button label for a reading: "3 sets of 5 at 225 lb"."""
-    first = entry.sets[0]
-    return f"{len(entry.sets)} sets of {first.reps} at {first.weight:g} {first.unit}"
+    """Return a button label for a reading: "3 sets of 5 at 225 lb". The sets read two ways
+    are the last ones (`Bdwt/4, Bdwt +25lbs/4 x2`: "2 sets of 4 at bw+25 lb")."""
+    last = entry.sets[-1]
+    trailing = next((i for i, s in enumerate(reversed(entry.sets)) if s != last), len(entry.sets))
+    load = f"{last.weight:g} {last.unit}"
+    if last.bodyweight:
+        load = f"bw+{load}" if last.weight else "bodyweight"
+    return f"{trailing} sets of {last.reps} at {load}"
 
 
 def _orphan(fragment: list[Segment], source: str) -> Outcome:
@@ -301,6 +306,10 @@ def _orphan(fragment: list[Segment], source: str) -> Outcome:
         SET_LIKE.search(joined := " , ".join(s.text for s in fragment))
     ):
         if session_without_activity(joined):
+            cardio = read_cardio(joined, source)
+            if isinstance(cardio, CardioEntry) and cardio.activity is not None:
+                # `1:04:04, 7.73 miles, 8:17 pace`: the pace says it was a run.
+                return Outcome(cardio, counted=True)
             message = "What was that session, and how long in all? e.g. `run 45 min`"
             return Outcome(Problem("unreadable", source, message), counted=False)
         return Outcome(None, counted=False)

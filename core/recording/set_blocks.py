@@ -28,11 +28,21 @@ MANY_SETS = 8  # from this many sets, `A x B` with B < A may be reps × sets
 
 
 def chain_block(
-    m: re.Match[str], units: Unit, lift: Lift, with_load: bool, notation: Notation | None
+    m: re.Match[str],
+    units: Unit,
+    lift: Lift,
+    with_load: bool,
+    notation: Notation | None,
+    load_leads: bool = False,
 ) -> tuple[Block, bool]:
-    """Return what `AxB` or `AxBxC` means (`core.recording.readings`), and if it was a guess."""
+    """Return what `AxB` or `AxBxC` means (`core.recording.readings`), and if it was a guess.
+
+    `load_leads`: a load taken out just before it led the chain (`bw+25lbs x 4 x 2`), so
+    `A x B` holds the two counts of `W x A x B`."""
     a, unit_a, b, unit_b, c, unit_c = m.groups()
     na, nb = number(a), number(b)
+    if c is None and load_leads and not (unit_a or unit_b):
+        return counts(na, nb, notation)
     if c is not None:
         nc = number(c)
         if unit_b:

@@ -91,6 +91,8 @@ _FAILED_SET = re.compile(r"x\s*(?:fail(?:ed|ure)?|f)\b|\bno lift\b")
 _SETS_OF_NO_COUNT = re.compile(rf"(?<![\d\s])\s*\bsets\s+of\s+{NUM}|^\s*sets\s+of\s+{NUM}")
 _LONE_X = re.compile(r"(?<![\w.])x\s*(?:$|[,;)]|(?:amrap|max|as many)\b)")
 _LOAD_THEN_LIST = re.compile(rf"^({NUM})\s+{NUM}(?:(?:\s*[,/]\s*|\s+){NUM})*$")
+# `bw+25lbs x 4 x 2`: the added load leads `x A x B`, as a weight leads `W x A x B`.
+_ADDED_LEADS = re.compile(rf"\+\s*{NUM}\s*(?:{UNIT})?\s*x\s*{NUM}\s*x\s*{NUM}")
 _PAIR = re.compile(rf"^\D*?(?<![\w.])({NUM})\s*/\s*({NUM})(?![\w.])\D*$")
 
 
@@ -139,6 +141,7 @@ def read_sets(
     if rpe is None:
         rpe, text = take_rpe(text)
     marked = weighted or "weighted" in text or "+" in text
+    added_leads = "+" in text and bool(_ADDED_LEADS.search(text))
     bw, added, text = take_bodyweight(text, units)
     if added is not None and not (bw or lift.bodyweight or weighted or "weighted" in text):
         # `deadlift +10 5`: more than last time, or plates added up? Not bodyweight.
@@ -185,7 +188,7 @@ def read_sets(
     guessed = False
     chain_blocks = []
     for m in chains:
-        block, guess = chain_block(m, units, lift, with_load, notation)
+        block, guess = chain_block(m, units, lift, with_load, notation, added_leads)
         chain_blocks.append(block)
         guessed = guessed or guess
     blocks = chain_blocks + blocks + [Block(1.0, number(m[1])) for m in bare]
