@@ -288,6 +288,13 @@ RULES = [
     ("D. Chins: Bdwt/4, Bdwt +25lbs/4 x2; 60s rest", "lb", ASK),  # h3-038: 2 sets of 4?
     ("chin-up bw+20 x 3 x 5", "lb", ASK),  # an added load leads `x A x B`: sets or reps?
     ("chins bw+25lbs x 5 x 5", "lb", "chin_up: " + ", ".join(["bw+25lb x 5"] * 5)),
+    ("I swam 2250m today. It took me 1 hr 6 mins.", "kg", "other: 66 min"),  # h4-089: no HR 6
+    ("25 minutes of boxing", "kg", "other: 25 min"),  # h4-016
+    (
+        "Wide grip lat pulldown - 3 x 15 @ 40kg",
+        "kg",
+        "lat_pulldown: 40kg x 15, 40kg x 15, 40kg x 15",
+    ),
 ]
 
 

@@ -62,6 +62,7 @@ ACTIVITIES = {
     **dict.fromkeys(("elliptical", "crosstrainer"), "elliptical"),
     **dict.fromkeys(("stairs", "stairmaster", "stepper"), "stairs"),
     **dict.fromkeys(("skierg", "skiing"), "ski"),
+    **dict.fromkeys(("boxing", "kickboxing"), "boxing"),
 }
 _NOUNS = {"bike": "ride", "elliptical": "elliptical session", "stairs": "stair session"}
 MACHINE = "treadmill"  # walked or ran on: the speed or another word says which
@@ -78,7 +79,7 @@ _MAX_HR = re.compile(
 )
 _AVG_HR = re.compile(
     r"\b(?:ahr|hr\s*av(?:g|erage)?|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate|pulse)"
-    r"|hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=|-|–)?\s*(\d+)"
+    r"|(?<!\d\s)(?<!\d)hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=|-|–)?\s*(\d+)"
     r"|(?<![\w.])(\d+)\s*bpm\b"
 )
 _AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")
