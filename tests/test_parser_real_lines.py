@@ -290,6 +290,8 @@ RULES = [
     ("chins bw+25lbs x 5 x 5", "lb", "chin_up: " + ", ".join(["bw+25lb x 5"] * 5)),
     ("I swam 2250m today. It took me 1 hr 6 mins.", "kg", "other: 66 min"),  # h4-089: no HR 6
     ("25 minutes of boxing", "kg", "other: 25 min"),  # h4-016
+    ("squat-1,@99", "kg", "squat: 99kg x 1"),  # found by hypothesis: RPE 99 was kept too
+    ("squat-1,@999999999999999999999999999999", "kg", ASK),  # an endless load, borrowed
     (
         "Wide grip lat pulldown - 3 x 15 @ 40kg",
         "kg",

@@ -79,7 +79,7 @@ _MAX_HR = re.compile(
 )
 _AVG_HR = re.compile(
     r"\b(?:ahr|hr\s*av(?:g|erage)?|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate|pulse)"
-    r"|(?<!\d\s)(?<!\d)hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=|-|–)?\s*(\d+)"
+    r"|hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=|-|–)?\s*(\d+)(?!\d|\s*(?:m|mins?|minutes?)\b)"
     r"|(?<![\w.])(\d+)\s*bpm\b"
 )
 _AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")

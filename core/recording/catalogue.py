@@ -58,11 +58,7 @@ _SAME_WORD = {
 # Words that leave the lift as it is, wherever they stand. Not "seated" (a seated press is
 # heavier, and often a machine), "paused", "tempo", "deficit", "banded", "close grip" or
 # "smith": those are other lifts, known by their own names where the catalogue has them.
-# Words that never change the lift: a grip's width (`wide grip lat pulldown`) among them,
-# though `close grip` names lifts of its own, found first by their full names.
-HARMLESS = frozenset(
-    {"standing", "flat", "heavy", "light", "strict", "weighted", "wide", "grip", "neutral"}
-)
+HARMLESS = frozenset({"standing", "flat", "heavy", "light", "strict", "weighted"})
 # Gear words (as name_key spells them): harmless only before a lift done with that gear.
 GEAR_WORDS = {
     "bb": "barbell",

@@ -27,8 +27,9 @@ from core.recording.entries import (
     Unit,
 )
 from core.recording.fragments import LOAD_HINT, NAME_STOP_WORDS, REPS_HINT, SET_LIKE, Segment
-from core.recording.readings import BARBELL_LIFTS, Lift
-from core.recording.rpe_lists import take_last_set_rpe, take_rpe_list
+from core.recording.readings import BARBELL_LIFTS, Block, Lift
+from core.recording.rpe_lists import MAX_RPE, MIN_RPE, take_last_set_rpe, take_rpe_list
+from core.recording.set_limits import check
 from core.recording.set_notation import MAX_SETS, Load, RawSet, read_sets
 
 # A line of only a known exercise name and at most this many other words ("squat lots")
@@ -164,7 +165,11 @@ def read_strength(
         return Outcome(Problem("implausible", source, message), counted=True)
     if uniform and (failed := notes.failure(" ".join(s.text for s in fragment))):
         sets = _after_failure(sets, *failed)
-    if marks := [float(m[1]) for seg in fragment[1:] if (m := _RPE_ONLY.fullmatch(seg.text))]:
+    if marks := [
+        float(m[1])
+        for seg in fragment[1:]
+        if (m := _RPE_ONLY.fullmatch(seg.text)) and MIN_RPE <= float(m[1]) <= MAX_RPE
+    ]:  # `squat 1, @99`: no RPE goes past 10, so 99 was the load
         sets = _rpe_per_set(sets, marks)
     if listed and len(listed.values) == len(sets):
         sets = [replace(s, rpe=rpe) for s, rpe in zip(sets, listed.values, strict=True)]
@@ -186,6 +191,11 @@ def read_strength(
     if any(s.reps < 1 for s in sets):
         message = f"How many reps did the last set of {label} get? e.g. `{label} 100kg 8, 8, 6`"
         return Outcome(Problem("unreadable", source, message), counted=True)
+    # A load met in another part (`squat-1,@1e30`) passes the limits a set's own load does.
+    if message := check(
+        [Block(1.0, float(s.reps), s.weight, s.unit) for s in sets], None, None, label
+    ):
+        return Outcome(Problem("implausible", source, message), counted=True)
     entry_sets = tuple(
         SetEntry(int(s.reps), s.weight or 0.0, s.unit, s.bodyweight, s.rpe) for s in sets
     )
