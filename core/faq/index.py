@@ -49,6 +49,11 @@ class FaqIndex:
     def __init__(self, topics: tuple[Topic, ...]) -> None:
         self.ids = [t.id for t in topics]
         self.docs = [Counter(topic_terms(t)) for t in topics]
+        # The words a topic is about, as we wrote it: what people asked adds incidental
+        # words (`rain or shine`) that must not make an off-topic word its own.
+        self.own = [
+            set(terms(" ".join((t.title, *t.keywords, *t.questions, t.answer)))) for t in topics
+        ]
         self.lengths = [sum(d.values()) for d in self.docs]
         self.avg_len = sum(self.lengths) / len(self.lengths)
         n = len(self.docs)
@@ -92,7 +97,7 @@ class FaqIndex:
         if best_i < 0:
             return None
         doc = self.docs[best_i]
-        if any(t in OFF_TOPIC and t not in doc for t in q):
+        if any(t in OFF_TOPIC and t not in self.own[best_i] for t in q):
             return Match(self.ids[best_i], best, 0.0)  # asks what no topic here answers
         # An everyday word or a number the topic doesn't use says little either way, so it
         # doesn't count against the match.
