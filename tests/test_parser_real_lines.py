@@ -290,6 +290,15 @@ RULES = [
     ("chins bw+25lbs x 5 x 5", "lb", "chin_up: " + ", ".join(["bw+25lb x 5"] * 5)),
     ("I swam 2250m today. It took me 1 hr 6 mins.", "kg", "other: 66 min"),  # h4-089: no HR 6
     ("25 minutes of boxing", "kg", "other: 25 min"),  # h4-016
+    (
+        "bench, pinkie inside rings: 335×1, 350x2x2 Friday I had a quart of icecream for lunch",
+        "lb",
+        "bench_press: 335lb x 1, 350lb x 2, 350lb x 2",
+    ),  # forum-205: sets before chat were dropped without a word
+    ("10 kettlebell swings\n\n2 dips\n\n3 dips\n\nRepeat 5 times.", "kg", ASK),  # h2-065
+    ("3 rounds of:\npush ups 10\nsquat 10 40kg", "kg", ASK),  # each lift's sets: times 3
+    ("bench 3x8 60kg, repeated the warmup", "kg", "bench_press: 60kg x 8, 60kg x 8, 60kg x 8"),
+    ("walk 30 min\nwalk 30 min\n3 rounds", "kg", "walk: 30 min; walk: 30 min"),
     ("squat-1,@99", "kg", "squat: 99kg x 1"),  # found by hypothesis: RPE 99 was kept too
     ("squat-1,@999999999999999999999999999999", "kg", ASK),  # an endless load, borrowed
     (

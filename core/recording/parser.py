@@ -81,6 +81,15 @@ _QUESTION = re.compile(r"\?[\W_]*$")
 _BRACKET = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # `(who knows the units?)` asks nothing
 
 
+# Sets done in rounds: `Repeat 5 times`, `repeat x3`, `3 rounds of`, `rounds: 4`.
+_ROUNDS = re.compile(
+    r"\brepeat(?:ed)?\b(?:\s+(?:it|this|that|all|the\s+lot|circuit))?\s*"
+    r"(?:x\s*(?P<x>\d+)|(?P<count>\d+|two|three|four|five|six)\s*(?:times|x|rounds?)\b)"
+    r"|\b(?P<n>\d+|two|three|four|five|six)\s+rounds?\b|\brounds?\s*[:x]\s*(?P<of>\d+)",
+    re.IGNORECASE,
+)
+
+
 def parse(
     text: str,
     units: Unit = "kg",
@@ -103,6 +112,13 @@ def parse(
         outcomes = [o for o in outcomes if o.counted]
     if PAST.search(text.lower()):
         outcomes = [_history(o) for o in outcomes]
+    if "round" in text.lower() or "repeat" in text.lower():
+        outcomes = [_in_rounds(o, text) for o in outcomes]
+        outcomes = [  # asked once, not once a lift
+            o
+            for i, o in enumerate(outcomes)
+            if not (isinstance(o.item, Problem) and o in outcomes[:i])
+        ]
     entries = tuple(o.item for o in outcomes if isinstance(o.item, CardioEntry | StrengthEntry))
     problems = [o.item for o in outcomes if isinstance(o.item, Problem)]
     ambiguities = tuple(o.item for o in outcomes if isinstance(o.item, Ambiguity))
@@ -181,6 +197,20 @@ def _history(outcome: Outcome) -> Outcome:
         return outcome
     message = "Was that today's session, or an earlier one? Send what you did today."
     return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
+
+
+def _in_rounds(outcome: Outcome, text: str) -> Outcome:
+    """Return a question instead of sets done in rounds (`10 swings / 2 dips ... Repeat 5
+    times`, `3 rounds of:`): each lift's sets are the lines times the rounds, asked."""
+    item = outcome.item
+    if not isinstance(item, StrengthEntry | Ambiguity) or not (m := _ROUNDS.search(text)):
+        return outcome
+    count = m["x"] or m["count"] or m["n"] or m["of"]
+    message = (
+        f"Were those {count} rounds of the same lifts? Send each lift's sets in all, "
+        "e.g. `dip 5x3 bw`."
+    )
+    return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
 
 
 def _overflow_problem(overflow: str) -> Problem:

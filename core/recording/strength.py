@@ -27,6 +27,7 @@ from core.recording.entries import (
     Unit,
 )
 from core.recording.fragments import LOAD_HINT, NAME_STOP_WORDS, REPS_HINT, SET_LIKE, Segment
+from core.recording.marks import NUM, UNIT
 from core.recording.readings import BARBELL_LIFTS, Block, Lift
 from core.recording.rpe_lists import MAX_RPE, MIN_RPE, take_last_set_rpe, take_rpe_list
 from core.recording.set_limits import check
@@ -98,7 +99,11 @@ def read_strength(
         if index and sets and notes.failure(segment.text):
             continue  # its number is the last set's reps (`_after_failure`), not a set
         if index and _is_prose(segment):
-            continue  # a sentence about the sets, not more of them
+            if not (leading := _LEADING_SETS.match(segment.text)):
+                continue  # a sentence about the sets, not more of them
+            segment = replace(
+                segment, text=leading[0]
+            )  # `350x2x2 Friday I had...`: sets, then chat
         if index and (failed_at := _COUNT_THEN_FAIL.fullmatch(segment.text)):
             # `100kg x 5, 5, 3 fail`: the set that failed is still a set, of the reps it got.
             segment = replace(segment, text=failed_at[1])
@@ -242,6 +247,10 @@ _TIMED_SET = re.compile(
     re.IGNORECASE,
 )
 _COUNT_THEN_FAIL = re.compile(r"\s*(\d+)\s*(?:fail(?:ed|ure|s)?|f)\b[\s.!]*", re.IGNORECASE)
+
+
+# Sets that open a part before chat (`350x2x2 Friday I had a quart of icecream`).
+_LEADING_SETS = re.compile(rf"\s*{NUM}\s*(?:{UNIT})?(?:\s*x\s*{NUM}\s*(?:{UNIT})?){{1,2}}(?![\w.])")
 
 
 def _is_prose(segment: Segment) -> bool:
