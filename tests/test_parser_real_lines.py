@@ -299,6 +299,26 @@ RULES = [
     ("3 rounds of:\npush ups 10\nsquat 10 40kg", "kg", ASK),  # each lift's sets: times 3
     ("bench 3x8 60kg, repeated the warmup", "kg", "bench_press: 60kg x 8, 60kg x 8, 60kg x 8"),
     ("walk 30 min\nwalk 30 min\n3 rounds", "kg", "walk: 30 min; walk: 30 min"),
+    (
+        "Distance: 10.68 km (6.6 miles)\nTime: 1:02:52\nAvg HR: 140bpm\nAvg pace: 5:53 min/km",
+        "kg",
+        "other: 62.87 min",
+    ),  # apps-145: an app's summary lines, its pace among them, are one run
+    ("Easy 20 minutes on the Airdyne", "kg", "other: 20 min"),  # h4-006
+    ("Did 76 lengths in 30 minutes.", "kg", "other: 30 min"),  # h2-042: a pool's lengths
+    (
+        "Bench Press - 135lbs/16 reps, 225lbs/8 reps, 315lbs/3 reps.",
+        "lb",
+        "bench_press: 135lb x 16, 225lb x 8, 315lb x 3",
+    ),  # h3-013: load/reps
+    (
+        "Bench Press - 2 sets/12 reps/135lbs, 225lbs/12 reps, "
+        "7 sets/3, 4, 4, 4, 3, 3, 4 reps/315lbs.",
+        "lb",
+        ASK,
+    ),  # h3-011: were the bare 3, 4, 4... at 225 or at 315?
+    ("bench 60kg x 8, 8, 7 @ 65kg", "kg", ASK),  # the 8s at 60 or at 65?
+    ("bench 60kg x 8, 8, 7, 65kg x 5", "kg", "bench_press: 60kg x 8, 60kg x 8, 60kg x 7, 65kg x 5"),
     ("squat-1,@99", "kg", "squat: 99kg x 1"),  # found by hypothesis: RPE 99 was kept too
     ("squat-1,@999999999999999999999999999999", "kg", ASK),  # an endless load, borrowed
     (

@@ -54,10 +54,11 @@ _NAMED = re.compile(rf"{_ZONE2.pattern}|{_HIIT.pattern}")  # zone 2 or intervals
 ACTIVITIES = {
     **dict.fromkeys(("run", "ran", "running", "jog", "jogged", "jogging"), "run"),
     **dict.fromkeys(("bike", "biked", "biking", "cycle", "cycled", "cycling", "spin"), "bike"),
+    **dict.fromkeys(("airdyne", "airbike", "peloton"), "bike"),
     **dict.fromkeys(("ride", "rode", "riding"), "bike"),
     **dict.fromkeys(("row", "rowed", "rowing", "rower", "erg"), "row"),
     **dict.fromkeys(("walk", "walked", "walking"), "walk"),
-    **dict.fromkeys(("swim", "swam", "swimming"), "swim"),
+    **dict.fromkeys(("swim", "swam", "swimming", "lengths"), "swim"),  # a pool's lengths
     **dict.fromkeys(("hike", "hiked", "hiking"), "hike"),
     **dict.fromkeys(("elliptical", "crosstrainer"), "elliptical"),
     **dict.fromkeys(("stairs", "stairmaster", "stepper"), "stairs"),

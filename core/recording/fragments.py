@@ -221,17 +221,20 @@ _ONE_SIDE = re.compile(r"(?<![\w.])(?:1|single)\s*-?\s*(leg|arm)(?:ged|ed)?\b")
 _ONE_SIDE_BEFORE = re.compile(r"(?<![\w.])1\s*-?\s*(?:leg|arm)\b[^:]*$", re.IGNORECASE)
 # A line of a watch's or app's summary, below the session it describes.
 _CARDIO_DETAIL = re.compile(
-    r"\s*(?:total\s+time|moving\s+time|elapsed(?:\s+time)?|duration|time|avg\.?|average|ahr|"
-    r"hr|heart\s*rate|max(?:imum)?\.?\s+(?:hr|heart\s*rate|speed)|avg\.?\s+speed|pace|distance|"
-    r"speed|cadence|calories|kcal|elevation)\s*[:=\-–]?\s*\d",
+    r"\s*(?:total\s+time|moving\s+time|elapsed(?:\s+time)?|duration|time|ahr|"
+    r"(?:(?:avg|average|max(?:imum)?)\.?\s*)?(?:hr|heart\s*rate|speed|pace|power|cadence)|"
+    r"avg\.?|average|distance|calories|kcal|elevation)\s*[:=\-–]?\s*\d",
     re.IGNORECASE,
 )
 _TIME_KEY = re.compile(r"\s*(?:total\s+time|moving\s+time|elapsed|duration|time)\b", re.IGNORECASE)
 _WEIGHT_SLASH_COUNTS = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*(\d+)\s*x\s*(?=\d)")
-# `Bdwt +25lbs/4 x2`: a load with its unit, a slash, then its reps: `25lbs x 4`.
+# `Bdwt +25lbs/4 x2`, `135lbs/16 reps`: a load with its unit, a slash, then its reps.
 _LOAD_SLASH_REPS = re.compile(
-    r"(?<![\w./])(\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#))\s*/\s*(\d{1,2})(?![\d.]|\s*(?:kg|lb|#|/))(?=\s*x\s*\d)"
+    r"(?<![\w./])(\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#))\s*/\s*(\d{1,2})(?![\d.]|\s*(?:kg|lb|#|/))"
+    r"(?=\s*x\s*\d|\s*reps?\b)"
 )
+# `4 reps/315lbs`: reps, a slash, then their load.
+_REPS_SLASH_LOAD = re.compile(r"\b(reps?)\s*/\s*(?=\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#))")
 
 
 def _normalise(raw: str, first: bool) -> str:
@@ -246,6 +249,7 @@ def _normalise(raw: str, first: bool) -> str:
     text = text.replace("×", "x").replace("*", "x").replace("’", "'")
     if "/" in text:  # `100/3*10`: a weight, then its two counts, as `100x3x10` (asked)
         text = _LOAD_SLASH_REPS.sub(r"\1 x \2", _WEIGHT_SLASH_COUNTS.sub(r"\1x\2x", text))
+        text = _REPS_SLASH_LOAD.sub(r"\1 @ ", text)
     if "leg" in text or "arm" in text:  # `1 leg press`, `single-arm row`: one side's lift
         text = _ONE_SIDE.sub(r"one \1", text)
     if "repetition" in text:  # `30 repetitions` is 30 reps

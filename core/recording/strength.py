@@ -32,6 +32,7 @@ from core.recording.readings import BARBELL_LIFTS, Block, Lift
 from core.recording.rpe_lists import MAX_RPE, MIN_RPE, take_last_set_rpe, take_rpe_list
 from core.recording.set_limits import check
 from core.recording.set_notation import MAX_SETS, Load, RawSet, read_sets
+from core.recording.set_pieces import same_load
 
 # A line of only a known exercise name and at most this many other words ("squat lots")
 # asks for the sets; longer chat ("squats felt heavy today") is a note.
@@ -93,6 +94,7 @@ def read_strength(
     carried: Load | None = None
     pending: float | None = None  # `5 sets,` waiting for its reps in the next part
     borrowed: list[int] = []  # sets of bare reps on this line, loaded from a line above
+    leaning = False  # bare reps just read took the load written earlier on their line
     borrowed_line = carried_line = -1
     has_reps = ambiguous = uniform = False
     for index, segment in enumerate(fragment):
@@ -147,6 +149,23 @@ def read_strength(
                 sets[i] = replace(
                     sets[i], weight=first.weight, unit=first.unit, bodyweight=first.bodyweight
                 )
+        if (
+            part.sets
+            and leaning
+            and segment.line == carried_line
+            and _REPS_THEN_LOAD.match(segment.text)
+            and carried is not None
+            and part.load is not None
+            and not same_load([part.load, carried])
+        ):
+            # `225lbs x 12, 3, 4, 4 reps @ 315lbs`: were the bare reps at 225 or at 315?
+            message = (
+                f"Which load went with which set of {label}? e.g. `{example(exercise, units)}`"
+            )
+            return Outcome(Problem("implausible", source, message), counted=True)
+        leaning = (
+            part.sets and _BARE.fullmatch(segment.text) and carried_line == segment.line
+        ) or bool(leaning and not LOAD_HINT.search(segment.text))
         borrowed = (
             (borrowed if borrowed and segment.line == borrowed_line else [])
             + list(range(len(sets), len(sets) + len(part.sets)))
@@ -249,6 +268,8 @@ _TIMED_SET = re.compile(
 _COUNT_THEN_FAIL = re.compile(r"\s*(\d+)\s*(?:fail(?:ed|ure|s)?|f)\b[\s.!]*", re.IGNORECASE)
 
 
+# Reps, then the load they were done at (`7 @ 65kg`, `4 reps @ 315lbs`).
+_REPS_THEN_LOAD = re.compile(rf"\s*{NUM}\s*(?:reps?\s*)?(?:@|at\b)")
 # Sets that open a part before chat (`350x2x2 Friday I had a quart of icecream`).
 _LEADING_SETS = re.compile(rf"\s*{NUM}\s*(?:{UNIT})?(?:\s*x\s*{NUM}\s*(?:{UNIT})?){{1,2}}(?![\w.])")
 
