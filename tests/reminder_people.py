@@ -27,9 +27,15 @@ SCHEDULES = ReminderSchedule.__table__  # type: ignore[attr-defined]
 DELIVERIES = ReminderDelivery.__table__  # type: ignore[attr-defined]
 
 
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
 async def add_people(engine: AsyncEngine, due: dict[int, datetime]) -> None:
-    """Give each Telegram chat a HIIT reminder (Mondays 18:00 UTC) next due at its instant."""
+    """Give each Telegram chat a HIIT reminder next due at its instant, and weekly at 18:00
+    UTC on the day three days from now: its next time, once sent, is never within a test's
+    hours (a Monday reminder sent on a Monday at 17:30 came due again at 18:00)."""
     now = datetime.now(UTC)
+    day = DAYS[(now.weekday() + 3) % 7]
     async with engine.begin() as conn:
         for chat, fire_at in due.items():
             user = await conn.execute(
@@ -41,7 +47,7 @@ async def add_people(engine: AsyncEngine, due: dict[int, datetime]) -> None:
                 insert(SCHEDULES).values(
                     user_id=user.scalar_one(),
                     kind="hiit",
-                    days="mon",
+                    days=day,
                     hour=18,
                     minute=0,
                     timezone="UTC",
