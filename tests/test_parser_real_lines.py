@@ -318,6 +318,23 @@ RULES = [
         ASK,
     ),  # h3-011: were the bare 3, 4, 4... at 225 or at 315?
     ("bench 60kg x 8, 8, 7 @ 65kg", "kg", ASK),  # the 8s at 60 or at 65?
+    ("Biked 14.6 miles @ 17.1 mph avg (29.0 mph max)", "lb", "other: 51.23 min"),  # h2-035
+    ("bike 20 miles max speed 28 mph", "lb", ASK),  # a top speed alone gives no time
+    (
+        "I finish the 25 miles in 1 hour, 26 minutes, which turns out to be an average pace "
+        "of 17.5mph.",
+        "lb",
+        "other: 86 min",
+    ),  # h2-081: one time, and a speed only a ride holds
+    ("10 km in 1 hour (10 km/h)", "kg", ASK),  # a run's speed or a slow ride's: asked
+    (
+        "Seated Calf Raises (Goal Weight: 145kg)\n– Set 1: 8 reps x 75kg\n– Set 2: 6 reps x 145kg",
+        "kg",
+        "calf_raise: 75kg x 8, 145kg x 6",
+    ),  # h2-022: a goal in brackets is neither a plan nor a load
+    ("squat 3x5 (target 100kg)", "kg", ASK),  # the load is still missing
+    ("leg press\nSet 3: 6 reps x 260g", "kg", ASK),  # h2-021: grams, and no load of 3 kg
+    ("squat 3x5 100kg, 30g protein after", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("bench 60kg x 8, 8, 7, 65kg x 5", "kg", "bench_press: 60kg x 8, 60kg x 8, 60kg x 7, 65kg x 5"),
     ("squat-1,@99", "kg", "squat: 99kg x 1"),  # found by hypothesis: RPE 99 was kept too
     ("squat-1,@999999999999999999999999999999", "kg", ASK),  # an endless load, borrowed

@@ -37,6 +37,7 @@ from core.recording.paces import (
     SPEED,
     kmh,
     minutes_from_pace,
+    riding_speed,
     running_pace,
 )
 from core.recording.set_notation import shown
@@ -216,6 +217,8 @@ def activities_named(text: str) -> list[str]:
         found.append("walk" if kmh(speed) < WALK_MAX_KMH else "run")
     elif running_pace(_BRACKETS.sub(" ", text)):  # a bracket holds the pace converted
         found.append("run")  # `4 miles @ 8:55 average pace`: no walk goes that fast
+    elif riding_speed(text):
+        found.append("bike")  # `25 miles ... average pace of 17.5mph`: no run goes that fast
     elif (cadence := _steps_a_minute(text)) is not None and cadence <= WALK_MAX_CADENCE:
         found.append("walk")  # `4036 steps in 36 minutes`: a walker's cadence
     return found

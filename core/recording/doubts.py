@@ -3,8 +3,8 @@
 A plan or a wish and a session in the past (the words are `notes.PLAN` and `notes.PAST`,
 checked by the parser over the whole fragment), sets done for a time (`5 minutes of
 getups`), load from gear with no weight on a bodyweight lift (`2 chains on my back`), a
-load inside a bracket note (`(BW=156 lbs + 60 lbs)`), and a later part that names a
-variant (`305 x 1 seated`).
+load in grams (`260g`), a load inside a bracket note (`(BW=156 lbs + 60 lbs)`), and a
+later part that names a variant (`305 x 1 seated`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ from core.recording.fragments import Segment
 _TIMED_WORK = re.compile(r"\b\d+\s*(?:minutes?|mins?)\s+of\b")
 _GEAR_LOAD = re.compile(r"\b(?:chains?|vest|backpack|weight belt|plates? on|on my back)\b")
 _BRACKET_LOAD = re.compile(r"[(\[][^()\[\]\n]*?\d\s*(?:kgs?|lbs?|pounds?|#)[^()\[\]\n]*[)\]]")
+# A load in grams is a typo for kilos, or a note (`6 reps x 260g`): asked, never guessed.
+_GRAMS = re.compile(
+    r"(?:[x×@]\s*|\bat\s+)(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\b"
+    r"|(?<![\w.])(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\s*[x×]\s*\d"
+)
 _VARIANT = re.compile(
     r"\b(?:seated|one[- ]?hand(?:ed)?|one[- ]?arm(?:ed)?|single[- ]?(?:arm|leg)|incline|decline"
     r"|close[- ]?grip|paused?|deficit|sumo)\b"
@@ -36,10 +41,16 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
     raw = source.lower()
     if _TIMED_WORK.search(" ".join(s.text for s in fragment)):
         return f"How many reps of {label} was that? e.g. `{label} 3x8 100kg`"
+    if m := _GRAMS.search(raw):
+        grams = m[1] or m[2]
+        return (
+            f"Was that {grams} kg on the {label}? Send the load with its unit, "
+            f"e.g. `{label} 3x8 {grams}kg`"
+        )
     if exercise.bodyweight and _GEAR_LOAD.search(raw):
         return f"How much weight did you add to the {label}? e.g. `{label} 3x8 bw+10kg`"
     for m in _BRACKET_LOAD.finditer(raw):
-        if not notes.kept(m[0]):
+        if not notes.kept(m[0]) and not notes.TARGET_NOTE.fullmatch(m[0]):
             return f"Is {m[0]} part of the {label} sets? Send them with the load, e.g. " + (
                 f"`{label} 3x5 bw+20kg`" if exercise.bodyweight else f"`{label} 3x5 100kg`"
             )

@@ -55,7 +55,7 @@ _TOKEN = re.compile(
     r"|(?<![\w.])(?P<half>half\s+an|a\s+half)\s+hour\b"
     rf"|(?<![a-wyz\d_.])(?P<h>{_N}|an?(?=\s))\s*-?\s*{_HRS}"
     rf"(?:\s*(?:and\s+)?(?P<hhalf>a\s+half)\b"
-    rf"|\s*:?\s*(?:and\s+)?(?P<hm>\d{{1,2}}|{_W})\s*(?:{_MIN}|m\b)"
+    rf"|\s*[:,]?\s*(?:and\s+)?(?P<hm>\d{{1,2}}|{_W})\s*(?:{_MIN}|m\b)"
     rf"(?:\s*:?\s*(?P<hs>\d{{1,2}})\s*(?:{_SEC}|s\b))?"
     r"|:?(?P<hg>\d{1,2})(?![\w.:]))?"
     rf"|(?<![a-wyz\d_.])(?P<m>{_N})(?:\s*-?\s*(?:{_MIN})|(?P<bare_m>m)(?![a-z]))"

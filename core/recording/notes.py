@@ -170,6 +170,9 @@ PLAN = re.compile(
     r"(?<!n't )(?<!n’t )(?<!not )want(?:ed)? to|next (?:time|week|session)|tomorrow|goal|"
     r"optional|(?:could|would|should|might) have)\b"
 )
+# A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
+# plan for these sets nor a load of theirs.
+TARGET_NOTE = re.compile(r"\([^()]*\b(?:goal|target)\b[^()]*\)")
 # Words that put the session in the past (`On Tuesday I deadlifted`, `two weeks ago`): what
 # it names is history, not today's log, so its sets are asked about, never recorded.
 PAST = re.compile(

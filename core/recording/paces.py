@@ -20,6 +20,8 @@ MIN_KMH, MAX_KMH = 2.0, 60.0
 # Nobody walks a mile under 12 minutes (8 km/h) but race walkers, and nobody runs a
 # kilometre under 2:24 (25 km/h): a pace per km or mile between the two is a run.
 RUN_MIN_KMH, RUN_MAX_KMH = 8.0, 25.0
+# An average no runner holds past a few minutes (13.7 mph): a ride.
+RIDE_MIN_KMH = 22.0
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 SPEED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(mph|km/h|kph|kmh)\b")
 
@@ -45,6 +47,13 @@ _NOT_EXACT = re.compile(
     # a pace or speed for part of it, or a peak: `last mile at 7:30`, `4x400m`, `top speed`
     r"|\b(?:max(?:imum)?|top|best|fastest|slowest|peak|last|first|final|split|splits|incl|including|"
     r"with|then|each|every|lap|laps|intervals?|repeats?|strides?)\b|\d\s*x\s*\d"
+)
+
+
+# A peak speed in its own words: `(29.0 mph max)`, `max speed 28 mph`, `top 35 km/h`.
+_PEAK_SPEED = re.compile(
+    r"\(?\s*(?:max(?:imum)?|top|peak)\s*(?:speed)?\s*[:=]?\s*\d+(?:\.\d+)?\s*(?:mph|km/h|kph|kmh)\s*\)?"
+    r"|\(?\s*\d+(?:\.\d+)?\s*(?:mph|km/h|kph|kmh)\s*(?:max(?:imum)?|top|peak)\b\s*\)?"
 )
 
 
@@ -74,9 +83,19 @@ def running_pace(text: str) -> bool:
     return per_hour is not None and RUN_MIN_KMH <= per_hour <= RUN_MAX_KMH
 
 
+def riding_speed(text: str) -> bool:
+    """Return whether lowercased `text` gives one average speed, a peak left out, that only
+    a ride goes at (`25 miles ... an average pace of 17.5mph`)."""
+    speeds = list(SPEED.finditer(_PEAK_SPEED.sub(" ", text)))
+    return len(speeds) == 1 and RIDE_MIN_KMH <= kmh(speeds[0]) <= MAX_KMH
+
+
 def minutes_from_pace(text: str) -> float | None:
     """Return the minutes that lowercased `text`'s one distance takes at its one pace or
-    speed, or None when the note does not say both exactly once."""
+    speed, or None when the note does not say both exactly once. A top speed written
+    beside the average (`@ 17.1 mph avg (29.0 mph max)`) is only a peak: left out."""
+    if "max" in text or "top" in text or "peak" in text:
+        text = _PEAK_SPEED.sub(" ", text)
     if _NOT_EXACT.search(text):
         return None
     distances = {(m[1], bool(m[3])) for m in _DISTANCE.finditer(text)}

@@ -57,7 +57,7 @@ from core.recording.fragments import (
     segments,
 )
 from core.recording.names import find_exercise, variant_first
-from core.recording.notes import PAST, PLAN
+from core.recording.notes import PAST, PLAN, TARGET_NOTE
 from core.recording.readings import MAX_PLAUSIBLE_REPS
 from core.recording.set_values import unloggable
 from core.recording.strength import Outcome, example, read_strength
@@ -263,7 +263,8 @@ def _read_fragment(
     outcome = read_strength(fragment, head.exercise, source, units, notation)
     if isinstance(outcome.item, Problem) and not head.leading:  # a name in prose or a question
         outcome = Outcome(outcome.item, counted=False)
-    if isinstance(outcome.item, StrengthEntry | Ambiguity) and PLAN.search(source.lower()):
+    planned = PLAN.search(TARGET_NOTE.sub(" ", source.lower()))
+    if isinstance(outcome.item, StrengthEntry | Ambiguity) and planned:
         message = f"Was that {head.exercise.name.lower()} planned or done? Send what you did."
         return Outcome(Problem("unreadable", source, message), counted=False)
     if isinstance(outcome.item, StrengthEntry) and (other := _superset_with(source, head.exercise)):
