@@ -37,7 +37,6 @@ from core.recording.paces import (
     SPEED,
     kmh,
     minutes_from_pace,
-    riding_speed,
     running_pace,
 )
 from core.recording.set_notation import shown
@@ -86,9 +85,11 @@ _AVG_HR = re.compile(
 )
 _AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")
 _STEPS = re.compile(r"\d\s*steps\b")
-_STEP_COUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*steps\b")
-# Walkers take up to about 130 steps a minute; runners 150 and more.
-WALK_MAX_CADENCE = 135
+_STEPS_IN = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*steps\s+(?:in|over|during|within)\s+([^,;.]+)"
+)
+# Walkers take about 90 to 130 steps a minute; runners 150 and more.
+WALK_MIN_CADENCE, WALK_MAX_CADENCE = 80, 135
 # A treadmill's slope (`6.0 mph at .5% incline`): the speed is a walk's or a run's.
 _INCLINE = re.compile(r"%\s*incline\b|\bincline\s+(?:of\s+)?\d+(?:\.\d+)?\s*%")
 # Every word `durations` reads a total by (`took`, `completed in`...), to call it only then.
@@ -217,17 +218,16 @@ def activities_named(text: str) -> list[str]:
         found.append("walk" if kmh(speed) < WALK_MAX_KMH else "run")
     elif running_pace(_BRACKETS.sub(" ", text)):  # a bracket holds the pace converted
         found.append("run")  # `4 miles @ 8:55 average pace`: no walk goes that fast
-    elif riding_speed(text):
-        found.append("bike")  # `25 miles ... average pace of 17.5mph`: no run goes that fast
-    elif (cadence := _steps_a_minute(text)) is not None and cadence <= WALK_MAX_CADENCE:
+    elif (cadence := _steps_a_minute(text)) and WALK_MIN_CADENCE <= cadence <= WALK_MAX_CADENCE:
         found.append("walk")  # `4036 steps in 36 minutes`: a walker's cadence
     return found
 
 
 def _steps_a_minute(text: str) -> float | None:
-    """Return the steps a minute of a note giving a step count and one time, else None."""
-    m = _STEP_COUNT.search(text)
-    durations = find_durations(text) if m else []
+    """Return the steps a minute of `4036 steps in 36 minutes`: a count and the time it
+    took, written together; else None (`12000 steps today, slept 8 hours` is no walk)."""
+    m = _STEPS_IN.search(text)
+    durations = find_durations(m[2]) if m else []
     if m is None or len(durations) != 1 or durations[0].minutes <= 0:
         return None
     return int(m[1].replace(",", "")) / durations[0].minutes

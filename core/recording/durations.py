@@ -55,8 +55,10 @@ _TOKEN = re.compile(
     r"|(?<![\w.])(?P<half>half\s+an|a\s+half)\s+hour\b"
     rf"|(?<![a-wyz\d_.])(?P<h>{_N}|an?(?=\s))\s*-?\s*{_HRS}"
     rf"(?:\s*(?:and\s+)?(?P<hhalf>a\s+half)\b"
-    rf"|\s*[:,]?\s*(?:and\s+)?(?P<hm>\d{{1,2}}|{_W})\s*(?:{_MIN}|m\b)"
+    rf"|\s*:?\s*(?:and\s+)?(?P<hm>\d{{1,2}}|{_W})\s*(?:{_MIN}|m\b)"
     rf"(?:\s*:?\s*(?P<hs>\d{{1,2}})\s*(?:{_SEC}|s\b))?"
+    # `1 hour, 26 minutes, which...`: a comma only where nothing follows the minutes
+    rf"|\s*,\s*(?P<hc>\d{{1,2}}|{_W})\s*(?:minutes?|mins?)\b(?=\s*(?:[,.;)!]|$))"
     r"|:?(?P<hg>\d{1,2})(?![\w.:]))?"
     rf"|(?<![a-wyz\d_.])(?P<m>{_N})(?:\s*-?\s*(?:{_MIN})|(?P<bare_m>m)(?![a-z]))"
     rf"(?:\s*(?P<ms>\d{{1,2}})\s*(?:{_SEC}))?"
@@ -74,6 +76,7 @@ _PACE_AFTER = re.compile(
 _PACE_BEFORE = re.compile(r"\bpace\s*(?:of|was|at|is|:|=)?\s*$")
 _CLOCK_NOT_DURATION_BEFORE = re.compile(r"(?:@|\bat|/)\s*$")
 _TIME_OF_DAY_AFTER = re.compile(r"\s*[ap]\.?m\b")
+_AVERAGE_AFTER = re.compile(r"\s*(?:avg|average)\b(?!\s*(?:hr|heart|pulse|speed|power))")
 _EVERY_BEFORE = re.compile(r"\bevery\s*$")
 _TOTAL_AFTER = re.compile(
     r"\s*(?:in\s+)?(?:total|overall|time|elapsed|duration|altogether|all\s+in)\b"
@@ -200,7 +203,7 @@ def _minutes(m: re.Match[str], distance_km: float | None) -> float | None:
         return 30.0
     if m["h"] is not None:
         hours = 1.0 if m["h"] in ("a", "an") else _value(m["h"])
-        extra = 30 if m["hhalf"] else _value(m["hm"] or m["hg"] or "0")
+        extra = 30 if m["hhalf"] else _value(m["hm"] or m["hc"] or m["hg"] or "0")
         return hours * 60 + extra + int(m["hs"] or 0) / 60
     if m["m"] is not None:
         value = _value(m["m"])
@@ -235,7 +238,9 @@ def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
         return True
     clock = m["c1"] is not None
     return clock and bool(
-        _CLOCK_NOT_DURATION_BEFORE.search(before) or _TIME_OF_DAY_AFTER.match(after)
+        _CLOCK_NOT_DURATION_BEFORE.search(before)
+        or _TIME_OF_DAY_AFTER.match(after)
+        or _AVERAGE_AFTER.match(after)  # `erg 5000m 2:30 avg`: an average split, no time
     )
 
 

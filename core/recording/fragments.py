@@ -52,7 +52,7 @@ _PART = re.compile(r"(?:[^,;]|(?<=\d),(?=\d))+")
 # A bullet, a number (`1.`, `2)`) or a programme's exercise label (`A2:`, `B1)`, `D.`).
 _LIST_MARKER = re.compile(r"^\s*(?:[-–—*•·>]+\s+|\d{1,2}[.)](?![\d.])\s*|[a-hA-H]\d?[.:)]\s+)")
 # Markdown's bold and underline marks (`**Work:** Squat / 30kg / 5,5,15`), never a `3*10`.
-_EMPHASIS = re.compile(r"\*\*|__")
+_EMPHASIS = re.compile(r"(?<![\d\s])\*\*|\*\*(?![\d\s])|__")
 _NAME_END = re.compile(r"[\d@+]")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")

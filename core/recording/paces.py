@@ -17,11 +17,9 @@ import re
 
 KM_PER_MILE = 1.609344
 MIN_KMH, MAX_KMH = 2.0, 60.0
-# Nobody walks a mile under 12 minutes (8 km/h) but race walkers, and nobody runs a
-# kilometre under 2:24 (25 km/h): a pace per km or mile between the two is a run.
-RUN_MIN_KMH, RUN_MAX_KMH = 8.0, 25.0
-# An average no runner holds past a few minutes (13.7 mph): a ride.
-RIDE_MIN_KMH = 22.0
+# A brisk walk reaches 12 minutes a mile (8 km/h); under 7:04 a kilometre (8.5 km/h) it is a
+# run. Past 3:00 a kilometre (20 km/h) a pace is a rower's split or a ride: asked.
+RUN_MIN_KMH, RUN_MAX_KMH = 8.5, 20.0
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 SPEED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(mph|km/h|kph|kmh)\b")
 
@@ -51,9 +49,10 @@ _NOT_EXACT = re.compile(
 
 
 # A peak speed in its own words: `(29.0 mph max)`, `max speed 28 mph`, `top 35 km/h`.
+_PEAK = r"(?:max(?:imum)?|top|peak|fastest|best|highest)"
 _PEAK_SPEED = re.compile(
-    r"\(?\s*(?:max(?:imum)?|top|peak)\s*(?:speed)?\s*[:=]?\s*\d+(?:\.\d+)?\s*(?:mph|km/h|kph|kmh)\s*\)?"
-    r"|\(?\s*\d+(?:\.\d+)?\s*(?:mph|km/h|kph|kmh)\s*(?:max(?:imum)?|top|peak)\b\s*\)?"
+    rf"\(?\s*{_PEAK}\s*(?:speed)?\s*[:=]?\s*\d+(?:\.\d+)?\s*(?:mph|km/h|kph|kmh)\s*\)?"
+    rf"|\(?\s*\d+(?:\.\d+)?\s*(?:mph|km/h|kph|kmh)\s*{_PEAK}\b\s*\)?"
 )
 
 
@@ -83,18 +82,11 @@ def running_pace(text: str) -> bool:
     return per_hour is not None and RUN_MIN_KMH <= per_hour <= RUN_MAX_KMH
 
 
-def riding_speed(text: str) -> bool:
-    """Return whether lowercased `text` gives one average speed, a peak left out, that only
-    a ride goes at (`25 miles ... an average pace of 17.5mph`)."""
-    speeds = list(SPEED.finditer(_PEAK_SPEED.sub(" ", text)))
-    return len(speeds) == 1 and RIDE_MIN_KMH <= kmh(speeds[0]) <= MAX_KMH
-
-
 def minutes_from_pace(text: str) -> float | None:
     """Return the minutes that lowercased `text`'s one distance takes at its one pace or
     speed, or None when the note does not say both exactly once. A top speed written
     beside the average (`@ 17.1 mph avg (29.0 mph max)`) is only a peak: left out."""
-    if "max" in text or "top" in text or "peak" in text:
+    if any(w in text for w in ("max", "top", "peak", "fastest", "best", "highest")):
         text = _PEAK_SPEED.sub(" ", text)
     if _NOT_EXACT.search(text):
         return None

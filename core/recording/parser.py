@@ -81,12 +81,14 @@ _QUESTION = re.compile(r"\?[\W_]*$")
 _BRACKET = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # `(who knows the units?)` asks nothing
 
 
-# Sets done in rounds: `Repeat 5 times`, `repeat x3`, `3 rounds of`, `rounds: 4`.
+# Sets done in rounds, said on a line of its own: `Repeat 5 times.`, `repeat x3`, `3 rounds
+# of:`, `Rounds: 4`; never `boxing 3 rounds then squat` or `will repeat 2 times a week`.
 _ROUNDS = re.compile(
-    r"\brepeat(?:ed)?\b(?:\s+(?:it|this|that|all|the\s+lot|circuit))?\s*"
-    r"(?:x\s*(?P<x>\d+)|(?P<count>\d+|two|three|four|five|six)\s*(?:times|x|rounds?)\b)"
-    r"|\b(?P<n>\d+|two|three|four|five|six)\s+rounds?\b|\brounds?\s*[:x]\s*(?P<of>\d+)",
-    re.IGNORECASE,
+    r"^[\s*•–-]*(?:repeat(?:ed)?(?:\s+(?:it|this|that|all|the\s+lot|circuit))?\s*"
+    r"(?:x\s*(?P<x>\d+)|(?P<count>\d+|two|three|four|five|six|twice)\s*(?:times|x|rounds?)?)"
+    r"|(?P<n>\d+|two|three|four|five|six)\s+rounds?(?:\s+of)?|rounds?\s*[:x]\s*(?P<of>\d+))"
+    r"\s*[.!:]*\s*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
@@ -206,6 +208,7 @@ def _in_rounds(outcome: Outcome, text: str) -> Outcome:
     if not isinstance(item, StrengthEntry | Ambiguity) or not (m := _ROUNDS.search(text)):
         return outcome
     count = m["x"] or m["count"] or m["n"] or m["of"]
+    count = "2" if count.lower() == "twice" else count
     message = (
         f"Were those {count} rounds of the same lifts? Send each lift's sets in all, "
         "e.g. `dip 5x3 bw`."

@@ -1,9 +1,9 @@
 """RPE written for some sets only, taken out of a lift's parts before its sets are read.
 
 * A list of `@` values after the sets is one RPE a set, in order: `4x8 12kg @ 7, 7, 7, 8`,
-  `3x12 @7, @7.5, @8`, `3x8 12.5kg @7, @8, @8.5 knee hurt` (words after the list are a
-  note, read elsewhere). Its numbers are never reps or a load: on a bodyweight lift `@7`
-  in such a list is not 7 kg added.
+  `3x12 @7, @7.5, @8`, `80kg 8,8,7 rpe 7,8,9`, `3x8 12.5kg @7, @8, @8.5 knee hurt` (words
+  after the list are a note, read elsewhere). Its numbers are never reps or a load: on a
+  bodyweight lift `@7` in such a list is not 7 kg added.
 * `last set rpe 9.5`, `last set @9`, `rpe 9 on the last set`: the RPE of the last set only.
 """
 
@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from core.recording.fragments import REPS_HINT, Segment
+from core.recording.fragments import REPS_HINT, SET_LIKE, Segment
 from core.recording.marks import NUM
 
 MIN_RPE, MAX_RPE = 1.0, 10.0
 
 # The first part ends with `@ 7` (or `@7 @8`, `@ 7/8/8`): the list starts there.
 _LIST_START = re.compile(
-    rf"@\s*(?:rpe\s*)?({NUM})((?:\s*/\s*@?\s*{NUM}|\s+@\s*{NUM}|\s*@\s*{NUM})*)\s*$"
+    rf"(?:@\s*(?:rpe\s*)?|\brpe\s*)({NUM})"
+    rf"((?:\s*[/,]\s*@?\s*{NUM}|\s+@\s*{NUM}|\s*@\s*{NUM})*)\s*$"
 )
+_DIGIT = re.compile(r"\d")
 # A later part that is one value of the list (`7`, `@7.5`), words after it ending the list.
 _LIST_ITEM = re.compile(rf"\s*(@\s*(?:rpe\s*)?)?({NUM})(?:\s+([a-z][a-z' ]*))?\s*")
 _VALUE = re.compile(NUM)
@@ -41,10 +43,13 @@ class RpeList:
 def take_rpe_list(fragment: list[Segment]) -> tuple[list[Segment], RpeList | None]:
     """Return the fragment without a list of `@` values after its sets, and the list."""
     for index, segment in enumerate(fragment):
-        if "@" not in segment.text:
+        if "@" not in segment.text and "rpe" not in segment.text:
             continue
         start = _LIST_START.search(segment.text)
-        if start is None or not REPS_HINT.search(segment.text[: start.start()]):
+        before = segment.text[: start.start()] if start else ""
+        # after sets (`4x8 12kg @ 7`), or the last of a list of reps (`80kg 8, 8, 7 rpe 7`)
+        listed = REPS_HINT.search(before) or SET_LIKE.search(before)
+        if start is None or not (listed or (index and _DIGIT.search(before))):
             continue
         values = [float(start[1]), *(float(v) for v in _VALUE.findall(start[2]))]
         marked = start[2].count("@") == len(values) - 1

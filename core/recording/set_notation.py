@@ -93,6 +93,21 @@ _LONE_X = re.compile(r"(?<![\w.])x\s*(?:$|[,;)]|(?:amrap|max|as many)\b)")
 _LOAD_THEN_LIST = re.compile(rf"^({NUM})\s+{NUM}(?:(?:\s*[,/]\s*|\s+){NUM})*$")
 # `bw+25lbs x 4 x 2`: the added load leads `x A x B`, as a weight leads `W x A x B`.
 _ADDED_LEADS = re.compile(rf"\+\s*{NUM}\s*(?:{UNIT})?\s*x\s*{NUM}\s*x\s*{NUM}")
+# Bodyweight less a machine's or band's help: `bw-20kg`, `bodyweight - 20`.
+# Not `BW – 5` (a dash before the reps): spaced, the number needs a unit.
+_ASSISTED = re.compile(
+    rf"\b(?:bw|bodyweight|body\s*weight)(?:[-–]{NUM}|\s*[-–]\s*{NUM}\s*(?:{UNIT}))"
+)
+
+
+def assisted_question(label: str) -> str:
+    """Return what the coach says to assisted sets, which it cannot log yet."""
+    return (
+        f"I can't log assisted {label}s yet (bodyweight less a band's or machine's help). "
+        f"Leave those sets out, or send the ones on your own bodyweight, e.g. `{label} 3x5 bw`."
+    )
+
+
 _PAIR = re.compile(rf"^\D*?(?<![\w.])({NUM})\s*/\s*({NUM})(?![\w.])\D*$")
 
 
@@ -129,6 +144,10 @@ def read_sets(
             has_reps=True,
             problem=f"Negative numbers can't be logged. Check the {label} numbers, {example}.",
         )
+    if ("-" in text or "–" in text) and _ASSISTED.search(text):
+        # `bw-20kg`: bodyweight less a machine's or band's help. Never recorded as 20 kg
+        # added, which the next load would build on; not logged at all yet.
+        return PartSets(has_reps=True, problem=assisted_question(label))
     text, rpe, times = plain(text, units)
     if "f" in text and _FAILED_SET.search(text):
         return PartSets(

@@ -31,7 +31,7 @@ from core.recording.marks import NUM, UNIT
 from core.recording.readings import BARBELL_LIFTS, Block, Lift
 from core.recording.rpe_lists import MAX_RPE, MIN_RPE, take_last_set_rpe, take_rpe_list
 from core.recording.set_limits import check
-from core.recording.set_notation import MAX_SETS, Load, RawSet, read_sets
+from core.recording.set_notation import MAX_SETS, Load, RawSet, assisted_question, read_sets
 from core.recording.set_pieces import same_load
 
 # A line of only a known exercise name and at most this many other words ("squat lots")
@@ -103,9 +103,13 @@ def read_strength(
         if index and _is_prose(segment):
             if not (leading := _LEADING_SETS.match(segment.text)):
                 continue  # a sentence about the sets, not more of them
-            segment = replace(
-                segment, text=leading[0]
-            )  # `350x2x2 Friday I had...`: sets, then chat
+            # `350x2x2 Friday I had a quart of icecream`: more sets, then chat, or the same
+            # sets talked about (`3x8 felt much easier`)? Asked, never dropped or doubled.
+            message = (
+                f"Was the `{leading[0].strip()}` after your {label} sets more sets, or the "
+                f"same ones talked about? Send each set once, e.g. `{example(exercise, units)}`"
+            )
+            return Outcome(Problem("unreadable", source, message), counted=True)
         if index and (failed_at := _COUNT_THEN_FAIL.fullmatch(segment.text)):
             # `100kg x 5, 5, 3 fail`: the set that failed is still a set, of the reps it got.
             segment = replace(segment, text=failed_at[1])
@@ -258,7 +262,7 @@ _PRIME_S = re.compile(r"\b(?:7|21)\s*['′’]s\b")  # `7′s`, `21's`: a curl s
 _PLATE_LOAD = re.compile(r"\d\s*plates?\b")  # `deadlift 2 plates`: a load in plates
 _PER_SIDE = re.compile(r"(?<![\w.])(\d+)\s*/\s*\1\s*x")  # `5/5 x 20k`: each side
 _BAR_PLUS = re.compile(r"\bbar\s*\+\s*\d")  # `bar + 15 lbs`: plates on a bar we don't know
-_BAND = re.compile(r"\bbands?\b|\bassist(?:ed|ance|s)?\b")
+_BAND = re.compile(r"(?<!\bno )(?<!without )\bbands?\b|\bassist(?:ed|ance|s)?\b")
 # A set held for a time (`495/12s`, `x 30 sec`, `for 45 seconds`), not a rest between sets.
 _TIMED_SET = re.compile(
     r"(?:[x×/]\s*|\bfor\s+)\d+\s*(?:s|secs?|seconds?)\b"
@@ -306,14 +310,10 @@ def _unlogged_mark(
         return f"What does your bar weigh? Send the whole load of the {label}, e.g. `{shown}`."
     if (
         exercise.bodyweight
-        and _BAND.search(text)
+        and _BAND.search(lower)  # in a bracket note too: `Pull up (assisted) 3x8 30kg`
         and not _BAND.search(" ".join(exercise.name_words))
-        and "bw-" not in text.replace(" ", "")
     ):
-        return (
-            f"How much did the band or machine help on the {label}? Send it as less than "
-            f"bodyweight, e.g. `{label} 4x3 bw-20{units}`, or leave those sets out."
-        )
+        return assisted_question(label)
     return None
 
 
