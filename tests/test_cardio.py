@@ -174,6 +174,8 @@ HEART_RATES = [
     ("run 40 min , avg hr = 146 , max hr = 170", 146),
     ("ran 30 min with an average heart rate of 130bpm", 130),
     ("zone 2 swim 40 min 128 bpm", 128),
+    ("total ride time: 1 hr 33 min (140 ahr/153 mhr)", 140),  # h5-083: the number first
+    ("walk 1 hr 6 mins", None),  # `hr 6` before minutes is an hour, no heart rate
     ("zone 2 run 45 min hr 128", 128),
     ("run 30 min max hr 170", None),
     ("run 30 min , mhr 157 bpm", None),

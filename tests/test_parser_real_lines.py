@@ -337,6 +337,15 @@ RULES = [
     ("squat 3**5 100kg", "kg", ASK),  # a doubled `*` between numbers is no markdown
     ("squat 3x5 100kg, will repeat 2 times a week", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("squat 3x5 100kg\nrepeat twice", "kg", ASK),
+    # held-back slice 5, scored once, then tuned on (h5-*)
+    ("2:1 Seated Leg Curls\n15lbs x 15\n30 x 12", "lb", "leg_curl: 15lb x 15, 30lb x 12"),  # h5-055
+    ("For example if you choose 60kg for your first day of squats at 3×5", "kg", ASK),  # h5-109
+    (
+        "I run 5 times a week, 3 easy runs for 45 minutes, 1 'harder' session a week of "
+        "intervals or hills, and then a long run on a Sunday, 1.5 - 2 hours",
+        "kg",
+        ASK,
+    ),  # h5-110: a usual week, not a session
     # older silent wrong records a review found (session 8)
     ("bench 80kg 8,8,7 rpe 7,8,9", "kg", "bench_press: 80kg x 8 @7, 80kg x 8 @8, 80kg x 7 @9"),
     ("erg 5000m 2:30 avg", "kg", ASK),  # an average split, never 150 minutes

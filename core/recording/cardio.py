@@ -81,7 +81,7 @@ _MAX_HR = re.compile(
 _AVG_HR = re.compile(
     r"\b(?:ahr|hr\s*av(?:g|erage)?|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate|pulse)"
     r"|hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=|-|–)?\s*(\d+)(?!\d|\s*(?:m|mins?|minutes?)\b)"
-    r"|(?<![\w.])(\d+)\s*bpm\b"
+    r"|(?<![\w.])(\d+)\s*(?:bpm|ahr|avg\.?\s*hr)\b"
 )
 _AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")
 _STEPS = re.compile(r"\d\s*steps\b")

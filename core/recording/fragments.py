@@ -49,8 +49,12 @@ NAME_STOP_WORDS = frozenset(
 
 _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _PART = re.compile(r"(?:[^,;]|(?<=\d),(?=\d))+")
-# A bullet, a number (`1.`, `2)`) or a programme's exercise label (`A2:`, `B1)`, `D.`).
-_LIST_MARKER = re.compile(r"^\s*(?:[-–—*•·>]+\s+|\d{1,2}[.)](?![\d.])\s*|[a-hA-H]\d?[.:)]\s+)")
+# A bullet, a number (`1.`, `2)`) or a programme's exercise label (`A2:`, `B1)`, `D.`, `2:1`
+# before a name).
+_LIST_MARKER = re.compile(
+    r"^\s*(?:[-–—*•·>]+\s+|\d{1,2}[.)](?![\d.])\s*|[a-hA-H]\d?[.:)]\s+|\d:\d\s+(?=[a-z]))",
+    re.IGNORECASE,
+)
 # Markdown's bold and underline marks (`**Work:** Squat / 30kg / 5,5,15`), never a `3*10`.
 _EMPHASIS = re.compile(r"(?<![\d\s])\*\*|\*\*(?![\d\s])|__")
 _NAME_END = re.compile(r"[\d@+]")

@@ -168,7 +168,12 @@ def failure(text: str) -> tuple[str, int] | None:
 PLAN = re.compile(
     r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|"
     r"(?<!n't )(?<!n’t )(?<!not )want(?:ed)? to|next (?:time|week|session)|tomorrow|goal|"
-    r"optional|(?:could|would|should|might) have)\b"
+    r"optional|(?:could|would|should|might) have|for example|if you)\b"
+)
+# A habit, not a session: `I run 5 times a week`, `lift twice per week`.
+HABIT = re.compile(
+    r"\b(?:\d+|once|twice|two|three|four|five|six|seven)\s+(?:times|days|sessions?|runs?)?\s*"
+    r"(?:a|per|each|every)\s+week\b"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.

@@ -57,7 +57,7 @@ from core.recording.fragments import (
     segments,
 )
 from core.recording.names import find_exercise, variant_first
-from core.recording.notes import PAST, PLAN, TARGET_NOTE
+from core.recording.notes import HABIT, PAST, PLAN, TARGET_NOTE
 from core.recording.readings import MAX_PLAUSIBLE_REPS
 from core.recording.set_values import unloggable
 from core.recording.strength import Outcome, example, read_strength
@@ -116,11 +116,12 @@ def parse(
         outcomes = [_history(o) for o in outcomes]
     if "round" in text.lower() or "repeat" in text.lower():
         outcomes = [_in_rounds(o, text) for o in outcomes]
-        outcomes = [  # asked once, not once a lift
-            o
-            for i, o in enumerate(outcomes)
-            if not (isinstance(o.item, Problem) and o in outcomes[:i])
-        ]
+    if "week" in text.lower() and (habit := HABIT.search(text.lower())):
+        if not _INTENT.search(text.lower()[max(0, habit.start() - 30) : habit.start()]):
+            outcomes = [_habit(o, text) for o in outcomes]
+    outcomes = [  # a question about the whole message is asked once, not once a lift
+        o for i, o in enumerate(outcomes) if not (isinstance(o.item, Problem) and o in outcomes[:i])
+    ]
     entries = tuple(o.item for o in outcomes if isinstance(o.item, CardioEntry | StrengthEntry))
     problems = [o.item for o in outcomes if isinstance(o.item, Problem)]
     ambiguities = tuple(o.item for o in outcomes if isinstance(o.item, Ambiguity))
@@ -213,6 +214,19 @@ def _in_rounds(outcome: Outcome, text: str) -> Outcome:
         f"Were those {count} rounds of the same lifts? Send each lift's sets in all, "
         "e.g. `dip 5x3 bw`."
     )
+    return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
+
+
+# Words that make `2 times a week` an intention for later, not the habit a log describes.
+_INTENT = re.compile(r"\b(?:will|going to|plan|aim|try to|want|hope)\b|'ll\b")
+
+
+def _habit(outcome: Outcome, text: str) -> Outcome:
+    """Return a question instead of a usual week (`I run 5 times a week, 3 easy runs for 45
+    minutes...`): what it names is a habit, not today's log."""
+    if not isinstance(outcome.item, StrengthEntry | CardioEntry | Ambiguity):
+        return outcome
+    message = "Is that your usual week, or what you did today? Send today's session to log it."
     return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
 
 
