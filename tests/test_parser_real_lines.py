@@ -283,7 +283,11 @@ RULES = [
     ),  # apps-111: the bracket after an unknown name makes it a known one
     ("Hoist Crunch (Machine)\nSet 1: 90 lbs x 8", "lb", ASK),  # still unknown
     ("**Work:** Squat / 30kg / 5,5,15", "kg", "squat: 30kg x 5, 30kg x 5, 30kg x 15"),  # h4-078
-    ("B1: Dumbbell lateral raise 3×15 (15 lb dumbbells)", "lb", ASK),  # h4-029: a label, asked load
+    (
+        "B1: Dumbbell lateral raise 3×15 (15 lb dumbbells)",
+        "lb",
+        "lateral_raise: 15lb x 15, 15lb x 15, 15lb x 15",
+    ),  # h4-029: a label, and a load in brackets with the gear that held it
     ("A2: Goblet squat 3x10 20kg", "kg", "goblet_squat: 20kg x 10, 20kg x 10, 20kg x 10"),
     ("D. Chins: Bdwt/4, Bdwt +25lbs/4 x2; 60s rest", "lb", ASK),  # h3-038: 2 sets of 4?
     ("chin-up bw+20 x 3 x 5", "lb", ASK),  # an added load leads `x A x B`: sets or reps?
@@ -346,6 +350,8 @@ RULES = [
         "kg",
         ASK,
     ),  # h5-110: a usual week, not a session
+    ("Leg curl: (40 lbs.) 3 x 10", "lb", "leg_curl: 40lb x 10, 40lb x 10, 40lb x 10"),  # h5-052
+    ("bench 3x8 (PR at 60kg)", "kg", ASK),  # a bracket note with more than a load: asked
     # older silent wrong records a review found (session 8)
     ("bench 80kg 8,8,7 rpe 7,8,9", "kg", "bench_press: 80kg x 8 @7, 80kg x 8 @8, 80kg x 7 @9"),
     ("erg 5000m 2:30 avg", "kg", ASK),  # an average split, never 150 minutes

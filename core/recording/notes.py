@@ -41,7 +41,13 @@ _LOADS = re.compile(
     r"\(\s*(?:pr\s*)?\d+(?:\.\d+)?(?:\s*,\s*(?:pr\s*)?\d+(?:\.\d+)?)+\s*(?:kgs?|lbs?)?\s*\)",
     re.IGNORECASE,
 )
-_ONE_LOAD = re.compile(r"\(\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|pounds?)\s*\)", re.IGNORECASE)
+# One load in brackets, maybe with the gear that held it: `(40 lbs.)`, `(15 lb dumbbells)`,
+# `(holding 8 lb dumbbells)`: the sets' load.
+_ONE_LOAD = re.compile(
+    r"\(\s*(?:holding|with|using)?\s*(\d+(?:\.\d+)?\s*(?:kgs?|lbs?|pounds?))\.?\s*"
+    r"(?:dumbbells?|dbs?|kettlebells?|kbs?|weights?|each(?:\s+hand)?)?\s*\)",
+    re.IGNORECASE,
+)
 # A load, then the same load in the other unit in brackets (`20kg (44lbs)`): a conversion.
 _CONVERTED = re.compile(
     r"(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?)\s*(\(\s*(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?)\s*\))",
@@ -104,8 +110,8 @@ def _bracket(m: re.Match[str]) -> str:
         return m[0]
     if _LOADS.fullmatch(m[0]):
         return _keep_loads(m)
-    if _ONE_LOAD.fullmatch(m[0]):
-        return f" {m[0][1:-1]} "
+    if one := _ONE_LOAD.fullmatch(m[0]):
+        return f" {one[1]}".ljust(len(m[0]))
     return _spaces(m)
 
 
