@@ -352,6 +352,12 @@ RULES = [
     ),  # h5-110: a usual week, not a session
     ("Leg curl: (40 lbs.) 3 x 10", "lb", "leg_curl: 40lb x 10, 40lb x 10, 40lb x 10"),  # h5-052
     ("bench 3x8 (PR at 60kg)", "kg", ASK),  # a bracket note with more than a load: asked
+    (
+        "Decline press: 90 x 12, 180 x 6/5, 140 x 6/4, 90 x 7",
+        "lb",
+        "decline_bench_press: 90lb x 12, 180lb x 6, 180lb x 5, 140lb x 6, 140lb x 4, 90lb x 7",
+    ),  # h5-047: a load, then each set's reps at it
+    ("squat 3 x 5/5/5", "kg", ASK),  # 3 is no load: asked
     # older silent wrong records a review found (session 8)
     ("bench 80kg 8,8,7 rpe 7,8,9", "kg", "bench_press: 80kg x 8 @7, 80kg x 8 @8, 80kg x 7 @9"),
     ("erg 5000m 2:30 avg", "kg", ASK),  # an average split, never 150 minutes

@@ -40,6 +40,7 @@ MAX_HEADING_WORDS = 5
 # A part after the first with this many words besides set words is chat about the sets
 # (`I had to really stick with it to get through all 5 reps`): none of its numbers are sets.
 MIN_PROSE_WORDS = 6
+MIN_SLASHED_LOAD = 20  # `180 x 6/5` is a load and its sets' reps; `3 x 5/5/5` is not read so
 NOTE_HEADINGS = frozenset(
     {"warm", "warmup", "warmups", "working", "work", "backoff", "back", "top", "felt", "easy"}
 )
@@ -237,8 +238,19 @@ _LOAD_SLASH_REPS = re.compile(
     r"(?<![\w./])(\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#))\s*/\s*(\d{1,2})(?![\d.]|\s*(?:kg|lb|#|/))"
     r"(?=\s*x\s*\d|\s*reps?\b)"
 )
+# `180 x 6/5`: one load, then the reps of each set at it (a load, so at least 20).
+_LOAD_X_REP_SLASHES = re.compile(
+    r"(?<![\w./])(\d+(?:\.\d+)?)(\s*(?:kgs?|lbs?|#)?)\s*x\s*(\d{1,2}(?:\s*/\s*\d{1,2})+)(?![\d./])"
+)
 # `4 reps/315lbs`: reps, a slash, then their load.
 _REPS_SLASH_LOAD = re.compile(r"\b(reps?)\s*/\s*(?=\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#))")
+
+
+def _each_set_at_its_load(m: re.Match[str]) -> str:
+    """Return `180 x 6/5` as `180x6 180x5`, or the text as it was when 180 may be sets."""
+    if float(m[1]) < MIN_SLASHED_LOAD:
+        return m[0]
+    return " ".join(f"{m[1]}{m[2].strip()}x{reps.strip()}" for reps in m[3].split("/"))
 
 
 def _normalise(raw: str, first: bool) -> str:
@@ -254,6 +266,7 @@ def _normalise(raw: str, first: bool) -> str:
     if "/" in text:  # `100/3*10`: a weight, then its two counts, as `100x3x10` (asked)
         text = _LOAD_SLASH_REPS.sub(r"\1 x \2", _WEIGHT_SLASH_COUNTS.sub(r"\1x\2x", text))
         text = _REPS_SLASH_LOAD.sub(r"\1 @ ", text)
+        text = _LOAD_X_REP_SLASHES.sub(_each_set_at_its_load, text)
     if "leg" in text or "arm" in text:  # `1 leg press`, `single-arm row`: one side's lift
         text = _ONE_SIDE.sub(r"one \1", text)
     if "repetition" in text:  # `30 repetitions` is 30 reps
