@@ -358,6 +358,8 @@ RULES = [
         "decline_bench_press: 90lb x 12, 180lb x 6, 180lb x 5, 140lb x 6, 140lb x 4, 90lb x 7",
     ),  # h5-047: a load, then each set's reps at it
     ("squat 3 x 5/5/5", "kg", ASK),  # 3 is no load: asked
+    ("Bench Press: 147.5×8 reps, 4 sets", "kg", "bench_press: " + ", ".join(["147.5kg x 8"] * 4)),
+    ("bench 100 x 8, 100 x 6, 3 sets", "kg", ASK),  # which of the two, three times?
     # older silent wrong records a review found (session 8)
     ("bench 80kg 8,8,7 rpe 7,8,9", "kg", "bench_press: 80kg x 8 @7, 80kg x 8 @8, 80kg x 7 @9"),
     ("erg 5000m 2:30 avg", "kg", ASK),  # an average split, never 150 minutes

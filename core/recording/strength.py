@@ -181,6 +181,9 @@ def read_strength(
             carried_line = segment.line
         carried = part.load or carried
         sets.extend(part.sets)
+    if pending is not None and len(sets) == 1 and pending.is_integer() and pending > 1:
+        # `Bench Press: 147.5×8 reps, 4 sets`: the one set written, that many times
+        sets, pending, uniform = sets * int(pending), None, True
     if pending is not None:  # `1 set of as many reps as possible`: never dropped
         return Outcome(Problem("unreadable", source, _reps_for(pending, label)), counted=True)
     if not sets:
