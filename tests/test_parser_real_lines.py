@@ -360,6 +360,21 @@ RULES = [
     ("squat 3 x 5/5/5", "kg", ASK),  # 3 is no load: asked
     ("Bench Press: 147.5×8 reps, 4 sets", "kg", "bench_press: " + ", ".join(["147.5kg x 8"] * 4)),
     ("bench 100 x 8, 100 x 6, 3 sets", "kg", ASK),  # which of the two, three times?
+    # held-back slice 6, scored once, then tuned on (h6-*)
+    ("Bench Step-up w/dumbbells\n10x 20lbs/9.07185kg", "lb", ASK),  # h6-002: never a bench press
+    (
+        "I did five triples of the deadlifts at the 245 pounds.",
+        "lb",
+        "deadlift: " + ", ".join(["245lb x 3"] * 5),
+    ),
+    ("squat 3 doubles at 100kg", "kg", "squat: 100kg x 2, 100kg x 2, 100kg x 2"),
+    (
+        "2. deadlifts, conventional, touch and go\n\n135 x 5\n\nwith straps: 165 x 7\n\n185 x 8",
+        "lb",
+        "deadlift: 135lb x 5, 165lb x 7, 185lb x 8",
+    ),  # h6-018: gear heading a line is the same lift
+    ("weighted pull ups 3x5", "kg", ASK),  # weighted with what? never bodyweight alone
+    ("Squat – I work up in 20kg increments and 5 rep sets on the way up", "kg", ASK),  # h6-083
     # older silent wrong records a review found (session 8)
     ("bench 80kg 8,8,7 rpe 7,8,9", "kg", "bench_press: 80kg x 8 @7, 80kg x 8 @8, 80kg x 7 @9"),
     ("erg 5000m 2:30 avg", "kg", ASK),  # an average split, never 150 minutes
@@ -422,3 +437,9 @@ def test_a_summary_line_below_a_session_gives_its_heart_rate() -> None:
     (entry,) = parse("Biked 31.5 miles\nTotal time - 1:59:41\nAHR - 140", "lb").entries
     assert isinstance(entry, CardioEntry)
     assert (entry.activity, entry.minutes, entry.avg_hr) == ("bike", 119.68, 140)
+
+
+def test_a_statistic_over_many_walks_is_no_session() -> None:
+    result = parse("Longest duration walk: 1:08:17 (3.34 miles)")  # h6-079
+    assert result.entries == ()
+    assert parse("Longest walk 1:08:17").entries != ()  # without the stat's colon: a walk

@@ -104,6 +104,7 @@ _PLAN = re.compile(
     r"\b(?:supposed\s+to|going\s+to|gonna|plan(?:ning)?\s+to|i'll|i\s+will|want\s+to|"
     r"hope\s+to|tomorrow|next\s+week)\b"
 )
+_RECORD_STAT = re.compile(r"\s*(?:longest|shortest|fastest|slowest)\b[^:\d]*:")
 _VAGUE = re.compile(r"\b(?:some|a\s+few|few|several|many|couple\s+of)\s+(?:minutes|mins|hours)\b")
 _DIGIT = re.compile(r"\d")
 # A message that is only an activity, at most one word beside it (`fast running`, `walk`).
@@ -254,6 +255,8 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     """
     if not mentions_cardio(text) or _PLAN.search(text[: _first_digit(text)]):
         return None
+    if _RECORD_STAT.match(text):
+        return None  # `Longest duration walk: 1:08:17`: a statistic over many sessions
     activities = activities_named(text)
     activity = activities[0] if activities else None
     modality = _modality(text, activity)

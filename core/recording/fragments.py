@@ -44,6 +44,10 @@ MIN_SLASHED_LOAD = 20  # `180 x 6/5` is a load and its sets' reps; `3 x 5/5/5` i
 NOTE_HEADINGS = frozenset(
     {"warm", "warmup", "warmups", "working", "work", "backoff", "back", "top", "felt", "easy"}
 )
+# Gear a set was done with, heading its line (`with straps: 165 x 7`): the same lift.
+GEAR_NOTE = frozenset(
+    "with without no straps strap belt belted beltless wraps wrapped sleeves chalk raw".split()
+)
 NAME_STOP_WORDS = frozenset(
     {"bw", "bodyweight", "body", "sets", "set", "reps", "rep", "x", "at", "rpe", "of", "for"}
 )
@@ -82,6 +86,8 @@ SET_LIKE = re.compile(
     rf"|(?<![\w.:]){NUM}\s*(?:minutes?|mins?|seconds?|secs?)\s+(?:of\s+\w|[a-z0-9 -]*\bholds?\b)"
 )
 _KEY_VALUE = re.compile(r"[a-z][a-z .]{0,24}:\s*\S")
+_MULTIPLE = {"double": 2, "triple": 3}
+_MULTIPLES = re.compile(r"(?<![\w.])(\d+)\s+(double|triple)s\b")
 _REPETITIONS = re.compile(r"(?<=\d)\s*repetition(?=s?\b)")
 _PLUS = re.compile(r"\s\+\s")
 _SPACED_SLASH = re.compile(r"\s/(?=\s)|(?<![^\W\d_])/(?=\s*[^\W\d_])")
@@ -269,6 +275,8 @@ def _normalise(raw: str, first: bool) -> str:
         text = _LOAD_X_REP_SLASHES.sub(_each_set_at_its_load, text)
     if "leg" in text or "arm" in text:  # `1 leg press`, `single-arm row`: one side's lift
         text = _ONE_SIDE.sub(r"one \1", text)
+    if "ubles" in text or "iples" in text:  # `five triples`, `3 doubles`: sets of 3, of 2
+        text = _MULTIPLES.sub(lambda m: f"{m[1]}x{_MULTIPLE[m[2]]}", digits(text))
     if "repetition" in text:  # `30 repetitions` is 30 reps
         text = _REPETITIONS.sub(" rep", text)
     if "," in text:
@@ -377,5 +385,9 @@ def _continues(fragment: list[Segment], segment: Segment) -> bool:
     if fragment[0].exercise is not None and notes.failure(segment.text):
         return True  # `Last set failed - got only 4 reps` on a line of its own
     # A new line of sets after an unknown word is another exercise, not more sets.
-    unknown_name = bool(segment.name) and bool(REPS_HINT.search(segment.text))
+    unknown_name = (
+        bool(segment.name)
+        and bool(REPS_HINT.search(segment.text))
+        and not GEAR_NOTE.issuperset(segment.name.split())  # `with straps: 165 x 7`
+    )
     return (fragment[0].exercise is not None or fragment[0].heading) and not unknown_name

@@ -44,7 +44,7 @@ HARMLESS_BEFORE = PREFACE | frozenset(
 CHANGING_AFTER = frozenset(
     "machine sled hold holds jump jumps walk walks complex press row raise curl extension "
     "pulldown pull dip dips clean cleans snatch thruster thrusters swing swings plate hang "
-    "hangs".split()
+    "hangs step steps stepup stepups".split()
 )
 
 

@@ -176,10 +176,12 @@ PLAN = re.compile(
     r"(?<!n't )(?<!n’t )(?<!not )want(?:ed)? to|next (?:time|week|session)|tomorrow|goal|"
     r"optional|(?:could|would|should|might) have|for example|if you)\b"
 )
-# A habit, not a session: `I run 5 times a week`, `lift twice per week`.
+# A habit, not a session: `I run 5 times a week`, `lift twice per week`, `I work up in 20kg
+# increments`, `I usually do 3 sets`.
 HABIT = re.compile(
     r"\b(?:\d+|once|twice|two|three|four|five|six|seven)\s+(?:times|days|sessions?|runs?)?\s*"
     r"(?:a|per|each|every)\s+week\b"
+    r"|\bi\s+(?:usually|always|normally|generally|typically|tend\s+to|work\s+up)\b"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.

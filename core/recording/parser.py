@@ -116,7 +116,7 @@ def parse(
         outcomes = [_history(o) for o in outcomes]
     if "round" in text.lower() or "repeat" in text.lower():
         outcomes = [_in_rounds(o, text) for o in outcomes]
-    if "week" in text.lower() and (habit := HABIT.search(text.lower())):
+    if habit := HABIT.search(text.lower()):
         if not _INTENT.search(text.lower()[max(0, habit.start() - 30) : habit.start()]):
             outcomes = [_habit(o, text) for o in outcomes]
     outcomes = [  # a question about the whole message is asked once, not once a lift
@@ -226,7 +226,9 @@ def _habit(outcome: Outcome, text: str) -> Outcome:
     minutes...`): what it names is a habit, not today's log."""
     if not isinstance(outcome.item, StrengthEntry | CardioEntry | Ambiguity):
         return outcome
-    message = "Is that your usual week, or what you did today? Send today's session to log it."
+    message = (
+        "Is that how you usually train, or what you did today? Send today's session to log it."
+    )
     return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
 
 

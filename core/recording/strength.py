@@ -219,6 +219,14 @@ def read_strength(
     if any(s.weight is None for s in sets):
         problem = Problem("missing_load", source, _missing_load(sets, label, units))
         return Outcome(problem, counted=True)
+    if (
+        _WEIGHTED.search(head.text)
+        and exercise.bodyweight
+        and all(s.bodyweight and not s.weight for s in sets)
+    ):
+        # `weighted pull ups 3x5`: weighted with what? Never logged as bodyweight alone.
+        message = f"How much weight did you add to the {label}? e.g. `{label} 3x5 bw+10{units}`"
+        return Outcome(Problem("missing_load", source, message), counted=True)
     if any(s.reps < 1 for s in sets):
         message = f"How many reps did the last set of {label} get? e.g. `{label} 100kg 8, 8, 6`"
         return Outcome(Problem("unreadable", source, message), counted=True)
@@ -265,6 +273,7 @@ _PRIME_S = re.compile(r"\b(?:7|21)\s*['′’]s\b")  # `7′s`, `21's`: a curl s
 _PLATE_LOAD = re.compile(r"\d\s*plates?\b")  # `deadlift 2 plates`: a load in plates
 _PER_SIDE = re.compile(r"(?<![\w.])(\d+)\s*/\s*\1\s*x")  # `5/5 x 20k`: each side
 _BAR_PLUS = re.compile(r"\bbar\s*\+\s*\d")  # `bar + 15 lbs`: plates on a bar we don't know
+_WEIGHTED = re.compile(r"\bweighted\b")
 _BAND = re.compile(r"(?<!\bno )(?<!without )\bbands?\b|\bassist(?:ed|ance|s)?\b")
 # A set held for a time (`495/12s`, `x 30 sec`, `for 45 seconds`), not a rest between sets.
 _TIMED_SET = re.compile(
