@@ -374,6 +374,8 @@ RULES = [
         "deadlift: 135lb x 5, 165lb x 7, 185lb x 8",
     ),  # h6-018: gear heading a line is the same lift
     ("weighted pull ups 3x5", "kg", ASK),  # weighted with what? never bodyweight alone
+    ("Happy with the squats. Pressed only 4 reps at 49kg.", "kg", ASK),  # h5-029: no squat
+    ("bench 3x5 80kg. Benched well today", "kg", "bench_press: 80kg x 5, 80kg x 5, 80kg x 5"),
     ("Squat – I work up in 20kg increments and 5 rep sets on the way up", "kg", ASK),  # h6-083
     # older silent wrong records a review found (session 8)
     ("bench 80kg 8,8,7 rpe 7,8,9", "kg", "bench_press: 80kg x 8 @7, 80kg x 8 @8, 80kg x 7 @9"),

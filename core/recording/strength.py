@@ -98,6 +98,13 @@ def read_strength(
     borrowed_line = carried_line = -1
     has_reps = ambiguous = uniform = False
     for index, segment in enumerate(fragment):
+        if index and (verb := _LIFT_VERB.match(segment.text)) and not _verb_fits(verb[1], exercise):
+            # `Happy with the squats. Pressed only 4 reps at 49kg.`: the sets of another lift
+            message = (
+                f"Which lift was `{segment.text.strip()[:40]}`? Send it with its name, "
+                f"e.g. `{_VERB_WORD[verb[1]]} 3x8 {100 if units == 'kg' else 225}{units}`"
+            )
+            return Outcome(Problem("unreadable", source, message), counted=True)
         if index and sets and notes.failure(segment.text):
             continue  # its number is the last set's reps (`_after_failure`), not a set
         if index and _is_prose(segment):
@@ -274,6 +281,26 @@ _PLATE_LOAD = re.compile(r"\d\s*plates?\b")  # `deadlift 2 plates`: a load in pl
 _PER_SIDE = re.compile(r"(?<![\w.])(\d+)\s*/\s*\1\s*x")  # `5/5 x 20k`: each side
 _BAR_PLUS = re.compile(r"\bbar\s*\+\s*\d")  # `bar + 15 lbs`: plates on a bar we don't know
 _WEIGHTED = re.compile(r"\bweighted\b")
+# A part that opens with a lift's verb: the sets are that lift's (`Pressed only 4 reps`).
+_LIFT_VERB = re.compile(
+    r"\s*(?:then\s+|and\s+|i\s+|also\s+)*(pressed|benched|deadlifted|squatted|curled|rowed)\b"
+)
+_VERB_WORD = {
+    "pressed": "press",
+    "benched": "bench",
+    "deadlifted": "deadlift",
+    "squatted": "squat",
+    "curled": "curl",
+    "rowed": "row",
+}
+
+
+def _verb_fits(verb: str, exercise: Exercise) -> bool:
+    """Return whether `verb` (`squatted`) names `exercise` (any squat), by its name's words."""
+    word = _VERB_WORD[verb]
+    return any(w.startswith(word) for w in exercise.name_words)
+
+
 _BAND = re.compile(r"(?<!\bno )(?<!without )\bbands?\b|\bassist(?:ed|ance|s)?\b")
 # A set held for a time (`495/12s`, `x 30 sec`, `for 45 seconds`), not a rest between sets.
 _TIMED_SET = re.compile(
