@@ -445,3 +445,11 @@ def test_a_statistic_over_many_walks_is_no_session() -> None:
     result = parse("Longest duration walk: 1:08:17 (3.34 miles)")  # h6-079
     assert result.entries == ()
     assert parse("Longest walk 1:08:17").entries != ()  # without the stat's colon: a walk
+
+
+def test_a_usual_week_gets_one_question_about_the_habit() -> None:
+    result = parse("I run 5 times a week, 3 easy runs for 45 minutes")  # h5-110
+    assert result.entries == ()
+    assert [p.message for p in result.problems] == [
+        "Is that how you usually train, or what you did today? Send today's session to log it."
+    ]

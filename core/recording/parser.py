@@ -224,7 +224,7 @@ _INTENT = re.compile(r"\b(?:will|going to|plan|aim|try to|want|hope)\b|'ll\b")
 def _habit(outcome: Outcome, text: str) -> Outcome:
     """Return a question instead of a usual week (`I run 5 times a week, 3 easy runs for 45
     minutes...`): what it names is a habit, not today's log."""
-    if not isinstance(outcome.item, StrengthEntry | CardioEntry | Ambiguity):
+    if not isinstance(outcome.item, StrengthEntry | CardioEntry | Ambiguity | Problem):
         return outcome
     message = (
         "Is that how you usually train, or what you did today? Send today's session to log it."
