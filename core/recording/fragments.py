@@ -275,13 +275,14 @@ def _normalise(raw: str, first: bool) -> str:
         text = _LOAD_X_REP_SLASHES.sub(_each_set_at_its_load, text)
     if "leg" in text or "arm" in text:  # `1 leg press`, `single-arm row`: one side's lift
         text = _ONE_SIDE.sub(r"one \1", text)
-    if "ubles" in text or "iples" in text:  # `five triples`, `3 doubles`: sets of 3, of 2
-        text = _MULTIPLES.sub(lambda m: f"{m[1]}x{_MULTIPLE[m[2]]}", digits(text))
     if "repetition" in text:  # `30 repetitions` is 30 reps
         text = _REPETITIONS.sub(" rep", text)
     if "," in text:
         text = _DECIMAL_COMMA.sub(r"\1.\2", text)
-    return digits(text)
+    text = digits(text)
+    if "ubles" in text or "iples" in text:  # `five triples`, `3 doubles`: sets of 3, of 2
+        text = _MULTIPLES.sub(lambda m: f"{m[1]}x{_MULTIPLE[m[2]]}", text)
+    return text
 
 
 def _segment(

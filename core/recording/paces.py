@@ -86,8 +86,7 @@ def minutes_from_pace(text: str) -> float | None:
     """Return the minutes that lowercased `text`'s one distance takes at its one pace or
     speed, or None when the note does not say both exactly once. A top speed written
     beside the average (`@ 17.1 mph avg (29.0 mph max)`) is only a peak: left out."""
-    if any(w in text for w in ("max", "top", "peak", "fastest", "best", "highest")):
-        text = _PEAK_SPEED.sub(" ", text)
+    text = _PEAK_SPEED.sub(" ", text)
     if _NOT_EXACT.search(text):
         return None
     distances = {(m[1], bool(m[3])) for m in _DISTANCE.finditer(text)}
@@ -100,12 +99,7 @@ def minutes_from_pace(text: str) -> float | None:
     paces, speeds = list(_PACE.finditer(text)), list(SPEED.finditer(text))
     if len(paces) + len(speeds) != 1 or km <= 0:
         return None
-    if speeds:
-        per_hour = kmh(speeds[0])
-    elif (pace := _pace_kmh(paces[0], in_miles)) is None:
-        return None
-    else:
-        per_hour = pace
-    if not MIN_KMH <= per_hour <= MAX_KMH:
+    per_hour = kmh(speeds[0]) if speeds else _pace_kmh(paces[0], in_miles)
+    if per_hour is None or not MIN_KMH <= per_hour <= MAX_KMH:
         return None
     return round(km / per_hour * 60, 2)

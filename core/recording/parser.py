@@ -112,13 +112,15 @@ def parse(
     outcomes = _merged(outcomes, [f[0].leading for f in groups])
     if _QUESTION.search(text[-40:]) and _QUESTION.search(_BRACKET.sub(" ", text[-200:])):
         outcomes = [o for o in outcomes if o.counted]
-    if PAST.search(text.lower()):
+    lower = text.lower()
+    if PAST.search(lower):
         outcomes = [_history(o) for o in outcomes]
-    if "round" in text.lower() or "repeat" in text.lower():
+    if "round" in lower or "repeat" in lower:
         outcomes = [_in_rounds(o, text) for o in outcomes]
-    if habit := HABIT.search(text.lower()):
-        if not _INTENT.search(text.lower()[max(0, habit.start() - 30) : habit.start()]):
-            outcomes = [_habit(o, text) for o in outcomes]
+    if (habit := HABIT.search(lower)) and not _INTENT.search(
+        lower[max(0, habit.start() - 30) : habit.start()]
+    ):
+        outcomes = [_habit(o, text) for o in outcomes]
     outcomes = [  # a question about the whole message is asked once, not once a lift
         o for i, o in enumerate(outcomes) if not (isinstance(o.item, Problem) and o in outcomes[:i])
     ]
