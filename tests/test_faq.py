@@ -249,3 +249,57 @@ def test_answer_never_raises_on_any_text(text):
 )
 def test_looks_like_question(text, expected):
     assert looks_like_question(text) is expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I've been feeling really down and hopeless for weeks, nothing helps",
+        "im feeling lonely since my wife passed away",
+        "some days I think about killing myself",
+        "I've been depressed since I retired",
+    ],
+)
+def test_someone_in_distress_is_pointed_to_people_who_can_help_not_to_a_training_topic(question):
+    reply = answer(question)
+    assert (reply.topic, reply.sources) == (None, ())
+    assert "doctor" in reply.answer
+    assert "emergency" in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do i have dementia? i keep forgetting peoples names",
+        "is it normal to forget peoples names at my age",
+        "my husband keeps forgetting things, should he get tested for alzheimers",
+        "what are the early signs of alzheimers",
+        "is my mom's forgetfulness alzheimers",
+    ],
+)
+def test_a_symptom_or_diagnosis_question_goes_to_a_doctor(question):
+    reply = answer(question)
+    assert (reply.topic, reply.sources) == (None, ())
+    assert "ask your doctor" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        (
+            "can you nudge me tuesday and friday mornings to go lift, I keep forgetting",
+            "bot-reminders",
+        ),
+        ("how soon does lifting start helping memory? weeks? months?", "results-time"),
+        (
+            "for dementia prevention what's better, the treadmill or the weights room",
+            "resistance-vs-aerobic",
+        ),
+        (
+            "I feel down after a bad session, how long should I rest between sets?",
+            "rest-between-sets",
+        ),
+    ],
+)
+def test_memory_and_mood_words_in_a_training_question_keep_their_topic(question, topic):
+    assert answer(question).topic == topic

@@ -1,4 +1,4 @@
-"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_17.yaml.
+"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_19.yaml.
 
 Each set was written by someone who had not read the knowledge base or its matching code,
 given only the topic ids and titles, and scored ONCE when it was new (topic top-1
@@ -18,6 +18,8 @@ accuracy on in_scope; rejection, i.e. no topic, on out_of_scope):
     faq_blind_15.yaml: accuracy 54/62 = 87.1%, rejection 54/63 = 85.7% (session 7, last)
     faq_blind_16.yaml: accuracy 57/62 = 91.9%, rejection 62/69 = 89.9% (session 8)
     faq_blind_17.yaml: accuracy 49/62 = 79.0%, rejection 62/69 = 89.9% (session 8)
+    faq_blind_18.yaml: accuracy 60/62 = 96.8%, rejection 75/82 = 91.5% (session 9)
+    faq_blind_19.yaml: accuracy 57/62 = 91.9%, rejection 69/78 = 88.5% (session 9)
 
 Sets 4 to 7 were then tuned on (4 and 5 first, then all four). In session 7 the in-scope
 questions of sets 4 to 9 became examples in the knowledge base (each topic's `asked:`);
@@ -30,8 +32,14 @@ too, and an off-topic word (`rain`, `buy`) counts as a topic's own only when we 
 (title, keywords, our questions, the answer), not when someone's example used it in passing:
 faq_eval's rejection had fallen to 88.5% on such words. Each of sets 10 to 15 left out in
 turn then gives 85.8% accuracy and 91.7% rejection on average. Sets 16 and 17 were written
-blind for that change and scored once after it (below); they must not be tuned on. So on
-sets 4 to 15 the coach is tested on questions it has seen: a drop means a change made it
+blind for that change and scored once after it (above); they must not be tuned on.
+Sets 18 and 19 were written blind at the start of session 9 and scored once against that
+same coach: pooled 117/124 = 94.4% accuracy, 144/160 = 90.0% rejection. Their misses then
+showed that a message of grief or low mood ("feeling down and hopeless for weeks") and a
+question about a memory symptom ("do i have dementia?") were matched to a training topic
+by a shared word; such messages now get a reply pointing to people who can help (see
+core/faq/guard.py), which lifted rejection to 93.9% and 91.0% with no in-scope question
+lost. So on sets 4 to 15 the coach is tested on questions it has seen: a drop means a change made it
 forget them.
 The floors sit a little under the present figures, so a drop means a change made the coach
 worse.
@@ -63,6 +71,8 @@ FLOORS = {
     "faq_blind_15.yaml": (0.97, 0.85),
     "faq_blind_16.yaml": (0.90, 0.88),
     "faq_blind_17.yaml": (0.77, 0.88),
+    "faq_blind_18.yaml": (0.95, 0.92),
+    "faq_blind_19.yaml": (0.90, 0.90),
 }
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from core.faq.guard import asks_about_substances
+from core.faq.guard import asks_about_substances, asks_for_a_diagnosis, sounds_distressed
 from core.faq.index import FaqIndex, Match
 from core.faq.kb import Topic, load_topics
 from core.faq.personal import (
@@ -44,6 +44,16 @@ UNKNOWN = f"I don't know that one, sorry, and I'd rather not guess. {CAN_HELP_WI
 ASK_A_CLINICIAN = (
     "I don't advise on supplements, medicines or doses: please ask a clinician (your doctor "
     "or pharmacist), who knows your health and what else you take. " + CAN_HELP_WITH
+)
+
+ASK_A_DOCTOR = (
+    "I can't tell what's behind a symptom like that, and I'd rather not guess: please ask "
+    "your doctor, who can check it properly. " + CAN_HELP_WITH
+)
+REACH_OUT = (
+    "I'm sorry you're going through this. I'm only a training coach, so please talk to "
+    "someone who can help: your doctor, someone you trust, or a helpline. If you might harm "
+    "yourself, call your local emergency number now."
 )
 
 _ASK_PREFIX = re.compile(r"^\s*/ask(?:@\w+)?\b\s*", re.IGNORECASE)
@@ -158,6 +168,10 @@ def _answer(
     question: str, age: int | None, bodyweight_kg: float | None, units: Literal["kg", "lb"]
 ) -> FaqAnswer:
     question = _ASK_PREFIX.sub("", str(question or ""))[:MAX_CHARS]
+    if sounds_distressed(question):
+        return FaqAnswer(None, REACH_OUT, (), None)
+    if asks_for_a_diagnosis(question):
+        return FaqAnswer(None, ASK_A_DOCTOR, (), None)
     if asks_about_substances(question):
         return FaqAnswer(None, ASK_A_CLINICIAN, (), None)
     match = best_match(question)

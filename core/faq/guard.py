@@ -46,3 +46,31 @@ def asks_about_substances(question: str) -> bool:
     if any(_is_substance(w) for w in words):
         return True
     return any(w in DOSES for w in words) and not any(w in TRAINING for w in words)
+
+
+# Someone low, grieving or frightened: a training topic that shares a word ("weeks", "sleep")
+# would be the wrong answer, whatever it scores.
+_DISTRESS = re.compile(
+    r"\b(?:hopeless|suicid\w*|kill(?:ing)? myself|end it all|self[- ]?harm\w*|"
+    r"depressed|depression|lonely|loneliness|griev\w*|passed away|panic attacks?|"
+    r"(?:feel|feeling|felt) (?:so |really |very )?(?:empty|worthless)|"
+    r"(?:down|low) (?:for|all) (?:weeks|months|the time))\b"
+)
+# Asking what a symptom means, or whether they have an illness: a doctor's question.
+_DIAGNOSIS = re.compile(
+    r"\b(?:do i have|does (?:he|she) have|have i got|signs? of|symptoms? of|tested for|"
+    r"is (?:it|this) normal to forget|is (?:my|his|her) \w+ (?:dementia|alzheimer\w*)|"
+    r"forgetfulness)\b"
+)
+_ILLNESS = re.compile(r"\b(?:dementia|alzheimer\w*|parkinson\w*|stroke|memory loss|forget\w*)")
+
+
+def sounds_distressed(question: str) -> bool:
+    """Return True if `question` tells of low mood, grief or anxiety rather than training."""
+    return bool(_DISTRESS.search(normalise(question)))
+
+
+def asks_for_a_diagnosis(question: str) -> bool:
+    """Return True if `question` asks what a memory symptom means or whether it is an illness."""
+    text = normalise(question)
+    return bool(_DIAGNOSIS.search(text) and _ILLNESS.search(text))
