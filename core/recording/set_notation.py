@@ -108,6 +108,36 @@ def assisted_question(label: str) -> str:
     )
 
 
+# A range of reps (`4 sets of 2 to 3`, `2-3 reps`, `sets of 8–10`): not one count, and the
+# second number must never become a load (`+3 kg` on a pull-up).
+_REP_RANGE = re.compile(
+    r"\bsets?\s+of\s+(\d+)\s*(?:-|–|to)\s*(\d+)\b(?!\s*(?:%|/|\.\d|kgs?\b|lbs?\b|#|kilos?\b|pounds?\b))"
+    r"|(?<![\w.])(\d+)\s*(?:-|–|to)\s*(\d+)\s*reps?\b"
+)
+
+# `3 sets of 8, 8, 7`: a count, then each set's reps. Read as the list when they agree.
+_SETS_OF_LIST = re.compile(
+    r"(?<![\w.])(\d+)\s*sets?\s+of\s+(\d+(?:\s*[,/]\s*\d+)+)"
+    r"(?![\d.]|\s*[,/]\s*\d|\s*(?:sets?\b|x\b|reps?\s*x\b))"
+)
+
+
+def sets_of_list(text: str) -> tuple[str, bool]:
+    """Return `text` with `N sets of A, B, C` as `A, B, C`, and False if N is not the count."""
+    for m in _SETS_OF_LIST.finditer(text):
+        if int(m[1]) != len(re.split(r"\s*[,/]\s*", m[2])):
+            return text, False
+    return _SETS_OF_LIST.sub(lambda m: m[2].replace("/", ","), text), True
+
+
+def _rep_range(text: str) -> bool:
+    for m in _REP_RANGE.finditer(text):
+        low, high = (int(n) for n in m.groups() if n is not None)
+        if 0 < low < high <= 30:
+            return True
+    return False
+
+
 _PAIR = re.compile(rf"^\D*?(?<![\w.])({NUM})\s*/\s*({NUM})(?![\w.])\D*$")
 
 
@@ -148,6 +178,20 @@ def read_sets(
         # `bw-20kg`: bodyweight less a machine's or band's help. Never recorded as 20 kg
         # added, which the next load would build on; not logged at all yet.
         return PartSets(has_reps=True, problem=assisted_question(label))
+    if ("to" in text or "-" in text or "–" in text) and _rep_range(text.lower()):
+        return PartSets(
+            has_reps=True,
+            problem=f"How many reps was each set of {label}? A range can't tell me: send "
+            f"each set's reps, e.g. `{label} {'bw' if lift.bodyweight else '60' + units} 8, 8, 7`.",
+        )
+    if "of" in text:
+        text, agree = sets_of_list(text)
+        if not agree:
+            return PartSets(
+                has_reps=True,
+                problem=f"How many sets of {label} was that? The count and the reps listed "
+                f"don't match: send each set's reps, e.g. `{label} 100kg 8, 8, 7`.",
+            )
     text, rpe, times = plain(text, units)
     if "f" in text and _FAILED_SET.search(text):
         return PartSets(

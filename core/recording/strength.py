@@ -31,7 +31,14 @@ from core.recording.marks import NUM, UNIT
 from core.recording.readings import BARBELL_LIFTS, Block, Lift
 from core.recording.rpe_lists import MAX_RPE, MIN_RPE, take_last_set_rpe, take_rpe_list
 from core.recording.set_limits import check
-from core.recording.set_notation import MAX_SETS, Load, RawSet, assisted_question, read_sets
+from core.recording.set_notation import (
+    MAX_SETS,
+    Load,
+    RawSet,
+    assisted_question,
+    read_sets,
+    sets_of_list,
+)
 from core.recording.set_pieces import same_load
 
 # A line of only a known exercise name and at most this many other words ("squat lots")
@@ -41,6 +48,10 @@ MAX_WORDS_BESIDE_BARE_NAME = 1
 # (`I had to really stick with it to get through all 5 reps`): none of its numbers are sets.
 MIN_PROSE_WORDS = 6
 TITLE_WORDS = frozenset({"day", "session", "workout", "week", "block", "focus", "today"})
+# A load, then a word of failure and no reps: `135lb FAIL`, `245 missed`.
+_MISSED_LOAD = re.compile(
+    rf"^\W*{NUM}\s*(?:{UNIT}|#)?\.?\s*[-–:]?\s*(?:fail(?:ed)?|miss(?:ed)?)\b\W*$", re.IGNORECASE
+)
 EXAMPLE_LOAD: dict[Unit, str] = {"kg": "100kg", "lb": "225lb"}
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
@@ -89,6 +100,13 @@ def read_strength(
             f"`{example(exercise, units)}`, or leave the holds out."
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
+    if " of " in source and not sets_of_list(source.lower())[1]:
+        # `100kg 3 sets of 8, 7`: three sets, but two reps listed. Asked, never 4 sets.
+        message = (
+            f"How many sets of {label} was that? The count and the reps listed don't match: "
+            f"send each set's reps, e.g. `{example(exercise, units)}`."
+        )
+        return Outcome(Problem("unreadable", source, message), counted=True)
     lift = Lift(label, exercise.bodyweight, exercise.id in BARBELL_LIFTS)
     sets: list[RawSet] = []
     carried: Load | None = None
@@ -120,6 +138,16 @@ def read_strength(
         if index and (failed_at := _COUNT_THEN_FAIL.fullmatch(segment.text)):
             # `100kg x 5, 5, 3 fail`: the set that failed is still a set, of the reps it got.
             segment = replace(segment, text=failed_at[1])
+        if (
+            "fail" in segment.text.lower() or "miss" in segment.text.lower()
+        ) and _MISSED_LOAD.search(segment.text):
+            # `135lb FAIL, 115lb x1`: a lift missed at a load, no reps to log. Asked, never
+            # left out in silence.
+            message = (
+                f"A missed {label}: I can't log a lift that didn't go up yet. Send the sets "
+                f"you made, e.g. `{example(exercise, units)}`."
+            )
+            return Outcome(Problem("unreadable", source, message), counted=True)
         hinted = bool(REPS_HINT.search(segment.text) or LOAD_HINT.search(segment.text))
         bare = not _LETTER.search(segment.text)
         part = read_sets(
