@@ -27,7 +27,11 @@ def weight(value: float, unit: str) -> str:
 
 
 def load(value: float, unit: str, bodyweight: bool) -> str:
+    """Return `100 kg`, `bodyweight`, `bodyweight +10 kg`, or `30 kg assistance` (a machine's
+    help, stored as less than bodyweight)."""
     if bodyweight:
+        if value < 0:
+            return f"{weight(-value, unit)} assistance"
         return "bodyweight" if value == 0 else f"bodyweight +{weight(value, unit)}"
     return weight(value, unit)
 

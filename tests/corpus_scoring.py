@@ -79,17 +79,20 @@ def lift_id(name: str) -> str | None:
 
 
 def expected_sets(strings: Iterable[str], units: Unit) -> list[tuple] | None:
-    """Return (reps, kg, bodyweight, rpe) per set, or None if a load is unknown or negative."""
+    """Return (reps, kg, bodyweight, rpe) per set (help below bodyweight as a negative load),
+    or None if a number is unknown."""
     out = []
     for text in strings:
         m = _SET.match(text.strip())
         if m is None:
             raise ValueError(f"unreadable set {text!r}")
         unit: Unit = m["unit"] or units  # type: ignore[assignment]
-        if "?" in (m["load"], m["reps"]) or m["sign"] == "-":
+        if "?" in (m["load"], m["reps"]):
             return None
         bodyweight = m["load"].startswith("bw")
         weight = float(m["added"] or 0) if bodyweight else float(m["weight"])
+        if m["sign"] == "-":
+            weight = -weight  # a machine's help, below bodyweight
         rpe = float(m["rpe"]) if m["rpe"] else None
         out.append((int(m["reps"]), round(to_kg(weight, unit), 2), bodyweight, rpe))
     return out

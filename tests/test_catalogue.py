@@ -285,7 +285,7 @@ def test_resolve_knows_the_lifts_people_log(typed: str, expected: str) -> None:
     [
         # a known lift's words with a word that makes it another lift: not known
         "smith machine bench", "dumbbell deadlift", "kettlebell row", "cable lateral raises x",
-        "paused deadlift", "tempo squat", "banded bench press", "assisted pull ups",
+        "paused deadlift", "tempo squat", "banded bench press", "assisted squat",
         "zottman curl", "spider curl", "box jumps", "wide grip bench", "block press",
         "cable kickback", "barbell bent row", "hack squat sled push", "hip thrust machine",
         "bodyweight calf raise", "kirk shrug", "single leg hip thrust",

@@ -17,7 +17,7 @@ from tests.corpus_scoring import lines, score, tally
 FLOORS = {
     "lines-*.yaml": (455, 1),
     "holdout.yaml": (62, 3),
-    "holdout-2.yaml": (72, 2),
+    "holdout-2.yaml": (71, 2),  # 72 until a machine's help became something we record
     "holdout-3.yaml": (73, 2),
     "holdout-4.yaml": (74, 2),
     "holdout-5.yaml": (73, 4),

@@ -18,7 +18,7 @@ ASK = "ask"
 def _set(s: SetEntry) -> str:
     load = f"{s.weight:g}{s.unit}"
     if s.bodyweight:
-        load = f"bw+{load}" if s.weight else "bw"
+        load = ("bw+" if s.weight > 0 else "bw") + load if s.weight else "bw"
     return f"{load} x {s.reps}" + (f" @{s.rpe:g}" if s.rpe is not None else "")
 
 
@@ -380,8 +380,8 @@ RULES = [
     # older silent wrong records a review found (session 8)
     ("bench 80kg 8,8,7 rpe 7,8,9", "kg", "bench_press: 80kg x 8 @7, 80kg x 8 @8, 80kg x 7 @9"),
     ("erg 5000m 2:30 avg", "kg", ASK),  # an average split, never 150 minutes
-    ("pull up 3x8 bw-30kg", "kg", ASK),  # assisted: never 30 kg added
-    ("Pull up (assisted) 3x8 30kg", "kg", ASK),
+    ("pull up 3x8 bw-30kg", "kg", "pull_up: bw-30kg x 8, bw-30kg x 8, bw-30kg x 8"),  # help
+    ("Pull up (assisted) 3x8 30kg", "kg", "pull_up: bw-30kg x 8, bw-30kg x 8, bw-30kg x 8"),
     ("dips 3x10 (no band)", "kg", "dip: bw x 10, bw x 10, bw x 10"),
     (
         "Bulgarian split squat (with added ROM), BW – 5, 20kg – 5,5",

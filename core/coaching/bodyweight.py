@@ -2,6 +2,8 @@
 
 The next step is added load where a belt or vest is practical (pull-ups, dips), a harder
 form where it is not (push-ups go to feet raised), or, where neither is, the top reps again.
+With a machine's help (a load below bodyweight, `30 kg assistance`), the next step is less
+help, down to none.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ CLIMBS: dict[str, Climb] = {
     "bodyweight_squat": Climb(15, LOAD),  # a weight held at the chest (a backpack works)
 }
 DEFAULT_CLIMB = Climb(15, KEEP)  # core and other moves: reps only
+# How much a machine's help comes off at the top of the climb: one or two plates of its
+# stack, which moves in 5 kg or 10 lb steps, not a barbell's small plates.
+HELP_STEP: dict[Unit, float] = {"kg": 5.0, "lb": 10.0}
 
 
 def climb_for(exercise_id: str) -> Climb:
@@ -84,6 +89,19 @@ def bodyweight_plan(
         )
 
     done = f"{rules.target_sets} sets of {climb.ceiling} done"
+    if reached >= climb.ceiling and load < 0:  # top of the climb with help: less of it
+        less = min(0.0, round(load + HELP_STEP[unit], 3))
+        why = (
+            "so on to your own bodyweight"
+            if less == 0
+            else f"so {fmt(less - load)} {unit} less help"
+        )
+        return plan(
+            less,
+            rules.target_reps,
+            "progress",
+            f"{done}, {why} and back to {rules.target_reps} reps",
+        ), level
     if reached >= climb.ceiling and climb.then == LOAD:  # top of the climb: add load
         return plan(
             round(load + step, 3),

@@ -42,7 +42,7 @@ def lift_units(
     """
     units: dict[str, Unit] = {}
     for s in sets:
-        if s.weight > 0 and (since is None or s.message_id > since):
+        if s.weight != 0 and (since is None or s.message_id > since):
             units[s.exercise] = "lb" if s.unit == "lb" else "kg"
         units.setdefault(s.exercise, default)
     return units

@@ -53,6 +53,8 @@ def after_break(plan: Plan, last: Session, day: date, step: float) -> Plan:
 
 def _last(plan: Plan, load: float) -> str:
     if plan.bodyweight:
+        if load < -EPS:
+            return f"{fmt(-load)} {plan.unit} assistance"
         return f"bodyweight +{fmt(load)} {plan.unit}" if load > EPS else "bodyweight"
     return f"{fmt(load)} {plan.unit}"
 

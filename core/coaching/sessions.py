@@ -94,8 +94,11 @@ def round_down_to(value: float, step: float) -> float:
 
 
 def working_sets(session: Session) -> list[LoggedSet]:
-    """Return sets at or above 60% of the session's heaviest load."""
+    """Return sets at or above 60% of the session's heaviest load; on bodyweight alone or
+    with a machine's help (no load, or less than none), every set."""
     top = max(s.weight for s in session.sets)
+    if top <= EPS:
+        return list(session.sets)
     return [s for s in session.sets if s.weight >= WORKING_SET_FRACTION * top - EPS]
 
 

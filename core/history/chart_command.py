@@ -52,11 +52,14 @@ async def chart(ctx: Context, args: str) -> list[Reply]:
         next_load = (
             plan.weight if plan.unit == units else from_kg(to_kg(plan.weight, plan.unit), units)
         )
-    bodyweight = bool(exercise and exercise.bodyweight) and all(s.weight == 0 for s in sets)
+    # On bodyweight, or with a machine's help (less than bodyweight): a chart of reps.
+    bodyweight = bool(exercise and exercise.bodyweight) and all(s.weight <= 0 for s in sets)
     next_day = max(today, sets[-1].day) + timedelta(days=2)
     series = lift_series(sets, name, units, bodyweight, next_day, next_load)
     last = series.points[-1]
     text = f"{name}: {plural(len(series.points), 'session')}"
+    if bodyweight and last.top < 0:
+        text += f", latest {round(-last.top, 2):g} {units} assistance"
     if not bodyweight:
         text += f", latest estimated max {last.e1rm:g} {units}"
         if next_load is not None:

@@ -83,6 +83,8 @@ def log_text(sets: Sequence[StoredSet]) -> str:
 def _set_text(s: StoredSet) -> str:
     if s.bodyweight:
         load = "bw" if s.weight == 0 else f"+{s.weight:g}{s.unit}"
+        if s.weight < 0:  # a machine's help
+            load = f"bw-{-s.weight:g}{s.unit}"
     else:
         load = f"{s.weight:g}{s.unit}"
     rpe = f" @{s.rpe:g}" if s.rpe is not None else ""

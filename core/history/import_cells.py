@@ -70,6 +70,14 @@ def weight(value: str | None, unit: Unit) -> float:
     return load
 
 
+def added_load(value: str | None, unit: Unit) -> float:
+    """Return the load of a bodyweight set: added (`10`), or a machine's help (`-30`)."""
+    text = (value or "").strip()
+    if text.startswith("-"):
+        return -weight(text[1:], unit)
+    return weight(text, unit)
+
+
 def rpe(value: str | None) -> float | None:
     found = _optional(value, "RPE")
     if found is not None and not MIN_RPE <= found <= MAX_RPE:

@@ -170,17 +170,19 @@ def coach(header: set[str], default_unit: Unit) -> tuple[str, RowReader]:
             return key, workout, _cardio(row)
         stated = cells.stated_unit(row.get("unit"))
         unit = stated or default_unit
+        bodyweight = (row.get("bodyweight") or "").strip().lower() in ("1", "true", "yes")
+        load = cells.added_load if bodyweight else cells.weight  # help is below bodyweight
         one = ImportedSet(
             exercise=(row.get("exercise_name") or exercise).strip(),
             kind=kind if kind in kinds else "normal",  # type: ignore[arg-type]
             reps=cells.reps(row.get("reps")),
-            weight=cells.weight(row.get("weight"), unit),
+            weight=load(row.get("weight"), unit),
             unit=unit,
             rpe=cells.rpe(row.get("rpe")),
             seconds=cells.seconds(row.get("seconds")),
             distance_m=cells.distance(row.get("distance_m"), 1.0),
             exercise_id=exercise or None,
-            bodyweight=(row.get("bodyweight") or "").strip().lower() in ("1", "true", "yes"),
+            bodyweight=bodyweight,
             unit_stated=stated is not None,
         )
         return key, workout, one

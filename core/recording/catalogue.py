@@ -10,7 +10,9 @@ tools/derive_catalogue.py from free-exercise-db (yuhonas, The Unlicense); it is 
 3. either of those with harmless words beside it: a qualifier that leaves the lift as it
    is ("heavy", "standing", "strict", "weighted"), or the gear the lift is done with
    ("barbell bent over row" is a barbell row, but "dumbbell deadlift" is another lift, so
-   it is not known; "smith machine squat" is known only as a lift of its own).
+   it is not known; "smith machine squat" is known only as a lift of its own);
+4. a bodyweight lift named as assisted ("assisted pull up", "machine assisted dips"): the
+   same lift, its load then the help given (see core/recording/strength.py).
 Everything else is None, and `closest` lists what it may be, to ask; it never picks one.
 """
 
@@ -59,6 +61,9 @@ _SAME_WORD = {
 # heavier, and often a machine), "paused", "tempo", "deficit", "banded", "close grip" or
 # "smith": those are other lifts, known by their own names where the catalogue has them.
 HARMLESS = frozenset({"standing", "flat", "heavy", "light", "strict", "weighted"})
+# `assisted` before a bodyweight lift, with what gives the help: the lift itself, lighter.
+ASSISTED = "assisted"
+ASSISTANCE_WORDS = frozenset({ASSISTED, "machine", "band", "banded", "bands"})
 # Gear words (as name_key spells them): harmless only before a lift done with that gear.
 GEAR_WORDS = {
     "bb": "barbell",
@@ -214,6 +219,12 @@ def resolve(name: str) -> Exercise | None:
     gear = {GEAR_WORDS[w] for w in plain if w in GEAR_WORDS}
     if bare != plain and (found := _known(bare)) and gear <= set(found.equipment):
         return found
+    if ASSISTED in words:
+        # `assisted pull up`, `machine assisted dips`: a bodyweight lift with help, the same
+        # lift (its load is the help, taken off bodyweight). Not `assisted squat`.
+        lift = tuple(w for w in plain if w not in ASSISTANCE_WORDS)
+        if lift and (found := _known(lift)) and found.bodyweight:
+            return found
     return None
 
 

@@ -23,7 +23,7 @@ lift that is not on bodyweight (added to what?), an `x` no count follows (`405 2
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.recording.entries import Notation, Unit
 from core.recording.marks import NUM, UNIT, plain
@@ -96,15 +96,16 @@ _ADDED_LEADS = re.compile(rf"\+\s*{NUM}\s*(?:{UNIT})?\s*x\s*{NUM}\s*x\s*{NUM}")
 # Bodyweight less a machine's or band's help: `bw-20kg`, `bodyweight - 20`.
 # Not `BW – 5` (a dash before the reps): spaced, the number needs a unit.
 _ASSISTED = re.compile(
-    rf"\b(?:bw|bodyweight|body\s*weight)(?:[-–]{NUM}|\s*[-–]\s*{NUM}\s*(?:{UNIT}))"
+    rf"\b(?:bw|bodyweight|body\s*weight)(?:[-–−]({NUM})(\s*(?:{UNIT}))?|\s*[-–−]\s*({NUM})\s*({UNIT}))"
 )
 
 
 def assisted_question(label: str) -> str:
-    """Return what the coach says to assisted sets, which it cannot log yet."""
+    """Return what the coach says to band-assisted sets: a band's help can't be weighed."""
     return (
-        f"I can't log assisted {label}s yet (bodyweight less a band's or machine's help). "
-        f"Leave those sets out, or send the ones on your own bodyweight, e.g. `{label} 3x5 bw`."
+        f"I can't log band-assisted {label}s: a band's help can't be weighed. Send the sets "
+        f"on your own bodyweight, e.g. `{label} 3x5 bw`, or a machine's help as "
+        f"`assisted {label} 3x8 30kg`."
     )
 
 
@@ -160,13 +161,48 @@ def read_sets(
     bare_numbers_are_reps: bool,
     notation: Notation | None = None,
     weighted: bool = False,
+    assisted: bool = False,
 ) -> PartSets:
     """Return the sets written in `text`, one part of a fragment about `lift`.
 
     `carried` is the load named earlier in the fragment; `bare_numbers_are_reps` says
     whether lone numbers here may be read as reps (`100kg 8 8 7`) when nothing else is;
-    `weighted` that the lift was named as weighted (a load on it is added to bodyweight).
+    `weighted` that the lift was named as weighted (a load on it is added to bodyweight);
+    `assisted` that it was named as assisted (a load on it is help, taken off bodyweight).
     """
+    if ("-" in text or "–" in text or "−" in text) and _ASSISTED.search(text):
+        # `bw-20kg`: bodyweight less 20 kg of a machine's help, never 20 kg added.
+        text = _ASSISTED.sub(lambda m: f" {m[1] or m[3]}{m[2] or m[4] or ''} ", text)
+        assisted = True
+    if not assisted:
+        return _read_sets(text, lift, units, carried, bare_numbers_are_reps, notation, weighted)
+    part = _read_sets(text, lift, units, carried, bare_numbers_are_reps, notation, True)
+    return _helped(part)
+
+
+def _helped(part: PartSets) -> PartSets:
+    """Return `part` with each load it names as help: bodyweight less that load."""
+
+    def helped(s: RawSet) -> RawSet:
+        if s.weight is None or s.weight <= 0:
+            return s
+        return RawSet(s.reps, -s.weight, s.unit, True, s.rpe)
+
+    load = part.load
+    if load is not None and load.weight > 0:
+        load = Load(-load.weight, load.unit, True)
+    return replace(part, sets=tuple(helped(s) for s in part.sets), load=load)
+
+
+def _read_sets(
+    text: str,
+    lift: Lift,
+    units: Unit,
+    carried: Load | None,
+    bare_numbers_are_reps: bool,
+    notation: Notation | None,
+    weighted: bool,
+) -> PartSets:
     label = lift.label
     example = f"e.g. `{label} 3x8 100kg`"
     if "-" in text and _NEGATIVE.search(text):
@@ -174,10 +210,6 @@ def read_sets(
             has_reps=True,
             problem=f"Negative numbers can't be logged. Check the {label} numbers, {example}.",
         )
-    if ("-" in text or "–" in text) and _ASSISTED.search(text):
-        # `bw-20kg`: bodyweight less a machine's or band's help. Never recorded as 20 kg
-        # added, which the next load would build on; not logged at all yet.
-        return PartSets(has_reps=True, problem=assisted_question(label))
     if ("to" in text or "-" in text or "–" in text) and _rep_range(text.lower()):
         return PartSets(
             has_reps=True,
@@ -293,10 +325,12 @@ def read_sets(
                 len(numbers),
             )
     if blocks and (used < len(numbers) or stray):
-        shown_numbers = " ".join(f"{n:g}" for n in numbers[used:]) or "other numbers"
+        left = numbers[used:]
+        shown_numbers = " ".join(f"{n:g}" for n in left) or "the other numbers"
+        means = "means" if len(left) == 1 else "mean"
         return PartSets(
             has_reps=True,
-            problem=f"I couldn't tell what {shown_numbers} means in the {label} sets. "
+            problem=f"I couldn't tell what {shown_numbers} {means} in the {label} sets. "
             f"Send one set per line, e.g. `{label} 100kg x 8`.",
         )
     if guessed and loads and len(loads) == sum(b.sets for b in chain_blocks):

@@ -25,6 +25,7 @@ from core.recording.entries import (
     SetEntry,
     StrengthEntry,
     Unit,
+    to_kg,
 )
 from core.recording.fragments import LOAD_HINT, NAME_STOP_WORDS, REPS_HINT, SET_LIKE, Segment
 from core.recording.marks import NUM, UNIT
@@ -52,6 +53,8 @@ TITLE_WORDS = frozenset({"day", "session", "workout", "week", "block", "focus", 
 _MISSED_LOAD = re.compile(
     rf"^\W*{NUM}\s*(?:{UNIT}|#)?\.?\s*[-–:]?\s*(?:fail(?:ed)?|miss(?:ed)?)\b\W*$", re.IGNORECASE
 )
+# The most help an assisted machine gives that we believe (a heavy person on a big stack).
+MAX_HELP_KG = 120
 EXAMPLE_LOAD: dict[Unit, str] = {"kg": "100kg", "lb": "225lb"}
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
@@ -108,6 +111,7 @@ def read_strength(
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
     lift = Lift(label, exercise.bodyweight, exercise.id in BARBELL_LIFTS)
+    assisted = exercise.bodyweight and bool(_ASSIST.search(source.lower()))
     sets: list[RawSet] = []
     carried: Load | None = None
     pending: float | None = None  # `5 sets,` waiting for its reps in the next part
@@ -161,6 +165,7 @@ def read_strength(
             or (index == 0 and head.after_number),
             notation=notation,
             weighted="weighted" in head.text,
+            assisted=assisted,
         )
         if part.problem:
             return Outcome(Problem("implausible", source, part.problem), counted=True)
@@ -262,6 +267,22 @@ def read_strength(
         # `weighted pull ups 3x5`: weighted with what? Never logged as bodyweight alone.
         message = f"How much weight did you add to the {label}? e.g. `{label} 3x5 bw+10{units}`"
         return Outcome(Problem("missing_load", source, message), counted=True)
+    if assisted and all(not s.weight for s in sets):
+        # `assisted pull ups 3x8`: how much help? Never logged as bodyweight alone.
+        message = (
+            f"How much help did the machine give on the {label}? "
+            f"e.g. `assisted {label} 3x8 30{units}`"
+        )
+        return Outcome(Problem("missing_load", source, message), counted=True)
+    if any(
+        s.weight is not None and s.weight < 0 and to_kg(-s.weight, s.unit) > MAX_HELP_KG
+        for s in sets
+    ):
+        message = (
+            f"More than {MAX_HELP_KG} kg of help on the {label}? Check the numbers, "
+            f"e.g. `assisted {label} 3x8 30{units}`."
+        )
+        return Outcome(Problem("implausible", source, message), counted=True)
     if any(s.reps < 1 for s in sets):
         message = f"How many reps did the last set of {label} get? e.g. `{label} 100kg 8, 8, 6`"
         return Outcome(Problem("unreadable", source, message), counted=True)
@@ -329,7 +350,9 @@ def _verb_fits(verb: str, exercise: Exercise) -> bool:
     return any(w.startswith(word) for w in exercise.name_words)
 
 
-_BAND = re.compile(r"(?<!\bno )(?<!without )\bbands?\b|\bassist(?:ed|ance|s)?\b")
+_BAND = re.compile(r"(?<!\bno )(?<!without )\b(?:bands?|banded)\b")
+# Named as assisted (`assisted pull up 3x8 30kg`, `Pull up (assisted)`): its load is help.
+_ASSIST = re.compile(r"\bassist(?:ed|ance|s)?\b")
 # A set held for a time (`495/12s`, `x 30 sec`, `for 45 seconds`), not a rest between sets.
 _TIMED_SET = re.compile(
     r"(?:[x×/]\s*|\bfor\s+)\d+\s*(?:s|secs?|seconds?)\b"
@@ -377,7 +400,7 @@ def _unlogged_mark(
         return f"What does your bar weigh? Send the whole load of the {label}, e.g. `{shown}`."
     if (
         exercise.bodyweight
-        and _BAND.search(lower)  # in a bracket note too: `Pull up (assisted) 3x8 30kg`
+        and _BAND.search(lower)  # in a bracket note too: `Pull up (band) 3x8`
         and not _BAND.search(" ".join(exercise.name_words))
     ):
         return assisted_question(label)
