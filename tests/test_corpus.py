@@ -15,7 +15,7 @@ from tests.corpus_scoring import lines, score, tally
 
 # file pattern -> (fewest lines read as meant, most lines recorded wrong)
 FLOORS = {
-    "lines-*.yaml": (455, 1),
+    "lines-*.yaml": (454, 1),  # 455 until `kettlebell` alone stopped naming the swing
     "holdout.yaml": (62, 3),
     "holdout-2.yaml": (71, 2),  # 72 until a machine's help became something we record
     "holdout-3.yaml": (73, 2),
@@ -23,6 +23,7 @@ FLOORS = {
     "holdout-5.yaml": (73, 4),
     "holdout-6.yaml": (72, 3),
     "holdout-7.yaml": (80, 2),
+    "holdout-8.yaml": (80, 1),
 }
 
 

@@ -428,6 +428,41 @@ RULES = [
     ),  # h7-047: a bracket that adds up to the set's reps splits it, no more sets
     ("squat (80, 85, 90kg) 5", "kg", "squat: 80kg x 5, 85kg x 5, 90kg x 5"),  # loads kept
     ("FLAT BENCH:\n75lb x12\n95lb x8\n135lb FAIL, 115lb x1, 95lb x4", "lb", ASK),  # h7-003
+    # held-back slice 8, scored once, then tuned on (h8-*); each was recorded wrong
+    ("bp 185 4x8 #chest", "lb", "bench_press: 185lb x 8, 185lb x 8, 185lb x 8, 185lb x 8"),
+    ("squat 225# 3x5", "kg", "squat: 225lb x 5, 225lb x 5, 225lb x 5"),  # `#` is still lb
+    ("Weighted lunges @ 35s (per leg)\nTime = 13:29", "lb", ASK),  # h8-034: a time, no sets
+    ("OHP 115:6,5,5", "lb", "overhead_press: 115lb x 6, 115lb x 5, 115lb x 5"),
+    ("Weighted SLS w 20kg KB: 3 x 3 rep", "kg", ASK),  # h8-057: `KB` is gear, not a swing
+    ("kb swings 3x15 16kg", "kg", "kettlebell_swing: 16kg x 15, 16kg x 15, 16kg x 15"),
+    ("3 sets with 10 reps of back crunch things", "kg", ASK),  # h8-010: no crunch
+    (
+        "I swam 1500 metres in just under 28 minutes today, with just one brief ten second "
+        "pause after 900 metres",
+        "kg",
+        ASK,
+    ),  # h8-061: never a 10-second swim
+    ("Set off with a 2k warmup, then 5x800m with 3 minute walking recoveries.", "kg", ASK),
+    (
+        "Tonight I am going to do 3x5x 115 squats (War with the BAR!), 3x5x60 overhead press, "
+        "5x3x 75 power cleans.",
+        "lb",
+        ASK,
+    ),  # h8-105: the plan governs every lift after it in its sentence
+    (
+        "Going to do squats later. Did bench 3x5 100kg",
+        "kg",
+        "bench_press: 100kg x 5, 100kg x 5, 100kg x 5",
+    ),
+    (
+        "One of the sites said it could take a year to do this right and you should start off "
+        "only when you can do 15 pull-ups. I'm at 5.",
+        "kg",
+        ASK,
+    ),  # h8-107: a condition, not a set of 15
+    ("Barbell Squat10 reps @ 60 Kg", "kg", "squat: 60kg x 10"),  # h8-005: name glued to reps
+    ("Deadlift5x5 100kg", "kg", "deadlift: " + ", ".join(["100kg x 5"] * 5)),
+    ("5 mins X-trainer", "kg", "other: 5 min"),  # h8-069: a cross trainer, an elliptical
 ]
 
 

@@ -136,7 +136,7 @@ ROWS: tuple[Row, ...] = (
     _ours("Barbell_Hip_Thrust", "hip_thrust", "Hip thrust", "hinge", "glutes hamstrings", "lower",
           "barbell", "barbell hip thrust, barbell glute bridge, thrust"),
     _ours("One-Arm_Kettlebell_Swings", "kettlebell_swing", "Kettlebell swing", "hinge",
-          "glutes hamstrings core", "lower", "kettlebell", "kb swing, swing, kettlebell, kbs"),
+          "glutes hamstrings core", "lower", "kettlebell", "kb swing, swing"),
     _ours("Barbell_Bench_Press_-_Medium_Grip", "bench_press", "Bench press", "push",
           "chest shoulders triceps", "upper", "barbell",
           "bench, bp, flat bench, barbell bench, bb bench, benched"),

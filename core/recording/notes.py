@@ -191,7 +191,7 @@ def failure(text: str) -> tuple[str, int] | None:
 PLAN = re.compile(
     r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|"
     r"(?<!n't )(?<!n’t )(?<!not )want(?:ed)? to|next (?:time|week|session)|tomorrow|goal|"
-    r"optional|(?:could|would|should|might) have|for example|if you)\b"
+    r"optional|(?:could|would|should|might) have|for example|if you|(?:when|until|once) you can)\b"
 )
 # A habit, not a session: `I run 5 times a week`, `lift twice per week`, `I work up in 20kg
 # increments`, `I usually do 3 sets`.

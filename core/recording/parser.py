@@ -105,6 +105,10 @@ def parse(
     """
     if not text or not text.strip():
         return ParseResult()
+    if "trainer" in text.lower():
+        text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`: an elliptical
+    if _GLUED.search(text):
+        text = _GLUED.sub(r"\1 \2", text)  # `Barbell Squat10 reps`: the name, then the sets
     parts, overflow = segments(variant_first(text), names)
     groups = fragments(parts)
     outcomes = [_read_fragment(f, text, units, notation) for f in groups]
@@ -115,6 +119,8 @@ def parse(
     lower = text.lower()
     if PAST.search(lower):
         outcomes = [_history(o) for o in outcomes]
+    if PLAN.search(lower):
+        outcomes = [_planned_before(o, text) for o in outcomes]
     if "round" in lower or "repeat" in lower:
         outcomes = [_in_rounds(o, text) for o in outcomes]
     if (habit := HABIT.search(lower)) and not _INTENT.search(
@@ -202,6 +208,32 @@ def _history(outcome: Outcome) -> Outcome:
         return outcome
     message = "Was that today's session, or an earlier one? Send what you did today."
     return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
+
+
+# A word glued to the sets after it (`Squat10 reps @ 60 Kg`, `Deadlift5x5`); short marks
+# (`x8`, `rpe8`) are not words, and a stat glued to its value (`Duration30:26`) is left.
+_GLUED = re.compile(r"(?<![\w.])([A-Za-z]{4,})(\d+\s*(?:x|×|reps?\b|sets?\b))", re.IGNORECASE)
+_CROSS_TRAINER = re.compile(r"\b(?:x|cross)\s*-?\s*trainer\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_IN_BRACKETS = re.compile(r"\([^()\n]*\)")
+
+
+def _planned_before(outcome: Outcome, text: str) -> Outcome:
+    """Return a question instead of sets that a plan earlier in their sentence governs:
+    `Tonight I am going to do 3x5x 115 squats, 3x5x60 overhead press` plans both lifts."""
+    item = outcome.item
+    if not isinstance(item, StrengthEntry | Ambiguity) or not item.source:
+        return outcome
+    at = text.find(item.source)
+    if at < 0:
+        return outcome
+    plain = _IN_BRACKETS.sub(lambda m: " " * len(m[0]), text)  # `(War with the BAR!)`
+    ends = [m.end() for m in _SENTENCE_END.finditer(plain, 0, at)]
+    sentence = text[ends[-1] if ends else 0 : at].lower()
+    if not PLAN.search(TARGET_NOTE.sub(" ", sentence)):
+        return outcome
+    message = "Were those sets planned or done? Send what you did."
+    return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
 
 
 def _in_rounds(outcome: Outcome, text: str) -> Outcome:
