@@ -114,3 +114,10 @@ async def test_logged_shown_planned_charted_and_kept_through_export(
     await cleo.say("/skip")
     assert "Imported" in await cleo.say("", attachment=Attachment(exported.filename, exported.data))
     assert await _sets_of(engine, "cleo") == await _sets_of(engine, "ann")
+
+
+@pytest.mark.parametrize("name", ["Assisted Pull Up", "Pull Up (Assisted)", "Assisted Dip Machine"])
+def test_an_apps_assisted_exercise_is_imported_as_its_own_never_as_added_load(name: str) -> None:
+    from core.history.exercise_names import map_exercise
+
+    assert map_exercise(name).startswith("custom:")

@@ -69,8 +69,8 @@ READINGS = [
     ("incline dumbbell presses. 75 lbs dumbbells for 10, 9, and then 11.", "lb", [("incline_dumbbell_press", reps_at(75, "lb", 10, 9, 11))]),
     # names joined by a slash with no space are one name, read from its first known lift
     ("Crunches/Sit-ups, 75 reps", "kg", [("crunch", reps_at(0, "kg", 75, bw=True))]),
-    # a lift named after the numbers on the next line adds to the entry before it
-    ("Two-handed swings\n16 kg kettlebell – 10 x 20\n20 kg kettlebell – 5 x 20", "kg", [("kettlebell_swing", [*reps_at(16, "kg", *[20] * 10), *reps_at(20, "kg", *[20] * 5)])]),
+    # the lift named above the numbers: `kettlebell` on their line is the gear, not a lift
+    ("swings\n16 kg kettlebell – 10 x 20\n20 kg kettlebell – 5 x 20", "kg", [("kettlebell_swing", [*reps_at(16, "kg", *[20] * 10), *reps_at(20, "kg", *[20] * 5)])]),
 ]  # fmt: skip
 
 

@@ -435,6 +435,7 @@ RULES = [
     ("OHP 115:6,5,5", "lb", "overhead_press: 115lb x 6, 115lb x 5, 115lb x 5"),
     ("Weighted SLS w 20kg KB: 3 x 3 rep", "kg", ASK),  # h8-057: `KB` is gear, not a swing
     ("kb swings 3x15 16kg", "kg", "kettlebell_swing: 16kg x 15, 16kg x 15, 16kg x 15"),
+    ("Two-handed swings\n16 kg kettlebell – 10 x 20", "kg", ASK),  # blog-020: which swings?
     ("3 sets with 10 reps of back crunch things", "kg", ASK),  # h8-010: no crunch
     (
         "I swam 1500 metres in just under 28 minutes today, with just one brief ten second "
@@ -506,3 +507,10 @@ def test_a_usual_week_gets_one_question_about_the_habit() -> None:
     assert [p.message for p in result.problems] == [
         "Is that how you usually train, or what you did today? Send today's session to log it."
     ]
+
+
+@pytest.mark.parametrize("text", ["did 3 sets of 6 reps at 60kg", "then I did 3x8 60kg"])
+def test_words_before_the_sets_are_never_taken_for_an_exercise_name(text: str) -> None:
+    (problem,) = parse(text, "kg").problems
+    assert problem.name == ""  # never "Which exercise is “did”?" with buttons
+    assert problem.message.startswith("Which exercise was that?")

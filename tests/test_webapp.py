@@ -350,6 +350,28 @@ async def test_correcting_a_set_changes_plan_in_the_chat(
     assert "Bench press 3×8 @ 66.25 kg" not in after
 
 
+async def test_a_machines_help_corrected_on_the_page_stays_help(
+    client: TestClient, ann: Person
+) -> None:
+    await ann.say("assisted pull up 3x8 30kg", "2026-11-26T10:00")
+    assert await open_session(client, initData=init_data(ANN)) == 200
+    newest = (await (await client.get("/app/api/sessions")).json())["sessions"][0]
+    assert [s["weight"] for s in newest["sets"]] == [-30, -30, -30]
+    response = await client.post(
+        "/app/api/set",
+        json={
+            "message_id": newest["message_id"],
+            "position": newest["sets"][2]["position"],
+            "reps": 8,
+            "weight": 25,
+        },
+    )  # the page shows the help, 30, and the person types 25
+    assert response.status == 200, await response.text()
+    assert (await response.json())["text"] == "Pull-up: bw-30kg x 8, bw-30kg x 8, bw-25kg x 8"
+    sessions = (await (await client.get("/app/api/sessions")).json())["sessions"]
+    assert [s["weight"] for s in sessions[0]["sets"]] == [-30, -30, -25]
+
+
 async def test_deleting_a_set_and_then_every_set(client: TestClient, ann: Person) -> None:
     assert await open_session(client, initData=init_data(ANN)) == 200
     newest = (await (await client.get("/app/api/sessions")).json())["sessions"][0]

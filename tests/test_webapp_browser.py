@@ -231,6 +231,27 @@ async def test_correcting_a_set_on_the_page_changes_plan_in_the_chat(
     await page.context.close()
 
 
+async def test_a_machines_help_shows_and_is_corrected_as_help(
+    browser, base_url: str, ann: Person
+) -> None:
+    await ann.say("assisted pull up 3x8 30kg", "2026-11-26T10:00")
+    page = await phone(browser)
+    await page.goto(f"{base_url}#t={link_token(ANN)}")
+    assert await ready(page) == "1"
+    newest = page.locator("#sessions .session").first
+    last = newest.locator("button.set").nth(2)
+    assert await last.get_attribute("aria-label") == "Correct Pull-up 30 help×8"
+    await last.click()
+    weight = newest.locator('.editor input[name="weight"]')
+    assert await weight.input_value() == "30"
+    await weight.fill("25")
+    await newest.get_by_role("button", name="Save").click()
+    await page.locator("#toast", has_text="Updated").wait_for()
+    await newest.locator("button.set", has_text="25 help×8").wait_for()
+    assert "5 kg less help" not in await ann.plan()  # 3×8 is not the top of the climb
+    await page.context.close()
+
+
 async def test_deleting_a_set_on_the_page(browser, base_url: str, ann: Person) -> None:
     page = await phone(browser)
     await page.goto(f"{base_url}#t={link_token(ANN)}")

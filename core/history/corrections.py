@@ -95,8 +95,13 @@ def _changed(s: StoredSet, change: SetChange) -> StoredSet:
     return replace(
         s,
         reps=change.reps if change.reps is not None else s.reps,
-        weight=change.weight if change.weight is not None else s.weight,
+        weight=s.weight if change.weight is None else _as_before(change.weight, s.weight),
     )
+
+
+def _as_before(weight: float, before: float) -> float:
+    """Return a load typed on the page as the set had it: a machine's help stays help."""
+    return -weight if before < 0 else weight
 
 
 def _key(s: StoredSet) -> tuple[str, int, float, bool, float | None]:

@@ -29,6 +29,9 @@ def map_exercise(name: str) -> str:
     """Return the catalogue id for an app's exercise name, or a `custom:` id."""
     if find(name) is not None or name.startswith("custom:"):
         return name  # a catalogue id, or a person's own (`own:`) or imported (`custom:`) one
+    if "assist" in name.lower():
+        # An app's `Assisted Pull Up` holds the help as a plain weight: never added load.
+        return custom_id(name)
     match = re.fullmatch(r"\s*(.*?)\s*\(([^)]*)\)\s*", name)
     base, equipment = (match[1], match[2].strip().lower()) if match else (name.strip(), "")
     if equipment in _KEEP_CUSTOM:

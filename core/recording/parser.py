@@ -56,7 +56,7 @@ from core.recording.fragments import (
     fragments,
     segments,
 )
-from core.recording.names import find_exercise, variant_first
+from core.recording.names import HARMLESS_BEFORE, find_exercise, variant_first
 from core.recording.notes import HABIT, PAST, PLAN, TARGET_NOTE
 from core.recording.readings import MAX_PLAUSIBLE_REPS
 from core.recording.set_values import unloggable
@@ -397,6 +397,8 @@ def _orphan(fragment: list[Segment], source: str) -> Outcome:
             message = "What was that session, and how long in all? e.g. `run 45 min`"
             return Outcome(Problem("unreadable", source, message), counted=False)
         return Outcome(None, counted=False)
+    if name and set(re.findall(r"[a-z]+", name.lower())) <= HARMLESS_BEFORE:
+        name = ""  # `did 3 sets of 6 at 60kg`: no name at all, not an exercise called "did"
     message = (
         f"I don't know the exercise '{name}' yet. Try a name like squat, bench or deadlift."
         if name

@@ -139,6 +139,9 @@ def _rep_range(text: str) -> bool:
     return False
 
 
+# A clock time (`@ 8:30`, `13:29`, `6:15pm`): a time of day or a duration, never sets.
+_CLOCK = re.compile(r"(?:@|\bat\b)?\s*(?<![\d.])\d{1,2}:\d\d(?![\d.])(?:\s*(?:am|pm)\b)?")
+
 _PAIR = re.compile(rf"^\D*?(?<![\w.])({NUM})\s*/\s*({NUM})(?![\w.])\D*$")
 
 
@@ -225,6 +228,8 @@ def _read_sets(
                 f"don't match: send each set's reps, e.g. `{label} 100kg 8, 8, 7`.",
             )
     text, rpe, times = plain(text, units)
+    if ":" in text:
+        text = _CLOCK.sub(" ", text)  # `squat 3x8 100kg @ 8:30`: when, not how much
     if "f" in text and _FAILED_SET.search(text):
         return PartSets(
             has_reps=True,

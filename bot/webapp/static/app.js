@@ -223,6 +223,7 @@
   }
 
   function loadText(s) {
+    if (s.bodyweight && s.weight < 0) return fmt(-s.weight) + " help";
     if (s.bodyweight) return s.weight ? "+" + fmt(s.weight) : "bw";
     return fmt(s.weight);
   }
@@ -238,8 +239,9 @@
     reps.type = "number"; reps.min = "1"; reps.max = "1000"; reps.value = s.reps;
     reps.name = "reps"; reps.setAttribute("aria-label", "reps");
     var weight = el("input");
-    weight.type = "number"; weight.min = "0"; weight.step = "any"; weight.value = s.weight;
-    weight.name = "weight"; weight.setAttribute("aria-label", "load in " + s.unit);
+    var help = s.weight < 0;  // a machine's help: typed as the help, kept as help
+    weight.type = "number"; weight.min = "0"; weight.step = "any"; weight.value = help ? -s.weight : s.weight;
+    weight.name = "weight"; weight.setAttribute("aria-label", (help ? "help in " : "load in ") + s.unit);
     var save = el("button", "primary", "Save");
     save.type = "submit";
     var remove = el("button", "danger", "Delete set");
@@ -247,7 +249,7 @@
     var cancel = el("button", null, "Cancel");
     cancel.type = "button";
     form.append(
-      el("b", null, s.name), reps, el("span", null, "reps"), weight, el("span", null, s.unit),
+      el("b", null, s.name), reps, el("span", null, "reps"), weight, el("span", null, s.unit + (help ? " help" : "")),
       save, remove, cancel
     );
     form.addEventListener("submit", function (event) {
