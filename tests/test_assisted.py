@@ -121,3 +121,20 @@ def test_an_apps_assisted_exercise_is_imported_as_its_own_never_as_added_load(na
     from core.history.exercise_names import map_exercise
 
     assert map_exercise(name).startswith("custom:")
+
+
+async def test_after_a_break_the_help_is_never_less_than_last_time(ann: ChatUser) -> None:
+    await ann.say("/skip")
+    await ann.say("assisted pull up 30kg 12,12,12", at="2026-10-01T18:00")
+    plan = await ann.say("/plan", at="2026-12-01T18:00")
+    assert "Pull-up 3×" in plan
+    assert "@ 30 kg assistance (return)" in plan
+
+
+async def test_help_and_added_load_mixed_chart_reps_never_a_max_below_zero(ann: ChatUser) -> None:
+    await ann.say("/skip")
+    await ann.say("assisted pull up 3x8 30kg", at="2026-11-16T18:00")
+    await ann.say("pull ups bw+5kg 3x5", at="2026-11-18T18:00")
+    chart = await ann.say("/chart pull up", at="2026-11-19T18:00")
+    assert "estimated max" not in chart
+    assert ann.replies[0].image is not None

@@ -258,6 +258,10 @@ def test_looks_like_question(text, expected):
         "im feeling lonely since my wife passed away",
         "some days I think about killing myself",
         "I've been depressed since I retired",
+        "I don't want to be here anymore",
+        "I want to die",
+        "Life isn't worth living",
+        "I'm struggling with grief",
     ],
 )
 def test_someone_in_distress_is_pointed_to_people_who_can_help_not_to_a_training_topic(question):
@@ -275,6 +279,8 @@ def test_someone_in_distress_is_pointed_to_people_who_can_help_not_to_a_training
         "my husband keeps forgetting things, should he get tested for alzheimers",
         "what are the early signs of alzheimers",
         "is my mom's forgetfulness alzheimers",
+        "I forget things, is it dementia?",
+        "Am I getting dementia?",
     ],
 )
 def test_a_symptom_or_diagnosis_question_goes_to_a_doctor(question):
@@ -303,3 +309,22 @@ def test_a_symptom_or_diagnosis_question_goes_to_a_doctor(question):
 )
 def test_memory_and_mood_words_in_a_training_question_keep_their_topic(question, topic):
     assert answer(question).topic == topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does lifting help with depression?",
+        "Is exercise good for loneliness?",
+        "I was down for weeks with covid, how do I restart?",
+        "My HRV has been low for weeks, should I deload?",
+        "I feel empty after a deload, normal?",
+        "Do I have to do cardio or can I forget about it?",
+        "What are signs of a good rowing stroke?",
+        "What are the signs of progress? I forget what I lifted last time",
+    ],
+)
+def test_a_training_question_with_such_words_never_gets_the_crisis_or_doctor_reply(question):
+    reply = answer(question).answer
+    assert "emergency" not in reply
+    assert "ask your doctor" not in reply

@@ -464,6 +464,38 @@ RULES = [
     ("Barbell Squat10 reps @ 60 Kg", "kg", "squat: 60kg x 10"),  # h8-005: name glued to reps
     ("Deadlift5x5 100kg", "kg", "deadlift: " + ", ".join(["100kg x 5"] * 5)),
     ("5 mins X-trainer", "kg", "other: 5 min"),  # h8-069: a cross trainer, an elliptical
+    # a review of this session's rules found these; each was recorded wrong or broke
+    ("db press 24:10, 24:10, 22:8", "kg", "dumbbell_bench_press: 24kg x 10, 24kg x 10, 22kg x 8"),
+    ("squat 3x8 100kg @ 8:30", "kg", "squat: 100kg x 8, 100kg x 8, 100kg x 8"),  # a time
+    ("bench 135#x5", "kg", "bench_press: 135lb x 5"),  # `#x5` is no hashtag
+    ("bench 3x5 135#s", "kg", "bench_press: 135lb x 5, 135lb x 5, 135lb x 5"),
+    ("pull ups bw x 8, bw-10 x 8", "kg", ASK),  # 10 kg of help, or 10 reps?
+    ("pull ups bw-5 x 8", "kg", ASK),
+    ("pull ups 3x5 bw+10kg (spotter assisted the last rep)", "kg", ASK),  # never help of 10
+    ("weighted pull ups 3x5 10kg, then assisted 1x8 30kg", "kg", ASK),
+    (
+        "assisted pull ups 30kg x 8, then bw+5kg x 3",
+        "kg",
+        "pull_up: bw-30kg x 8, bw+5kg x 3",
+    ),  # a load added is never help
+    ("pull ups 3x5 +10kg no assistance", "kg", "pull_up: bw+10kg x 5, bw+10kg x 5, bw+10kg x 5"),
+    ("squat 2 sets of 5/100kg", "kg", ASK),  # 100 kg is no set of reps
+    ("squat 2 sets of 5/100", "kg", "squat: 100kg x 5, 100kg x 5"),
+    ("bench 60kg 3 sets of 8, 8, 7", "kg", "bench_press: 60kg x 8, 60kg x 8, 60kg x 7"),
+    ("bench 60kg 8, 8, 7 rpe 8", "kg", "bench_press: 60kg x 8, 60kg x 8, 60kg x 7 @8"),  # the 7
+    ("squat 4 sets of 5, 100kg", "kg", "squat: " + ", ".join(["100kg x 5"] * 4)),
+    ("pull ups 3x8-10", "kg", ASK),  # a range of reps, never 10 kg added
+    ("pull ups 3 sets 8-10", "kg", ASK),
+    ("db rows 3 sets of 10 - 20", "kg", "dumbbell_row: 20kg x 10, 20kg x 10, 20kg x 10"),
+    ("bench 3x5 80kg (5,5,4)", "kg", ASK),  # reps in a bracket, never loads of 5 and 4 kg
+    ("assisted pull ups 3x8 30kg (8,8,6)", "kg", ASK),
+    ("lateral raise 2 x 12 (5, 7)", "kg", "lateral_raise: 5kg x 12, 7kg x 12"),  # a load a set
+    (
+        "Tomorrow is a rest day, today squat 3x5 100kg",
+        "kg",
+        "squat: " + ", ".join(["100kg x 5"] * 3),
+    ),
+    ("My goal is 150, squat 3x5 100kg", "kg", "squat: " + ", ".join(["100kg x 5"] * 3)),
 ]
 
 

@@ -43,7 +43,9 @@ def after_break(plan: Plan, last: Session, day: date, step: float) -> Plan:
     if plan.bodyweight and load <= EPS:  # nothing to take off: fewer reps
         reached = min(s.reps for s in at_top[: plan.sets])
         reps = min(plan.reps, max(1, math.floor(factor * reached + EPS)))
-        return _returning(plan, plan.weight, reps, f"{why} of {reached} reps")
+        # With a machine's help, at least last time's help: never less after a break.
+        weight = min(plan.weight, load) if load < -EPS else plan.weight
+        return _returning(plan, weight, reps, f"{why} of {reached} reps")
     weight = min(plan.weight, round_down_to(factor * load, step))
     reps = plan.reps
     if plan.bodyweight:  # lighter, at the reps last reached (not the next rep up)

@@ -53,7 +53,9 @@ async def chart(ctx: Context, args: str) -> list[Reply]:
             plan.weight if plan.unit == units else from_kg(to_kg(plan.weight, plan.unit), units)
         )
     # On bodyweight, or with a machine's help (less than bodyweight): a chart of reps.
-    bodyweight = bool(exercise and exercise.bodyweight) and all(s.weight <= 0 for s in sets)
+    bodyweight = bool(exercise and exercise.bodyweight) and (
+        all(s.weight <= 0 for s in sets) or any(s.weight < 0 for s in sets)
+    )  # help and added load mixed: reps too, never an estimated max below zero
     next_day = max(today, sets[-1].day) + timedelta(days=2)
     series = lift_series(sets, name, units, bodyweight, next_day, next_load)
     last = series.points[-1]

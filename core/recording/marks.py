@@ -21,7 +21,7 @@ UNIT = r"(?:kilograms?|kilos?|kgs?|pounds?|lbs?)(?![a-wyz])"
 UNIT_STARTS = ("k", "lb", "pound")  # every UNIT word holds one: no unit without them
 MAX_RPE = 10
 
-_POUND_MARK = re.compile(r"(\d)\s*#(?![a-z])")  # not a hashtag: `4x8 #chest`
+_POUND_MARK = re.compile(r"(\d)\s*#(?!(?!x\d|x\s)[a-z]{2})")  # not a hashtag: `4x8 #chest`
 _BW_GLUED = re.compile(r"\bbwx(?=\s*\d)")
 _BW_REPS = re.compile(r"(?<![\w.+])(?<!x\s)(?<!x)(\d+)\s*x\s*bw\b(?!\s*[+-])")
 _K_MARK = re.compile(r"(\d)k\b")

@@ -59,6 +59,7 @@ from core.recording.fragments import (
 from core.recording.names import HARMLESS_BEFORE, find_exercise, variant_first
 from core.recording.notes import HABIT, PAST, PLAN, TARGET_NOTE
 from core.recording.readings import MAX_PLAUSIBLE_REPS
+from core.recording.set_notation import SETS_OF_LIST
 from core.recording.set_values import unloggable
 from core.recording.strength import Outcome, example, read_strength
 
@@ -107,6 +108,8 @@ def parse(
         return ParseResult()
     if "trainer" in text.lower():
         text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`: an elliptical
+    if " of " in text and SETS_OF_LIST.search(text):
+        text = SETS_OF_LIST.sub(_listed_reps, text)  # `3 sets of 8, 8, 7`: those three sets
     if _GLUED.search(text):
         text = _GLUED.sub(r"\1 \2", text)  # `Barbell Squat10 reps`: the name, then the sets
     parts, overflow = segments(variant_first(text), names)
@@ -201,6 +204,11 @@ def _quoted_logs(text: str, units: Unit, names: Mapping[str, str] | None) -> lis
     return found
 
 
+def _listed_reps(m: re.Match[str]) -> str:
+    """Return `8, 8, 7` for `3 sets of 8, 8, 7`; a count that disagrees is left, to be asked."""
+    return m[2] if int(m[1]) == len(re.split(r"\s*[,/]\s*", m[2])) else m[0]
+
+
 def _history(outcome: Outcome) -> Outcome:
     """Return a question instead of sets from a session in the past (see `PAST`)."""
     item = outcome.item
@@ -215,6 +223,11 @@ def _history(outcome: Outcome) -> Outcome:
 _GLUED = re.compile(r"(?<![\w.])([A-Za-z]{4,})(\d+\s*(?:x|×|reps?\b|sets?\b))", re.IGNORECASE)
 _CROSS_TRAINER = re.compile(r"\b(?:x|cross)\s*-?\s*trainer\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# A plan to do something (not a goal or a rest day named beside today's sets).
+_DOING_LATER = re.compile(
+    r"\b(?:going to|gonna|will do|plan(?:ning)? to|planned|supposed to|called for|"
+    r"(?<!n't )(?<!not )want(?:ed)? to)\b"
+)
 _IN_BRACKETS = re.compile(r"\([^()\n]*\)")
 
 
@@ -230,7 +243,7 @@ def _planned_before(outcome: Outcome, text: str) -> Outcome:
     plain = _IN_BRACKETS.sub(lambda m: " " * len(m[0]), text)  # `(War with the BAR!)`
     ends = [m.end() for m in _SENTENCE_END.finditer(plain, 0, at)]
     sentence = text[ends[-1] if ends else 0 : at].lower()
-    if not PLAN.search(TARGET_NOTE.sub(" ", sentence)):
+    if not _DOING_LATER.search(sentence):
         return outcome
     message = "Were those sets planned or done? Send what you did."
     return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
@@ -376,6 +389,8 @@ def _label(entry: StrengthEntry) -> str:
     load = f"{last.weight:g} {last.unit}"
     if last.bodyweight:
         load = f"bw+{load}" if last.weight else "bodyweight"
+        if last.weight < 0:
+            load = f"{-last.weight:g} {last.unit} of help"
     return f"{trailing} sets of {last.reps} at {load}"
 
 

@@ -111,24 +111,27 @@ def assisted_question(label: str) -> str:
 
 # A range of reps (`4 sets of 2 to 3`, `2-3 reps`, `sets of 8–10`): not one count, and the
 # second number must never become a load (`+3 kg` on a pull-up).
+_NO_UNIT = r"(?!\s*(?:%|/|\.\d|kgs?\b|lbs?\b|#|kilos?\b|pounds?\b|k\b))"
 _REP_RANGE = re.compile(
-    r"\bsets?\s+of\s+(\d+)\s*(?:-|–|to)\s*(\d+)\b(?!\s*(?:%|/|\.\d|kgs?\b|lbs?\b|#|kilos?\b|pounds?\b))"
+    rf"(?:\bsets?\s+of|\bsets?|[x×])\s*(\d+)(?:[-–]|\s+to\s+)(\d+)\b{_NO_UNIT}"
     r"|(?<![\w.])(\d+)\s*(?:-|–|to)\s*(\d+)\s*reps?\b"
 )
 
 # `3 sets of 8, 8, 7`: a count, then each set's reps. Read as the list when they agree.
-_SETS_OF_LIST = re.compile(
-    r"(?<![\w.])(\d+)\s*sets?\s+of\s+(\d+(?:\s*[,/]\s*\d+)+)"
-    r"(?![\d.]|\s*[,/]\s*\d|\s*(?:sets?\b|x\b|reps?\s*x\b))"
+_LIST_ITEM = r"\d{1,2}(?:\s*@\s*\d+(?:\.\d+)?)?"
+SETS_OF_LIST = re.compile(
+    rf"(?<![\w.])(\d+)\s*sets?\s+of\s+({_LIST_ITEM}(?:\s*[,/]\s*{_LIST_ITEM})+)"
+    r"(?![\d.]|\s*[,/]\s*\d|\s*(?:sets?\b|x\b|reps?\s*x\b|kgs?\b|lbs?\b|#|kilos?\b|pounds?\b|k\b))",
+    re.IGNORECASE,
 )
 
 
 def sets_of_list(text: str) -> tuple[str, bool]:
     """Return `text` with `N sets of A, B, C` as `A, B, C`, and False if N is not the count."""
-    for m in _SETS_OF_LIST.finditer(text):
+    for m in SETS_OF_LIST.finditer(text):
         if int(m[1]) != len(re.split(r"\s*[,/]\s*", m[2])):
             return text, False
-    return _SETS_OF_LIST.sub(lambda m: m[2].replace("/", ","), text), True
+    return SETS_OF_LIST.sub(lambda m: m[2].replace("/", ","), text), True
 
 
 def _rep_range(text: str) -> bool:
@@ -139,8 +142,12 @@ def _rep_range(text: str) -> bool:
     return False
 
 
-# A clock time (`@ 8:30`, `13:29`, `6:15pm`): a time of day or a duration, never sets.
-_CLOCK = re.compile(r"(?:@|\bat\b)?\s*(?<![\d.])\d{1,2}:\d\d(?![\d.])(?:\s*(?:am|pm)\b)?")
+# A time of day (`@ 8:30`, `6:15pm`) or a time labelled as one (`Time = 13:29`): never a
+# load and its reps, as `24:10` (24 kg for 10) is.
+_CLOCK = re.compile(
+    r"(?:(?:@|\bat\b)\s*|\btime\s*[=:]?\s*)(?<![\d.])\d{1,2}:\d\d(?![\d.,])(?:\s*(?:am|pm)\b)?"
+    r"|(?<![\d.])\d{1,2}:\d\d\s*(?:am|pm)\b"
+)
 
 _PAIR = re.compile(rf"^\D*?(?<![\w.])({NUM})\s*/\s*({NUM})(?![\w.])\D*$")
 
@@ -173,11 +180,22 @@ def read_sets(
     `weighted` that the lift was named as weighted (a load on it is added to bodyweight);
     `assisted` that it was named as assisted (a load on it is help, taken off bodyweight).
     """
-    if ("-" in text or "–" in text or "−" in text) and _ASSISTED.search(text):
+    if ("-" in text or "–" in text or "−" in text) and (help_ := _ASSISTED.search(text)):
+        if not (help_[2] or help_[4]):
+            # `bw-10 x 8`: 10 kg of help, or bodyweight for 10? Asked, never guessed.
+            return PartSets(
+                has_reps=True,
+                problem=f"Is `{help_[0].strip()}` bodyweight with {help_[1]} {units} of a "
+                f"machine's help? Send it with the unit, e.g. `{lift.label} 3x8 bw-"
+                f"{help_[1]}{units}`, or the reps on bodyweight, e.g. `{lift.label} 3x8 bw`.",
+            )
         # `bw-20kg`: bodyweight less 20 kg of a machine's help, never 20 kg added.
         text = _ASSISTED.sub(lambda m: f" {m[1] or m[3]}{m[2] or m[4] or ''} ", text)
         assisted = True
     if not assisted:
+        return _read_sets(text, lift, units, carried, bare_numbers_are_reps, notation, weighted)
+    if "+" in text or "weighted" in text:
+        # `assisted pull ups 30kg x 8, then bw+5kg x 3`: a load added is never help.
         return _read_sets(text, lift, units, carried, bare_numbers_are_reps, notation, weighted)
     part = _read_sets(text, lift, units, carried, bare_numbers_are_reps, notation, True)
     return _helped(part)

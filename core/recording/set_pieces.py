@@ -30,8 +30,7 @@ _AT_LOAD = re.compile(rf"(?:@|\bat\b)\s*({NUM})(?![\d.])(?!\s*(?:sets?|reps?|x)\
 _SETS_OF = re.compile(rf"(?<![\w.])({NUM})\s*sets?\s*(?:of|x)?\s*({NUM})(?:\s*reps?\b)?")
 _SETS = re.compile(rf"(?<![\w.])({NUM})\s*sets?\b")
 _REPS = re.compile(rf"(?<![\w.])({NUM})\s*reps?\b")
-# `OHP 115: 6, 5, 5`: a load, then its reps. Never a clock time (`Time = 13:29`).
-COLON_LOAD = re.compile(rf"(?<![\w.])({NUM})(?:\s+:\s*|:\s+|:(?!\d\d(?![\d.])))(?={NUM})")
+COLON_LOAD = re.compile(rf"(?<![\w.])({NUM})\s*:\s*(?={NUM})")
 BARE_REPS = re.compile(rf"(?<![\w.])x\s*({NUM})(?![\w.])")
 _LOAD_LIST = re.compile(rf"(?<![\w.])({NUM}\s*(?:{UNIT})?(?:\s*/\s*{NUM}\s*(?:{UNIT})?)+)")
 _LIST_ITEM = re.compile(rf"({NUM})\s*({UNIT})?")

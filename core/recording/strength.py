@@ -63,6 +63,7 @@ _LETTER = re.compile(r"[a-z]")
 # `10/27.5`: two numbers and a slash, with words around them but no other number.
 _PAIR = re.compile(r"(\D*?)(?<![\w.])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)(?![\w.])(\D*)")
 MIN_PAIRS = 2  # a decimal in one of at least this many `A/B` parts marks the weight side
+_EFFORT = re.compile(r"@?\s*\b(?:rpe|rir)\b\s*[:=]?\s*\d*(?:\.\d+)?")
 _RPE_ONLY = re.compile(r"\s*@\s*(?:rpe\s*)?(\d+(?:\.\d+)?)\s*")  # a part `@8`: one set's RPE
 
 
@@ -111,7 +112,19 @@ def read_strength(
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
     lift = Lift(label, exercise.bodyweight, exercise.id in BARBELL_LIFTS)
-    assisted = exercise.bodyweight and bool(_ASSIST.search(source.lower()))
+    assisted = exercise.bodyweight and _named_assisted(source)
+    if (
+        exercise.bodyweight
+        and not assisted
+        and _ASSIST.search(_UNASSISTED.sub(" ", source.lower()))
+    ):
+        # `pull ups 3x5 +10kg (spotter assisted the last rep)`: help, but how much? Asked.
+        message = (
+            f"Was the {label} done with help? Send a machine's help as "
+            f"`assisted {label} 3x8 30{units}`, or the sets on your own bodyweight, "
+            f"e.g. `{label} 3x8 bw`."
+        )
+        return Outcome(Problem("unreadable", source, message), counted=True)
     sets: list[RawSet] = []
     carried: Load | None = None
     pending: float | None = None  # `5 sets,` waiting for its reps in the next part
@@ -153,7 +166,7 @@ def read_strength(
             )
             return Outcome(Problem("unreadable", source, message), counted=True)
         hinted = bool(REPS_HINT.search(segment.text) or LOAD_HINT.search(segment.text))
-        bare = not _LETTER.search(segment.text)
+        bare = not _LETTER.search(_EFFORT.sub(" ", segment.text))  # `7 rpe 8`: reps 7
         part = read_sets(
             notes.without_failure(segment.text),
             lift,
@@ -353,6 +366,20 @@ def _verb_fits(verb: str, exercise: Exercise) -> bool:
 _BAND = re.compile(r"(?<!\bno )(?<!without )\b(?:bands?|banded)\b")
 # Named as assisted (`assisted pull up 3x8 30kg`, `Pull up (assisted)`): its load is help.
 _ASSIST = re.compile(r"\bassist(?:ed|ance|s)?\b")
+_UNASSISTED = re.compile(r"\b(?:no|without|un)\s*-?\s*assist(?:ed|ance)?\b")
+# A load said to be help, as our replies write it: `3×8 @ 30 kg assistance`.
+_HELP_LOAD = re.compile(r"\d\s*(?:kgs?|lbs?)?\s*(?:of\s+)?(?:assistance|assist)\b")
+
+
+def _named_assisted(head: str) -> bool:
+    """Return whether the lift was named as assisted, before its first number (`assisted
+    pull up 3x8 30kg`, `Pull up (assisted) 3x8 30kg`, not `3x5 (spotter assisted)`), or its
+    load called help (`3×8 @ 30 kg assistance`)."""
+    text = _UNASSISTED.sub(" ", head.lower())
+    named = re.split(r"\d", text, maxsplit=1)[0]
+    return bool(_ASSIST.search(named) or _HELP_LOAD.search(text))
+
+
 # A set held for a time (`495/12s`, `x 30 sec`, `for 45 seconds`), not a rest between sets.
 _TIMED_SET = re.compile(
     r"(?:[x×/]\s*|\bfor\s+)\d+\s*(?:s|secs?|seconds?)\b"
