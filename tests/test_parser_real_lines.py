@@ -466,6 +466,8 @@ RULES = [
     ("5 mins X-trainer", "kg", "other: 5 min"),  # h8-069: a cross trainer, an elliptical
     # a review of this session's rules found these; each was recorded wrong or broke
     ("db press 24:10, 24:10, 22:8", "kg", "dumbbell_bench_press: 24kg x 10, 24kg x 10, 22kg x 8"),
+    ("squat 80:12 90:10 100:8", "kg", "squat: 80kg x 12, 90kg x 10, 100kg x 8"),  # was all at 80
+    ("leg press 140:12,12,12", "kg", "leg_press: 140kg x 12, 140kg x 12, 140kg x 12"),
     ("squat 3x8 100kg @ 8:30", "kg", "squat: 100kg x 8, 100kg x 8, 100kg x 8"),  # a time
     ("bench 135#x5", "kg", "bench_press: 135lb x 5"),  # `#x5` is no hashtag
     ("bench 3x5 135#s", "kg", "bench_press: 135lb x 5, 135lb x 5, 135lb x 5"),

@@ -149,6 +149,8 @@ _CLOCK = re.compile(
     r"|(?<![\d.])\d{1,2}:\d\d\s*(?:am|pm)\b"
 )
 
+_LOAD_COLON_REPS = re.compile(r"(?<![\d.:])(\d+(?:\.\d+)?):(\d{1,2})(?![\d.:])")
+
 _PAIR = re.compile(rf"^\D*?(?<![\w.])({NUM})\s*/\s*({NUM})(?![\w.])\D*$")
 
 
@@ -248,6 +250,8 @@ def _read_sets(
     text, rpe, times = plain(text, units)
     if ":" in text:
         text = _CLOCK.sub(" ", text)  # `squat 3x8 100kg @ 8:30`: when, not how much
+        if len(_LOAD_COLON_REPS.findall(text)) > 1:  # `80:12 90:10 100:8`: loads for reps
+            text = _LOAD_COLON_REPS.sub(r"\1x\2", text)
     if "f" in text and _FAILED_SET.search(text):
         return PartSets(
             has_reps=True,
