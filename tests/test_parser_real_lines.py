@@ -467,6 +467,15 @@ RULES = [
     # a review of this session's rules found these; each was recorded wrong or broke
     ("db press 24:10, 24:10, 22:8", "kg", "dumbbell_bench_press: 24kg x 10, 24kg x 10, 22kg x 8"),
     ("squat 80:12 90:10 100:8", "kg", "squat: 80kg x 12, 90kg x 10, 100kg x 8"),  # was all at 80
+    (
+        "#lift [[Bench Press]] 80kg 8-8-6",
+        "kg",
+        "bench_press: 80kg x 8, 80kg x 8, 80kg x 6",
+    ),  # h8-004
+    ("Leg day: squats 225x5", "lb", "squat: 225lb x 5"),  # h8-027: a day's label
+    ("Squat – 50kg/12, 70kg/8, 75kg/8", "kg", "squat: 50kg x 12, 70kg x 8, 75kg x 8"),  # h8-011
+    ("squat 105lbs/120lbs/135lbs 5", "lb", "squat: 105lb x 5, 120lb x 5, 135lb x 5"),  # loads
+    ("Calf Press On Leg Press – 130kg/12, 130kg/12", "kg", ASK),  # h8-013: never a leg press
     ("leg press 140:12,12,12", "kg", "leg_press: 140kg x 12, 140kg x 12, 140kg x 12"),
     ("squat 3x8 100kg @ 8:30", "kg", "squat: 100kg x 8, 100kg x 8, 100kg x 8"),  # a time
     ("bench 135#x5", "kg", "bench_press: 135lb x 5"),  # `#x5` is no hashtag

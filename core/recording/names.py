@@ -29,7 +29,7 @@ STOP_WORDS = frozenset(
 PREFACE = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu
     thur thurs fri sat sun today tonight log logged workout then next further finally also
-    plus and after max""".split()
+    plus and after max day""".split()
 )
 # Words that may stand just before an exercise name without changing the lift.
 HARMLESS_BEFORE = PREFACE | frozenset(
@@ -40,6 +40,7 @@ HARMLESS_BEFORE = PREFACE | frozenset(
     barbell bb ring wide conventional semi bodyweight set sets reps x bw rpe rir
     kg kgs lb lbs pounds kilos of real degree""".split()
 )
+_ON = frozenset({"on", "in", "using"})
 # Words that make a known name into another lift when they follow it.
 CHANGING_AFTER = frozenset(
     "machine sled hold holds jump jumps walk walks complex press row raise curl extension "
@@ -85,6 +86,8 @@ def _find(words: list[str], names: Mapping[str, str] | None) -> tuple[Exercise |
             continue
         if start and words[start - 1] not in HARMLESS_BEFORE:
             continue
+        if start > 1 and words[start - 1] in _ON and words[start - 2] not in HARMLESS_BEFORE:
+            continue  # `Calf Press On Leg Press`: done on that lift's machine, not that lift
         # A name never spans a stop word: runs end before the next one.
         end = next((i for i in stops if i > start), len(words))
         # A name the person taught us may be longer than any catalogue name.

@@ -59,7 +59,7 @@ from core.recording.fragments import (
 from core.recording.names import HARMLESS_BEFORE, find_exercise, variant_first
 from core.recording.notes import HABIT, PAST, PLAN, TARGET_NOTE
 from core.recording.readings import MAX_PLAUSIBLE_REPS
-from core.recording.set_notation import SETS_OF_LIST
+from core.recording.set_notation import LOAD_SLASH_REPS, SETS_OF_LIST
 from core.recording.set_values import unloggable
 from core.recording.strength import Outcome, example, read_strength
 
@@ -106,6 +106,9 @@ def parse(
     """
     if not text or not text.strip():
         return ParseResult()
+    if "[[" in text or "#" in text:
+        # `#lift [[Bench Press]] 80kg 8-8-6`: a notes app's tag and link around the name
+        text = _TAG.sub("", _WIKI_LINK.sub(r"\1", text))
     if "trainer" in text.lower():
         text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`: an elliptical
     if " of " in text and SETS_OF_LIST.search(text):
@@ -221,6 +224,8 @@ def _history(outcome: Outcome) -> Outcome:
 # A word glued to the sets after it (`Squat10 reps @ 60 Kg`, `Deadlift5x5`); short marks
 # (`x8`, `rpe8`) are not words, and a stat glued to its value (`Duration30:26`) is left.
 _GLUED = re.compile(r"(?<![\w.])([A-Za-z]{4,})(\d+\s*(?:x|×|reps?\b|sets?\b))", re.IGNORECASE)
+_WIKI_LINK = re.compile(r"\[\[([^\[\]\n|]{1,60})(?:\|[^\[\]\n]*)?\]\]")
+_TAG = re.compile(r"(?<![\w#])#[A-Za-z][\w-]*")
 _CROSS_TRAINER = re.compile(r"\b(?:x|cross)\s*-?\s*trainer\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # A plan to do something (not a goal or a rest day named beside today's sets).
@@ -401,9 +406,10 @@ def _orphan(fragment: list[Segment], source: str) -> Outcome:
     name = fragment[0].typed if fragment[0].name else ""
     if len(fragment) == 1 and (m := _COUNT_OF_UNKNOWN.fullmatch(fragment[0].text)):
         name = m[1]  # `100 froggers`: reps of an exercise we don't know
-    elif not any(REPS_HINT.search(s.text) or SET_HINT.search(s.text) for s in fragment) and not (
-        SET_LIKE.search(joined := " , ".join(s.text for s in fragment))
-    ):
+    elif not any(
+        REPS_HINT.search(s.text) or SET_HINT.search(s.text) or LOAD_SLASH_REPS.search(s.text)
+        for s in fragment
+    ) and not (SET_LIKE.search(joined := " , ".join(s.text for s in fragment))):
         if session_without_activity(joined):
             cardio = read_cardio(joined, source)
             if isinstance(cardio, CardioEntry) and cardio.activity is not None:
