@@ -239,10 +239,9 @@ _CARDIO_DETAIL = re.compile(
 )
 _TIME_KEY = re.compile(r"\s*(?:total\s+time|moving\s+time|elapsed|duration|time)\b", re.IGNORECASE)
 _WEIGHT_SLASH_COUNTS = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*(\d+)\s*x\s*(?=\d)")
-# `Bdwt +25lbs/4 x2`, `135lbs/16 reps`: a load with its unit, a slash, then its reps.
+# `Bdwt +25lbs/4 x2`, `135lbs/16 reps`, `70kg/8`: a load with its unit, a slash, then its reps.
 _LOAD_SLASH_REPS = re.compile(
     r"(?<![\w./])(\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#))\s*/\s*(\d{1,2})(?![\d.]|\s*(?:kg|lb|#|/))"
-    r"(?=\s*x\s*\d|\s*reps?\b)"
 )
 # `180 x 6/5`: one load, then the reps of each set at it (a load, so at least 20).
 _LOAD_X_REP_SLASHES = re.compile(

@@ -59,7 +59,7 @@ from core.recording.fragments import (
 from core.recording.names import HARMLESS_BEFORE, find_exercise, variant_first
 from core.recording.notes import HABIT, PAST, PLAN, TARGET_NOTE
 from core.recording.readings import MAX_PLAUSIBLE_REPS
-from core.recording.set_notation import LOAD_SLASH_REPS, SETS_OF_LIST
+from core.recording.set_notation import SETS_OF_LIST
 from core.recording.set_values import unloggable
 from core.recording.strength import Outcome, example, read_strength
 
@@ -406,10 +406,9 @@ def _orphan(fragment: list[Segment], source: str) -> Outcome:
     name = fragment[0].typed if fragment[0].name else ""
     if len(fragment) == 1 and (m := _COUNT_OF_UNKNOWN.fullmatch(fragment[0].text)):
         name = m[1]  # `100 froggers`: reps of an exercise we don't know
-    elif not any(
-        REPS_HINT.search(s.text) or SET_HINT.search(s.text) or LOAD_SLASH_REPS.search(s.text)
-        for s in fragment
-    ) and not (SET_LIKE.search(joined := " , ".join(s.text for s in fragment))):
+    elif not any(REPS_HINT.search(s.text) or SET_HINT.search(s.text) for s in fragment) and not (
+        SET_LIKE.search(joined := " , ".join(s.text for s in fragment))
+    ):
         if session_without_activity(joined):
             cardio = read_cardio(joined, source)
             if isinstance(cardio, CardioEntry) and cardio.activity is not None:

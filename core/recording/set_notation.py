@@ -149,10 +149,6 @@ _CLOCK = re.compile(
     r"|(?<![\d.])\d{1,2}:\d\d\s*(?:am|pm)\b"
 )
 
-# A load with its unit, a slash, then reps and nothing more: `70kg/8`, `135lbs/16`.
-LOAD_SLASH_REPS = re.compile(
-    r"(?<![\w./])(\d+(?:\.\d+)?)\s*(kgs?|lbs?|#)\s*/\s*(\d{1,2})(?![\d./]|\s*(?:kg|lb|#|/))"
-)
 _LOAD_COLON_REPS = re.compile(r"(?<![\d.:])(\d+(?:\.\d+)?):(\d{1,2})(?![\d.:])")
 
 _PAIR = re.compile(rf"^\D*?(?<![\w.])({NUM})\s*/\s*({NUM})(?![\w.])\D*$")
@@ -256,8 +252,6 @@ def _read_sets(
         text = _CLOCK.sub(" ", text)  # `squat 3x8 100kg @ 8:30`: when, not how much
         if len(_LOAD_COLON_REPS.findall(text)) > 1:  # `80:12 90:10 100:8`: loads for reps
             text = _LOAD_COLON_REPS.sub(r"\1x\2", text)
-    if "/" in text:
-        text = LOAD_SLASH_REPS.sub(r"\1\2 x \3", text)  # `70kg/8`: 70 kg for 8
     if "f" in text and _FAILED_SET.search(text):
         return PartSets(
             has_reps=True,
