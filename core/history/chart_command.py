@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from core.coaching.dose import lookback_start, week_bounds
 from core.coaching.planning import plans_for
 from core.coaching.progression import no_load
-from core.formatting import plural
+from core.formatting import load, plural
 from core.history.charts import ZONE2_WEEKLY_MINUTES, lift_chart, week_chart, zone2_chart
 from core.history.exercise_names import exercise_name, map_exercise
 from core.history.series import dose_series, first_week, lift_series
@@ -61,7 +61,7 @@ async def chart(ctx: Context, args: str) -> list[Reply]:
     last = series.points[-1]
     text = f"{name}: {plural(len(series.points), 'session')}"
     if bodyweight and last.top < 0:
-        text += f", latest {round(-last.top, 2):g} {units} assistance"
+        text += f", latest {load(last.top, units, True)}"
     if not bodyweight:
         text += f", latest estimated max {last.e1rm:g} {units}"
         if next_load is not None:

@@ -119,25 +119,21 @@ _UNIT_LOAD_BEFORE = re.compile(
 SMALL_COUNT = 30  # numbers this small after a load with a unit are reps, not more loads
 
 
-def _breakdown(m: re.Match[str]) -> bool:
+def _breakdown(m: re.Match[str], numbers: list[float]) -> bool:
     """Return whether a bracket of numbers splits the set before it: `5@90kg (3,2)`, not
     `2 x 12 (5, 7)` (a load for each of the two sets)."""
     before = _REPS_BEFORE.search(m.string, 0, m.start())
-    if before is None or not _LOADS.fullmatch(m[0]) or re.search(r"[a-zA-Z]", m[0]):
+    if before is None:
         return False
-    parts = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", m[0])]
     count = _COUNT_BEFORE.search(m.string, 0, m.start())
-    if count is not None and int(count[1]) == len(parts):
+    if count is not None and int(count[1]) == len(numbers):
         return False
-    return sum(parts) == int(next(g for g in before.groups() if g))
+    return sum(numbers) == int(next(g for g in before.groups() if g))
 
 
-def _reps_not_loads(m: re.Match[str]) -> bool:
+def _reps_not_loads(m: re.Match[str], numbers: list[float]) -> bool:
     """Return whether a bracket of small numbers with no unit follows a load that has one:
     `bench 3x5 80kg (5,5,4)` holds reps (or notes), not loads of 5, 5 and 4 kg."""
-    if re.search(r"[a-zA-Z]", m[0]):
-        return False
-    numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", m[0])]
     return max(numbers) <= SMALL_COUNT and bool(_UNIT_LOAD_BEFORE.search(m.string, 0, m.start()))
 
 
@@ -145,11 +141,13 @@ def _bracket(m: re.Match[str]) -> str:
     if _REPEAT.fullmatch(m[0]):
         return m[0]
     if _LOADS.fullmatch(m[0]):
-        # `5@90kg (3,2)`: five reps done as three and two (rest-pause), not more sets.
-        if _breakdown(m):
-            return _spaces(m)
-        if _reps_not_loads(m):
-            return f" ({m[0][1:-1]} ) "  # left as it was typed: asked, never loads
+        if not re.search(r"[a-zA-Z]", m[0]):  # numbers alone, no unit or `PR`
+            numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", m[0])]
+            # `5@90kg (3,2)`: five reps done as three and two (rest-pause), not more sets.
+            if _breakdown(m, numbers):
+                return _spaces(m)
+            if _reps_not_loads(m, numbers):
+                return f" ({m[0][1:-1]} ) "  # left as it was typed: asked, never loads
         return _keep_loads(m)
     if one := _ONE_LOAD.fullmatch(m[0]):
         return f" {one[1]}".ljust(len(m[0]))

@@ -59,7 +59,7 @@ from core.recording.fragments import (
 from core.recording.names import HARMLESS_BEFORE, find_exercise, variant_first
 from core.recording.notes import HABIT, PAST, PLAN, TARGET_NOTE
 from core.recording.readings import MAX_PLAUSIBLE_REPS
-from core.recording.set_notation import SETS_OF_LIST
+from core.recording.set_notation import listed_reps
 from core.recording.set_values import unloggable
 from core.recording.strength import Outcome, example, read_strength
 
@@ -111,8 +111,8 @@ def parse(
         text = _TAG.sub("", _WIKI_LINK.sub(r"\1", text))
     if "trainer" in text.lower():
         text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`: an elliptical
-    if " of " in text and SETS_OF_LIST.search(text):
-        text = SETS_OF_LIST.sub(_listed_reps, text)  # `3 sets of 8, 8, 7`: those three sets
+    if " of " in text:
+        text = listed_reps(text)  # `3 sets of 8, 8, 7`: those three sets
     if _GLUED.search(text):
         text = _GLUED.sub(r"\1 \2", text)  # `Barbell Squat10 reps`: the name, then the sets
     parts, overflow = segments(variant_first(text), names)
@@ -205,11 +205,6 @@ def _quoted_logs(text: str, units: Unit, names: Mapping[str, str] | None) -> lis
             message = f"Was `{quoted}` what you did today? Send it on its own to log it."
             found.append(Problem("unreadable", m[0], message))
     return found
-
-
-def _listed_reps(m: re.Match[str]) -> str:
-    """Return `8, 8, 7` for `3 sets of 8, 8, 7`; a count that disagrees is left, to be asked."""
-    return m[2] if int(m[1]) == len(re.split(r"\s*[,/]\s*", m[2])) else m[0]
 
 
 def _history(outcome: Outcome) -> Outcome:

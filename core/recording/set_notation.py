@@ -126,12 +126,19 @@ SETS_OF_LIST = re.compile(
 )
 
 
-def sets_of_list(text: str) -> tuple[str, bool]:
-    """Return `text` with `N sets of A, B, C` as `A, B, C`, and False if N is not the count."""
-    for m in SETS_OF_LIST.finditer(text):
-        if int(m[1]) != len(re.split(r"\s*[,/]\s*", m[2])):
-            return text, False
-    return SETS_OF_LIST.sub(lambda m: m[2].replace("/", ","), text), True
+def _count_agrees(m: re.Match[str]) -> bool:
+    return int(m[1]) == len(re.split(r"\s*[,/]\s*", m[2]))
+
+
+def listed_reps(text: str) -> str:
+    """Return `text` with each `N sets of A, B, C` whose count agrees as `A, B, C`; one that
+    disagrees is left as written, to be asked (`count_disagrees`)."""
+    return SETS_OF_LIST.sub(lambda m: m[2] if _count_agrees(m) else m[0], text)
+
+
+def count_disagrees(text: str) -> bool:
+    """Return whether a `N sets of A, B` in `text` lists other than N reps (`3 sets of 8, 7`)."""
+    return any(not _count_agrees(m) for m in SETS_OF_LIST.finditer(text))
 
 
 def _rep_range(text: str) -> bool:
@@ -194,9 +201,7 @@ def read_sets(
         # `bw-20kg`: bodyweight less 20 kg of a machine's help, never 20 kg added.
         text = _ASSISTED.sub(lambda m: f" {m[1] or m[3]}{m[2] or m[4] or ''} ", text)
         assisted = True
-    if not assisted:
-        return _read_sets(text, lift, units, carried, bare_numbers_are_reps, notation, weighted)
-    if "+" in text or "weighted" in text:
+    if not assisted or "+" in text or "weighted" in text:
         # `assisted pull ups 30kg x 8, then bw+5kg x 3`: a load added is never help.
         return _read_sets(text, lift, units, carried, bare_numbers_are_reps, notation, weighted)
     part = _read_sets(text, lift, units, carried, bare_numbers_are_reps, notation, True)
@@ -239,14 +244,6 @@ def _read_sets(
             problem=f"How many reps was each set of {label}? A range can't tell me: send "
             f"each set's reps, e.g. `{label} {'bw' if lift.bodyweight else '60' + units} 8, 8, 7`.",
         )
-    if "of" in text:
-        text, agree = sets_of_list(text)
-        if not agree:
-            return PartSets(
-                has_reps=True,
-                problem=f"How many sets of {label} was that? The count and the reps listed "
-                f"don't match: send each set's reps, e.g. `{label} 100kg 8, 8, 7`.",
-            )
     text, rpe, times = plain(text, units)
     if ":" in text:
         text = _CLOCK.sub(" ", text)  # `squat 3x8 100kg @ 8:30`: when, not how much

@@ -37,8 +37,8 @@ from core.recording.set_notation import (
     Load,
     RawSet,
     assisted_question,
+    count_disagrees,
     read_sets,
-    sets_of_list,
 )
 from core.recording.set_pieces import same_load
 
@@ -104,7 +104,7 @@ def read_strength(
             f"`{example(exercise, units)}`, or leave the holds out."
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
-    if " of " in source and not sets_of_list(source.lower())[1]:
+    if " of " in source and count_disagrees(source):
         # `100kg 3 sets of 8, 7`: three sets, but two reps listed. Asked, never 4 sets.
         message = (
             f"How many sets of {label} was that? The count and the reps listed don't match: "
@@ -155,9 +155,7 @@ def read_strength(
         if index and (failed_at := _COUNT_THEN_FAIL.fullmatch(segment.text)):
             # `100kg x 5, 5, 3 fail`: the set that failed is still a set, of the reps it got.
             segment = replace(segment, text=failed_at[1])
-        if (
-            "fail" in segment.text.lower() or "miss" in segment.text.lower()
-        ) and _MISSED_LOAD.search(segment.text):
+        if ("fail" in segment.text or "miss" in segment.text) and _MISSED_LOAD.search(segment.text):
             # `135lb FAIL, 115lb x1`: a lift missed at a load, no reps to log. Asked, never
             # left out in silence.
             message = (
@@ -371,11 +369,11 @@ _UNASSISTED = re.compile(r"\b(?:no|without|un)\s*-?\s*assist(?:ed|ance)?\b")
 _HELP_LOAD = re.compile(r"\d\s*(?:kgs?|lbs?)?\s*(?:of\s+)?(?:assistance|assist)\b")
 
 
-def _named_assisted(head: str) -> bool:
+def _named_assisted(source: str) -> bool:
     """Return whether the lift was named as assisted, before its first number (`assisted
     pull up 3x8 30kg`, `Pull up (assisted) 3x8 30kg`, not `3x5 (spotter assisted)`), or its
     load called help (`3×8 @ 30 kg assistance`)."""
-    text = _UNASSISTED.sub(" ", head.lower())
+    text = _UNASSISTED.sub(" ", source.lower())
     named = re.split(r"\d", text, maxsplit=1)[0]
     return bool(_ASSIST.search(named) or _HELP_LOAD.search(text))
 
