@@ -242,3 +242,21 @@ async def test_a_typed_yes_after_delete_says_to_tap_and_deletes_nothing(ann: Cha
     answer = await ann.say("yes", at="2026-11-23T18:02")
     assert "tap the button" in answer
     assert "Resistance sessions: 1" in await ann.say("/week", at="2026-11-23T18:03")
+
+
+async def test_a_typed_yes_answers_the_latest_question_not_the_onboarding_one(
+    ann: ChatUser, engine
+) -> None:
+    """Found following the README on a fresh clone: `/undo`, then `yes`, while onboarding
+    still waited for its reminders answer, set the reminders and kept the log."""
+    await ann.say("squat 3x8 100kg")
+    assert "kilograms or pounds" in await ann.say("hi")
+    for _ in range(4):  # units, timezone, age, bodyweight: the reminders question is next
+        await ann.say("skip")
+    assert "Bench press" in await ann.say("bench 80kg 8,8,7")
+    assert "Remove your last log" in await ann.say("/undo")
+    reply = await ann.say("yes")
+    assert "Undone" in reply
+    assert "reminders" not in reply.lower()
+    assert [e for e, *_ in await _sets_of(engine, "ann")] == ["squat"] * 3
+    assert "All set" in await ann.say("skip it")  # the reminders question, still waiting

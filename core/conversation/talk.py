@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from core.accounts import commands as settings
 from core.coaching import commands as coaching
@@ -73,6 +74,17 @@ async def conversation(ctx: Context, text: str, dispatch: Handler) -> list[Reply
     profile = ctx.profile
     if onboarding.in_progress(profile):
         step = profile.onboarding_step or ""
+        offered = await _offered_before(ctx)
+        if (
+            offered
+            and offered.choices
+            and not set(offered.choices) & set(onboarding.PROMPTS[step].choices)
+        ):
+            # A later question than the step's (`/undo`'s "Remove your last log?"): a typed
+            # "yes" answers it, not the onboarding question asked before it.
+            typed = await _chosen(ctx, text, dispatch, offered)
+            if typed is not None:
+                return typed
         if asks_instead_of_logging(text):  # answer it, then ask the step's question again
             found = faq_reply(profile, text)
             return [
@@ -148,12 +160,32 @@ async def typed_answer(ctx: Context, text: str, dispatch: Handler) -> list[Reply
     chosen by a typed word (`core.conversation.typed_choice`). A bare "yes" never deletes
     everything: /delete's button, its number or its label does.
     """
+    offered = await _offered_before(ctx)
+    return None if offered is None else await _chosen(ctx, text, dispatch, offered)
+
+
+@dataclass(frozen=True)
+class _Offered:
+    """The person's previous message and the buttons offered in reply to it."""
+
+    said: str
+    choices: tuple[Choice, ...]
+
+
+async def _offered_before(ctx: Context) -> _Offered | None:
+    """Return the previous message and its buttons, if it was recent enough to answer."""
     before = await ctx.repo.previous_message(ctx.profile.user_id, ctx.message_id)
     if before is None or ctx.message.sent_at - before.sent_at > typed_choice.ANSWER_WITHIN:
         return None
-    if before.text.strip().lower().startswith("/delete") and typed_choice.says_yes(text):
+    return _Offered(before.text, typed_choice.offered(before.choices))
+
+
+async def _chosen(
+    ctx: Context, text: str, dispatch: Handler, offered: _Offered
+) -> list[Reply] | None:
+    if offered.said.strip().lower().startswith("/delete") and typed_choice.says_yes(text):
         return [USE_THE_BUTTON]
-    chosen = typed_choice.choose(text, typed_choice.offered(before.choices))
+    chosen = typed_choice.choose(text, offered.choices)
     return None if chosen is None else await dispatch(ctx, chosen.data)
 
 
