@@ -228,7 +228,18 @@ async def test_a_failed_write_is_rolled_back_and_the_user_told(
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("thanks!", "You're welcome"), ("Thank you so much", "You're welcome"), ("Hello", "Hi!")],
+    [
+        ("thanks!", "You're welcome"),
+        ("Thank you so much", "You're welcome"),
+        ("Hello", "Hi!"),
+        ("good morning bot", "Hi!"),
+        ("how r u today", "Hi!"),  # reads as a question: was answered with a logging topic
+        ("Hi coach, how are you?", "Hi!"),
+        ("whats ur name", "I'm a bot"),
+        ("are u a real person", "I'm a bot"),
+        ("Who made you?", "I'm a bot"),
+        ("good night!", "Bye for now"),
+    ],
 )
 async def test_greetings_and_thanks_get_a_friendly_word(
     ann: ChatUser, engine, text: str, expected: str
@@ -239,6 +250,26 @@ async def test_greetings_and_thanks_get_a_friendly_word(
         await ann.say("/skip")
     assert expected in await ann.say(text)
     assert await count(engine, StrengthSet) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "topic_word"),
+    [
+        ("hi, how many sets should I do?", "sets"),
+        ("hiit or zone 2 for the brain?", "intervals"),
+        ("how are you supposed to warm up?", "warm"),
+    ],
+)
+async def test_a_question_after_a_hello_is_still_answered(
+    ann: ChatUser, text: str, topic_word: str
+) -> None:
+    await ann.say("/start")
+    for _ in range(5):
+        await ann.say("/skip")
+    reply = await ann.say(text)
+    assert "I'm a bot" not in reply, reply
+    assert not reply.startswith("Hi!"), reply
+    assert topic_word.lower() in reply.lower(), reply
 
 
 @pytest.mark.parametrize("answer", ["²", "٦٢", "9" * 40])

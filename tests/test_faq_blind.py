@@ -1,4 +1,4 @@
-"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_19.yaml.
+"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_21.yaml.
 
 Each set was written by someone who had not read the knowledge base or its matching code,
 given only the topic ids and titles, and scored ONCE when it was new (topic top-1
@@ -20,6 +20,8 @@ accuracy on in_scope; rejection, i.e. no topic, on out_of_scope):
     faq_blind_17.yaml: accuracy 49/62 = 79.0%, rejection 62/69 = 89.9% (session 8)
     faq_blind_18.yaml: accuracy 60/62 = 96.8%, rejection 75/82 = 91.5% (session 9)
     faq_blind_19.yaml: accuracy 57/62 = 91.9%, rejection 69/78 = 88.5% (session 9)
+    faq_blind_20.yaml: accuracy 55/62 = 88.7%, rejection 65/74 = 87.8% (session 10)
+    faq_blind_21.yaml: accuracy 50/62 = 80.6%, rejection 64/70 = 91.4% (session 10)
 
 Sets 4 to 7 were then tuned on (4 and 5 first, then all four). In session 7 the in-scope
 questions of sets 4 to 9 became examples in the knowledge base (each topic's `asked:`);
@@ -39,7 +41,17 @@ showed that a message of grief or low mood ("feeling down and hopeless for weeks
 question about a memory symptom ("do i have dementia?") were matched to a training topic
 by a shared word; such messages now get a reply pointing to people who can help (see
 core/faq/guard.py), which lifted rejection to 93.9% and 91.0% with no in-scope question
-lost. So on sets 4 to 15 the coach is tested on questions it has seen: a drop means a change made it
+lost. Sets 20 (short phone messages) and 21 (half of them long, with the person's story
+first) were written blind at the start of session 10 and scored once against session 9's
+coach: pooled 105/124 = 84.7% accuracy, 129/144 = 89.6% rejection. Their misses showed
+small talk ("how r u today", "whats ur name", "are u a real person") answered with a topic
+(now a friendly word, core/faq/small_talk.py), chat spellings not read ("enuf", "n",
+"nite", "evry1"), "fast" taken for "fasting" (an off-topic word), "long stretches of
+sitting" taken for stretching, and months counted against a match. After those: set 20
+96.8% / 93.2%, set 21 83.9% / 94.3% (pooled 90.3% / 93.8%), and no earlier set lost an
+in-scope question. Matching the last question sentence alone when a story came first was
+tried and not kept: it won set 21 three questions and cost set 17 up to eight rejections.
+So on sets 4 to 15 the coach is tested on questions it has seen: a drop means a change made it
 forget them.
 The floors sit a little under the present figures, so a drop means a change made the coach
 worse.
@@ -73,6 +85,8 @@ FLOORS = {
     "faq_blind_17.yaml": (0.77, 0.88),
     "faq_blind_18.yaml": (0.95, 0.92),
     "faq_blind_19.yaml": (0.90, 0.90),
+    "faq_blind_20.yaml": (0.95, 0.92),
+    "faq_blind_21.yaml": (0.82, 0.92),
 }
 
 

@@ -14,6 +14,7 @@ from core.conversation.ownership import NOT_OPEN
 from core.faq import answer as faq
 from core.faq import commands as faq_commands
 from core.faq.commands import answer_reply, faq_reply
+from core.faq.small_talk import small_talk
 from core.messages import CANNOT_EDIT, Choice, Reply
 from core.recording.reading import asks_instead_of_logging, read_log
 from core.reminders import commands as reminder_commands
@@ -114,9 +115,9 @@ async def conversation(ctx: Context, text: str, dispatch: Handler) -> list[Reply
         return await _what_to_do(ctx)
     if faq.looks_like_question(text) or asks_instead_of_logging(text):
         return [*await faq_commands.replies(ctx, text), *_offer_to_log(ctx, text)]
-    small_talk = _small_talk(text)
-    if small_talk is not None:
-        return [Reply(small_talk)]
+    chat = small_talk(text)  # "good morning bot"
+    if chat is not None:
+        return [Reply(chat)]
     told = faq_reply(profile, text)  # a statement about their body: "I'm 68 with bad knees"
     if told.topic in TOLD_TOPICS:
         return [answer_reply(profile, told)]
@@ -212,19 +213,6 @@ async def _what_to_do(ctx: Context) -> list[Reply]:
 
 # Topics a statement (not a question) is answered with: what people tell a coach of their body.
 TOLD_TOPICS = frozenset({"joint-pain", "safety", "soreness"})
-
-_GREETINGS = {"hi", "hello", "hey", "hiya", "good morning", "good evening", "morning"}
-_THANKS = {"thanks", "thank you", "thx", "cheers", "ta", "great", "ok", "okay", "cool"}
-
-
-def _small_talk(text: str) -> str | None:
-    """Return a friendly answer to a greeting or a thank-you, or None."""
-    words = " ".join("".join(c for c in text.lower() if c.isalpha() or c == " ").split())
-    if words in _GREETINGS:
-        return "Hi! Log a workout like `squat 3x8 100kg`, or ask me anything. /help lists it all."
-    if words in _THANKS or words.startswith(("thanks ", "thank you ")):
-        return "You're welcome! 💪"
-    return None
 
 
 async def start(ctx: Context, _args: str) -> list[Reply]:

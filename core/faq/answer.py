@@ -18,6 +18,7 @@ from core.faq.personal import (
     without_age,
     zone2_line,
 )
+from core.faq.small_talk import small_talk
 
 logger = logging.getLogger(__name__)
 
@@ -170,6 +171,8 @@ def _answer(
     question = _ASK_PREFIX.sub("", str(question or ""))[:MAX_CHARS]
     if sounds_distressed(question):
         return FaqAnswer(None, REACH_OUT, (), None)
+    if (chat := small_talk(question)) is not None:  # "how r u today", "who made you?"
+        return FaqAnswer(None, chat, (), None)
     if asks_for_a_diagnosis(question):
         return FaqAnswer(None, ASK_A_DOCTOR, (), None)
     if asks_about_substances(question):

@@ -39,6 +39,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b\d+\s*x\s*\d+\b", " set rep "),
     (r"\b(?:on|by)\s+(?:my|your|our)\s+own\b", " alone "),
     (r"\bwarm(?:ing)?[\s-]*ups?\b", " warmup "),
+    # "long stretches of sitting": a while, not stretching.
+    (r"\bstretch(?:es)?\s+of\s+(?:sitting|time|the\s+day)\b", " while sitting "),
     (r"\bstretch(?:ing|es)?\s+(?:before|first)\b", " warmup before "),
     (r"\bbetween\s+(?:each\s+|my\s+|the\s+|two\s+)?(?:\w+\s+)?sets?\b", " betweensets "),
     # "cardio and weights the same day", "weights first or cardio first", "lift before or
@@ -82,6 +84,29 @@ INFORMAL = {
     "u": "you",
     "ur": "your",
     "enuff": "enough",
+    "enuf": "enough",
+    "nuff": "enough",
+    "n": "and",
+    "abt": "about",
+    "wud": "would",
+    "cud": "could",
+    "nite": "night",
+    "tonite": "tonight",
+    "evry": "every",
+    "evry1": "everyone",
+    "every1": "everyone",
+    "some1": "someone",
+    "any1": "anyone",
+    "cuz": "because",
+    "coz": "because",
+    "bc": "because",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "2day": "today",
+    "gud": "good",
+    "wen": "when",
+    "hw": "how",
+    "y": "why",
     "shud": "should",
     "wat": "what",
     "wk": "week",
@@ -257,7 +282,8 @@ def stem(word: str) -> str:
     return word
 
 
-_KEPT = frozenset({"news"})  # not the plural of "new"
+# "news" is not the plural of "new"; "fasting" (a diet) is not "fast" (a pace).
+_KEPT = frozenset({"news", "fasting"})
 
 
 def _undouble(word: str) -> str:
@@ -293,6 +319,7 @@ GENERIC = frozenset(
     monday tuesday wednesday thursday friday saturday sunday afternoon morning evening
     anymore eventually barely ago plain english exactly mean means meant crazy
     grab ruin ruined stay stays true
+    january february march april may june july august september october november december
     """.split()
 )
 

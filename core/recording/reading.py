@@ -12,6 +12,7 @@ import re
 
 from core.accounts.profile import Profile
 from core.faq.answer import is_plain_question
+from core.faq.small_talk import small_talk
 from core.recording.entries import ParseResult
 from core.recording.parser import parse
 
@@ -35,15 +36,12 @@ def asks_instead_of_logging(text: str) -> bool:
     return bool(_PAIN.search(lowered)) and "?" in lowered
 
 
-# A greeting that happens to be an exercise's name ("good morning!") is a greeting.
-_GREETING = re.compile(r"^\W*good\s+(?:morning|afternoon|evening|night)\W*$", re.IGNORECASE)
-
-
 def never_a_log(text: str) -> bool:
     """Return True for text that is never recorded as a workout: a command or a question."""
     return (
         text.lstrip().startswith("/")
-        or bool(_GREETING.match(text))
+        # A greeting that happens to be an exercise's name ("good morning bot!") is a greeting.
+        or small_talk(text) is not None
         or asks_instead_of_logging(text)
     )
 
