@@ -42,7 +42,7 @@ BATCH = [  # (person, text, at, message id)
     ("dan", "pull ups 3x9, squat 3x8 1000kg", "2026-11-23T18:00", "d1"),  # with a problem
     ("eve", "squat 3x5 100kg", "2026-11-23T18:00", "e1"),
     ("ann", "squat 3x8 102.5kg", "2026-11-23T18:00", "a1"),  # the same message again
-    ("fay", "hello", "2026-11-23T18:00", "f1"),
+    ("fay", "long day at work", "2026-11-23T18:00", "f1"),  # no log, no command
     ("neo", "bench 3x8 50kg", "2026-11-23T18:00", "o1"),  # first contact, two logs
     ("neo", "bench 3x8 52.5kg", "2026-11-23T18:30", "o2"),
 ]
