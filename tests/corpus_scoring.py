@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -145,16 +145,68 @@ def _recordable(expected: dict[str, Any], units: Unit) -> bool:
     return "minutes" in expected
 
 
+def _merged_got(entries: Iterable[Any]) -> list[Any]:
+    """The entries with each lift's sets together, in order: `leg press` on lines 1, 6 and 11
+    of a pasted circuit stores the same sets whether it is one entry or three."""
+    out: list[Any] = []
+    for entry in entries:
+        same = next(
+            (
+                i
+                for i, e in enumerate(out)
+                if isinstance(entry, StrengthEntry)
+                and isinstance(e, StrengthEntry)
+                and e.exercise == entry.exercise
+            ),
+            None,
+        )
+        if same is None:
+            out.append(entry)
+        else:
+            out[same] = replace(out[same], sets=out[same].sets + entry.sets)
+    return out
+
+
+def _merged_wanted(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The expected entries with each known lift's sets together, in order (as _merged_got)."""
+    out: list[dict[str, Any]] = []
+    for entry in entries:
+        lift = lift_id(entry["lift"]) if "lift" in entry else None
+        same = next(
+            (i for i, e in enumerate(out) if lift and "lift" in e and lift_id(e["lift"]) == lift),
+            None,
+        )
+        if same is None:
+            out.append(dict(entry))
+        else:
+            out[same]["sets"] = [*out[same]["sets"], *entry["sets"]]
+    return out
+
+
 def score(line: Line, result: ParseResult | None = None) -> Scored:
+    """Score the line; the sets of a lift on several lines count as one entry or as many,
+    whichever the writer's expectation and the record share (the stored sets are the same)."""
     result = read(line) if result is None else result
+    as_written = _score(line, result, merge=False)
+    if as_written.outcome == "meant":
+        return as_written
+    merged = _score(line, result, merge=True)
+    return min(as_written, merged, key=lambda s: _RANK[s.outcome])
+
+
+_RANK = {"meant": 0, "asked": 1, "dropped": 2, "wrong": 3}
+
+
+def _score(line: Line, result: ParseResult, merge: bool) -> Scored:
     expect = line.expect
-    got = list(result.entries)
+    got = _merged_got(result.entries) if merge else list(result.entries)
     asked = bool(result.problems or result.ambiguities)
     if "nothing" in expect:
         if got:
             return Scored(line, "wrong", "recorded a line that is not a log")
         return Scored(line, "meant", "")
     wanted = expect.get("entries", [])
+    wanted = _merged_wanted(wanted) if merge else wanted
     recordable = [e for e in wanted if _recordable(e, line.units)]
     unmatched = list(wanted)
     for entry in got:

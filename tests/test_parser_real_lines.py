@@ -507,6 +507,34 @@ RULES = [
         "squat: " + ", ".join(["100kg x 5"] * 3),
     ),
     ("My goal is 150, squat 3x5 100kg", "kg", "squat: " + ", ".join(["100kg x 5"] * 3)),
+    # slice 9 (h9-022): `5 sets of 3 x 155` is five sets, never one
+    ("bench 5 sets of 3 x 155", "lb", "bench_press: " + ", ".join(["155lb x 3"] * 5)),
+    (
+        "bench: 10 x 134, 5 sets of 3 x 155, 7 x 145. Weak..I know.",
+        "lb",
+        "bench_press: 134lb x 10, " + ", ".join(["155lb x 3"] * 5) + ", 145lb x 7",
+    ),
+    ("squat 3 sets x 155 x 5", "lb", ASK),  # 155 reps? never one set
+    ("Oh boy! Only 4 reps at 265# before dumping the bar.", "lb", ASK),  # h9-043: no `ohs`
+    ("ohs 3x5 60kg", "kg", "overhead_squat: 60kg x 5, 60kg x 5, 60kg x 5"),
+    ("push ups: then one set of 20 or 30, I don't remember", "kg", ASK),  # h9-071
+    ("incline push ups 10 RPE 7-8", "kg", "incline_push_up: bw x 10 @7.5"),  # never 8 reps
+    ("squat 3x5 100kg rpe 8.5/9", "kg", "squat: " + ", ".join(["100kg x 5 @8.5"] * 3)),
+    ("Incline DB curl 20x 10/side RPE 8", "lb", "incline_dumbbell_curl: 20lb x 10 @8"),  # h9-075
+    ("lunges 3x10/leg 20kg", "kg", "lunge: 20kg x 10, 20kg x 10, 20kg x 10"),
+    (
+        "Back Squat\n\n5 reps @ 65% – 76#\n5 reps @ 75% – 88#\nMax reps @ 85% – 100# – 8 reps",
+        "lb",
+        "squat: 76lb x 5, 88lb x 5, 100lb x 8",
+    ),  # h9-003: the top set's line is the squat's, never dropped
+    (
+        "Incline rack press 3 reps, 5 sets @ 125lb",
+        "lb",
+        "incline_bench_press: " + ", ".join(["125lb x 3"] * 5),
+    ),
+    ("Incline rack press 3 reps, 5 sets @ 125lb\n3, 3, 2, 2, 1", "lb", ASK),  # h9-090: or 10?
+    ("squat 3x5 100kg\n5, 5, 5", "kg", ASK),
+    ("squat 100kg\n5, 5, 5", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
 ]
 
 
@@ -536,6 +564,23 @@ def test_a_summary_line_below_a_session_gives_its_heart_rate() -> None:
     (entry,) = parse("Biked 31.5 miles\nTotal time - 1:59:41\nAHR - 140", "lb").entries
     assert isinstance(entry, CardioEntry)
     assert (entry.activity, entry.minutes, entry.avg_hr) == ("bike", 119.68, 140)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # h9-088: a label line and a power line between the time and the heart rate
+        "Type: Trainer Ride\nTime: 30:00\nStrategy: Steady Output\nAverage Watts: 150\n"
+        "Average Heart Rate: 130 bpm",
+        # h9-085: the heart rate said first, the session after it on the same line
+        "My avg. HR ended up being 130 bpm, and I rode 30 min on the trainer",
+    ],
+)
+def test_a_heart_rate_around_a_session_is_its_own(text: str) -> None:
+    (entry,) = parse(text, "lb").entries
+    assert isinstance(entry, CardioEntry)
+    assert (entry.minutes, entry.avg_hr) == (30, 130)
+    assert entry.source == text.strip()  # the reply quotes the whole of it
 
 
 def test_a_statistic_over_many_walks_is_no_session() -> None:

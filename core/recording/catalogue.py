@@ -119,13 +119,17 @@ EXERCISES = _load()  # in catalogue order
 CATALOGUE: dict[str, Exercise] = {e.id: e for e in EXERCISES}
 
 
+# Abbreviations ending in s that are no plural: `ohs` (overhead squat) is not "oh" (`Oh boy!`).
+_NO_PLURAL = frozenset({"ohs"})
+
+
 def _singular(word: str) -> str:
     """Return `word` without a plural ending; applied alike to names and input."""
     if word.endswith("sses"):
         return word[:-2]
     if len(word) >= 5 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) >= 3 and word.endswith("s") and not word.endswith("ss"):
+    if len(word) >= 3 and word.endswith("s") and not word.endswith("ss") and word not in _NO_PLURAL:
         return word[:-1]
     return word
 

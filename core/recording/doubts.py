@@ -24,6 +24,8 @@ _GRAMS = re.compile(
     r"(?:[x×@]\s*|\bat\s+)(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\b"
     r"|(?<![\w.])(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\s*[x×]\s*\d"
 )
+# `one set of 20 or 30, I don't remember`: two counts, either may be it.
+_EITHER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s+or\s+(\d+(?:\.\d+)?)(?![\w.])")
 _VARIANT = re.compile(
     r"\b(?:seated|one[- ]?hand(?:ed)?|one[- ]?arm(?:ed)?|single[- ]?(?:arm|leg)|incline|decline"
     r"|close[- ]?grip|paused?|deficit|sumo)\b"
@@ -46,6 +48,10 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
         return (
             f"Was that {grams} kg on the {label}? Send the load with its unit, "
             f"e.g. `{label} 3x8 {grams}kg`"
+        )
+    if m := _EITHER.search(raw):
+        return f"Was it {m[1]} or {m[2]} on the {label}? Send the sets as they were, e.g. " + (
+            f"`{label} 3x8`" if exercise.bodyweight else f"`{label} 3x8 100kg`"
         )
     if exercise.bodyweight and _GEAR_LOAD.search(raw):
         return f"How much weight did you add to the {label}? e.g. `{label} 3x8 bw+10kg`"

@@ -17,12 +17,18 @@ heart rate beside it on its line, the summary lines below it (`Total time - 1:59
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from core.recording import notes
-from core.recording.cardio import activities_named, mentions_cardio, names_activity
+from core.recording.cardio import (
+    activities_named,
+    mentions_cardio,
+    names_activity,
+    read_heart_rate,
+)
 from core.recording.catalogue import Exercise
 from core.recording.durations import find_durations
 from core.recording.names import PREFACE, find_exercise
@@ -47,6 +53,10 @@ NOTE_HEADINGS = frozenset(
 # Gear a set was done with, heading its line (`with straps: 165 x 7`): the same lift.
 GEAR_NOTE = frozenset(
     "with without no straps strap belt belted beltless wraps wrapped sleeves chalk raw".split()
+)
+# A set line's own words before its numbers (`Max reps @ 85% – 100# – 8 reps`): no name.
+SET_LINE_WORDS = frozenset(
+    "max reps rep amrap top set sets last final backoff back off working".split()
 )
 NAME_STOP_WORDS = frozenset(
     {"bw", "bodyweight", "body", "sets", "set", "reps", "rep", "x", "at", "rpe", "of", "for"}
@@ -90,7 +100,10 @@ _MULTIPLE = {"double": 2, "triple": 3}
 _MULTIPLES = re.compile(r"(?<![\w.])(\d+)\s+(double|triple)s\b")
 _REPETITIONS = re.compile(r"(?<=\d)\s*repetition(?=s?\b)")
 _PLUS = re.compile(r"\s\+\s")
-_SPACED_SLASH = re.compile(r"\s/(?=\s)|(?<![^\W\d_])/(?=\s*[^\W\d_])")
+# (`10/side`, `8/leg` are reps on each side, no break)
+_SPACED_SLASH = re.compile(
+    r"\s/(?=\s)|(?<![^\W\d_])/(?=\s*[^\W\d_])(?!\s*(?:side|leg|arm|hand)s?\b)"
+)
 _SENTENCE = re.compile(r"(?<=[^\W\d_#])\.(?=\s+[A-Z])|(?<=[\d#])\.(?=\s+[A-Z][a-z]+\b)")
 _CARDIO_SENTENCE = re.compile(r"(?<=[^\W_])\.(?=\s+[\dA-Z])")
 _THEN = re.compile(r"\bthen\b", re.IGNORECASE)
@@ -233,7 +246,8 @@ _ONE_SIDE_BEFORE = re.compile(r"(?<![\w.])1\s*-?\s*(?:leg|arm)\b[^:]*$", re.IGNO
 # A line of a watch's or app's summary, below the session it describes.
 _CARDIO_DETAIL = re.compile(
     r"\s*(?:total\s+time|moving\s+time|elapsed(?:\s+time)?|duration|time|ahr|"
-    r"(?:(?:avg|average|max(?:imum)?)\.?\s*)?(?:hr|heart\s*rate|speed|pace|power|cadence)|"
+    r"(?:(?:avg|average|max(?:imum)?|normali[sz]ed)\.?\s*)?"
+    r"(?:hr|heart\s*rate|speed|pace|power|watts?|cadence)|"
     r"avg\.?|average|distance|calories|kcal|elevation)\s*[:=\-–]?\s*\d",
     re.IGNORECASE,
 )
@@ -247,6 +261,19 @@ _LOAD_SLASH_REPS = re.compile(
 _LOAD_X_REP_SLASHES = re.compile(
     r"(?<![\w./])(\d+(?:\.\d+)?)(\s*(?:kgs?|lbs?|#)?)\s*x\s*(\d{1,2}(?:\s*/\s*\d{1,2})+)(?![\d./])"
 )
+_RPE_RANGE = re.compile(r"\brpe\s*(\d+(?:\.\d+)?)\s*(?:-|–|/|to)\s*(\d+(?:\.\d+)?)(?![\d.])")
+# The widest range read as the effort between its ends (`7-8` is 7.5); wider ones are left.
+MAX_RPE_RANGE = 1.5
+
+
+def _rpe_between(m: re.Match[str]) -> str:
+    low, high = float(m[1]), float(m[2])
+    if not 1 <= low < high <= 10 or high - low > MAX_RPE_RANGE:
+        return m[0]
+    return f"rpe {math.floor(low + high) / 2:g}"  # the half step at or below the middle
+
+
+_PER_SIDE = re.compile(r"(?<=\d)\s*/\s*(side|leg|arm|hand)s?\b")
 # `4 reps/315lbs`: reps, a slash, then their load.
 _REPS_SLASH_LOAD = re.compile(r"\b(reps?)\s*/\s*(?=\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#))")
 
@@ -269,11 +296,14 @@ def _normalise(raw: str, first: bool) -> str:
         text = _ANGLE.sub(lambda m: " " * len(m[0]), text)
     text = text.replace("×", "x").replace("*", "x").replace("’", "'")
     if "/" in text:  # `100/3*10`: a weight, then its two counts, as `100x3x10` (asked)
+        text = _PER_SIDE.sub(r" per \1", text)  # `10/side`, `8/leg`: reps on each side
         text = _LOAD_SLASH_REPS.sub(r"\1 x \2", _WEIGHT_SLASH_COUNTS.sub(r"\1x\2x", text))
         text = _REPS_SLASH_LOAD.sub(r"\1 @ ", text)
         text = _LOAD_X_REP_SLASHES.sub(_each_set_at_its_load, text)
     if "leg" in text or "arm" in text:  # `1 leg press`, `single-arm row`: one side's lift
         text = _ONE_SIDE.sub(r"one \1", text)
+    if "rpe" in text:  # `RPE 7-8`, `rpe 8.5/9`: one effort between the two, never reps
+        text = _RPE_RANGE.sub(_rpe_between, text)
     if "repetition" in text:  # `30 repetitions` is 30 reps
         text = _REPETITIONS.sub(" rep", text)
     if "," in text:
@@ -345,9 +375,23 @@ def fragments(segments: list[Segment]) -> list[list[Segment]]:
             segment = replace(segment, heading=True)
         if fragments and _continues(fragments[-1], segment):
             fragments[-1].append(segment)
+        elif fragments and segment.cardio and _heart_rate_before(fragments[-1], segment):
+            # `My avg. HR was 143 bpm, and I covered 4.6 miles at 9:41 per mile`
+            fragments[-1] = [segment, *fragments[-1]]
         else:
             fragments.append([segment])
     return fragments
+
+
+def _heart_rate_before(fragment: list[Segment], session: Segment) -> bool:
+    """Return whether `fragment` is only a heart rate, earlier on the session's own line."""
+    if fragment[-1].line != session.line:
+        return False
+    for part in fragment:
+        hr, rest = read_heart_rate(part.text)
+        if part.exercise or part.cardio or hr is None or _DIGIT.search(rest):
+            return False
+    return True
 
 
 def _is_heading(segments: list[Segment], index: int) -> bool:
@@ -373,6 +417,8 @@ def _continues(fragment: list[Segment], segment: Segment) -> bool:
             return True  # `run 5k, 27:30, 5:30/km, hr 150`: details of the same session
         if fragment[0].text.endswith(":") and _KEY_VALUE.match(segment.text):
             return True  # `Run:` then `- Distance: 5 km` lines
+        if _KEY_VALUE.match(segment.text) and not _DIGIT.search(segment.text):
+            return True  # a summary's label line: `Strategy: Steady Output`, `Route: Watopia`
         if _CARDIO_DETAIL.match(segment.text) and not names_activity(segment.text):
             # `Biked 31.5 miles` then `Total time - 1:59:41`, `AHR - 140`; a second time
             # under a session that has one (`Run 30 min` / `Time 45:00`) is its own, asked
@@ -389,5 +435,6 @@ def _continues(fragment: list[Segment], segment: Segment) -> bool:
         bool(segment.name)
         and bool(REPS_HINT.search(segment.text))
         and not GEAR_NOTE.issuperset(segment.name.split())  # `with straps: 165 x 7`
+        and not SET_LINE_WORDS.issuperset(_WORD.findall(segment.name))
     )
     return (fragment[0].exercise is not None or fragment[0].heading) and not unknown_name

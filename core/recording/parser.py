@@ -292,7 +292,7 @@ def _read_fragment(
     fragment: list[Segment], text: str, units: Unit, notation: Notation | None
 ) -> Outcome:
     head = fragment[0]
-    source = text[head.start : fragment[-1].end].strip()
+    source = text[min(s.start for s in fragment) : max(s.end for s in fragment)].strip()
     joined = " , ".join(s.text for s in fragment)
     if (head.cardio or head.exercise) and (written := unloggable(joined)):
         # Refused whole: read digit by digit it would be another number (`1e308` is 1).

@@ -109,6 +109,8 @@ def assisted_question(label: str) -> str:
     )
 
 
+# `5 sets of 3 x 155`, `3 sets x 155 x 5`: a set count, then a chain that is not its own.
+_SETS_OF_THEN_X = re.compile(rf"(?<![\w.])({NUM})\s*sets?\s*(?:of|x)\s*({NUM})\s*(?:reps?\s*)?x\s*")
 # A range of reps (`4 sets of 2 to 3`, `2-3 reps`, `sets of 8–10`): not one count, and the
 # second number must never become a load (`+3 kg` on a pull-up).
 _NO_UNIT = r"(?!\s*(?:%|/|\.\d|kgs?\b|lbs?\b|#|kilos?\b|pounds?\b|k\b))"
@@ -272,6 +274,8 @@ def _read_sets(
     marked = marked or bw
     loads, text = take_load_list(text, units)
     colon, text = take(COLON_LOAD, text, (":",))
+    if "sets" in text and "x" in text:  # `5 sets of 3 x 155`: the count is the sets', not a chain's
+        text = _SETS_OF_THEN_X.sub(r"\1 sets of \2 @ ", text)
     chains, text = take(CHAIN, text, ("x",))
     load, with_unit, text = take_load(text, units)
     if load is SEVERAL_LOADS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from core.recording import notes
 from core.recording.catalogue import Exercise
@@ -132,6 +133,7 @@ def read_strength(
     leaning = False  # bare reps just read took the load written earlier on their line
     borrowed_line = carried_line = -1
     has_reps = ambiguous = uniform = False
+    per_line: dict[int, _LineSets] = {}
     for index, segment in enumerate(fragment):
         if index and (verb := _LIFT_VERB.match(segment.text)) and not _verb_fits(verb[1], exercise):
             # `Happy with the squats. Pressed only 4 reps at 49kg.`: the sets of another lift
@@ -188,7 +190,13 @@ def read_strength(
                 return Outcome(Problem("unreadable", source, _reps_for(pending, label)), True)
             part = replace(part, sets=part.sets * int(pending))
             pending, uniform = None, True
-        if part.count is not None and not part.sets:
+        if part.count is not None and not part.sets and _reps_then_count(fragment, index, per_line):
+            # `3 reps, 5 sets @ 125lb`: the reps just before on this line, that many times
+            count = int(part.count)
+            sets = [*sets[:-1], *[sets[-1]] * count]
+            per_line[segment.line].count += count - 1
+            per_line[segment.line].uniform = uniform = True
+        elif part.count is not None and not part.sets:
             pending = part.count
         if part.load and not part.sets and any(s.weight is None for s in sets):
             sets = [_loaded(s, part.load) for s in sets]  # `Squats, 5x5, 90kg`
@@ -230,8 +238,14 @@ def read_strength(
         borrowed_line = segment.line
         if part.load is not None and LOAD_HINT.search(segment.text):
             carried_line = segment.line
+        line = per_line.setdefault(segment.line, _LineSets())
+        line.count += len(part.sets)
+        line.bare = line.bare and bool(_BARE.fullmatch(segment.text))
+        line.uniform = line.uniform or part.uniform
         carried = part.load or carried
         sets.extend(part.sets)
+    if question := _reps_of_those_sets(per_line, label, example(exercise, units)):
+        return Outcome(Problem("unreadable", source, question), counted=True)
     if pending is not None and len(sets) == 1 and pending.is_integer() and pending > 1:
         # `Bench Press: 147.5×8 reps, 4 sets`: the one set written, that many times
         sets, pending, uniform = sets * int(pending), None, True
@@ -506,3 +520,41 @@ def _rpe_per_set(sets: list[RawSet], marks: list[float]) -> list[RawSet]:
     if len(every) == len(sets):
         return [replace(s, rpe=rpe) for s, rpe in zip(sets, every, strict=True)]
     return [replace(s, rpe=None) for s in sets]
+
+
+_REPS_AT_END = re.compile(r"(?<![\w.])\d{1,2}\s*reps?\s*$")
+
+
+@dataclass
+class _LineSets:
+    """The sets one line of a fragment gave: how many, all bare reps, any `N sets` written."""
+
+    count: int = 0
+    bare: bool = True
+    uniform: bool = False
+
+
+def _reps_then_count(fragment: list[Segment], index: int, per_line: dict[int, _LineSets]) -> bool:
+    """Return whether the part before `index`, on its line, was one set of reps alone."""
+    if not index or fragment[index - 1].line != fragment[index].line:
+        return False
+    line = per_line.get(fragment[index].line)
+    before = fragment[index - 1].text
+    return line is not None and line.count == 1 and _REPS_AT_END.search(before) is not None
+
+
+def _reps_of_those_sets(per_line: dict[int, _LineSets], label: str, shown: str) -> str | None:
+    """Return a question when a line of bare reps as many as the sets above it follows them.
+
+    `Incline press 3 reps, 5 sets @ 125lb` then `3, 3, 2, 2, 1`: what each of those sets
+    got, or as many sets more? Asked, never doubled.
+    """
+    lines = sorted(per_line)
+    for above, below in pairwise(lines):
+        first, then = per_line[above], per_line[below]
+        if first.uniform and not first.bare and then.bare and then.count == first.count > 1:
+            return (
+                f"Were the reps on the line after your {first.count} {label} sets what those "
+                f"sets got, or {first.count} sets more? Send each set once, e.g. `{shown}`"
+            )
+    return None
