@@ -535,6 +535,19 @@ RULES = [
     ("Incline rack press 3 reps, 5 sets @ 125lb\n3, 3, 2, 2, 1", "lb", ASK),  # h9-090: or 10?
     ("squat 3x5 100kg\n5, 5, 5", "kg", ASK),
     ("squat 100kg\n5, 5, 5", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("30 squats", "kg", ASK),  # how heavy? (was neither recorded nor asked)
+    ("30 leg presses", "kg", ASK),
+    ("So I went outside and had a walk in the dark.", "kg", ASK),  # h9-056: how long?
+    ("I logged 8 minutes on the trainer yesterday. It was awesome", "kg", "other: 8 min"),
+    ("35 min hill #6 = 4.05 miles + 35 min intervals #7 = 4.33 miles", "kg", ASK),  # h9-017
+    ("DB RDL 40x 10 RPE 7", "lb", "romanian_deadlift: 40lb x 10 @7"),
+    ("dumbbell romanian deadlift 40x10", "lb", "romanian_deadlift: 40lb x 10"),
+    (
+        "Pull ups: 4 with 15#, 3 with 25#, 2 with 35# and 2 attempts at 45# but just couldn't "
+        "get my chin over the bar.",
+        "lb",
+        ASK,
+    ),  # h9-100: never a chin-up, never the misses left out in silence
 ]
 
 

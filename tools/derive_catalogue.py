@@ -129,7 +129,8 @@ ROWS: tuple[Row, ...] = (
           "dl, dead, conventional deadlift, sumo deadlift, sumo, barbell deadlift, deadlifted"),
     _ours("Romanian_Deadlift", "romanian_deadlift", "Romanian deadlift", "hinge",
           "hamstrings glutes", "lower", "barbell dumbbell",
-          "rdl, romanian, stiff leg deadlift, sldl, db rdl"),
+          "rdl, romanian, stiff leg deadlift, sldl, db rdl, dumbbell rdl, "
+          "dumbbell romanian deadlift, db romanian deadlift"),
     _ours("Trap_Bar_Deadlift", "trap_bar_deadlift", "Trap bar deadlift", "hinge",
           "quads hamstrings glutes back", "lower", "trap-bar",
           "trap bar, trap bar dl, hex bar, hex bar deadlift, hex bar dl, tbdl"),

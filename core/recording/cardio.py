@@ -68,6 +68,9 @@ ACTIVITIES = {
 _NOUNS = {"bike": "ride", "elliptical": "elliptical session", "stairs": "stair session"}
 MACHINE = "treadmill"  # walked or ran on: the speed or another word says which
 _ACTIVITY_WORDS = frozenset(ACTIVITIES) | {MACHINE}
+# `8 minutes on the trainer`: a cyclist's indoor trainer (never a personal trainer, whom
+# one trains *with*).
+_ON_TRAINER = re.compile(r"\bon\s+(?:the|my|a|an\s+indoor|the\s+indoor)\s+trainer\b")
 
 _NUMBER_WORD = "|".join(NUMBER_WORDS)
 _DISTANCE = re.compile(
@@ -111,6 +114,14 @@ _DIGIT = re.compile(r"\d")
 _NOT_DONE = frozenset(
     "no not skipped skip skipping missed cancelled canceled late later tomorrow next".split()
 )
+_A_TIME = r"\d\s*(?:min\w*|hours?|hrs?)\b"
+_PLUS_TIMES = re.compile(rf"{_A_TIME}[^+\n]*\+[^+\n]*?{_A_TIME}")
+# A session told of in words, with no time: `had a walk in the dark`, `went for a run`.
+_DID_ONE = re.compile(
+    r"\b(?:went|had|did|took|done|finished|enjoyed)\s+(?:out\s+)?(?:for\s+)?"
+    r"(?:a|an|my|our|the|another)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:walk|run|jog|ride|bike\s+ride|swim|hike|row|spin)\b"
+)
 _BARE_ACTIVITY = re.compile(r"(?:[a-z]+\s+)?(?:[a-z]+|zone\s*2)")
 
 _EXAMPLE = "e.g. `zone 2 run 45 min`"
@@ -130,7 +141,11 @@ _QUESTIONS: dict[Unclear, str] = {
 def names_activity(text: str) -> bool:
     """Return whether lowercased `text` names zone 2, intervals or a cardio activity itself
     (not only a distance, pace or heart rate, which are details of a session)."""
-    return bool(_NAMED.search(text)) or not _ACTIVITY_WORDS.isdisjoint(_WORD.findall(text))
+    return (
+        bool(_NAMED.search(text))
+        or not _ACTIVITY_WORDS.isdisjoint(_WORD.findall(text))
+        or ("trainer" in text and _ON_TRAINER.search(text) is not None)
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -212,6 +227,8 @@ def activities_named(text: str) -> list[str]:
     for word in _WORD.findall(text):
         if word in ACTIVITIES and ACTIVITIES[word] not in found:
             found.append(ACTIVITIES[word])
+    if "trainer" in text and "bike" not in found and _ON_TRAINER.search(text):
+        found.append("bike")
     if found:
         return found
     if (MACHINE in text or _INCLINE.search(text)) and (speed := SPEED.search(text)):
@@ -275,11 +292,14 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     minutes = session_minutes(durations, repeated(rest))
     if minutes == "none" and (derived := minutes_from_pace(rest)) is not None:
         minutes = derived  # `5k run @ 5:30/km`: the time is the distance at that pace
+    if not isinstance(minutes, str) and len(durations) > 1 and _PLUS_TIMES.search(rest):
+        minutes = "several"  # `35 min hill + 35 min intervals`: two sessions, not one twice
     if isinstance(minutes, str):
         if minutes == "none" and not _VAGUE.search(rest):
             numbers = _DIGIT.search(_ZONE2.sub(" ", rest)) or read_distance(rest) is not None
             bare = _BARE_ACTIVITY.fullmatch(rest.strip(" .!"))
-            if hr is None and not numbers and not (bare and _NOT_DONE.isdisjoint(rest.split())):
+            done = bare or _DID_ONE.search(rest)  # `walk`, `went for a walk in the dark`
+            if hr is None and not numbers and not (done and _NOT_DONE.isdisjoint(rest.split())):
                 return None  # a note or a question; `fast running` alone is asked how long
         return Problem("unreadable", source, _QUESTIONS[minutes].format(what=what))
     if minutes <= 0 or minutes > MAX_MINUTES:

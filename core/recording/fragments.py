@@ -335,11 +335,13 @@ def _segment(
         if found is not None and at == 0:
             exercise, first, used, leading = found, 0, size, True
             words, lead = _WORD.findall(rest), _name_words(rest)
-    after_number = (
-        exercise is not None
-        and not leading
-        and first == len(lead)
-        and re.search(rf"(?<![\w.]){NUM}\s+{re.escape(words[first])}", text) is not None
+    after_number = exercise is not None and (
+        (
+            not leading
+            and first == len(lead)
+            and re.search(rf"(?<![\w.]){NUM}\s+{re.escape(words[first])}", text) is not None
+        )  # `30 squats` at the very start: a count of them too
+        or (not lead and re.match(rf"\s*{NUM}\s+{re.escape(words[first])}", text) is not None)
     )
     typed = _LIST_MARKER.sub("", _NAME_END.split(prepared.strip(" ;"), maxsplit=1)[0])
     return Segment(

@@ -49,6 +49,10 @@ CHANGING_AFTER = frozenset(
 )
 
 
+# A body part named in how a rep went, not the lift: `couldn't get my chin over the bar`.
+_BODY_PART = frozenset({("chin", "over"), ("chin", "above"), ("chin", "past"), ("chin", "to")})
+
+
 def _changes_the_lift(word: str) -> bool:
     """Return whether `word`, after a known name, makes it another lift (plurals too:
     `OH extensions` is no overhead squat)."""
@@ -95,7 +99,7 @@ def _find(words: list[str], names: Mapping[str, str] | None) -> tuple[Exercise |
         for n in range(min(longest, end - start), 0, -1):
             run = words[start : start + n]
             after = words[start + n] if start + n < len(words) else ""
-            if _changes_the_lift(after):
+            if _changes_the_lift(after) or (n == 1 and (word, after) in _BODY_PART):
                 continue
             if exercise := _lookup(run, names):
                 return exercise, start, n
