@@ -535,6 +535,8 @@ RULES = [
     ("Incline rack press 3 reps, 5 sets @ 125lb\n3, 3, 2, 2, 1", "lb", ASK),  # h9-090: or 10?
     ("squat 3x5 100kg\n5, 5, 5", "kg", ASK),
     ("squat 100kg\n5, 5, 5", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("45 min hr 130", "kg", ASK),  # a session's heart rate: which activity? (was dropped)
+    ("squat 3x5 100kg, hr 150", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("30 squats", "kg", ASK),  # how heavy? (was neither recorded nor asked)
     ("30 leg presses", "kg", ASK),
     ("So I went outside and had a walk in the dark.", "kg", ASK),  # h9-056: how long?

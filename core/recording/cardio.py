@@ -86,6 +86,7 @@ _AVG_HR = re.compile(
     r"|hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=|-|–)?\s*(\d+)(?!\d|\s*(?:m|mins?|minutes?)\b)"
     r"|(?<![\w.])(\d+)\s*(?:bpm|ahr|avg\.?\s*hr)\b"
 )
+_HR_WORDS = re.compile(r"\b(?:ahr|hr|bpm|heart\s*rate)\b|\d\s*bpm\b|\bhr\s*av")
 _AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")
 _STEPS = re.compile(r"\d\s*steps\b")
 _STEPS_IN = re.compile(
@@ -165,9 +166,10 @@ def mentions_cardio(text: str) -> bool:
             or bool(_TIME.search(_DISTANCE.sub(" ", outside)))
             or bool(SPEED.search(text))  # `two miles (6.0 mph)`: asked how long
         )
-    if "hr" not in text and "heart" not in text:  # every `_AVG_HR_WORDS` has one
+    if "hr" not in text and "heart" not in text and "bpm" not in text:
         return False
-    return bool(_AVG_HR_WORDS.search(text) and find_durations(outside))
+    # `90 min avg hr 141`, `45 min hr 130`, `90 minutes, 141 bpm`: a session's heart rate
+    return bool(_HR_WORDS.search(text) and find_durations(outside))
 
 
 def session_without_activity(text: str) -> bool:
