@@ -519,7 +519,7 @@ RULES = [
     ("ohs 3x5 60kg", "kg", "overhead_squat: 60kg x 5, 60kg x 5, 60kg x 5"),
     ("push ups: then one set of 20 or 30, I don't remember", "kg", ASK),  # h9-071
     ("incline push ups 10 RPE 7-8", "kg", "incline_push_up: bw x 10 @7.5"),  # never 8 reps
-    ("squat 3x5 100kg rpe 8.5/9", "kg", "squat: " + ", ".join(["100kg x 5 @8.5"] * 3)),
+    ("squat 3x5 100kg rpe 8.5/9", "kg", ASK),  # two RPEs, three sets: which is which?
     ("Incline DB curl 20x 10/side RPE 8", "lb", "incline_dumbbell_curl: 20lb x 10 @8"),  # h9-075
     ("lunges 3x10/leg 20kg", "kg", "lunge: 20kg x 10, 20kg x 10, 20kg x 10"),
     (
@@ -535,6 +535,34 @@ RULES = [
     ("Incline rack press 3 reps, 5 sets @ 125lb\n3, 3, 2, 2, 1", "lb", ASK),  # h9-090: or 10?
     ("squat 3x5 100kg\n5, 5, 5", "kg", ASK),
     ("squat 100kg\n5, 5, 5", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    # found by a fresh-eyes review of the slice 9 rules
+    ("bench 2x5 80kg rpe 7/8", "kg", "bench_press: 80kg x 5 @7, 80kg x 5 @8"),  # a list
+    ("bench 3x8 60kg rpe 8 - 9 reps last set", "kg", ASK),  # never RPE 8.5, the 9 lost
+    ("bench 3 sets of 8 x 2 60", "kg", ASK),  # never RPE 2
+    ("squat 3 sets of 5x5 225", "lb", ASK),
+    ("squat 4 sets of 5 x 8 100kg", "kg", ASK),  # 4 sets or 5?
+    ("bench 2 sets 80kg x 5", "kg", ASK),
+    ("bench 80kg x 5 (2 sets)", "kg", "bench_press: 80kg x 5, 80kg x 5"),  # was one set
+    # `Back` is another lift (asked), not a set line of the squat
+    ("Squat 3x5 100kg\nBack 3x10 40kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("Squat 3x5 100kg\nMax reps 12", "kg", ASK),  # was left out in silence
+    ("lunges 20kg 10/side, 10/side, 8/side", "kg", "lunge: 20kg x 10, 20kg x 10, 20kg x 8"),
+    ("30 min on my trainer doing squats", "kg", ASK),  # never a ride, the squats lost
+    ("zone 2 40 or 45 min", "kg", ASK),
+    ("walk 30 min, hr 110 or 115", "kg", ASK),
+    ("squat 5 x 3 or 3 x 5 100kg", "kg", ASK),
+    ("squat 100kg for 5 reps, 3x or 4x", "kg", ASK),
+    ("squat 3x5 100kg, 1 or 2 warm up sets", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("skipped my run, did 30 min on the bike", "kg", "other: 30 min"),
+    ("Good morning! Squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("good mornings: 3x10 40kg", "kg", "good_morning: 40kg x 10, 40kg x 10, 40kg x 10"),
+    ("walk 20 min + squat 3x5 100kg", "kg", "walk: 20 min; squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("curls 12kg 3x10\n10 10 8", "kg", ASK),  # the reps those sets got, or more sets?
+    ("curls 12kg, 3 sets\n10, 10, 8", "kg", "bicep_curl: 12kg x 10, 12kg x 10, 12kg x 8"),
+    ("bench 60kg + 20kg/side 3x5", "kg", ASK),  # never 20 kg
+    ("dumbbell curl 15kg each side 3x10", "kg", "bicep_curl: 15kg x 10, 15kg x 10, 15kg x 10"),
+    ("Ride 60 min\nCooldown: walk for half an hour", "kg", "other: 60 min; walk: 30 min"),
+    ("oh squats 3x5 40kg", "kg", "overhead_squat: 40kg x 5, 40kg x 5, 40kg x 5"),
     ("45 min hr 130", "kg", ASK),  # a session's heart rate: which activity? (was dropped)
     ("squat 3x5 100kg, hr 150", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("30 squats", "kg", ASK),  # how heavy? (was neither recorded nor asked)
@@ -596,6 +624,22 @@ def test_a_heart_rate_around_a_session_is_its_own(text: str) -> None:
     assert isinstance(entry, CardioEntry)
     assert (entry.minutes, entry.avg_hr) == (30, 130)
     assert entry.source == text.strip()  # the reply quotes the whole of it
+
+
+@pytest.mark.parametrize(
+    "text", ["resting hr 55, zone 2 run 45 min", "hr 150 max, ran 5k in 25 min"]
+)
+def test_a_resting_or_top_heart_rate_is_no_sessions_average(text: str) -> None:
+    (entry,) = parse(text).entries
+    assert isinstance(entry, CardioEntry)
+    assert entry.avg_hr is None
+
+
+@pytest.mark.parametrize(
+    "text", ["skipped my 30 min run", "didn't go for my 45 min walk", "missed the 60 min ride"]
+)
+def test_a_session_that_did_not_happen_is_never_recorded(text: str) -> None:
+    assert parse(text).entries == ()  # was recorded; the chat says it found no workout
 
 
 def test_a_statistic_over_many_walks_is_no_session() -> None:

@@ -187,7 +187,7 @@ ROWS: tuple[Row, ...] = (
     R("Box_Squat", "box_squat", "Box squat", ""),
     R("Barbell_Squat", "pause_squat", "Pause squat", "paused squat"),
     R("Zercher_Squats", "zercher_squat", "Zercher squat", ""),
-    R("Overhead_Squat", "overhead_squat", "Overhead squat", "ohs",
+    R("Overhead_Squat", "overhead_squat", "Overhead squat", "ohs, oh squat",
       muscles="quads glutes shoulders"),
     R("Barbell_Squat", "safety_bar_squat", "Safety bar squat", "ssb squat, ssb, safety squat"),
     R("Smith_Machine_Squat", "smith_machine_squat", "Smith machine squat", "smith squat",

@@ -31,6 +31,7 @@ from core.recording.durations import (
     session_minutes,
 )
 from core.recording.entries import CardioEntry, Modality, Problem
+from core.recording.notes import EITHER
 from core.recording.paces import (
     KM_PER_MILE,
     NUMBER_WORDS,
@@ -70,7 +71,7 @@ MACHINE = "treadmill"  # walked or ran on: the speed or another word says which
 _ACTIVITY_WORDS = frozenset(ACTIVITIES) | {MACHINE}
 # `8 minutes on the trainer`: a cyclist's indoor trainer (never a personal trainer, whom
 # one trains *with*).
-_ON_TRAINER = re.compile(r"\bon\s+(?:the|my|a|an\s+indoor|the\s+indoor)\s+trainer\b")
+_ON_TRAINER = re.compile(r"\bon\s+(?:the|a|an\s+indoor|the\s+indoor)\s+trainer\b")
 
 _NUMBER_WORD = "|".join(NUMBER_WORDS)
 _DISTANCE = re.compile(
@@ -117,11 +118,20 @@ _NOT_DONE = frozenset(
 )
 _A_TIME = r"\d\s*(?:min\w*|hours?|hrs?)\b"
 _PLUS_TIMES = re.compile(rf"{_A_TIME}[^+\n]*\+[^+\n]*?{_A_TIME}")
+# A session that did not happen: `skipped my 30 min run`, `never went for the walk`.
+_NOT_DONE_SESSION = re.compile(
+    r"\b(?:skipped|skip|missed|miss|cancel+ed|postponed|no|never|(?:did|could|would|have|has|"
+    r"had)(?:\s*n[o']?t|\s+not)|haven'?t|hasn'?t|hadn'?t)\s+(?:(?:go|went|gone|do|done|did|"
+    r"get|got|make|made|have|had|manage|managed)\s+(?:to\s+)?(?:go\s+)?(?:for|out\s+for)?\s*)?"
+    r"(?:my|the|a|an|our|today'?s|this\s+morning'?s|any)?\s*(?:\d+\s*-?\s*(?:min\w*|hours?|hrs?|"
+    r"k|km|miles?)\s+)?(?:\w+\s+)?(?:walk|run|jog|ride|bike|swim|hike|row|spin|zone\s*2|"
+    r"cardio|intervals|hiit)\b"
+)
 # A session told of in words, with no time: `had a walk in the dark`, `went for a run`.
 _DID_ONE = re.compile(
     r"\b(?:went|had|did|took|done|finished|enjoyed)\s+(?:out\s+)?(?:for\s+)?"
     r"(?:a|an|my|our|the|another)\s+(?:[a-z]+\s+){0,2}?"
-    r"(?:walk|run|jog|ride|bike\s+ride|swim|hike|row|spin)\b"
+    r"(?:walk|run|jog|ride|bike\s+ride|swim|hike|row|spin)\b(?!\s+of\b)"
 )
 _BARE_ACTIVITY = re.compile(r"(?:[a-z]+\s+)?(?:[a-z]+|zone\s*2)")
 
@@ -274,6 +284,10 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     """
     if not mentions_cardio(text) or _PLAN.search(text[: _first_digit(text)]):
         return None
+    if (skipped := _NOT_DONE_SESSION.search(text)) and not activities_named(
+        text[: skipped.start()] + " " + text[skipped.end() :]
+    ):
+        return None  # `skipped my 30 min run`, `didn't go for my walk`: nothing was done
     if _RECORD_STAT.match(text):
         return None  # `Longest duration walk: 1:08:17`: a statistic over many sessions
     activities = activities_named(text)
@@ -290,6 +304,13 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
             source,
             f"Was that {' or '.join(activities)}? Send each on its own line with its time, "
             f"e.g. `{activities[0]} 30 min`.",
+        )
+    if either := EITHER.search(text):  # `zone 2 40 or 45 min`: which was it?
+        return Problem(
+            "unreadable",
+            source,
+            f"Was it {either[1]} or {either[2]}? Send the {what} as it was, e.g. "
+            f"`{activity or 'zone 2 run'} 45 min`.",
         )
     minutes = session_minutes(durations, repeated(rest))
     if minutes == "none" and (derived := minutes_from_pace(rest)) is not None:

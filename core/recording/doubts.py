@@ -24,8 +24,11 @@ _GRAMS = re.compile(
     r"(?:[x×@]\s*|\bat\s+)(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\b"
     r"|(?<![\w.])(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\s*[x×]\s*\d"
 )
-# `one set of 20 or 30, I don't remember`: two counts, either may be it.
-_EITHER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s+or\s+(\d+(?:\.\d+)?)(?![\w.])")
+# (a dumbbell's `15kg each side` is its own weight, the usual way: only after a `+` or plates)
+_PER_SIDE_LOAD = re.compile(
+    r"(?:\+\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#|pounds?|kilos?)|\d\s*(?:kgs?|lbs?)?\s*plates?)\s*"
+    r"(?:/\s*|per\s+|each\s+|a\s+|on\s+each\s+)side\b"
+)
 _VARIANT = re.compile(
     r"\b(?:seated|one[- ]?hand(?:ed)?|one[- ]?arm(?:ed)?|single[- ]?(?:arm|leg)|incline|decline"
     r"|close[- ]?grip|paused?|deficit|sumo)\b"
@@ -49,7 +52,10 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
             f"Was that {grams} kg on the {label}? Send the load with its unit, "
             f"e.g. `{label} 3x8 {grams}kg`"
         )
-    if m := _EITHER.search(raw):
+    if _PER_SIDE_LOAD.search(raw):
+        # `bench 60kg + 20kg/side`: the bar and a plate a side, or what? The total is asked.
+        return f"What did the {label} weigh in all, bar and plates? e.g. `{label} 3x5 100kg`"
+    if m := notes.EITHER.search(raw):
         return f"Was it {m[1]} or {m[2]} on the {label}? Send the sets as they were, e.g. " + (
             f"`{label} 3x8`" if exercise.bodyweight else f"`{label} 3x8 100kg`"
         )

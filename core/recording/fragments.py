@@ -55,9 +55,9 @@ GEAR_NOTE = frozenset(
     "with without no straps strap belt belted beltless wraps wrapped sleeves chalk raw".split()
 )
 # A set line's own words before its numbers (`Max reps @ 85% – 100# – 8 reps`): no name.
-SET_LINE_WORDS = frozenset(
-    "max reps rep amrap top set sets last final backoff back off working".split()
-)
+SET_LINE_WORDS = frozenset("max reps rep amrap top set sets backoff back off".split())
+# ... with one of these (`Back 3x10 40kg` is another lift; `Last 2 sets` another count)
+SET_LINE_MARKS = frozenset("max amrap top backoff".split())
 NAME_STOP_WORDS = frozenset(
     {"bw", "bodyweight", "body", "sets", "set", "reps", "rep", "x", "at", "rpe", "of", "for"}
 )
@@ -158,6 +158,16 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
     return segments, text[len(head) :]
 
 
+def _lift_after_plus(line: str, names: Mapping[str, str] | None) -> str:
+    """Return `line` with ` + ` before a known lift's name made a part break (`;`)."""
+    chars = list(line)
+    for m in _PLUS.finditer(line):
+        found, at, _ = find_exercise(_WORD.findall(line[m.end() :].lower())[:6], names)
+        if found is not None and at == 0:
+            chars[m.start() + 1] = ";"
+    return "".join(chars)
+
+
 def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     """Return `line` with notes blanked and more part breaks as `;`, at the same length.
 
@@ -167,6 +177,8 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     """
     lower = line.lower()
     if mentions_cardio(lower):
+        if "+" in line:  # `walk 20 min + squat 3x5 100kg`: a lift after the plus is its own
+            line = _lift_after_plus(line, names)
         if "." not in line or len(activities_named(lower)) < MIN_ACTIVITIES_TO_SPLIT:
             return line
         # `60 minutes on bike = 16.24 miles. ... 30 minute run = 3.35 miles.`: a sentence
@@ -261,7 +273,11 @@ _LOAD_SLASH_REPS = re.compile(
 _LOAD_X_REP_SLASHES = re.compile(
     r"(?<![\w./])(\d+(?:\.\d+)?)(\s*(?:kgs?|lbs?|#)?)\s*x\s*(\d{1,2}(?:\s*/\s*\d{1,2})+)(?![\d./])"
 )
-_RPE_RANGE = re.compile(r"\brpe\s*(\d+(?:\.\d+)?)\s*(?:-|–|/|to)\s*(\d+(?:\.\d+)?)(?![\d.])")
+# (`rpe 7/8` is a list, one a set; `rpe 8 - 9 reps` is an RPE, then reps)
+_RPE_RANGE = re.compile(
+    r"\brpe\s*(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)(?![\d.])"
+    r"(?!\s*(?:reps?|sets?|x)\b)"
+)
 # The widest range read as the effort between its ends (`7-8` is 7.5); wider ones are left.
 MAX_RPE_RANGE = 1.5
 
@@ -296,7 +312,7 @@ def _normalise(raw: str, first: bool) -> str:
         text = _ANGLE.sub(lambda m: " " * len(m[0]), text)
     text = text.replace("×", "x").replace("*", "x").replace("’", "'")
     if "/" in text:  # `100/3*10`: a weight, then its two counts, as `100x3x10` (asked)
-        text = _PER_SIDE.sub(r" per \1", text)  # `10/side`, `8/leg`: reps on each side
+        text = _PER_SIDE.sub(" ", text)  # `10/side`, `8/leg`: reps on each side
         text = _LOAD_SLASH_REPS.sub(r"\1 x \2", _WEIGHT_SLASH_COUNTS.sub(r"\1x\2x", text))
         text = _REPS_SLASH_LOAD.sub(r"\1 @ ", text)
         text = _LOAD_X_REP_SLASHES.sub(_each_set_at_its_load, text)
@@ -385,6 +401,18 @@ def fragments(segments: list[Segment]) -> list[list[Segment]]:
     return fragments
 
 
+_NOT_SESSION_HR = re.compile(
+    r"\b(?:rest\w*|rhr|max\w*|peak|top|morning|woke|wake|waking|sleep\w*|night|bed)\b"
+)
+
+
+def set_line(name: str) -> bool:
+    """Return whether `name` is a set line's own words (`Max reps @`, `Top set`, `Back off`)."""
+    words = _WORD.findall(name)
+    marked = not SET_LINE_MARKS.isdisjoint(words) or "back off" in " ".join(words)
+    return bool(words) and marked and SET_LINE_WORDS.issuperset(words)
+
+
 def _heart_rate_before(fragment: list[Segment], session: Segment) -> bool:
     """Return whether `fragment` is only a heart rate, earlier on the session's own line."""
     if fragment[-1].line != session.line:
@@ -393,6 +421,8 @@ def _heart_rate_before(fragment: list[Segment], session: Segment) -> bool:
         hr, rest = read_heart_rate(part.text)
         if part.exercise or part.cardio or hr is None or _DIGIT.search(rest):
             return False
+        if _NOT_SESSION_HR.search(part.text):
+            return False  # `resting hr 55`, `hr 150 max`, `woke up with hr 48`
     return True
 
 
@@ -419,7 +449,11 @@ def _continues(fragment: list[Segment], segment: Segment) -> bool:
             return True  # `run 5k, 27:30, 5:30/km, hr 150`: details of the same session
         if fragment[0].text.endswith(":") and _KEY_VALUE.match(segment.text):
             return True  # `Run:` then `- Distance: 5 km` lines
-        if _KEY_VALUE.match(segment.text) and not _DIGIT.search(segment.text):
+        if (
+            _KEY_VALUE.match(segment.text)
+            and not _DIGIT.search(segment.text)
+            and not names_activity(segment.text)
+        ):
             return True  # a summary's label line: `Strategy: Steady Output`, `Route: Watopia`
         if _CARDIO_DETAIL.match(segment.text) and not names_activity(segment.text):
             # `Biked 31.5 miles` then `Total time - 1:59:41`, `AHR - 140`; a second time
@@ -437,6 +471,6 @@ def _continues(fragment: list[Segment], segment: Segment) -> bool:
         bool(segment.name)
         and bool(REPS_HINT.search(segment.text))
         and not GEAR_NOTE.issuperset(segment.name.split())  # `with straps: 165 x 7`
-        and not SET_LINE_WORDS.issuperset(_WORD.findall(segment.name))
+        and not set_line(segment.name)
     )
     return (fragment[0].exercise is not None or fragment[0].heading) and not unknown_name

@@ -36,7 +36,14 @@ _DASH_TAIL = re.compile(r"\s[-–—].*$")
 # Words a bracket of sets may hold; any other (`was too heavy`) makes it a note.
 _WORDS_BESIDE_SETS = re.compile(r"\b(?!(?:x|kgs?|lbs?|reps?|sets?|at|bw)\b)[a-zA-Z]+")
 _BRACKETED = re.compile(r"\([^()\n]*\)?|\[[^\[\]\n]*\]?|\{[^{}\n]*\}?")
-_REPEAT = re.compile(r"\(\s*[x×]\s*\d+\s*(?:sets?)?\s*\)", re.IGNORECASE)
+# `one set of 20 or 30, I don't remember`, `zone 2 40 or 45 min`: two numbers, either may be
+# it; `5 x 3 or 3 x 5` too. Not `2 or 3 days ago`, `1 or 2 warm up sets` (a note).
+_ONE = r"\d+(?:\.\d+)?(?:\s*[x×]\s*\d+|\s*[x×](?!\w))?"
+EITHER = re.compile(
+    rf"(?<![\w.])({_ONE})\s+or\s+({_ONE})(?![\w.])"
+    r"(?!\s+(?:days?|weeks?|months?|years?|times|warm\s*-?\s*ups?|warmups?)\b)"
+)
+_REPEAT = re.compile(r"\(\s*(?:[x×]\s*\d+\s*(?:sets?)?|\d+\s*(?:sets|[x×]))\s*\)", re.IGNORECASE)
 _LOADS = re.compile(
     r"\(\s*(?:pr\s*)?\d+(?:\.\d+)?(?:\s*,\s*(?:pr\s*)?\d+(?:\.\d+)?)+\s*(?:kgs?|lbs?)?\s*\)",
     re.IGNORECASE,

@@ -106,6 +106,8 @@ def parse(
     """
     if not text or not text.strip():
         return ParseResult()
+    if hello := _HELLO_FIRST.match(text):  # `Good morning! Squat 3x5 100kg`: a greeting first
+        text = " " * hello.end() + text[hello.end() :]
     if "[[" in text or "#" in text:
         # `#lift [[Bench Press]] 80kg 8-8-6`: a notes app's tag and link around the name
         text = _TAG.sub("", _WIKI_LINK.sub(r"\1", text))
@@ -221,6 +223,13 @@ def _history(outcome: Outcome) -> Outcome:
 _GLUED = re.compile(r"(?<![\w.])([A-Za-z]{4,})(\d+\s*(?:x|×|reps?\b|sets?\b))", re.IGNORECASE)
 _WIKI_LINK = re.compile(r"\[\[([^\[\]\n|]{1,60})(?:\|[^\[\]\n]*)?\]\]")
 _TAG = re.compile(r"(?<![\w#])#[A-Za-z][\w-]*")
+# A greeting, then the log (`Good morning! Squat 3x5 100kg`, `hi coach, bench 3x8 60kg`): not the
+# good-morning lift, which is written with its sets (`good mornings: 3x10 40kg`).
+_HELLO_FIRST = re.compile(
+    r"\s*(?:good\s+(?:morning|afternoon|evening)|hi|hello|hey|morning|thanks|thank\s+you)"
+    r"(?:\s+(?:there|coach|bot|all|everyone))?\s*(?:[!.]+|,(?=\s*[a-z]))\s*(?=\S)",
+    re.IGNORECASE,
+)
 _CROSS_TRAINER = re.compile(r"\b(?:x|cross)\s*-?\s*trainer\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # A plan to do something (not a goal or a rest day named beside today's sets).

@@ -100,6 +100,13 @@ _ASSISTED = re.compile(
 )
 
 
+def _sets_of_at_load(m: re.Match[str]) -> str:
+    """Return `5 sets of 3 x 155` as `5 sets of 3 @ 155`, or as written if 155 is no load."""
+    if not m[4] and float(m[3]) < MIN_BARE_LOAD:
+        return m[0]
+    return f"{m[1]} sets of {m[2]} @ "
+
+
 def assisted_question(label: str) -> str:
     """Return what the coach says to band-assisted sets: a band's help can't be weighed."""
     return (
@@ -110,7 +117,13 @@ def assisted_question(label: str) -> str:
 
 
 # `5 sets of 3 x 155`, `3 sets x 155 x 5`: a set count, then a chain that is not its own.
-_SETS_OF_THEN_X = re.compile(rf"(?<![\w.])({NUM})\s*sets?\s*(?:of|x)\s*({NUM})\s*(?:reps?\s*)?x\s*")
+# Only when the last number is a load (a unit, or at least MIN_BARE_LOAD) and ends the part:
+# `3 sets of 5x5 225`, `4 sets of 5 x 8 100kg` are asked, never read as a load of 5 or 8.
+_SETS_OF_THEN_X = re.compile(
+    rf"(?<![\w.])({NUM})\s*sets?\s*(?:of|x)\s*({NUM})\s*(?:reps?\s*)?x\s*"
+    rf"(?=({NUM})\s*({UNIT})?[^\d]*$)"
+)
+MIN_BARE_LOAD = 20
 # A range of reps (`4 sets of 2 to 3`, `2-3 reps`, `sets of 8–10`): not one count, and the
 # second number must never become a load (`+3 kg` on a pull-up).
 _NO_UNIT = r"(?!\s*(?:%|/|\.\d|kgs?\b|lbs?\b|#|kilos?\b|pounds?\b|k\b))"
@@ -275,7 +288,7 @@ def _read_sets(
     loads, text = take_load_list(text, units)
     colon, text = take(COLON_LOAD, text, (":",))
     if "sets" in text and "x" in text:  # `5 sets of 3 x 155`: the count is the sets', not a chain's
-        text = _SETS_OF_THEN_X.sub(r"\1 sets of \2 @ ", text)
+        text = _SETS_OF_THEN_X.sub(_sets_of_at_load, text)
     chains, text = take(CHAIN, text, ("x",))
     load, with_unit, text = take_load(text, units)
     if load is SEVERAL_LOADS:
@@ -287,6 +300,10 @@ def _read_sets(
     if load and rpe is None and not with_unit and not load.bodyweight and rpe_not_load(load, lift):
         rpe, load = load.weight, None
     blocks, count, text = take_set_words(text)
+    if chains and (count is not None or blocks):
+        # `4 sets of 5 x 8 100kg`, `2 sets 80kg x 5`: a set count beside sets that carry
+        # their own count. Which is it? Asked, never one set or the chain's count alone.
+        return PartSets(has_reps=True, problem=f"How many sets of {label} was that? {example}")
     bare, text = take(BARE_REPS, text, ("x",))
     on_bodyweight = lift.bodyweight or bw or added is not None
     base = base_load(load, bw, added, units, lift.bodyweight)

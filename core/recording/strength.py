@@ -28,7 +28,14 @@ from core.recording.entries import (
     Unit,
     to_kg,
 )
-from core.recording.fragments import LOAD_HINT, NAME_STOP_WORDS, REPS_HINT, SET_LIKE, Segment
+from core.recording.fragments import (
+    LOAD_HINT,
+    NAME_STOP_WORDS,
+    REPS_HINT,
+    SET_LIKE,
+    Segment,
+    set_line,
+)
 from core.recording.marks import NUM, UNIT
 from core.recording.readings import BARBELL_LIFTS, Block, Lift
 from core.recording.rpe_lists import MAX_RPE, MIN_RPE, take_last_set_rpe, take_rpe_list
@@ -129,6 +136,7 @@ def read_strength(
     sets: list[RawSet] = []
     carried: Load | None = None
     pending: float | None = None  # `5 sets,` waiting for its reps in the next part
+    pending_line = -1
     borrowed: list[int] = []  # sets of bare reps on this line, loaded from a line above
     leaning = False  # bare reps just read took the load written earlier on their line
     borrowed_line = carried_line = -1
@@ -144,7 +152,7 @@ def read_strength(
             return Outcome(Problem("unreadable", source, message), counted=True)
         if index and sets and notes.failure(segment.text):
             continue  # its number is the last set's reps (`_after_failure`), not a set
-        if index and _is_prose(segment):
+        if index and _is_prose(segment) and not _own_set_line(fragment, index):
             if not (leading := _LEADING_SETS.match(segment.text)):
                 continue  # a sentence about the sets, not more of them
             # `350x2x2 Friday I had a quart of icecream`: more sets, then chat, or the same
@@ -182,14 +190,40 @@ def read_strength(
         )
         if part.problem:
             return Outcome(Problem("implausible", source, part.problem), counted=True)
+        if (
+            index
+            and segment.line != fragment[index - 1].line
+            and _DIGIT.search(segment.text)
+            and not part.sets
+            and (
+                _own_set_line(fragment, index)
+                or not (part.load or part.count is not None or part.has_reps)
+            )
+        ):
+            # `Squat 3x5 100kg` then `Max reps 12`: a line of numbers read as nothing is
+            # asked about, never left out in silence.
+            message = (
+                f"What was `{segment.text.strip()[:40]}` under your {label}? Send those sets "
+                f"with their load, e.g. `{example(exercise, units)}`"
+            )
+            return Outcome(Problem("unreadable", source, message), counted=True)
         has_reps = has_reps or part.has_reps or part.count is not None
         ambiguous = ambiguous or part.ambiguous
         uniform = uniform or part.uniform
         if pending is not None and part.sets:
-            if len(part.sets) != 1:
-                return Outcome(Problem("unreadable", source, _reps_for(pending, label)), True)
-            part = replace(part, sets=part.sets * int(pending))
-            pending, uniform = None, True
+            on_line = _bare_on_line(fragment, index)
+            if on_line > 1 and segment.line != pending_line:
+                # `curls 12kg, 3 sets` then `10, 10, 8`: each set's reps, when as many
+                if on_line != pending:
+                    return Outcome(Problem("unreadable", source, _reps_for(pending, label)), True)
+                pending = None
+            else:
+                if len(part.sets) != 1:
+                    return Outcome(Problem("unreadable", source, _reps_for(pending, label)), True)
+                part = replace(part, sets=part.sets * int(pending), uniform=True)
+                pending, uniform = None, True
+        if part.count is not None and not part.sets:
+            pending_line = segment.line
         if part.count is not None and not part.sets and _reps_then_count(fragment, index, per_line):
             # `3 reps, 5 sets @ 125lb`: the reps just before on this line, that many times
             count = int(part.count)
@@ -240,7 +274,7 @@ def read_strength(
             carried_line = segment.line
         line = per_line.setdefault(segment.line, _LineSets())
         line.count += len(part.sets)
-        line.bare = line.bare and bool(_BARE.fullmatch(segment.text))
+        line.bare = line.bare and bool(_REPS_LINE.fullmatch(segment.text))
         line.uniform = line.uniform or part.uniform
         carried = part.load or carried
         sets.extend(part.sets)
@@ -350,6 +384,8 @@ _TIME_OR_DISTANCE = re.compile(
 )
 _PLATES = re.compile(r"\d\s*(?:plates?|discs?)\b")  # `deadlift 2 plates`: a load, reps asked for
 _BARE = re.compile(r"\s*\d+\s*")
+# A line of reps alone: `10, 10, 8`, `10 10 8`, `got 10, 10, 8`, `Reps: 10, 10, 8 reps`
+_REPS_LINE = re.compile(r"\s*(?:(?:got|reps?)\s*:?\s*)?\d+(?:\s+\d+)*\s*(?:reps?)?\s*")
 _PRIME_S = re.compile(r"\b(?:7|21)\s*['′’]s\b")  # `7′s`, `21's`: a curl scheme, not reps
 _PLATE_LOAD = re.compile(r"\d\s*plates?\b")  # `deadlift 2 plates`: a load in plates
 _PER_SIDE = re.compile(r"(?<![\w.])(\d+)\s*/\s*\1\s*x")  # `5/5 x 20k`: each side
@@ -405,6 +441,17 @@ _COUNT_THEN_FAIL = re.compile(r"\s*(\d+)\s*(?:fail(?:ed|ure|s)?|f)\b[\s.!]*", re
 _REPS_THEN_LOAD = re.compile(rf"\s*{NUM}\s*(?:reps?\s*)?(?:@|at\b)")
 # Sets that open a part before chat (`350x2x2 Friday I had a quart of icecream`).
 _LEADING_SETS = re.compile(rf"\s*{NUM}\s*(?:{UNIT})?(?:\s*x\s*{NUM}\s*(?:{UNIT})?){{1,2}}(?![\w.])")
+
+
+def _own_set_line(fragment: list[Segment], index: int) -> bool:
+    """Return whether part `index` is a line of its own that a set line's words start
+    (`Max reps 12`, `Top set 120kg x 3`): sets, read or asked about, never chat."""
+    segment = fragment[index]
+    return (
+        segment.line != fragment[index - 1].line
+        and bool(_DIGIT.search(segment.text))
+        and set_line(segment.name)
+    )
 
 
 def _is_prose(segment: Segment) -> bool:
@@ -534,6 +581,14 @@ class _LineSets:
     uniform: bool = False
 
 
+def _bare_on_line(fragment: list[Segment], index: int) -> int:
+    """Return how many parts of reps alone the line of part `index` holds (0 if any is not)."""
+    line = [s for s in fragment if s.line == fragment[index].line]
+    if not all(_REPS_LINE.fullmatch(s.text) for s in line):
+        return 0
+    return sum(len(re.findall(r"\d+", s.text)) for s in line)
+
+
 def _reps_then_count(fragment: list[Segment], index: int, per_line: dict[int, _LineSets]) -> bool:
     """Return whether the part before `index`, on its line, was one set of reps alone."""
     if not index or fragment[index - 1].line != fragment[index].line:
@@ -552,7 +607,7 @@ def _reps_of_those_sets(per_line: dict[int, _LineSets], label: str, shown: str) 
     lines = sorted(per_line)
     for above, below in pairwise(lines):
         first, then = per_line[above], per_line[below]
-        if first.uniform and not first.bare and then.bare and then.count == first.count > 1:
+        if first.uniform and not first.bare and then.bare and then.count >= 1:
             return (
                 f"Were the reps on the line after your {first.count} {label} sets what those "
                 f"sets got, or {first.count} sets more? Send each set once, e.g. `{shown}`"
