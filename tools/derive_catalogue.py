@@ -219,7 +219,8 @@ ROWS: tuple[Row, ...] = (
     R("Good_Morning", "good_morning", "Good morning", ""),
     R("Hyperextensions_Back_Extensions", "back_extension", "Back extension",
       "hyperextension, hyper, back hyper, back raise, 45 degree back extension, "
-      "45 degree back raise, roman chair back extension", pattern="hinge", bodyweight=True),
+      "45 degree back raise, roman chair back extension, back ext, roman chair back ext",
+      pattern="hinge", bodyweight=True),
     R("Reverse_Hyperextension", "reverse_hyper", "Reverse hyper", "reverse hyperextension"),
     R("Natural_Glute_Ham_Raise", "nordic_curl", "Nordic curl",
       "nordic, nordic hamstring curl, nordic ham curl, natural glute ham raise",
