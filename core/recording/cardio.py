@@ -71,7 +71,7 @@ MACHINE = "treadmill"  # walked or ran on: the speed or another word says which
 _ACTIVITY_WORDS = frozenset(ACTIVITIES) | {MACHINE}
 # `8 minutes on the trainer`: a cyclist's indoor trainer (never a personal trainer, whom
 # one trains *with*).
-_ON_TRAINER = re.compile(r"\bon\s+(?:the|a|an\s+indoor|the\s+indoor)\s+trainer\b")
+_ON_TRAINER = re.compile(r"\bon\s+(?:the|my|a|an\s+indoor|the\s+indoor)\s+trainer\b")
 
 _NUMBER_WORD = "|".join(NUMBER_WORDS)
 _DISTANCE = re.compile(
@@ -127,6 +127,29 @@ _NOT_DONE_SESSION = re.compile(
     r"k|km|miles?)\s+)?(?:\w+\s+)?(?:walk|run|jog|ride|bike|swim|hike|row|spin|zone\s*2|"
     r"cardio|intervals|hiit)\b"
 )
+
+
+def _either_time_or_rate(text: str) -> re.Match[str] | None:
+    """Return `40 or 45` when it is the session's time or heart rate (`zone 2 40 or 45 min`,
+    `hr 110 or 115`), not a distance or a count (`2 or 3 km`, `1 or 2 hills`)."""
+    for m in EITHER.finditer(text):
+        after, before = text[m.end() : m.end() + 8], text[max(0, m.start() - 12) : m.start()]
+        if _TIME_AFTER.match(after) or _RATE_BEFORE.search(before):
+            return m
+    return None
+
+
+_TIME_AFTER = re.compile(r"\s*(?:min\w*|hours?|hrs?|h)\b")
+_RATE_BEFORE = re.compile(r"\b(?:hr|bpm|heart\s*rate|pulse)\b")
+
+
+def _done_beside(text: str, skipped: re.Match[str]) -> bool:
+    """Return whether `text` names a session beyond the one not done (`skipped my run, did
+    30 min on the bike`; `no watch run 30 min`; `missed my 7am run so did 30 min at lunch`)."""
+    beside = text[: skipped.start()] + " " + text[skipped.end() :]
+    return bool(activities_named(beside) or find_durations(beside))
+
+
 # A session told of in words, with no time: `had a walk in the dark`, `went for a run`.
 _DID_ONE = re.compile(
     r"\b(?:went|had|did|took|done|finished|enjoyed)\s+(?:out\s+)?(?:for\s+)?"
@@ -284,9 +307,7 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     """
     if not mentions_cardio(text) or _PLAN.search(text[: _first_digit(text)]):
         return None
-    if (skipped := _NOT_DONE_SESSION.search(text)) and not activities_named(
-        text[: skipped.start()] + " " + text[skipped.end() :]
-    ):
+    if (skipped := _NOT_DONE_SESSION.search(text)) and not _done_beside(text, skipped):
         return None  # `skipped my 30 min run`, `didn't go for my walk`: nothing was done
     if _RECORD_STAT.match(text):
         return None  # `Longest duration walk: 1:08:17`: a statistic over many sessions
@@ -305,7 +326,7 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
             f"Was that {' or '.join(activities)}? Send each on its own line with its time, "
             f"e.g. `{activities[0]} 30 min`.",
         )
-    if either := EITHER.search(text):  # `zone 2 40 or 45 min`: which was it?
+    if either := _either_time_or_rate(text):  # `zone 2 40 or 45 min`: which was it?
         return Problem(
             "unreadable",
             source,

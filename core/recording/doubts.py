@@ -29,6 +29,10 @@ _PER_SIDE_LOAD = re.compile(
     r"(?:\+\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#|pounds?|kilos?)|\d\s*(?:kgs?|lbs?)?\s*plates?)\s*"
     r"(?:/\s*|per\s+|each\s+|a\s+|on\s+each\s+)side\b"
 )
+# `squat 3x5 40kg/side`: on a barbell, plates a side (the bar beside them unsaid)
+_LOAD_A_SIDE = re.compile(
+    r"\d\s*(?:kgs?|lbs?|#)?\s*(?:/\s*|per\s+|each\s+|a\s+|on\s+each\s+)side\b"
+)
 _VARIANT = re.compile(
     r"\b(?:seated|one[- ]?hand(?:ed)?|one[- ]?arm(?:ed)?|single[- ]?(?:arm|leg)|incline|decline"
     r"|close[- ]?grip|paused?|deficit|sumo)\b"
@@ -52,7 +56,8 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
             f"Was that {grams} kg on the {label}? Send the load with its unit, "
             f"e.g. `{label} 3x8 {grams}kg`"
         )
-    if _PER_SIDE_LOAD.search(raw):
+    barbell_only = "barbell" in exercise.equipment and "dumbbell" not in exercise.equipment
+    if _PER_SIDE_LOAD.search(raw) or (barbell_only and _LOAD_A_SIDE.search(raw)):
         # `bench 60kg + 20kg/side`: the bar and a plate a side, or what? The total is asked.
         return f"What did the {label} weigh in all, bar and plates? e.g. `{label} 3x5 100kg`"
     if m := notes.EITHER.search(raw):

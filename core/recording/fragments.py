@@ -274,6 +274,7 @@ _LOAD_X_REP_SLASHES = re.compile(
     r"(?<![\w./])(\d+(?:\.\d+)?)(\s*(?:kgs?|lbs?|#)?)\s*x\s*(\d{1,2}(?:\s*/\s*\d{1,2})+)(?![\d./])"
 )
 # (`rpe 7/8` is a list, one a set; `rpe 8 - 9 reps` is an RPE, then reps)
+_REPS_LABEL = re.compile(r"(?:reps?|got)\s*:?\s*(?=\d)")
 _RPE_RANGE = re.compile(
     r"\brpe\s*(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)(?![\d.])"
     r"(?!\s*(?:reps?|sets?|x)\b)"
@@ -318,6 +319,8 @@ def _normalise(raw: str, first: bool) -> str:
         text = _LOAD_X_REP_SLASHES.sub(_each_set_at_its_load, text)
     if "leg" in text or "arm" in text:  # `1 leg press`, `single-arm row`: one side's lift
         text = _ONE_SIDE.sub(r"one \1", text)
+    if text.startswith(("rep", "got")):  # `Reps: 10, 10, 8`, `got 10, 10, 8`: the reps
+        text = _REPS_LABEL.sub("", text, count=1)
     if "rpe" in text:  # `RPE 7-8`, `rpe 8.5/9`: one effort between the two, never reps
         text = _RPE_RANGE.sub(_rpe_between, text)
     if "repetition" in text:  # `30 repetitions` is 30 reps

@@ -45,10 +45,7 @@ _REPS_X_SETS = re.compile(
     # `3 reps x 3`: a count no load is (a set count), with no unit after it
     rf"|(?:x\s*)?(?<![\w.])({NUM})\s*reps?\s*x\s*([1-9]|10)(?![\w.]|\s*{UNIT}|\s*x)"
 )
-# `(x3)`, `x 3 sets`, `(3 sets)`, `(3x)`: the sets before it, that many times
-_TIMES = re.compile(
-    rf"\(\s*x\s*({NUM})\s*(?:sets?)?\s*\)|x\s*({NUM})\s*sets\b|\(\s*({NUM})\s*(?:sets|x)\s*\)"
-)
+_TIMES = re.compile(rf"\(\s*x\s*({NUM})\s*(?:sets?)?\s*\)|x\s*({NUM})\s*sets\b")
 _RPE_BOUND = re.compile(r"@?\s*\brpe\s*[<>≤≥~]\s*\d+(?:\.\d+)?")
 # A RIR: the number after `rir` when there is one (`8 rir 2`: 8 reps, RIR 2), else before it.
 _RIR_AFTER = re.compile(rf"-*\brir\s*[:=]?\s*({NUM})")
@@ -97,7 +94,7 @@ def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
         text = _REPS_X_SETS.sub(lambda m: f" {m[2] or m[4]} sets of {m[1] or m[3]}", text)
     times = None
     if ("(" in text or "sets" in text) and (m := _TIMES.search(text)):
-        times = float(m[1] or m[2] or m[3])
+        times = float(m[1] or m[2])
         text = text[: m.start()] + " " + text[m.end() :]
     rpe = None
     if "rpe" in text:

@@ -43,7 +43,7 @@ EITHER = re.compile(
     rf"(?<![\w.])({_ONE})\s+or\s+({_ONE})(?![\w.])"
     r"(?!\s+(?:days?|weeks?|months?|years?|times|warm\s*-?\s*ups?|warmups?)\b)"
 )
-_REPEAT = re.compile(r"\(\s*(?:[x×]\s*\d+\s*(?:sets?)?|\d+\s*(?:sets|[x×]))\s*\)", re.IGNORECASE)
+_REPEAT = re.compile(r"\(\s*[x×]\s*\d+\s*(?:sets?)?\s*\)", re.IGNORECASE)
 _LOADS = re.compile(
     r"\(\s*(?:pr\s*)?\d+(?:\.\d+)?(?:\s*,\s*(?:pr\s*)?\d+(?:\.\d+)?)+\s*(?:kgs?|lbs?)?\s*\)",
     re.IGNORECASE,

@@ -123,7 +123,7 @@ _SETS_OF_THEN_X = re.compile(
     rf"(?<![\w.])({NUM})\s*sets?\s*(?:of|x)\s*({NUM})\s*(?:reps?\s*)?x\s*"
     rf"(?=({NUM})\s*({UNIT})?[^\d]*$)"
 )
-MIN_BARE_LOAD = 20
+MIN_BARE_LOAD = 5
 # A range of reps (`4 sets of 2 to 3`, `2-3 reps`, `sets of 8–10`): not one count, and the
 # second number must never become a load (`+3 kg` on a pull-up).
 _NO_UNIT = r"(?!\s*(?:%|/|\.\d|kgs?\b|lbs?\b|#|kilos?\b|pounds?\b|k\b))"
@@ -300,10 +300,7 @@ def _read_sets(
     if load and rpe is None and not with_unit and not load.bodyweight and rpe_not_load(load, lift):
         rpe, load = load.weight, None
     blocks, count, text = take_set_words(text)
-    if chains and (count is not None or blocks):
-        # `4 sets of 5 x 8 100kg`, `2 sets 80kg x 5`: a set count beside sets that carry
-        # their own count. Which is it? Asked, never one set or the chain's count alone.
-        return PartSets(has_reps=True, problem=f"How many sets of {label} was that? {example}")
+    worded = bool(blocks)  # `4 sets of 5`: sets in words, beside any chain
     bare, text = take(BARE_REPS, text, ("x",))
     on_bodyweight = lift.bodyweight or bw or added is not None
     base = base_load(load, bw, added, units, lift.bodyweight)
@@ -331,6 +328,18 @@ def _read_sets(
         block, guess = chain_block(m, units, lift, with_load, notation, added_leads)
         chain_blocks.append(block)
         guessed = guessed or guess
+    if chain_blocks and (worded or count is not None):
+        # `squat 3 sets 5x100kg`: one set written, that many times; `bench 4x8 60kg 4 sets`:
+        # the same count twice. Any other count beside a chain's own (`4 sets of 5 x 8 100kg`,
+        # `2 sets 80kg x 5`... `3x5 (4 sets)`) is asked, never one of them taken.
+        single = len(chain_blocks) == 1 and chain_blocks[0].sets == 1
+        if not worded and count is not None and single:
+            chain_blocks[0] = replace(chain_blocks[0], sets=count)
+            count = None
+        elif worded or count != sum(b.sets for b in chain_blocks):
+            return PartSets(has_reps=True, problem=f"How many sets of {label} was that? {example}")
+        else:
+            count = None
     blocks = chain_blocks + blocks + [Block(1.0, number(m[1])) for m in bare]
     if with_unit and load and any(_other_load(load, b) for b in chain_blocks):
         # `squat 100kg 180lbs x 5`: which of the two was lifted is asked, never guessed

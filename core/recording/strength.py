@@ -211,10 +211,11 @@ def read_strength(
         ambiguous = ambiguous or part.ambiguous
         uniform = uniform or part.uniform
         if pending is not None and part.sets:
-            on_line = _bare_on_line(fragment, index)
-            if on_line > 1 and segment.line != pending_line:
-                # `curls 12kg, 3 sets` then `10, 10, 8`: each set's reps, when as many
-                if on_line != pending:
+            in_run, plain = _bare_run(fragment, index)
+            if segment.line != pending_line and (in_run > 1 or not plain):
+                # `curls 12kg, 3 sets` then `10, 10, 8` (or one a line): each set's reps,
+                # when as many and plain; `Reps: 10, 10, 8` or another count is asked.
+                if in_run != pending or not plain:
                     return Outcome(Problem("unreadable", source, _reps_for(pending, label)), True)
                 pending = None
             else:
@@ -287,6 +288,17 @@ def read_strength(
         return Outcome(Problem("unreadable", source, _reps_for(pending, label)), counted=True)
     if not sets:
         return Outcome(_unreadable(fragment, exercise, source, units), counted=has_reps)
+    if (said := _SETS_SAID.search(source)) and int(said[1]) != len(sets):
+        if len(sets) == 1 and 1 < int(said[1]) <= MAX_SETS:
+            sets = sets * int(said[1])  # `bench 80kg x 5 (2 sets)`: that set, twice
+        else:
+            # `squat 100x5 (3 sets) 110x3`: a count in brackets that the sets read don't
+            # match. Asked, never one of the two taken.
+            read = f"{len(sets)} set" + ("s" if len(sets) != 1 else "")
+            message = (
+                f"{read} of {label}, or {said[1]}? Send each set, e.g. `{example(exercise, units)}`"
+            )
+            return Outcome(Problem("unreadable", source, message), counted=True)
     if len(sets) > MAX_SETS:  # e.g. a list of 500 rep counts: each part alone was fine
         message = (
             f"{len(sets)} sets of {label}? I can log up to {MAX_SETS} at once. "
@@ -384,6 +396,9 @@ _TIME_OR_DISTANCE = re.compile(
 )
 _PLATES = re.compile(r"\d\s*(?:plates?|discs?)\b")  # `deadlift 2 plates`: a load, reps asked for
 _BARE = re.compile(r"\s*\d+\s*")
+_NUMBERS_ONLY = re.compile(r"\s*\d+(?:\s+\d+)*\s*")
+# `(3 sets)`, `(2x)`: how many sets the writer counts, checked against those read
+_SETS_SAID = re.compile(r"\(\s*(\d+)\s*(?:sets|x)\s*\)", re.IGNORECASE)
 # A line of reps alone: `10, 10, 8`, `10 10 8`, `got 10, 10, 8`, `Reps: 10, 10, 8 reps`
 _REPS_LINE = re.compile(r"\s*(?:(?:got|reps?)\s*:?\s*)?\d+(?:\s+\d+)*\s*(?:reps?)?\s*")
 _PRIME_S = re.compile(r"\b(?:7|21)\s*['′’]s\b")  # `7′s`, `21's`: a curl scheme, not reps
@@ -581,12 +596,16 @@ class _LineSets:
     uniform: bool = False
 
 
-def _bare_on_line(fragment: list[Segment], index: int) -> int:
-    """Return how many parts of reps alone the line of part `index` holds (0 if any is not)."""
-    line = [s for s in fragment if s.line == fragment[index].line]
-    if not all(_REPS_LINE.fullmatch(s.text) for s in line):
-        return 0
-    return sum(len(re.findall(r"\d+", s.text)) for s in line)
+def _bare_run(fragment: list[Segment], index: int) -> tuple[int, bool]:
+    """Return how many reps the parts of reps alone from part `index` on list, and whether
+    they are numbers only (`10, 10, 8`; not `Reps: 10` or `got 10`)."""
+    listed, plain = 0, True
+    for part in fragment[index:]:
+        if not _REPS_LINE.fullmatch(part.text):
+            break
+        listed += len(re.findall(r"\d+", part.text))
+        plain = plain and _NUMBERS_ONLY.fullmatch(part.text) is not None
+    return listed, plain
 
 
 def _reps_then_count(fragment: list[Segment], index: int, per_line: dict[int, _LineSets]) -> bool:
