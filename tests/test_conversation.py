@@ -309,3 +309,15 @@ async def test_good_morning_is_a_greeting_not_a_lift(ann: ChatUser, engine) -> N
     reply = await ann.say("Good morning!")
     assert reply.startswith("Hi!")
     assert await count(engine, StrengthSet) == 0
+
+
+@pytest.mark.parametrize("text", ["squat 3x5 100kg?", "walk 40 min - too long?"])
+async def test_a_short_log_with_a_question_mark_is_answered_and_offered_not_recorded(
+    ann: ChatUser, engine, text: str
+) -> None:
+    await ann.say("/start")
+    for _ in range(5):
+        await ann.say("/skip")
+    reply = await ann.say(text)
+    assert await count(engine, StrengthSet) == 0
+    assert "log" in reply.lower(), reply  # the offer to log it, if it was a log

@@ -578,6 +578,17 @@ RULES = [
     ("missed my 7am run so did 30 min at lunch", "kg", "other: 30 min"),
     ("45 min on my trainer", "kg", "other: 45 min"),
     ("walk 30 min, 2 or 3 km", "kg", "walk: 30 min"),  # a distance's doubt, not the time's
+    # and by a third reviewer's 900 lines typed as people do
+    ("walk 1,5 hours", "kg", "walk: 90 min"),  # was 300 minutes
+    ("squat 3x5 100kg tempo 3-1-1", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),  # never 3 kg
+    ("bench 3x8 +2.5kg from last time", "kg", ASK),  # never 2.5 kg
+    ("chest press machine 3x12 stack 7", "kg", ASK),  # a pin, not 7 kg
+    ("walk 40 min tomorrow", "kg", ASK),  # not done yet
+    ("heading out for a 40 min walk", "kg", ASK),
+    ("up next: squat 3x5 100kg", "kg", ASK),
+    ("didn't do squat 3x5 100kg", "kg", ASK),
+    ("skipped bench, squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("incline db 3x10 22kg", "kg", "incline_dumbbell_press: 22kg x 10, 22kg x 10, 22kg x 10"),
     ("45 min hr 130", "kg", ASK),  # a session's heart rate: which activity? (was dropped)
     ("squat 3x5 100kg, hr 150", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("30 squats", "kg", ASK),  # how heavy? (was neither recorded nor asked)

@@ -192,7 +192,7 @@ ROWS: tuple[Row, ...] = (
     R("Barbell_Squat", "safety_bar_squat", "Safety bar squat", "ssb squat, ssb, safety squat"),
     R("Smith_Machine_Squat", "smith_machine_squat", "Smith machine squat", "smith squat",
       gear="smith"),
-    R("Bodyweight_Squat", "bodyweight_squat", "Bodyweight squat", "air squat"),
+    R("Bodyweight_Squat", "bodyweight_squat", "Bodyweight squat", "air squat, bw squat"),
     R("Butt_Lift_Bridge", "glute_bridge", "Glute bridge", "bridge, hip bridge, butt lift",
       pattern="hinge", muscles="glutes hamstrings", bodyweight=True),
     R("Kettlebell_Pistol_Squat", "pistol_squat", "Pistol squat",
@@ -293,6 +293,7 @@ ROWS: tuple[Row, ...] = (
     R("Dumbbell_Flyes", "dumbbell_fly", "Dumbbell fly", "dumbbell flye"),
     R("Incline_Dumbbell_Press", "incline_dumbbell_press", "Incline dumbbell press",
       "incline db press, incline dumbbell bench press, incline db bench, incline db bench press, "
+      "incline db, incline dumbbell, "
       "incline dumbbell bench, dumbbell incline press, dumbbell incline chest press, "
       "db incline press, incline dumbbell chest press, dumbbell incline bench press",
       muscles="chest shoulders triceps"),

@@ -33,6 +33,11 @@ _PER_SIDE_LOAD = re.compile(
 _LOAD_A_SIDE = re.compile(
     r"\d\s*(?:kgs?|lbs?|#)?\s*(?:/\s*|per\s+|each\s+|a\s+|on\s+each\s+)side\b"
 )
+_MORE_THAN_LAST = re.compile(
+    r"\+\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#|pounds?|kilos?)?\s*(?:from|than|on|over|vs)\s+"
+    r"(?:last|previous|before)"
+)
+_PIN = re.compile(r"\b(?:stack|pin|plate|notch|level|setting)\s*(?:#|no\.?)?\s*\d+\b")
 _VARIANT = re.compile(
     r"\b(?:seated|one[- ]?hand(?:ed)?|one[- ]?arm(?:ed)?|single[- ]?(?:arm|leg)|incline|decline"
     r"|close[- ]?grip|paused?|deficit|sumo)\b"
@@ -60,6 +65,15 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
     if _PER_SIDE_LOAD.search(raw) or (barbell_only and _LOAD_A_SIDE.search(raw)):
         # `bench 60kg + 20kg/side`: the bar and a plate a side, or what? The total is asked.
         return f"What did the {label} weigh in all, bar and plates? e.g. `{label} 3x5 100kg`"
+    if _MORE_THAN_LAST.search(raw):
+        # `bench 3x8 +2.5kg from last time`: what was added, not the load. What was it in all?
+        return f"What did the {label} weigh in all this time? e.g. `{label} 3x8 100kg`"
+    if _PIN.search(raw):
+        # `chest press 3x12 stack 7`: a pin's place on the stack, not kilos. Asked.
+        return (
+            f"How heavy was the {label}, in kg or lb? A stack's pin number isn't a weight, "
+            f"e.g. `{label} 3x12 40kg`"
+        )
     if m := notes.EITHER.search(raw):
         return f"Was it {m[1]} or {m[2]} on the {label}? Send the sets as they were, e.g. " + (
             f"`{label} 3x8`" if exercise.bodyweight else f"`{label} 3x8 100kg`"

@@ -75,7 +75,10 @@ _EMPHASIS = re.compile(r"(?<![\d\s])\*\*|\*\*(?![\d\s])|__")
 _NAME_END = re.compile(r"[\d@+]")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
-_DECIMAL_COMMA = re.compile(rf"(\d),(\d{{1,2}})(?=\s*{UNIT})")
+# `102,5kg`, and a time or distance: `walk 1,5 hours` is 90 minutes, never 1 and then 5
+_DECIMAL_COMMA = re.compile(
+    rf"(\d),(\d{{1,2}})(?=\s*(?:{UNIT}|h\b|hrs?\b|hours?\b|km\b|mi\b|miles?\b|k\b))"
+)
 REPS_HINT = re.compile(
     rf"(?<![\w.]){NUM}\s*(?:{UNIT})?\s*x\s*{NUM}|(?<![\w.]){NUM}\s*(?:sets?|reps?)\b"
 )
@@ -274,6 +277,9 @@ _LOAD_X_REP_SLASHES = re.compile(
     r"(?<![\w./])(\d+(?:\.\d+)?)(\s*(?:kgs?|lbs?|#)?)\s*x\s*(\d{1,2}(?:\s*/\s*\d{1,2})+)(?![\d./])"
 )
 # (`rpe 7/8` is a list, one a set; `rpe 8 - 9 reps` is an RPE, then reps)
+_TEMPO = re.compile(
+    r"\btempo\s*:?\s*\d(?:\s*[-/]\s*[\dx]){2,3}\b|(?<![\w.])\d(?:\s*-\s*[\dx]){2,3}\s+tempo\b"
+)
 _REPS_LABEL = re.compile(r"(?:reps?|got)\s*:?\s*(?=\d)")
 _RPE_RANGE = re.compile(
     r"\brpe\s*(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)(?![\d.])"
@@ -319,6 +325,8 @@ def _normalise(raw: str, first: bool) -> str:
         text = _LOAD_X_REP_SLASHES.sub(_each_set_at_its_load, text)
     if "leg" in text or "arm" in text:  # `1 leg press`, `single-arm row`: one side's lift
         text = _ONE_SIDE.sub(r"one \1", text)
+    if "tempo" in text or "-" in text:  # `tempo 3-1-1`, `3-0-1 tempo`: a pace, never loads
+        text = _TEMPO.sub(lambda m: " " * len(m[0]), text)
     if text.startswith(("rep", "got")):  # `Reps: 10, 10, 8`, `got 10, 10, 8`: the reps
         text = _REPS_LABEL.sub("", text, count=1)
     if "rpe" in text:  # `RPE 7-8`, `rpe 8.5/9`: one effort between the two, never reps

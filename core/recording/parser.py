@@ -129,6 +129,16 @@ def parse(
         outcomes = [_history(o) for o in outcomes]
     if PLAN.search(lower):
         outcomes = [_planned_before(o, text) for o in outcomes]
+    if _SKIPPED.search(lower):
+        outcomes = [_not_done(o, lower) for o in outcomes]
+    if (
+        _FUTURE.search(lower)
+        and not _DONE_TODAY.search(lower)
+        and any(isinstance(o.item, CardioEntry | StrengthEntry) for o in outcomes)
+    ):
+        # `walk 40 min tomorrow`, `heading out for a 40 min walk`: not done yet. Asked.
+        question = "Is that done, or still to do? Send it once you've done it, and I'll log it."
+        outcomes = [Outcome(Problem("unreadable", text.strip()[:200], question), counted=True)]
     if "round" in lower or "repeat" in lower:
         outcomes = [_in_rounds(o, text) for o in outcomes]
     if (habit := HABIT.search(lower)) and not _INTENT.search(
@@ -238,6 +248,20 @@ _DOING_LATER = re.compile(
     r"(?<!n't )(?<!not )want(?:ed)? to)\b"
 )
 _IN_BRACKETS = re.compile(r"\([^()\n]*\)")
+# ... unless the message also says what was done (`Tomorrow is a rest day, today squat 3x5`).
+_DONE_TODAY = re.compile(r"\b(?:today|did|done|finished|just|this morning)\b|[.!?]\s+\w|\n")
+# A lift not done: `didn't do squat 3x5 100kg`, `skipped my bench`, `never did deadlifts`.
+_SKIPPED = re.compile(
+    r"\b(?:didn'?t\s+(?:do|get\s+to)|did\s+not\s+do|never\s+did|skipped|skip|missed|"
+    r"couldn'?t\s+do|no)\b"
+)
+_WORDS = re.compile(r"[a-z]+")
+# Words of a session still to come, anywhere in the message.
+_FUTURE = re.compile(
+    r"\b(?:tomorrow|will (?:walk|run|do|go|lift|ride|bike|swim|hike|squat|bench|train)|"
+    r"going to|gonna|planning|plan\s*:|about to|heading out|off for a|up next|"
+    r"later today|this afternoon i(?:'ll| will)|i'll)\b"
+)
 
 
 def _planned_before(outcome: Outcome, text: str) -> Outcome:
@@ -256,6 +280,28 @@ def _planned_before(outcome: Outcome, text: str) -> Outcome:
         return outcome
     message = "Were those sets planned or done? Send what you did."
     return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
+
+
+def _not_done(outcome: Outcome, lower: str) -> Outcome:
+    """Return a question instead of sets of a lift the message says was not done:
+    `didn't do squat 3x5 100kg`, `skipped my bench 3x8 70kg`."""
+    item = outcome.item
+    if not isinstance(item, StrengthEntry):
+        return outcome
+    names = _name_words(item.exercise)
+    for m in _SKIPPED.finditer(lower):
+        after = re.split(r"[,.;!\n]", lower[m.end() : m.end() + 30], maxsplit=1)[0]
+        if any(w in names for w in _WORDS.findall(after)[:3]):
+            label = item.exercise.replace("_", " ")
+            message = f"Did you do the {label}, or skip it? Send what you did."
+            return Outcome(Problem("unreadable", item.source, message), counted=True)
+    return outcome
+
+
+def _name_words(exercise_id: str) -> set[str]:
+    """The words a lift goes by, singular and plural (`squat`, `squats`)."""
+    words = set(exercise_id.split("_"))
+    return words | {w + "s" for w in words}
 
 
 def _in_rounds(outcome: Outcome, text: str) -> Outcome:

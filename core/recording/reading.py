@@ -28,11 +28,18 @@ _PAIN = re.compile(
 )
 
 
+# A one-line message this short that ends in `?` asks; a longer one may be a log with a
+# question after it (`Front Squat: 225×4 @RPE 6 ... Permission to do 245 next set?`).
+SHORT_QUESTION = 60
+
+
 def asks_instead_of_logging(text: str) -> bool:
     """Return True for a question or a complaint, which is answered, never recorded."""
     lowered = text.lower()
     if is_plain_question(text) or _ADVICE.search(lowered):
         return True
+    if lowered.rstrip(" .!").endswith("?") and len(text) <= SHORT_QUESTION and "\n" not in text:
+        return True  # `squat 3x5 100kg?`, `walk 40 min - too long?`: answered, the log offered
     return bool(_PAIN.search(lowered)) and "?" in lowered
 
 
