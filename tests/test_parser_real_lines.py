@@ -11,6 +11,7 @@ import pytest
 from core.coaching.effort import pain_phrases
 from core.recording.entries import CardioEntry, SetEntry, StrengthEntry, Unit
 from core.recording.parser import parse
+from core.recording.reading import never_a_log
 
 ASK = "ask"
 
@@ -589,6 +590,11 @@ RULES = [
     ("didn't do squat 3x5 100kg", "kg", ASK),
     ("skipped bench, squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("incline db 3x10 22kg", "kg", "incline_dumbbell_press: 22kg x 10, 22kg x 10, 22kg x 10"),
+    ("my wife did squat 3x5 60kg", "kg", ASK),  # whose sets?
+    ("walked 40 min with my wife", "kg", "walk: 40 min"),
+    ("walk 40 min daily", "kg", ASK),  # a habit, not today's walk
+    ("every monday squat 3x5 100kg", "kg", ASK),
+    ("what a day! squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("45 min hr 130", "kg", ASK),  # a session's heart rate: which activity? (was dropped)
     ("squat 3x5 100kg, hr 150", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("30 squats", "kg", ASK),  # how heavy? (was neither recorded nor asked)
@@ -687,3 +693,18 @@ def test_words_before_the_sets_are_never_taken_for_an_exercise_name(text: str) -
     (problem,) = parse(text, "kg").problems
     assert problem.name == ""  # never "Which exercise is “did”?" with buttons
     assert problem.message.startswith("Which exercise was that?")
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("is walking 40 min a day enough", True),  # was recorded as a 40-minute walk
+        ("does walking 40 min count as zone 2", True),
+        ("squat 3x5 100kg?", True),
+        ("what a day! squat 3x5 100kg", False),
+        ("how did it go", False),
+        ("squat 3x5 100kg", False),
+    ],
+)
+def test_a_question_without_its_mark_is_never_a_log(text: str, asks: bool) -> None:
+    assert never_a_log(text) is asks

@@ -129,6 +129,12 @@ def parse(
         outcomes = [_history(o) for o in outcomes]
     if PLAN.search(lower):
         outcomes = [_planned_before(o, text) for o in outcomes]
+    if _SOMEONE_ELSE.search(lower) and any(
+        isinstance(o.item, CardioEntry | StrengthEntry) for o in outcomes
+    ):
+        # `my wife did squat 3x5 60kg`: whose sets? Asked, never put in this person's log.
+        question = "Were those yours? Send what you did, and I'll log it."
+        outcomes = [Outcome(Problem("unreadable", text.strip()[:200], question), counted=True)]
     if _SKIPPED.search(lower):
         outcomes = [_not_done(o, lower) for o in outcomes]
     if (
@@ -250,6 +256,12 @@ _DOING_LATER = re.compile(
 _IN_BRACKETS = re.compile(r"\([^()\n]*\)")
 # ... unless the message also says what was done (`Tomorrow is a rest day, today squat 3x5`).
 _DONE_TODAY = re.compile(r"\b(?:today|did|done|finished|just|this morning)\b|[.!?]\s+\w|\n")
+# Someone else's session: `my wife did squat 3x5 60kg`, `my son ran 5k in 25 min`.
+_SOMEONE_ELSE = re.compile(
+    r"\bmy\s+(?:wife|husband|son|daughter|partner|friend|dad|mom|mum|father|mother|brother|"
+    r"sister|kids?|grandson|granddaughter|grandkids?|boyfriend|girlfriend|coach|trainer)\s+"
+    r"(?:did|ran|walked|rode|swam|lifted|benched|squatted|deadlifted|has\s+done|just\s+did)\b"
+)
 # A lift not done: `didn't do squat 3x5 100kg`, `skipped my bench`, `never did deadlifts`.
 _SKIPPED = re.compile(
     r"\b(?:didn'?t\s+(?:do|get\s+to)|did\s+not\s+do|never\s+did|skipped|skip|missed|"

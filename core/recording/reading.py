@@ -28,6 +28,12 @@ _PAIN = re.compile(
 )
 
 
+# A line that opens as a question does, `?` or not (never `did`, `do`: `did 3x8 squats`).
+_ASKS_FIRST = re.compile(
+    r"\s*(?:is|isn'?t|does|doesn'?t|why|should|shall|can|could|would|are|am|which|"
+    r"(?:how|what|whats|what's|when|where)\s+(?:should|do|does|is|are|about|much|many|long|"
+    r"often|far|heavy|fast|can|would|if))\s+(?!\d)"
+)
 # A one-line message this short that ends in `?` asks; a longer one may be a log with a
 # question after it (`Front Squat: 225×4 @RPE 6 ... Permission to do 245 next set?`).
 SHORT_QUESTION = 60
@@ -38,6 +44,8 @@ def asks_instead_of_logging(text: str) -> bool:
     lowered = text.lower()
     if is_plain_question(text) or _ADVICE.search(lowered):
         return True
+    if _ASKS_FIRST.match(lowered) and "\n" not in text:
+        return True  # `is walking 40 min a day enough`, `does 3x8 100kg count as heavy`
     if lowered.rstrip(" .!").endswith("?") and len(text) <= SHORT_QUESTION and "\n" not in text:
         return True  # `squat 3x5 100kg?`, `walk 40 min - too long?`: answered, the log offered
     return bool(_PAIN.search(lowered)) and "?" in lowered
