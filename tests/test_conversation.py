@@ -321,3 +321,17 @@ async def test_a_short_log_with_a_question_mark_is_answered_and_offered_not_reco
     reply = await ann.say(text)
     assert await count(engine, StrengthSet) == 0
     assert "log" in reply.lower(), reply  # the offer to log it, if it was a log
+
+
+async def test_a_session_logged_the_morning_after_goes_on_yesterday(ann: ChatUser, engine) -> None:
+    reply = await ann.say(
+        "squat 3x5 100kg yesterday\nwalked 40 min last night", at="2026-11-24T08:00"
+    )
+    assert reply.startswith("📅 For yesterday, Mon 23 Nov"), reply
+    async with AsyncSession(engine) as session:
+        sets = (await session.execute(select(StrengthSet))).scalars().all()
+        walk = (await session.execute(select(CardioSession))).scalars().one()
+    assert {s.day.isoformat() for s in sets} == {"2026-11-23"}
+    assert walk.day.isoformat() == "2026-11-23"
+    today = await ann.say("bench 3x8 60kg", at="2026-11-24T08:05")
+    assert "yesterday" not in today

@@ -105,6 +105,7 @@ class ParseResult:
     entries: tuple[Entry, ...] = ()
     problems: tuple[Problem, ...] = ()
     ambiguities: tuple[Ambiguity, ...] = ()
+    days_ago: int = 0  # `squat 3x5 100kg yesterday`: the entries are the day before's
 
     @property
     def looks_like_workout(self) -> bool:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import cached_property
 
 from core.accounts.profile import Profile
 from core.coaching.equipment import fit_plans
 from core.coaching.planning import plans_in_order
 from core.coaching.progression import INTENSITY_LOOKBACK, Plan
+from core.formatting import day_label
 from core.messages import CANNOT_EDIT, IncomingMessage, Reply
 from core.ports import EntryBatch, Repository
 from core.recording.entries import ParseResult
@@ -36,7 +37,12 @@ class Log:
 
     @cached_property
     def day(self) -> date:
-        return self.profile.local_day(self.message.sent_at)
+        return self.profile.local_day(self.performed_at)
+
+    @cached_property
+    def performed_at(self) -> datetime:
+        """When the sets were done: the message's time, a day back for `yesterday`."""
+        return self.message.sent_at - timedelta(days=self.result.days_ago)
 
 
 async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
@@ -52,7 +58,7 @@ async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
                 log.message_id,
                 log.result.entries,
                 log.day,
-                log.message.sent_at,
+                log.performed_at,
             )
             for log in logs
             if log.result.entries
@@ -61,7 +67,8 @@ async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
     plans = await _plans(repo, [log for log in logs if strength_exercises(log.result)])
     return {
         log.index: Reply(
-            workout_text(
+            _for_day(log)
+            + workout_text(
                 log.result,
                 plans.get(log.index, []),
                 log.profile.age,
@@ -73,6 +80,13 @@ async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
         )
         for log in logs
     }
+
+
+def _for_day(log: Log) -> str:
+    """The reply's first line when the sets were another day's: `📅 For yesterday, Sun 29 Nov`."""
+    if not log.result.days_ago or not log.result.entries:
+        return ""
+    return f"📅 For yesterday, {day_label(log.day)}:\n"
 
 
 async def _plans(repo: Repository, logs: list[Log]) -> dict[int, list[Plan]]:

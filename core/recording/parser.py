@@ -161,7 +161,8 @@ def parse(
         problems.extend(_quoted_logs(text, units, names))
     if overflow.strip() and (entries or problems or ambiguities):
         problems.append(_overflow_problem(overflow))
-    return ParseResult(entries, tuple(problems), ambiguities)
+    days_ago = int(bool(entries and _YESTERDAY.search(lower) and not _TODAY.search(lower)))
+    return ParseResult(entries, tuple(problems), ambiguities, days_ago)
 
 
 def _merged(outcomes: list[Outcome], leading: list[bool]) -> list[Outcome]:
@@ -256,6 +257,10 @@ _DOING_LATER = re.compile(
 _IN_BRACKETS = re.compile(r"\([^()\n]*\)")
 # ... unless the message also says what was done (`Tomorrow is a rest day, today squat 3x5`).
 _DONE_TODAY = re.compile(r"\b(?:today|did|done|finished|just|this morning)\b|[.!?]\s+\w|\n")
+# A session the day before, logged the morning after (`walked 40 min yesterday`): recorded
+# on that day. A message that also says today is left on today.
+_YESTERDAY = re.compile(r"\b(?:yesterday|yday|last\s+night)\b")
+_TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
 # Someone else's session: `my wife did squat 3x5 60kg`, `my son ran 5k in 25 min`.
 _SOMEONE_ELSE = re.compile(
     r"\bmy\s+(?:wife|husband|son|daughter|partner|friend|dad|mom|mum|father|mother|brother|"
