@@ -590,6 +590,23 @@ RULES = [
     ("didn't do squat 3x5 100kg", "kg", ASK),
     ("skipped bench, squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("incline db 3x10 22kg", "kg", "incline_dumbbell_press: 22kg x 10, 22kg x 10, 22kg x 10"),
+    # a named set that differs: read when it says its reps, asked otherwise
+    ("squat 3x5 100kg, 4 on the last", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 4"),
+    ("bench 3x8 80kg, last set 7 reps", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
+    (
+        "bench 3x8 70kg, couldn't finish the last rep",
+        "kg",
+        "bench_press: 70kg x 8, 70kg x 8, 70kg x 7",
+    ),
+    ("squat 3x5 100kg, last set 4", "kg", ASK),  # 4 reps, or RPE 4?
+    ("bench 3x8 70kg (last set 6 reps)", "kg", ASK),
+    ("squat 5x5 100kg, failed set 5", "kg", ASK),
+    ("squat 5x5 100kg, skipped last set", "kg", ASK),
+    ("bench 3x8 70kg, dropped to 60 for last set", "kg", ASK),
+    ("squat 3x5 100 kg, last set 105", "kg", ASK),  # never 100 kg for all three
+    ("deadlift 3x5 120kg, 2nd set 125", "kg", ASK),
+    ("squat 3x5 100kg, third set 4 reps", "kg", ASK),  # never a fourth set
+    ("squat 3x5 100kg - got 5,5,4", "kg", ASK),
     ("my wife did squat 3x5 60kg", "kg", ASK),  # whose sets?
     ("walked 40 min with my wife", "kg", "walk: 40 min"),
     ("walk 40 min daily", "kg", ASK),  # a habit, not today's walk

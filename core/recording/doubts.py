@@ -38,10 +38,45 @@ _MORE_THAN_LAST = re.compile(
     r"(?:last|previous|before)"
 )
 _PIN = re.compile(r"\b(?:stack|pin|plate|notch|level|setting)\s*(?:#|no\.?)?\s*\d+\b")
+_SET_SKIPPED = re.compile(
+    r"\b(?:failed|skipped|missed|bailed\s+on)\s+(?:on\s+)?(?:the\s+)?(?:last|final|\d+(?:st|nd|rd|th))"
+    r"\s+set\b|\b(?:failed|skipped|missed)\s+set\s+\d"
+)
+_SET_DROPPED = re.compile(r"\b(?:dropped|went|came)\s+(?:back\s+)?(?:down|up)?\s*to\s+\d")
+# `(last set 6 reps)`, `(4 on last)`
+_BRACKET_LAST = re.compile(
+    r"\((?![^()]*\b(?:failed|missed|rpe|rir)\b)[^()]*(?:\blast\b[^()]*\d|\d[^()]*\blast\b)[^()]*\)"
+)
+_GOT_LIST = re.compile(r"[-–,;]\s*got\s+\d+(?:\s*[,/-]\s*\d+)+")
+_NAMED_SET = re.compile(
+    r"\b(?P<which>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+set\s*"
+    r"(?:was\s+|at\s+|@\s*|:\s*|with\s+)?(?P<n>\d+(?:\.\d+)?)"
+)
+_REPS_OR_RPE = re.compile(r"\s*(?:reps?|rpe|rir)\b")
+# A number this big after `last set` is a load (`last set 105`), not its reps.
+MIN_SET_LOAD = 20
 _VARIANT = re.compile(
     r"\b(?:seated|one[- ]?hand(?:ed)?|one[- ]?arm(?:ed)?|single[- ]?(?:arm|leg)|incline|decline"
     r"|close[- ]?grip|paused?|deficit|sumo)\b"
 )
+
+
+def _set_changed(raw: str, label: str) -> str | None:
+    """Return a question when one named set differs in a way the sets can't show: failed or
+    skipped (`failed set 5`, `skipped last set`), another load (`last set 105`, `dropped to
+    60 for last set`, `2nd set 125`), another set's reps (`third set 4 reps`), a list of what
+    each got after the dash (`- got 5,5,4`)."""
+    question = (
+        f"Which {label} set was different, and how? Send each set, e.g. `{label} 100kg 5, 5, 4`"
+    )
+    if any(p.search(raw) for p in (_SET_SKIPPED, _SET_DROPPED, _GOT_LIST, _BRACKET_LAST)):
+        return question
+    for m in _NAMED_SET.finditer(raw):
+        last = m["which"] in ("last", "final")
+        marked = _REPS_OR_RPE.match(raw, m.end())  # `last set 7 reps`, `last set 9 rpe`
+        if not last or float(m["n"]) >= MIN_SET_LOAD or not marked:
+            return question
+    return None
 
 
 def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | None:
@@ -65,6 +100,8 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
     if _PER_SIDE_LOAD.search(raw) or (barbell_only and _LOAD_A_SIDE.search(raw)):
         # `bench 60kg + 20kg/side`: the bar and a plate a side, or what? The total is asked.
         return f"What did the {label} weigh in all, bar and plates? e.g. `{label} 3x5 100kg`"
+    if question := _set_changed(raw, label):
+        return question
     if _MORE_THAN_LAST.search(raw):
         # `bench 3x8 +2.5kg from last time`: what was added, not the load. What was it in all?
         return f"What did the {label} weigh in all this time? e.g. `{label} 3x8 100kg`"

@@ -89,6 +89,17 @@ _LAST_ONLY = re.compile(
     r"\blast\s+(?:set|one)\b[^.;:\d]{0,30}?\b(?:only|got|did|just|managed)\s+(\d+)(?!\s*(?:kg|lb|%))"
 )
 _MISSED = re.compile(rf"\b(?:missed|failed)\s+(?:on\s+)?(?:the\s+)?last\s+(?:{_COUNT}\s+)?reps?\b")
+# `last set 6 reps`, `4 on the last`, `6 on the last set`: the last set's reps (a bare
+# `last set 4` may be its RPE: asked, see core.recording.doubts)
+_LAST_IS = re.compile(
+    r"\blast\s+(?:set|one)\s*:?\s*(?:was\s+)?(\d{1,2})\s*reps?\b"
+    r"|\b(\d{1,2})\s+(?:reps?\s+)?on\s+(?:the\s+)?last(?:\s+(?:set|one))?\b"
+)
+# `couldn't finish the last rep`, `failed the 8th rep on the last set`: one rep fewer
+_LAST_REP = re.compile(
+    r"\b(?:couldn'?t|could\s+not|didn'?t|did\s+not)\s+(?:finish|get|complete)\s+(?:the\s+)?"
+    r"last\s+rep\b|\bfailed\s+(?:the\s+)?\d+(?:st|nd|rd|th)\s+rep\s+on\s+(?:the\s+)?last\s+set\b"
+)
 
 
 def _spaces(m: re.Match[str]) -> str:
@@ -198,7 +209,7 @@ def without_failure(text: str) -> str:
     """Return `text` with its words of failure blanked: their numbers are not sets."""
     if "last" not in text:  # in every `_LAST_ONLY` and `_MISSED`
         return text
-    for pattern in (_LAST_ONLY, _MISSED):
+    for pattern in (_LAST_ONLY, _MISSED, _LAST_IS, _LAST_REP):
         text = pattern.sub(_spaces, text)
     return text
 
@@ -213,6 +224,10 @@ def failure(text: str) -> tuple[str, int] | None:
         word = m[1] or "one"
         count = int(word) if word.isdigit() else VALUES.get(word, 1)
         return "fewer", count
+    if m := _LAST_IS.search(text):
+        return "last", int(m[1] or m[2])
+    if _LAST_REP.search(text):
+        return "fewer", 1
     return None
 
 
