@@ -607,6 +607,12 @@ RULES = [
     ("deadlift 3x5 120kg, 2nd set 125", "kg", ASK),
     ("squat 3x5 100kg, third set 4 reps", "kg", ASK),  # never a fourth set
     ("squat 3x5 100kg - got 5,5,4", "kg", ASK),
+    ("walked twice today 20 min each", "kg", ASK),  # 40 minutes in all? never 20
+    ("walk 20+20 min", "kg", ASK),
+    ("couldn't walk 40 min, only 20", "kg", ASK),  # never 40
+    ("walked 200 min this week", "kg", ASK),  # a week's total, not one walk
+    ("squat 3x5 100kg + 1 amrap 8", "kg", ASK),  # never the AMRAP set left out
+    ("bench 70 kg three times eight", "kg", ASK),  # never one set of 3
     ("my wife did squat 3x5 60kg", "kg", ASK),  # whose sets?
     ("walked 40 min with my wife", "kg", "walk: 40 min"),
     ("walk 40 min daily", "kg", ASK),  # a habit, not today's walk

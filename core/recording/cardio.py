@@ -139,6 +139,11 @@ def _either_time_or_rate(text: str) -> re.Match[str] | None:
     return None
 
 
+_NOT_ONE_TIME = re.compile(
+    r"\d\s*(?:min\w*|hours?|hrs?|h)\s+each\b|\beach\s+way\b|\btwice\b|"
+    r"\d\s*\+\s*\d+\s*(?:min\w*|hours?|hrs?|h)\b|\bonly\s+(?:walked\s+|ran\s+|did\s+)?\d|"
+    r"\bthis\s+(?:week|month|year)\b|\bin\s+total\s+this\b"
+)
 _TIME_AFTER = re.compile(r"\s*(?:min\w*|hours?|hrs?|h)\b")
 _RATE_BEFORE = re.compile(r"\b(?:hr|bpm|heart\s*rate|pulse)\b")
 
@@ -326,6 +331,10 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
             f"Was that {' or '.join(activities)}? Send each on its own line with its time, "
             f"e.g. `{activities[0]} 30 min`.",
         )
+    if _NOT_ONE_TIME.search(text):
+        # `20 min each`, `walk 20+20 min`, `couldn't walk 40 min, only 20`, `200 min this
+        # week`: the time written is not the session's. How long in all?
+        return Problem("unreadable", source, _QUESTIONS["several"].format(what=what))
     if either := _either_time_or_rate(text):  # `zone 2 40 or 45 min`: which was it?
         return Problem(
             "unreadable",

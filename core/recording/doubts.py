@@ -38,6 +38,9 @@ _MORE_THAN_LAST = re.compile(
     r"(?:last|previous|before)"
 )
 _PIN = re.compile(r"\b(?:stack|pin|plate|notch|level|setting)\s*(?:#|no\.?)?\s*\d+\b")
+_AMRAP = re.compile(r"\bamrap\s*:?\s*(?:of\s+|for\s+|x\s*)?\d|\d+\s*(?:x\s*)?amrap\s+\d")
+_COUNT_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_TIMES_WORDS = re.compile(rf"(?<![\w.]){_COUNT_WORD}\s+times\s+{_COUNT_WORD}\b")
 _SET_SKIPPED = re.compile(
     r"\b(?:failed|skipped|missed|bailed\s+on)\s+(?:on\s+)?(?:the\s+)?(?:last|final|\d+(?:st|nd|rd|th))"
     r"\s+set\b|\b(?:failed|skipped|missed)\s+set\s+\d"
@@ -100,6 +103,10 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
     if _PER_SIDE_LOAD.search(raw) or (barbell_only and _LOAD_A_SIDE.search(raw)):
         # `bench 60kg + 20kg/side`: the bar and a plate a side, or what? The total is asked.
         return f"What did the {label} weigh in all, bar and plates? e.g. `{label} 3x5 100kg`"
+    if _AMRAP.search(raw) or _TIMES_WORDS.search(raw):
+        # `+ 1 amrap 8`, `amrap 9`: a set of as many reps as possible, its reps unsure where;
+        # `three times eight`: 3 sets of 8, or 8 of 3? Asked.
+        return f"How many sets of how many reps? Send each set, e.g. `{label} 100kg 5, 5, 8`"
     if question := _set_changed(raw, label):
         return question
     if _MORE_THAN_LAST.search(raw):
