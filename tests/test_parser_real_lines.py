@@ -613,6 +613,11 @@ RULES = [
     ("walked 200 min this week", "kg", ASK),  # a week's total, not one walk
     ("squat 3x5 100kg + 1 amrap 8", "kg", ASK),  # never the AMRAP set left out
     ("bench 70 kg three times eight", "kg", ASK),  # never one set of 3
+    ("db press 2x20kg 3x10", "kg", "dumbbell_bench_press: 20kg x 10, 20kg x 10, 20kg x 10"),
+    ("db bench 22.5s 3x10", "kg", "dumbbell_bench_press: 22.5kg x 10, 22.5kg x 10, 22.5kg x 10"),
+    ("db row 3x10 30s rest", "kg", ASK),  # 30 seconds' rest, never 30 kg
+    ("yesterday squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("PR!!! deadlift 140kg x 1", "kg", "deadlift: 140kg x 1"),
     ("my wife did squat 3x5 60kg", "kg", ASK),  # whose sets?
     ("walked 40 min with my wife", "kg", "walk: 40 min"),
     ("walk 40 min daily", "kg", ASK),  # a habit, not today's walk

@@ -277,6 +277,10 @@ _LOAD_X_REP_SLASHES = re.compile(
     r"(?<![\w./])(\d+(?:\.\d+)?)(\s*(?:kgs?|lbs?|#)?)\s*x\s*(\d{1,2}(?:\s*/\s*\d{1,2})+)(?![\d./])"
 )
 # (`rpe 7/8` is a list, one a set; `rpe 8 - 9 reps` is an RPE, then reps)
+_PAIR_OF_DUMBBELLS = re.compile(r"(?<![\w.])2\s*x\s*(\d+(?:\.\d+)?)\s*(kgs?|lbs?)\b")
+_DUMBBELL_PLURAL = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)s(?=\s|$|,)(?!\s*(?:rest|rests|between|break|pause|hold|each\s+side))"
+)
 _TEMPO = re.compile(
     r"\btempo\s*:?\s*\d(?:\s*[-/]\s*[\dx]){2,3}\b|(?<![\w.])\d(?:\s*-\s*[\dx]){2,3}\s+tempo\b"
 )
@@ -325,6 +329,9 @@ def _normalise(raw: str, first: bool) -> str:
         text = _LOAD_X_REP_SLASHES.sub(_each_set_at_its_load, text)
     if "leg" in text or "arm" in text:  # `1 leg press`, `single-arm row`: one side's lift
         text = _ONE_SIDE.sub(r"one \1", text)
+    if "db" in text or "dumbbell" in text:  # `db press 2x20kg 3x10`, `db bench 22.5s 3x10`:
+        text = _PAIR_OF_DUMBBELLS.sub(r"\1\2", text)  # one dumbbell's weight, as we log it
+        text = _DUMBBELL_PLURAL.sub(r"\1", text)
     if "tempo" in text or "-" in text:  # `tempo 3-1-1`, `3-0-1 tempo`: a pace, never loads
         text = _TEMPO.sub(lambda m: " " * len(m[0]), text)
     if text.startswith(("rep", "got")):  # `Reps: 10, 10, 8`, `got 10, 10, 8`: the reps
