@@ -618,9 +618,20 @@ RULES = [
     ("db row 3x10 30s rest", "kg", ASK),  # 30 seconds' rest, never 30 kg
     ("yesterday squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("PR!!! deadlift 140kg x 1", "kg", "deadlift: 140kg x 1"),
+    ("squat 3x5 100kg, rir 1 on last set", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("bench 3x8 80kg, +5 on the last", "kg", ASK),  # 5 kg more, never 5 reps
+    ("squat 5x5 100kg, 4 on the last 2 sets", "kg", ASK),
+    ("squat 3x5 100kg, last set 4 reps at 90kg", "kg", ASK),  # never 4 at 100
+    ("bench 3x10 60kg, last set 12 reps", "kg", "bench_press: 60kg x 10, 60kg x 10, 60kg x 12"),
+    ("db row 3x10 90s", "kg", ASK),  # 90 seconds, never 90 kg
+    ("walked 40 min, going to bed now", "kg", "walk: 40 min"),
+    ("pullups 3x8, no warm up", "kg", "pull_up: bw x 8, bw x 8, bw x 8"),
+    ("leg press 3x10 120kg, seat setting 5", "kg", "leg_press: 120kg x 10, 120kg x 10, 120kg x 10"),
+    ("bench 80kg 8-8-7 tempo", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
+    ("walked 40 min, only 2 stops", "kg", "walk: 40 min"),
     ("my wife did squat 3x5 60kg", "kg", ASK),  # whose sets?
     ("walked 40 min with my wife", "kg", "walk: 40 min"),
-    ("walk 40 min daily", "kg", ASK),  # a habit, not today's walk
+    ("walk 40 min daily", "kg", "walk: 40 min"),  # a daily walk, today's among them
     ("every monday squat 3x5 100kg", "kg", ASK),
     ("what a day! squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("45 min hr 130", "kg", ASK),  # a session's heart rate: which activity? (was dropped)
@@ -736,3 +747,21 @@ def test_words_before_the_sets_are_never_taken_for_an_exercise_name(text: str) -
 )
 def test_a_question_without_its_mark_is_never_a_log(text: str, asks: bool) -> None:
     assert never_a_log(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "days_ago"),
+    [
+        ("squat 3x5 100kg yesterday", 1),
+        ("yesterday squat 3x5 100kg", 1),
+        ("walked 40 min last night", 1),
+        ("squat 3x5 100kg, felt better than yesterday", 0),  # a note about yesterday
+        ("squat 3x5 100kg (same as yesterday)", 0),
+        ("walked 40 min, ate too much last night", 0),
+        ("squat 3x5 100kg yesterday, legs sore today", 0),
+    ],
+)
+def test_a_session_is_put_on_yesterday_only_when_yesterday_is_its_time(
+    text: str, days_ago: int
+) -> None:
+    assert parse(text).days_ago == days_ago

@@ -140,9 +140,11 @@ def _either_time_or_rate(text: str) -> re.Match[str] | None:
 
 
 _NOT_ONE_TIME = re.compile(
-    r"\d\s*(?:min\w*|hours?|hrs?|h)\s+each\b|\beach\s+way\b|\btwice\b|"
-    r"\d\s*\+\s*\d+\s*(?:min\w*|hours?|hrs?|h)\b|\bonly\s+(?:walked\s+|ran\s+|did\s+)?\d|"
-    r"\bthis\s+(?:week|month|year)\b|\bin\s+total\s+this\b"
+    r"\d\s*(?:min\w*|hours?|hrs?|h)\s+each\b|"
+    r"\b(?:walked|ran|rode|swam|went|walk|run|ride)\s+twice\b|\btwice\s+(?:today|a\s+day)\b|"
+    r"\d\s*\+\s*\d+\s*(?:min\w*|hours?|hrs?|h)\b|"
+    r"\d[^.\n]*\bonly\s+(?:walked\s+|ran\s+|did\s+)?\d+(?!\s*(?:km|k|miles?|m|stops?|times)\b)|"
+    r"\d\s*(?:min\w*|hours?|hrs?|h)\s+(?:in\s+total\s+)?this\s+(?:week|month|year)\b"
 )
 _TIME_AFTER = re.compile(r"\s*(?:min\w*|hours?|hrs?|h)\b")
 _RATE_BEFORE = re.compile(r"\b(?:hr|bpm|heart\s*rate|pulse)\b")

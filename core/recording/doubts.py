@@ -37,6 +37,7 @@ _MORE_THAN_LAST = re.compile(
     r"\+\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#|pounds?|kilos?)?\s*(?:from|than|on|over|vs)\s+"
     r"(?:last|previous|before)"
 )
+_LOAD_WITH_UNIT = re.compile(r"\d\s*(?:kgs?|lbs?|#|pounds?|kilos?)\b")
 _PIN = re.compile(r"\b(?:stack|pin|plate|notch|level|setting)\s*(?:#|no\.?)?\s*\d+\b")
 _AMRAP = re.compile(r"\bamrap\s*:?\s*(?:of\s+|for\s+|x\s*)?\d|\d+\s*(?:x\s*)?amrap\s+\d")
 _COUNT_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -47,15 +48,28 @@ _SET_SKIPPED = re.compile(
 )
 _SET_DROPPED = re.compile(r"\b(?:dropped|went|came)\s+(?:back\s+)?(?:down|up)?\s*to\s+\d")
 # `(last set 6 reps)`, `(4 on last)`
+_LAST_ONE = r"(?:\blast\s+(?:set|one|rep)|\bon\s+(?:the\s+)?last\b)"
 _BRACKET_LAST = re.compile(
-    r"\((?![^()]*\b(?:failed|missed|rpe|rir)\b)[^()]*(?:\blast\b[^()]*\d|\d[^()]*\blast\b)[^()]*\)"
+    rf"\((?![^()]*\b(?:failed|missed|rpe|rir)\b)[^()]*(?:{_LAST_ONE}[^()]*\d|\d[^()]*{_LAST_ONE})"
+    r"[^()]*\)"
 )
-_GOT_LIST = re.compile(r"[-–,;]\s*got\s+\d+(?:\s*[,/-]\s*\d+)+")
+_GOT_LIST = re.compile(r"[-–,;]\s*got\s+\d+(?:\s*[,/-]\s*\d+|\s+\d+)+")
+# `didn't get the last rep on sets 2 and 3`, `... on the first set`: which sets, asked
+_REP_ON_SETS = re.compile(
+    r"\blast\s+reps?\s+on\s+(?:sets?\s+\d|the\s+(?:first|second|third|1st|2nd|3rd))"
+)
 _NAMED_SET = re.compile(
     r"\b(?P<which>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+set\s*"
     r"(?:was\s+|at\s+|@\s*|:\s*|with\s+)?(?P<n>\d+(?:\.\d+)?)"
 )
-_REPS_OR_RPE = re.compile(r"\s*(?:reps?|rpe|rir)\b")
+_REPS_OR_RPE = re.compile(r"\s*(?:reps?\b(?!\s*(?:at|with|@)\s*\d)|(?:at\s+|@\s*)?(?:rpe|rir)\b)")
+# `4 on the last 2 sets`, `+5 on the last`, `last set 4 reps at 90kg`: more than one set's
+# reps, or another load
+_LAST_MORE = re.compile(
+    r"\d\s+(?:reps?\s+)?on\s+(?:the\s+)?last\s+(?:\d|two|three|four|few)"
+    r"|\+\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?)?\s+on\s+(?:the\s+)?last\b"
+    r"|\blast\s+(?:set|one)\s*:?\s*\d+\s*reps?\s*(?:at|with|@)\s*\d"
+)
 # A number this big after `last set` is a load (`last set 105`), not its reps.
 MIN_SET_LOAD = 20
 _VARIANT = re.compile(
@@ -72,7 +86,8 @@ def _set_changed(raw: str, label: str) -> str | None:
     question = (
         f"Which {label} set was different, and how? Send each set, e.g. `{label} 100kg 5, 5, 4`"
     )
-    if any(p.search(raw) for p in (_SET_SKIPPED, _SET_DROPPED, _GOT_LIST, _BRACKET_LAST)):
+    shapes = (_SET_SKIPPED, _SET_DROPPED, _GOT_LIST, _BRACKET_LAST, _REP_ON_SETS, _LAST_MORE)
+    if any(p.search(raw) for p in shapes):
         return question
     for m in _NAMED_SET.finditer(raw):
         last = m["which"] in ("last", "final")
@@ -112,7 +127,7 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
     if _MORE_THAN_LAST.search(raw):
         # `bench 3x8 +2.5kg from last time`: what was added, not the load. What was it in all?
         return f"What did the {label} weigh in all this time? e.g. `{label} 3x8 100kg`"
-    if _PIN.search(raw):
+    if _PIN.search(raw) and not _LOAD_WITH_UNIT.search(raw):
         # `chest press 3x12 stack 7`: a pin's place on the stack, not kilos. Asked.
         return (
             f"How heavy was the {label}, in kg or lb? A stack's pin number isn't a weight, "

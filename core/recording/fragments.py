@@ -278,11 +278,11 @@ _LOAD_X_REP_SLASHES = re.compile(
 )
 # (`rpe 7/8` is a list, one a set; `rpe 8 - 9 reps` is an RPE, then reps)
 _PAIR_OF_DUMBBELLS = re.compile(r"(?<![\w.])2\s*x\s*(\d+(?:\.\d+)?)\s*(kgs?|lbs?)\b")
-_DUMBBELL_PLURAL = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)s(?=\s|$|,)(?!\s*(?:rest|rests|between|break|pause|hold|each\s+side))"
-)
+# (only before the sets: `db row 3x10 90s` is 90 seconds)
+_DUMBBELL_PLURAL = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)s(?=\s+\d+\s*x\s*\d)")
+# (a tempo's digits are 0 to 5 seconds: `8-8-7 tempo` is reps)
 _TEMPO = re.compile(
-    r"\btempo\s*:?\s*\d(?:\s*[-/]\s*[\dx]){2,3}\b|(?<![\w.])\d(?:\s*-\s*[\dx]){2,3}\s+tempo\b"
+    r"\btempo\s*:?\s*[0-5](?:\s*[-/]\s*[0-5x]){2,3}\b|(?<![\w.])[0-5](?:\s*-\s*[0-5x]){2,3}\s+tempo\b"
 )
 _REPS_LABEL = re.compile(r"(?:reps?|got)\s*:?\s*(?=\d)")
 _RPE_RANGE = re.compile(

@@ -92,13 +92,15 @@ _MISSED = re.compile(rf"\b(?:missed|failed)\s+(?:on\s+)?(?:the\s+)?last\s+(?:{_C
 # `last set 6 reps`, `4 on the last`, `6 on the last set`: the last set's reps (a bare
 # `last set 4` may be its RPE: asked, see core.recording.doubts)
 _LAST_IS = re.compile(
-    r"\blast\s+(?:set|one)\s*:?\s*(?:was\s+)?(\d{1,2})\s*reps?\b"
-    r"|\b(\d{1,2})\s+(?:reps?\s+)?on\s+(?:the\s+)?last(?:\s+(?:set|one))?\b"
+    r"\blast\s+(?:set|one)\s*:?\s*(?:was\s+)?(\d{1,2})\s*reps?\b(?!\s*(?:at|with|@)\s*\d)"
+    r"|(?<![+@\d])(?<!rir\s)(?<!rpe\s)\b(\d{1,2})\s+(?:reps?\s+)?on\s+(?:the\s+)?last"
+    r"(?:\s+(?:set|one))?\b(?!\s+(?:\d|two|three|four|few|sets))"
 )
 # `couldn't finish the last rep`, `failed the 8th rep on the last set`: one rep fewer
 _LAST_REP = re.compile(
     r"\b(?:couldn'?t|could\s+not|didn'?t|did\s+not)\s+(?:finish|get|complete)\s+(?:the\s+)?"
-    r"last\s+rep\b|\bfailed\s+(?:the\s+)?\d+(?:st|nd|rd|th)\s+rep\s+on\s+(?:the\s+)?last\s+set\b"
+    r"last\s+rep\b(?!\s+on\b)"
+    r"|\bfailed\s+(?:the\s+)?\d+(?:st|nd|rd|th)\s+rep\s+on\s+(?:the\s+)?last\s+set\b"
 )
 
 
@@ -225,7 +227,7 @@ def failure(text: str) -> tuple[str, int] | None:
         count = int(word) if word.isdigit() else VALUES.get(word, 1)
         return "fewer", count
     if m := _LAST_IS.search(text):
-        return "last", int(m[1] or m[2])
+        return "last-is", int(m[1] or m[2])  # the last set's reps, more or fewer
     if _LAST_REP.search(text):
         return "fewer", 1
     return None
@@ -243,8 +245,7 @@ HABIT = re.compile(
     r"\b(?:\d+|once|twice|two|three|four|five|six|seven)\s+(?:times|days|sessions?|runs?)?\s*"
     r"(?:a|per|each|every)\s+week\b"
     r"|\bi\s+(?:usually|always|normally|generally|typically|tend\s+to|work\s+up)\b"
-    r"|\b(?:daily|every\s+(?:day|morning|evening|night|week|(?:mon|tues|wednes|thurs|fri|satur"
-    r"|sun)day))\b"
+    r"|\bevery\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.

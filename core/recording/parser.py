@@ -138,8 +138,10 @@ def parse(
     if _SKIPPED.search(lower):
         outcomes = [_not_done(o, lower) for o in outcomes]
     if (
-        _FUTURE.search(lower)
-        and not _DONE_TODAY.search(lower)
+        (future := _FUTURE.search(lower))
+        and not _TODAY.search(lower)
+        and (not _BREAK.search(lower) or future.start() < _first_digit(lower))
+        and not _DONE_WORDS.search(lower)
         and any(isinstance(o.item, CardioEntry | StrengthEntry) for o in outcomes)
     ):
         # `walk 40 min tomorrow`, `heading out for a 40 min walk`: not done yet. Asked.
@@ -161,7 +163,7 @@ def parse(
         problems.extend(_quoted_logs(text, units, names))
     if overflow.strip() and (entries or problems or ambiguities):
         problems.append(_overflow_problem(overflow))
-    days_ago = int(bool(entries and _YESTERDAY.search(lower) and not _TODAY.search(lower)))
+    days_ago = int(bool(entries and _YESTERDAY.search(lower.strip()) and not _TODAY.search(lower)))
     return ParseResult(entries, tuple(problems), ambiguities, days_ago)
 
 
@@ -256,10 +258,18 @@ _DOING_LATER = re.compile(
 )
 _IN_BRACKETS = re.compile(r"\([^()\n]*\)")
 # ... unless the message also says what was done (`Tomorrow is a rest day, today squat 3x5`).
-_DONE_TODAY = re.compile(r"\b(?:today|did|done|finished|just|this morning)\b|[.!?]\s+\w|\n")
+_DONE_WORDS = re.compile(r"\b(?:did|done|finished|just)\b")
+_BREAK = re.compile(r"[.!?,]\s+\w|\n")
 # A session the day before, logged the morning after (`walked 40 min yesterday`): recorded
 # on that day. A message that also says today is left on today.
-_YESTERDAY = re.compile(r"\b(?:yesterday|yday|last\s+night)\b")
+_WHEN = r"(?:yesterday|yday|yest|last\s+(?:night|nite|evening))"
+# (at the start, or closing the log's own clause: never `felt better than yesterday`, `ate too
+# much last night` after a comma, `(same as yesterday)`, `day before yesterday`)
+_YESTERDAY = re.compile(
+    rf"^(?:(?:i\s+)?did\s+)?{_WHEN}\b(?!\s+(?:was|is|i\s+rested|rest))"
+    rf"|\d[^,.;:!?\n()]*?(?<!than\s)(?<!from\s)(?<!since\s)(?<!as\s)(?<!like\s)(?<!before\s)"
+    rf"\b{_WHEN}\s*[.!]*$"
+)
 _TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
 # Someone else's session: `my wife did squat 3x5 60kg`, `my son ran 5k in 25 min`.
 _SOMEONE_ELSE = re.compile(
@@ -270,14 +280,15 @@ _SOMEONE_ELSE = re.compile(
 # A lift not done: `didn't do squat 3x5 100kg`, `skipped my bench`, `never did deadlifts`.
 _SKIPPED = re.compile(
     r"\b(?:didn'?t\s+(?:do|get\s+to)|did\s+not\s+do|never\s+did|skipped|skip|missed|"
-    r"couldn'?t\s+do|no)\b"
+    r"couldn'?t\s+do)\b"
 )
 _WORDS = re.compile(r"[a-z]+")
 # Words of a session still to come, anywhere in the message.
+_TRAIN_VERB = r"(?:walk|run|do|go|lift|ride|bike|swim|hike|squat|bench|train|try|hit)"
 _FUTURE = re.compile(
-    r"\b(?:tomorrow|will (?:walk|run|do|go|lift|ride|bike|swim|hike|squat|bench|train)|"
-    r"going to|gonna|planning|plan\s*:|about to|heading out|off for a|up next|"
-    r"later today|this afternoon i(?:'ll| will)|i'll)\b"
+    rf"\b(?:tomorrow|(?:will|i'll|going\s+to|gonna|need\s+to|off\s+to)\s+{_TRAIN_VERB}|"
+    r"planning|plan\s*:|about to|heading out|off for a|up next|next up|on my way to|"
+    r"later today)(?!\w)"
 )
 
 
@@ -299,6 +310,11 @@ def _planned_before(outcome: Outcome, text: str) -> Outcome:
     return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
 
 
+def _first_digit(text: str) -> int:
+    found = _DIGIT.search(text)
+    return found.start() if found else len(text)
+
+
 def _not_done(outcome: Outcome, lower: str) -> Outcome:
     """Return a question instead of sets of a lift the message says was not done:
     `didn't do squat 3x5 100kg`, `skipped my bench 3x8 70kg`."""
@@ -307,8 +323,8 @@ def _not_done(outcome: Outcome, lower: str) -> Outcome:
         return outcome
     names = _name_words(item.exercise)
     for m in _SKIPPED.finditer(lower):
-        after = re.split(r"[,.;!\n]", lower[m.end() : m.end() + 30], maxsplit=1)[0]
-        if any(w in names for w in _WORDS.findall(after)[:3]):
+        after = [w for w in _WORDS.findall(lower[m.end() : m.end() + 30]) if w not in ("my", "the")]
+        if after and after[0] in names:
             label = item.exercise.replace("_", " ")
             message = f"Did you do the {label}, or skip it? Send what you did."
             return Outcome(Problem("unreadable", item.source, message), counted=True)
@@ -316,9 +332,9 @@ def _not_done(outcome: Outcome, lower: str) -> Outcome:
 
 
 def _name_words(exercise_id: str) -> set[str]:
-    """The words a lift goes by, singular and plural (`squat`, `squats`)."""
-    words = set(exercise_id.split("_"))
-    return words | {w + "s" for w in words}
+    """The first word a lift goes by, singular and plural (`squat`, `squats`; `bench`)."""
+    first = exercise_id.split("_")[0]
+    return {first, first + "s"}
 
 
 def _in_rounds(outcome: Outcome, text: str) -> Outcome:

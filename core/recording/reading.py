@@ -30,7 +30,7 @@ _PAIN = re.compile(
 
 # A line that opens as a question does, `?` or not (never `did`, `do`: `did 3x8 squats`).
 _ASKS_FIRST = re.compile(
-    r"\s*(?:is|isn'?t|does|doesn'?t|why|should|shall|can|could|would|are|am|which|"
+    r"\s*(?:is(?!\s+(?:done|finished|over))|isn'?t|does|doesn'?t|why|should|shall|can|would|are|which|"
     r"(?:how|what|whats|what's|when|where)\s+(?:should|do|does|is|are|about|much|many|long|"
     r"often|far|heavy|fast|can|would|if))\s+(?!\d)"
 )

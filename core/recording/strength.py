@@ -517,7 +517,7 @@ def _loaded(raw: RawSet, load: Load) -> RawSet:
 def _after_failure(sets: list[RawSet], kind: str, count: int) -> list[RawSet]:
     """Return `sets` with the last set's reps changed by words of failure (`notes.failure`)."""
     last = sets[-1]
-    reps = count if kind == "last" else last.reps - count
+    reps = count if kind in ("last", "last-is") else last.reps - count
     if kind == "last" and count >= last.reps:
         return sets
     return [*sets[:-1], RawSet(reps, last.weight, last.unit, last.bodyweight, last.rpe)]
