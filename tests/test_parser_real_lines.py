@@ -629,6 +629,7 @@ RULES = [
     ("leg press 3x10 120kg, seat setting 5", "kg", "leg_press: 120kg x 10, 120kg x 10, 120kg x 10"),
     ("bench 80kg 8-8-7 tempo", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
     ("walked 40 min, only 2 stops", "kg", "walk: 40 min"),
+    ("bench 8x80kg x3", "kg", ASK),  # 8 sets of 3, or 3 of 8 (reps first)? never guessed
     ("my wife did squat 3x5 60kg", "kg", ASK),  # whose sets?
     ("walked 40 min with my wife", "kg", "walk: 40 min"),
     ("walk 40 min daily", "kg", "walk: 40 min"),  # a daily walk, today's among them

@@ -46,7 +46,10 @@ def chain_block(
     if c is not None:
         nc = number(c)
         if unit_b:
-            return Block(na, nc, nb, unit_of(unit_b, units)), False
+            # `3 x 100kg x 5` (sets first) or `8x80kg x3` (reps first): as `W x A x B`,
+            # asked when both counts could be the sets, then the person's way remembered
+            block, guessed = counts(na, nc, notation)
+            return Block(block.sets, block.reps, nb, unit_of(unit_b, units)), guessed
         if weight_first(na, nc, bool(unit_a), bool(unit_c)):
             block, guessed = counts(nb, nc, notation)
             return Block(block.sets, block.reps, na, unit_of(unit_a, units)), guessed
