@@ -139,14 +139,15 @@ def _either_time_or_rate(text: str) -> re.Match[str] | None:
     return None
 
 
+_UNIT_OF_TIME = r"(?:min\w*|hours?|hrs?|h)\b"
 _NOT_ONE_TIME = re.compile(
-    r"\d\s*(?:min\w*|hours?|hrs?|h)\s+each\b|"
+    rf"\d\s*{_UNIT_OF_TIME}\s+each\b|"
     r"\b(?:walked|ran|rode|swam|went|walk|run|ride)\s+twice\b|\btwice\s+(?:today|a\s+day)\b|"
-    r"\d\s*\+\s*\d+\s*(?:min\w*|hours?|hrs?|h)\b|"
+    rf"\d\s*\+\s*\d+\s*{_UNIT_OF_TIME}|"
     r"\d[^.\n]*\bonly\s+(?:walked\s+|ran\s+|did\s+)?\d+(?!\s*(?:km|k|miles?|m|stops?|times)\b)|"
-    r"\d\s*(?:min\w*|hours?|hrs?|h)\s+(?:in\s+total\s+)?this\s+(?:week|month|year)\b"
+    rf"\d\s*{_UNIT_OF_TIME}\s+(?:in\s+total\s+)?this\s+(?:week|month|year)\b"
 )
-_TIME_AFTER = re.compile(r"\s*(?:min\w*|hours?|hrs?|h)\b")
+_TIME_AFTER = re.compile(rf"\s*{_UNIT_OF_TIME}")
 _RATE_BEFORE = re.compile(r"\b(?:hr|bpm|heart\s*rate|pulse)\b")
 
 

@@ -25,14 +25,13 @@ _GRAMS = re.compile(
     r"|(?<![\w.])(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\s*[x×]\s*\d"
 )
 # (a dumbbell's `15kg each side` is its own weight, the usual way: only after a `+` or plates)
+_A_SIDE = r"\s*(?:/\s*|per\s+|each\s+|a\s+|on\s+each\s+)side\b"
 _PER_SIDE_LOAD = re.compile(
-    r"(?:\+\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#|pounds?|kilos?)|\d\s*(?:kgs?|lbs?)?\s*plates?)\s*"
-    r"(?:/\s*|per\s+|each\s+|a\s+|on\s+each\s+)side\b"
+    r"(?:\+\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#|pounds?|kilos?)|\d\s*(?:kgs?|lbs?)?\s*plates?)"
+    + _A_SIDE
 )
 # `squat 3x5 40kg/side`: on a barbell, plates a side (the bar beside them unsaid)
-_LOAD_A_SIDE = re.compile(
-    r"\d\s*(?:kgs?|lbs?|#)?\s*(?:/\s*|per\s+|each\s+|a\s+|on\s+each\s+)side\b"
-)
+_LOAD_A_SIDE = re.compile(r"\d\s*(?:kgs?|lbs?|#)?" + _A_SIDE)
 _MORE_THAN_LAST = re.compile(
     r"\+\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#|pounds?|kilos?)?\s*(?:from|than|on|over|vs)\s+"
     r"(?:last|previous|before)"

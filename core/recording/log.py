@@ -84,7 +84,7 @@ async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
 
 def _for_day(log: Log) -> str:
     """The reply's first line when the sets were another day's: `📅 For yesterday, Sun 29 Nov`."""
-    if not log.result.days_ago or not log.result.entries:
+    if not log.result.days_ago:  # set only beside entries (`core.recording.parser`)
         return ""
     return f"📅 For yesterday, {day_label(log.day)}:\n"
 

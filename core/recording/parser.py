@@ -129,12 +129,11 @@ def parse(
         outcomes = [_history(o) for o in outcomes]
     if PLAN.search(lower):
         outcomes = [_planned_before(o, text) for o in outcomes]
-    if _SOMEONE_ELSE.search(lower) and any(
-        isinstance(o.item, CardioEntry | StrengthEntry) for o in outcomes
-    ):
+    if _SOMEONE_ELSE.search(lower):
         # `my wife did squat 3x5 60kg`: whose sets? Asked, never put in this person's log.
-        question = "Were those yours? Send what you did, and I'll log it."
-        outcomes = [Outcome(Problem("unreadable", text.strip()[:200], question), counted=True)]
+        outcomes = _asked_whole(
+            outcomes, text, "Were those yours? Send what you did, and I'll log it."
+        )
     if _SKIPPED.search(lower):
         outcomes = [_not_done(o, lower) for o in outcomes]
     if (
@@ -142,11 +141,9 @@ def parse(
         and not _TODAY.search(lower)
         and (not _BREAK.search(lower) or future.start() < _first_digit(lower))
         and not _DONE_WORDS.search(lower)
-        and any(isinstance(o.item, CardioEntry | StrengthEntry) for o in outcomes)
     ):
         # `walk 40 min tomorrow`, `heading out for a 40 min walk`: not done yet. Asked.
-        question = "Is that done, or still to do? Send it once you've done it, and I'll log it."
-        outcomes = [Outcome(Problem("unreadable", text.strip()[:200], question), counted=True)]
+        outcomes = _asked_whole(outcomes, text, _NOT_YET)
     if "round" in lower or "repeat" in lower:
         outcomes = [_in_rounds(o, text) for o in outcomes]
     if (habit := HABIT.search(lower)) and not _INTENT.search(
@@ -308,6 +305,18 @@ def _planned_before(outcome: Outcome, text: str) -> Outcome:
         return outcome
     message = "Were those sets planned or done? Send what you did."
     return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
+
+
+_WHOSE = "Were those yours? Send what you did, and I'll log it."
+_NOT_YET = "Is that done, or still to do? Send it once you've done it, and I'll log it."
+
+
+def _asked_whole(outcomes: list[Outcome], text: str, question: str) -> list[Outcome]:
+    """Return one question about the whole message in place of what it would record, or
+    `outcomes` as they were when it records nothing."""
+    if not any(isinstance(o.item, CardioEntry | StrengthEntry) for o in outcomes):
+        return outcomes
+    return [Outcome(Problem("unreadable", text.strip()[:200], question), counted=True)]
 
 
 def _first_digit(text: str) -> int:

@@ -224,15 +224,14 @@ def read_strength(
                 part = replace(part, sets=part.sets * int(pending), uniform=True)
                 pending, uniform = None, True
         if part.count is not None and not part.sets:
-            pending_line = segment.line
-        if part.count is not None and not part.sets and _reps_then_count(fragment, index, per_line):
-            # `3 reps, 5 sets @ 125lb`: the reps just before on this line, that many times
-            count = int(part.count)
-            sets = [*sets[:-1], *[sets[-1]] * count]
-            per_line[segment.line].count += count - 1
-            per_line[segment.line].uniform = uniform = True
-        elif part.count is not None and not part.sets:
-            pending = part.count
+            if _reps_then_count(fragment, index, per_line):
+                # `3 reps, 5 sets @ 125lb`: the reps just before on this line, that many times
+                count = int(part.count)
+                sets = [*sets[:-1], *[sets[-1]] * count]
+                per_line[segment.line].count += count - 1
+                per_line[segment.line].uniform = uniform = True
+            else:
+                pending, pending_line = part.count, segment.line
         if part.load and not part.sets and any(s.weight is None for s in sets):
             sets = [_loaded(s, part.load) for s in sets]  # `Squats, 5x5, 90kg`
         if (
@@ -618,10 +617,10 @@ def _reps_then_count(fragment: list[Segment], index: int, per_line: dict[int, _L
 
 
 def _reps_of_those_sets(per_line: dict[int, _LineSets], label: str, shown: str) -> str | None:
-    """Return a question when a line of bare reps as many as the sets above it follows them.
+    """Return a question when a line of bare reps follows a line of counted sets.
 
-    `Incline press 3 reps, 5 sets @ 125lb` then `3, 3, 2, 2, 1`: what each of those sets
-    got, or as many sets more? Asked, never doubled.
+    `Incline press 3 reps, 5 sets @ 125lb` then `3, 3, 2, 2, 1`, or `curls 12kg 3x10` then
+    `10 10 8`: what those sets got, or more sets? Asked, never added.
     """
     lines = sorted(per_line)
     for above, below in pairwise(lines):
