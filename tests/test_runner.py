@@ -188,17 +188,22 @@ async def test_run_all_serves_healthz_and_metrics_while_handling_telegram(
 
 
 async def test_healthz_is_503_while_discord_is_not_connected(
-    db: str, monkeypatch: pytest.MonkeyPatch
+    db: str, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
+    """The gateway never answers: the bot keeps trying (discord.py's own retry failed on the
+    session it never had, and took the process down), and /healthz says disconnected."""
     fake = FakeDiscord()  # REST only: the gateway never becomes ready
     monkeypatch.setattr(discord.http.Route, "BASE", await fake.start())
     port = free_port()
     running = Running("discord", settings(discord_token=DISCORD_TOKEN, http_port=port), db)
     try:
-        for _ in range(100):
-            if fake.to("/users/@me"):
+        logged = ""
+        for _ in range(100):  # the first gateway attempt has failed and is to be retried
+            logged += capfd.readouterr().err
+            if "Discord gateway unreachable" in logged:
                 break
             await asyncio.sleep(0.1)
+        assert "Discord gateway unreachable" in logged
         status, body = await get(port, "/healthz")
     finally:
         assert await running.stop() == 0

@@ -20,6 +20,14 @@ __all__ = ["ConfigError", "DiscordBot", "DiscordConfig", "serve"]
 logger = logging.getLogger(__name__)
 
 MAX_STARTUP_BACKOFF = 60.0
+# What a gateway that cannot be reached raises: retried, never fatal.
+_UNREACHABLE = (
+    aiohttp.ClientError,
+    OSError,
+    discord.DiscordServerError,
+    discord.GatewayNotFound,
+    discord.ConnectionClosed,
+)
 
 
 class ConfigError(Exception):
@@ -97,19 +105,33 @@ class DiscordBot:
         if not self.receive:
             await stop.wait()
             return
-        gateway = asyncio.create_task(self.client.connect(reconnect=True))
-        stopper = asyncio.create_task(stop.wait())
-        try:
-            await asyncio.wait({gateway, stopper}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            stopper.cancel()
-            if not gateway.done():
-                gateway.cancel()
-        if gateway.done() and not gateway.cancelled():
+        delay = 1.0
+        while not stop.is_set():
+            gateway = asyncio.create_task(self.client.connect(reconnect=True))
+            stopper = asyncio.create_task(stop.wait())
+            try:
+                await asyncio.wait({gateway, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                stopper.cancel()
+                if not gateway.done():
+                    gateway.cancel()
+            if not gateway.done() or gateway.cancelled():
+                return
             try:
                 gateway.result()
+                return
             except discord.PrivilegedIntentsRequired:
                 raise ConfigError("Discord refused the bot's intents") from None
+            except (*_UNREACHABLE, AttributeError) as exc:
+                # A gateway that never answered: discord.py's own retry then fails on the
+                # session it never had (AttributeError). Try again, as at login.
+                logger.warning(
+                    "Discord gateway unreachable (%s); retrying in %.0f s",
+                    type(exc).__name__,
+                    delay,
+                )
+                await sleep_unless_stopped(stop, delay)
+                delay = min(delay * 2, MAX_STARTUP_BACKOFF)
 
     async def stop(self) -> None:
         self._logged_in = False
