@@ -187,11 +187,13 @@ async def refuse_one(engine: AsyncEngine, statements: tuple[str, ...]) -> None:
 
 
 @pytest.mark.usefixtures("fast_retries")
-@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("level", ["DEBUG", "INFO"])
 @pytest.mark.parametrize("fmt", ["text", "json"])
 async def test_no_token_password_or_text_in_any_log_format_at_any_level(
     fmt: str, level: str, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
+    """At DEBUG every record of every level is written, and each is held to its level's rule;
+    INFO is the default. (A run at WARNING, ERROR or CRITICAL writes a subset of DEBUG's.)"""
     db = f"sqlite:///{tmp_path / 'coach.db'}"
     engine = create_engine(db)
     async with FakeBotAPI() as api:
