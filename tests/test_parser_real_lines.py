@@ -650,7 +650,61 @@ RULES = [
         "lb",
         ASK,
     ),  # h9-100: never a chin-up, never the misses left out in silence
+    # slice 10: `A x B sets` is B sets of A (it was one set of A)
+    ("Chin ups: 6 x 5 sets", "kg", "chin_up: " + ", ".join(["bw x 6"] * 5)),
+    ("squat 100kg 6 x 5 sets", "kg", "squat: " + ", ".join(["100kg x 6"] * 5)),
+    # words of failure in brackets change a counted block's last set, never a listed one
+    ("chin ups 5x6 (failed on the last rep)", "kg", "chin_up: " + "bw x 6, " * 4 + "bw x 5"),
+    ("squat 5x5 100kg (missed the last rep)", "kg", "squat: " + "100kg x 5, " * 4 + "100kg x 4"),
+    (
+        "squat 102.5kg 8, 8, 6 (failed the last 2 reps)",
+        "kg",
+        "squat: 102.5kg x 8, 102.5kg x 8, 102.5kg x 6",
+    ),
+    # an EMOM of N minutes is N sets of the set written (h10-040)
+    (
+        "Snatch (EMOM 10): 95 lb * 3 reps (Every min)",
+        "lb",
+        "snatch: " + ", ".join(["95lb x 3"] * 10),
+    ),
+    ("10 min EMOM: power clean 135 x 2", "lb", "power_clean: " + ", ".join(["135lb x 2"] * 10)),
+    ("snatch 95 lb x 3 emom 10", "lb", "snatch: " + ", ".join(["95lb x 3"] * 10)),
+    # after a load and its reps, `5 x 10` may be 5 kg or 5 sets: asked (h10-067)
+    ("Back Extension - Bodyweight x 12, 2.75 x 12, 5 x 10", "kg", ASK),
+    ("curl 15x10, 3x10", "kg", ASK),
+    ("squat 100x5, 3x5", "kg", "squat: " + ", ".join(["100kg x 5"] * 4)),  # 3 kg is no squat
+    # `hour long` is an hour; beside another time, the total is asked (h10-080)
+    ("hour-long bike ride, avg hr 122", "kg", "other: 60 min"),
+    ("a quick hour long circuit on the bike, over my range for 20 minutes", "kg", ASK),
+    # chains and bands change a barbell's load; `chains` is no typo of chins (h10-049)
+    ("bench 225 plus 2 chains per side for 3 sets of 3 reps", "lb", ASK),
+    ("Barbell bench\n135 for 5 reps\n225 plus 2 chains for 3 sets of 3 reps", "lb", ASK),
+    ("squat 100kg + bands 5x3", "kg", ASK),
+    ("beach walk 30 min", "kg", "walk: 30 min"),
+    # a weight in each hand on a barbell lift: dumbbells? asked (h10-062)
+    ("Shrugs 20 pounds each hand 2x10", "lb", ASK),
+    ("dumbbell shrugs 20 pounds each hand 2x10", "lb", "dumbbell_shrug: 20lb x 10, 20lb x 10"),
+    ("Side bends: 17.5kg dumbbell, 2 sets of 12", "kg", "side_bend: 17.5kg x 12, 17.5kg x 12"),
+    # the number ending a sentence's first part starts its list (it was left out in silence)
+    ("the pushups were 40, 30, 30", "kg", "push_up: bw x 40, bw x 30, bw x 30"),
+    # a lift's name running into a number it cannot read is asked, never dropped (h10-114)
+    ("(And I deadlifted 85 today!)", "kg", ASK),
+    ("The push-ups were 40-30-30.", "kg", ASK),
+    ("Turkish Get Ups with the 12k", "kg", ASK),
+    # a distance done today, with no activity or time: which, and how long? (h10-083)
+    ("managed the full 10km", "kg", ASK),
+    ("I did my first 5K today and I'm happy with the result.", "kg", ASK),
+    ("In the pool I did 4000 SCY in 80 minutes.", "kg", "other: 80 min"),  # a swim course
 ]
+
+# Lines that are no log and no question: answered as chat, nothing asked.
+NOT_ASKED = ["10k steps today", "squat day 2", "my goal is a 10k this year"]
+
+
+@pytest.mark.parametrize("text", NOT_ASKED)
+def test_a_line_that_is_no_session_is_not_asked_about(text: str) -> None:
+    result = parse(text, "kg")
+    assert not (result.entries or result.problems or result.ambiguities)
 
 
 @pytest.mark.parametrize(("text", "expected"), SILENT_WRONG, ids=[t for t, _ in SILENT_WRONG])

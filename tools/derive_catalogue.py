@@ -388,7 +388,7 @@ ROWS: tuple[Row, ...] = (
     R("Standing_Cable_Wood_Chop", "woodchop", "Cable woodchop",
       "woodchop, wood chop, woodchopper, cable wood chop", muscles="core"),
     R("Dead_Bug", "dead_bug", "Dead bug", ""),
-    R("Dumbbell_Side_Bend", "side_bend", "Side bend", ""),
+    R("Dumbbell_Side_Bend", "side_bend", "Side bend", "dumbbell side bend, db side bend"),
 )  # fmt: skip
 
 

@@ -59,7 +59,9 @@ ACTIVITIES = {
     **dict.fromkeys(("ride", "rode", "riding"), "bike"),
     **dict.fromkeys(("row", "rowed", "rowing", "rower", "erg"), "row"),
     **dict.fromkeys(("walk", "walked", "walking"), "walk"),
-    **dict.fromkeys(("swim", "swam", "swimming", "lengths"), "swim"),  # a pool's lengths
+    **dict.fromkeys(
+        ("swim", "swam", "swimming", "lengths", "scy", "scm", "lcm"), "swim"
+    ),  # a pool's lengths, a course
     **dict.fromkeys(("hike", "hiked", "hiking"), "hike"),
     **dict.fromkeys(("elliptical", "crosstrainer"), "elliptical"),
     **dict.fromkeys(("stairs", "stairmaster", "stepper"), "stairs"),
@@ -89,7 +91,7 @@ _AVG_HR = re.compile(
 )
 _HR_WORDS = re.compile(r"\b(?:ahr|hr|bpm|heart\s*rate)\b|\d\s*bpm\b|\bhr\s*av")
 _AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")
-_STEPS = re.compile(r"\d\s*steps\b")
+_STEPS = re.compile(r"\d\s*k?\s*steps\b")
 _STEPS_IN = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*steps\s+(?:in|over|during|within)\s+([^,;.]+)"
 )
@@ -213,6 +215,9 @@ def mentions_cardio(text: str) -> bool:
     return bool(_HR_WORDS.search(text) and find_durations(outside))
 
 
+_DONE_TODAY = re.compile(r"\b(?:did|done|completed?|finished|managed|today|tonight|this morning)\b")
+
+
 def session_without_activity(text: str) -> bool:
     """Return whether lowercased `text` reads like a cardio session that names no activity:
     a distance, steps, a pace or an average heart rate beside a time (`1:04:04, 7.73
@@ -235,6 +240,8 @@ def session_without_activity(text: str) -> bool:
         return True  # `Gym for 1.5 hours`, `a pair of 5k sessions`
     if distance and ("pace" in outside or SPEED.search(outside)):
         return True  # `4.8 miles, or an average pace of 10:28 per mile`
+    if distance and _DONE_TODAY.search(outside) and not _STEPS.search(outside):
+        return True  # `managed the full 10km`, `my first 5K today`: which, and how long?
     return len(_DISTANCE.findall(outside)) > 1 or _SPLITS.search(text) is not None
 
 

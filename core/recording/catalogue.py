@@ -181,8 +181,15 @@ def _only(scored: list[tuple[float, str]]) -> Exercise | None:
     return CATALOGUE[ids.pop()] if len(ids) == 1 else None
 
 
+# Words one letter from a lift's that are words of their own, never its typo: `2 chains a
+# side` (chins), `a walk on the beach` (bench).
+NOT_TYPOS = frozenset({"chain", "china", "beach"})
+
+
 def _typo(words: tuple[str, ...]) -> Exercise | None:
     """Return the exercise `words` names with one word mistyped, if exactly one fits."""
+    if NOT_TYPOS.intersection(words):
+        return None
     if len(words) == 1:
         if len(words[0]) < FUZZY_MIN_LENGTH:
             return None

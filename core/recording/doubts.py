@@ -18,6 +18,12 @@ from core.recording.fragments import Segment
 # Doubts that turn a strength reading into a question (`_doubt`).
 _TIMED_WORK = re.compile(r"\b\d+\s*(?:minutes?|mins?)\s+of\b")
 _GEAR_LOAD = re.compile(r"\b(?:chains?|vest|backpack|weight belt|plates? on|on my back)\b")
+# `bench 225 plus 2 chains per side`, `squat 100kg + bands`: the load changes through the lift
+_CHAINS_OR_BANDS = re.compile(
+    r"(?:\bwith|\bplus|\+|\band)\s+(?:\d+\s+|an?\s+|light\s+|heavy\s+|mini\s+)*(?:chains?|bands?)\b"
+)
+# `shrugs 20 pounds each hand`: a weight in each hand is two dumbbells (or kettlebells)
+_EACH_HAND = re.compile(r"\b(?:in\s+)?(?:each|per|a|every)\s+hand\b")
 _BRACKET_LOAD = re.compile(r"[(\[][^()\[\]\n]*?\d\s*(?:kgs?|lbs?|pounds?|#)[^()\[\]\n]*[)\]]")
 # A load in grams is a typo for kilos, or a note (`6 reps x 260g`): asked, never guessed.
 _GRAMS = re.compile(
@@ -135,6 +141,16 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
     if m := notes.EITHER.search(raw):
         return f"Was it {m[1]} or {m[2]} on the {label}? Send the sets as they were, e.g. " + (
             f"`{label} 3x8`" if exercise.bodyweight else f"`{label} 3x8 100kg`"
+        )
+    if barbell_only and _EACH_HAND.search(raw):
+        return (
+            f"A weight in each hand: was the {label} done with dumbbells? Send it with its "
+            f"name, e.g. `dumbbell {label} 3x10 10kg`"
+        )
+    if not exercise.bodyweight and _CHAINS_OR_BANDS.search(raw):
+        return (
+            f"Chains or bands change the {label}'s load through the lift: what did the bar "
+            f"weigh without them? e.g. `{label} 3x3 100kg`"
         )
     if exercise.bodyweight and _GEAR_LOAD.search(raw):
         return f"How much weight did you add to the {label}? e.g. `{label} 3x8 bw+10kg`"

@@ -53,7 +53,7 @@ _TOKEN = re.compile(
     rf"(?<![a-wyz\d_.:])(?P<ch>\d{{1,2}}):(?P<cm>[0-5]\d)\s*{_HRS}"  # 1:30hrs
     rf"|(?<![a-wyz\d_.:])(?P<c1>\d{{1,2}}):(?P<c2>[0-5]\d)(?::(?P<c3>[0-5]\d))?(?P<cf>\.\d+)?(?![\d:])"
     r"|(?<![\w.])(?P<half>half\s+an|a\s+half)\s+hour\b"
-    rf"|(?<![a-wyz\d_.])(?P<h>{_N}|an?(?=\s))\s*-?\s*{_HRS}"
+    rf"|(?<![a-wyz\d_.])(?P<h>{_N}|an?(?=\s)|(?=hour[\s-]*long\b))\s*-?\s*{_HRS}"
     rf"(?:\s*(?:and\s+)?(?P<hhalf>a\s+half)\b"
     rf"|\s*:?\s*(?:and\s+)?(?P<hm>\d{{1,2}}|{_W})\s*(?:{_MIN}|m\b)"
     rf"(?:\s*:?\s*(?P<hs>\d{{1,2}})\s*(?:{_SEC}|s\b))?"
@@ -203,7 +203,7 @@ def _minutes(m: re.Match[str], distance_km: float | None) -> float | None:
     if m["half"] is not None:
         return 30.0
     if m["h"] is not None:
-        hours = 1.0 if m["h"] in ("a", "an") else _value(m["h"])
+        hours = 1.0 if m["h"] in ("a", "an", "") else _value(m["h"])  # `hour-long`: an hour
         extra = 30 if m["hhalf"] else _value(m["hm"] or m["hc"] or m["hg"] or "0")
         return hours * 60 + extra + int(m["hs"] or 0) / 60
     if m["m"] is not None:

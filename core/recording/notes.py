@@ -171,6 +171,8 @@ def _bracket(m: re.Match[str]) -> str:
         return _keep_loads(m)
     if one := _ONE_LOAD.fullmatch(m[0]):
         return f" {one[1]}".ljust(len(m[0]))
+    if "last" in m[0] and failure(m[0][1:-1].lower()):
+        return f",{m[0][1:-1]} "  # `5x6 (failed on the last rep)`: words of failure count
     return _spaces(m)
 
 
@@ -179,8 +181,27 @@ def kept(bracket: str) -> bool:
     return any(p.fullmatch(bracket) for p in (_REPEAT, _LOADS, _ONE_LOAD))
 
 
+# `(EMOM 10)`, `EMOM x 10 min`, `10 min EMOM`: a set every minute for that many minutes, so
+# that many sets of the one set written (a count, as `(x 10)`).
+_EMOM = re.compile(
+    r"\(?\bemom\s*(?:x|for)?\s*(\d{1,2})\s*(?:min(?:ute)?s?\b|')?\s*\)?"
+    r"|\b(\d{1,2})\s*(?:min(?:ute)?s?\b|')\s*emom\b",
+    re.IGNORECASE,
+)
+
+
+def _emom(m: re.Match[str]) -> str:
+    minutes = int(m[1] or m[2])
+    return f"(x {minutes})".ljust(len(m[0])) if 1 < minutes <= MAX_EMOM else m[0]
+
+
+MAX_EMOM = 30
+
+
 def blank(line: str) -> str:
     """Return `line` with its notes replaced by spaces (see the module docstring)."""
+    if "mom" in line or "MOM" in line:
+        line = _EMOM.sub(_emom, line)
     # Each pattern is tried only when the line holds a string every match of it holds.
     if '"' in line or "“" in line:
         line = _QUOTED.sub(_spaces, line)

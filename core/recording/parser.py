@@ -93,6 +93,9 @@ _ROUNDS = re.compile(
 )
 
 
+_ALL_IN_BRACKETS = re.compile(r"\s*\(([^()]*)\)\s*")
+
+
 def parse(
     text: str,
     units: Unit = "kg",
@@ -106,6 +109,8 @@ def parse(
     """
     if not text or not text.strip():
         return ParseResult()
+    if (m := _ALL_IN_BRACKETS.fullmatch(text)) and m[1].strip():
+        text = f" {m[1]} "  # `(And I deadlifted 85 today!)`: an aside is the whole message
     if hello := _HELLO_FIRST.match(text):  # `Good morning! Squat 3x5 100kg`: a greeting first
         text = " " * hello.end() + text[hello.end() :]
     if "[[" in text or "#" in text:

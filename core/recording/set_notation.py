@@ -371,6 +371,8 @@ def _read_sets(
             base, numbers = Load(numbers[0], units, False), numbers[1:]
             used = 1
         blocks, used = [Block(1.0, n) for n in numbers], used + len(numbers)
+        if times and len(blocks) == 1:  # `chin ups 6 x 5 sets`: 5 sets of the 6
+            blocks[0], uniform = Block(times, blocks[0].reps), True
     if not loads and counted and len(numbers) > 1 and run and "/" in run[0]:
         if sum(b.sets for b in blocks) == len(numbers):  # `3 x 5 - 80/100/120`
             loads, base, used = (

@@ -37,7 +37,7 @@ from core.recording.fragments import (
     set_line,
 )
 from core.recording.marks import NUM, UNIT
-from core.recording.readings import BARBELL_LIFTS, Block, Lift
+from core.recording.readings import BARBELL_LIFTS, Block, Lift, plausible_load
 from core.recording.rpe_lists import MAX_RPE, MIN_RPE, take_last_set_rpe, take_rpe_list
 from core.recording.set_limits import check
 from core.recording.set_notation import (
@@ -139,7 +139,7 @@ def read_strength(
     pending_line = -1
     borrowed: list[int] = []  # sets of bare reps on this line, loaded from a line above
     leaning = False  # bare reps just read took the load written earlier on their line
-    borrowed_line = carried_line = -1
+    borrowed_line = carried_line = loaded_single = -1
     has_reps = ambiguous = uniform = False
     per_line: dict[int, _LineSets] = {}
     for index, segment in enumerate(fragment):
@@ -183,6 +183,7 @@ def read_strength(
             bare_numbers_are_reps=hinted
             or (head.exact if index == 0 else bare)
             or (exercise.bodyweight and index == 0 and head.beside_name <= 1)
+            or (index == 0 and _list_follows(fragment))
             or (index == 0 and head.after_number),
             notation=notation,
             weighted="weighted" in head.text,
@@ -190,6 +191,26 @@ def read_strength(
         )
         if part.problem:
             return Outcome(Problem("implausible", source, part.problem), counted=True)
+        if (
+            loaded_single == segment.line
+            and part.uniform
+            and carried is not None
+            and (pair := _PAIR_ONLY.fullmatch(segment.text))
+            and plausible_load(float(pair[1]), carried.unit, lift)
+        ):
+            # `12.5 x 12, 15 x 10, 5 x 10`: after a load and its reps, is `5 x 10` 5 kg
+            # for 10 reps, or 5 sets of 10 at 15 kg? Asked, never guessed.
+            message = (
+                f"Is `{pair[0].strip()}` {pair[1]} {carried.unit} for {pair[2]} reps, or "
+                f"{pair[1]} sets of {pair[2]} at {carried.weight:g} {carried.unit}? Send each "
+                f"set with its load, e.g. `{example(exercise, units)}`"
+            )
+            return Outcome(Problem("implausible", source, message), counted=True)
+        loaded_single = (
+            segment.line
+            if len(part.sets) == 1 and part.load is not None and _PAIR_LAST.search(segment.text)
+            else -1
+        )
         if (
             index
             and segment.line != fragment[index - 1].line
@@ -395,6 +416,25 @@ _TIME_OR_DISTANCE = re.compile(
 )
 _PLATES = re.compile(r"\d\s*(?:plates?|discs?)\b")  # `deadlift 2 plates`: a load, reps asked for
 _BARE = re.compile(r"\s*\d+\s*")
+_ENDS_IN_A_NUMBER = re.compile(r"[^\W\d_]\s+\d+\s*$")
+
+
+def _list_follows(fragment: list[Segment]) -> bool:
+    """`the pushups were 40, 30, 30`: the number ending the first part starts a list of
+    bare reps on its line, so it is reps like them."""
+    return (
+        len(fragment) > 1
+        and fragment[1].line == fragment[0].line
+        and bool(_ENDS_IN_A_NUMBER.search(fragment[0].text))
+        and bool(_BARE.fullmatch(fragment[1].text))
+    )
+
+
+# One `A x B` and nothing else: `15 x 10`, ` 5x10 `.
+_PAIR_ONLY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*[x×*]\s*(\d+)\s*")
+_PAIR_LAST = re.compile(
+    r"(?<![\d.x×*]\s)(?<![\d.x×*])\d+(?:\.\d+)?\s*(?:kgs?|lbs?)?\s*[x×*]\s*\d+\s*$", re.IGNORECASE
+)
 _NUMBERS_ONLY = re.compile(r"\s*\d+(?:\s+\d+)*\s*")
 # `(3 sets)`, `(2x)`: how many sets the writer counts, checked against those read
 _SETS_SAID = re.compile(r"\(\s*(\d+)\s*(?:sets|x)\s*\)", re.IGNORECASE)
@@ -522,6 +562,14 @@ def _after_failure(sets: list[RawSet], kind: str, count: int) -> list[RawSet]:
     return [*sets[:-1], RawSet(reps, last.weight, last.unit, last.bodyweight, last.rpe)]
 
 
+_NUMBER_FIRST = re.compile(r"\s*\d")
+
+
+def _numbers_follow(head: Segment) -> bool:
+    """Whether the text after the lift's name starts with a number."""
+    return bool(head.typed) and bool(_NUMBER_FIRST.match(head.text[len(head.typed) :]))
+
+
 def _unreadable(
     fragment: list[Segment], exercise: Exercise, source: str, units: Unit
 ) -> Problem | None:
@@ -541,6 +589,11 @@ def _unreadable(
             or _TIMED.search(s.text)
             or _PLATES.search(s.text)
             for s in fragment
+        )
+        # `I deadlifted 85 today`, `the push-ups were 40-30-30`: the name runs straight into
+        # its numbers, a log missing a part (`squat day 2` is a title)
+        wanted = wanted or (
+            _numbers_follow(head) and not TITLE_WORDS.intersection(head.name.split())
         )
     else:
         wanted = (
