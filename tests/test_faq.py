@@ -328,3 +328,33 @@ def test_a_training_question_with_such_words_never_gets_the_crisis_or_doctor_rep
     reply = answer(question).answer
     assert "emergency" not in reply
     assert "ask your doctor" not in reply
+
+
+# How people say it: spoken letters, fillers, everyday names for the topic's own words.
+WORDED = [
+    ("what does b d n f do", "bdnf"),
+    ("um how long do i um rest between sets", "rest-between-sets"),
+    ("is pumping iron better for my memory than getting my heart pumping", "resistance-vs-aerobic"),
+    ("my hips ache when i get out of bed, can i still lift", "joint-pain"),
+    ("my doctor says my knee is wear and tear, is squatting ok", "joint-pain"),
+    ("my thighs are so stiff after leg day, is that normal", "soreness"),
+    ("how do i loosen up before lifting", "warm-up"),
+    ("how do i know when to go higher", "progression"),
+    ("i barely have a spare moment, does a tiny workout count", "short-on-time"),
+]
+NOT_OURS = [
+    "is a glass of wine ok after the gym",
+    "is the keto diet good for my brain",
+    "how much salt is too much for me",
+    "what helps with a migraine",
+]
+
+
+@pytest.mark.parametrize(("question", "topic"), WORDED)
+def test_everyday_wording_finds_the_topic(question: str, topic: str) -> None:
+    assert answer(question).topic == topic
+
+
+@pytest.mark.parametrize("question", NOT_OURS)
+def test_diets_drinks_and_symptoms_are_not_ours(question: str) -> None:
+    assert answer(question).topic is None

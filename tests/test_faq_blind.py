@@ -1,4 +1,4 @@
-"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_21.yaml.
+"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_23.yaml.
 
 Each set was written by someone who had not read the knowledge base or its matching code,
 given only the topic ids and titles, and scored ONCE when it was new (topic top-1
@@ -22,6 +22,8 @@ accuracy on in_scope; rejection, i.e. no topic, on out_of_scope):
     faq_blind_19.yaml: accuracy 57/62 = 91.9%, rejection 69/78 = 88.5% (session 9)
     faq_blind_20.yaml: accuracy 55/62 = 88.7%, rejection 65/74 = 87.8% (session 10)
     faq_blind_21.yaml: accuracy 50/62 = 80.6%, rejection 64/70 = 91.4% (session 10)
+    faq_blind_22.yaml: accuracy 55/62 = 88.7%, rejection 64/70 = 91.4% (session 11)
+    faq_blind_23.yaml: accuracy 43/62 = 69.4%, rejection 67/70 = 95.7% (session 11)
 
 Sets 4 to 7 were then tuned on (4 and 5 first, then all four). In session 7 the in-scope
 questions of sets 4 to 9 became examples in the knowledge base (each topic's `asked:`);
@@ -51,6 +53,13 @@ sitting" taken for stretching, and months counted against a match. After those: 
 96.8% / 93.2%, set 21 83.9% / 94.3% (pooled 90.3% / 93.8%), and no earlier set lost an
 in-scope question. Matching the last question sentence alone when a story came first was
 tried and not kept: it won set 21 three questions and cost set 17 up to eight rejections.
+Sets 22 (voice-dictated phone messages) and 23 (situations told without the topic's word)
+were written blind at the start of session 11 and scored once against session 10's coach:
+pooled 98/124 = 79.0% accuracy, 131/140 = 93.6% rejection. Their misses were wording: letters
+spoken one by one, fillers, everyday names ("pumping iron", "get loose", "go higher", "wear
+and tear", "a spare moment"), "knees ache" read as soreness, "wine" stemmed to "win". After
+those fixes (core/faq/text.py): set 22 96.8% / 97.1%, set 23 88.7% / 97.1%, and no earlier
+set lost a question.
 So on sets 4 to 15 the coach is tested on questions it has seen: a drop means a change made it
 forget them.
 The floors sit a little under the present figures, so a drop means a change made the coach
@@ -86,7 +95,9 @@ FLOORS = {
     "faq_blind_18.yaml": (0.95, 0.92),
     "faq_blind_19.yaml": (0.90, 0.90),
     "faq_blind_20.yaml": (0.95, 0.92),
-    "faq_blind_21.yaml": (0.82, 0.92),
+    "faq_blind_21.yaml": (0.85, 0.92),
+    "faq_blind_22.yaml": (0.95, 0.95),
+    "faq_blind_23.yaml": (0.87, 0.95),
 }
 
 

@@ -39,6 +39,37 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b\d+\s*x\s*\d+\b", " set rep "),
     (r"\b(?:on|by)\s+(?:my|your|our)\s+own\b", " alone "),
     (r"\bwarm(?:ing)?[\s-]*ups?\b", " warmup "),
+    # "get loose before I lift", "loosen up first": warming up
+    (r"\b(?:get|getting)\s+(?:loose|limber)\b|\bloosen(?:ing)?\s+up\b", " warmup "),
+    # "knees worn by wear and tear": osteoarthritis
+    (r"\bwear\s+and\s+tear\b", " arthritis joint pain "),
+    # "my knees ache": a joint's pain, not a muscle's soreness
+    (
+        r"\b(?:knees?|hips?|joints?|shoulders?|wrists?|ankles?)\s+(?:ache|aches|aching|achy)\b",
+        " joint pain ",
+    ),
+    # "barely a spare moment", "a tiny workout": short of time
+    (
+        r"\b(?:barely|hardly|never)\s+(?:have\s+)?(?:a|any)\s+(?:spare|free)\s+(?:moment|minute)s?\b"
+        r"|\b(?:tiny|quick|mini)\s+(?:workouts?|sessions?)\b",
+        " notime ",
+    ),
+    # "is one day (a week) enough": how often, not two kinds on one day
+    (r"\bone\s+day\s+(?:a\s+week\s+)?(?:is\s+)?enough\b", " often week enough "),
+    # "a schedule for all seven days": the week
+    (r"\b(?:all\s+)?seven\s+days\b", " week "),
+    (r"\bheart\s+(?:exercise|workouts?|training)\b", " aerobic "),
+    # "pumping iron": lifting; "get my heart pumping": cardio
+    (r"\bpump(?:ing)?\s+iron\b", " lift "),
+    (r"\bheart\s+(?:pumping|racing|going)\b", " aerobic "),
+    # "move up to bigger dumbbells", "go higher", "bump the weight up": adding weight
+    (
+        r"\b(?:go|going|move|moving|step|stepping|bump|bumping)\s+(?:\w+\s+){0,2}?"
+        r"(?:up|higher|heavier)\b|\b(?:bigger|heavier)\s+(?:dumbbells?|weights?|kettlebells?|plates?)\b",
+        " increase ",
+    ),
+    # "the MIND diet", "the Mediterranean diet": a diet, which the coach doesn't advise on
+    (r"\b(?:mind|mediterranean|dash|paleo|carnivore|keto)\s+diet\b", " diet namediet "),
     # "long stretches of sitting": a while, not stretching.
     (r"\bstretch(?:es)?\s+of\s+(?:sitting|time|the\s+day)\b", " while sitting "),
     (r"\bstretch(?:ing|es)?\s+(?:before|first)\b", " warmup before "),
@@ -121,6 +152,7 @@ INFORMAL = {
     "yr": "year",
     "yrs": "years",
     "thru": "through",
+    "w": "with",
 }
 
 # Words that mean the same thing to the coach, mapped to one canonical term.
@@ -171,6 +203,24 @@ SYNONYMS = {
     "soreness": "sore",
     "doms": "sore",
     "aching": "sore",
+    "ache": "sore",
+    "aches": "sore",
+    "achy": "sore",
+    "stiff": "sore",
+    "hike": "walk",
+    "hikes": "walk",
+    "hiking": "walk",
+    "hiked": "walk",
+    "preparation": "warmup",
+    "proof": "evidence",
+    "tender": "sore",
+    "thigh": "muscle",
+    "thighs": "muscle",
+    "quads": "muscle",
+    "hamstrings": "muscle",
+    "calves": "muscle",
+    "glutes": "muscle",
+    "muscles": "muscle",
     "fatigue": "tired",
     "exhausted": "tired",
     "trainer": "supervise",
@@ -247,17 +297,22 @@ STOPWORDS = frozenset(
     than then too very just really actually any some much many more most get got go going ok
     okay tell please thing things anything something know want hey hi hello also still even
     here anyway honestly mate someone somebody them they their theyre not no non nope yes
-    oops ah oh well like
+    oops ah oh well like um umm uh uhh er erm hmm
     """.split()
 )
 
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+# Letters spoken one by one (a voice message): "b d n f", "i g f one".
+_SPELLED = re.compile(r"\b[a-z](?:[\s.]+[a-z]\b){2,}")
+
+
 def normalise(text: str) -> str:
     """Return `text` lower-cased, accents folded, apostrophes dropped, phrases folded."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = text.lower().replace("'", "")
+    text = _SPELLED.sub(lambda m: re.sub(r"[\s.]+", "", m[0]), text)
     for pattern, repl in _PHRASES:
         text = pattern.sub(repl, text)
     return text
@@ -282,8 +337,9 @@ def stem(word: str) -> str:
     return word
 
 
-# "news" is not the plural of "new"; "fasting" (a diet) is not "fast" (a pace).
-_KEPT = frozenset({"news", "fasting"})
+# "news" is not the plural of "new"; "fasting" (a diet) is not "fast" (a pace); "wine" is
+# not "win".
+_KEPT = frozenset({"news", "fasting", "wine"})
 
 
 def _undouble(word: str) -> str:
@@ -318,7 +374,8 @@ GENERIC = frozenset(
     kids grandkids grandchildren family job busy grandson granddaughter son daughter
     monday tuesday wednesday thursday friday saturday sunday afternoon morning evening
     anymore eventually barely ago plain english exactly mean means meant crazy
-    grab ruin ruined stay stays true
+    grab ruin ruined stay stays true hardly problem problems trouble
+    two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty
     january february march april may june july august september october november december
     """.split()
 )
@@ -334,7 +391,8 @@ OFF_TOPIC = frozenset(
     cholesterol diabetes diabetic sugar alcohol beer wine coffee smoking mattress pillow
     surgeon prescription news weather rain politics wedding book booking buy price cost
     cheapest brand disinfect clean cleaning piano sauna lose losing stretching stretches
-    surgery operation near marathon yoga pilates
+    surgery operation near marathon yoga pilates namediet salt sodium headache headaches
+    migraine anxiety panic
     """.split()
 )
 
