@@ -695,6 +695,64 @@ RULES = [
     ("managed the full 10km", "kg", ASK),
     ("I did my first 5K today and I'm happy with the result.", "kg", ASK),
     ("In the pool I did 4000 SCY in 80 minutes.", "kg", "other: 80 min"),  # a swim course
+    # a reviewer's probes of the rules above, each once recorded wrong or left out
+    ("bench 80kg 8, 8, 7 today", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
+    ("dips 12, 10, 8 felt good", "kg", "dip: bw x 12, bw x 10, bw x 8"),
+    ("bench 80kg 8, 8 and 7", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
+    (
+        "squat at 150, my reps were 5, 2, 2, 2, 3",
+        "lb",
+        "squat: " + ", ".join(f"150lb x {r}" for r in (5, 2, 2, 2, 3)),
+    ),
+    ("bench 80kg x 8. squat 100kg x 5", "kg", "bench_press: 80kg x 8; squat: 100kg x 5"),
+    (
+        "pushups were 40, 30, 30. pull ups were 8, 6, 5",
+        "kg",
+        "push_up: bw x 40, bw x 30, bw x 30; pull_up: bw x 8, bw x 6, bw x 5",
+    ),
+    # an unknown lift after a comma is asked about (see below), never more squats
+    ("squat 100kg 3x5, box jumps 3x5", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    (
+        "Bench press - 345x7, 365x3, then down to 345x5",
+        "lb",
+        "bench_press: 345lb x 7, 365lb x 3, 345lb x 5",
+    ),
+    ("bench 80kg 3 sets 8, 8, 7", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
+    ("squat 100kg 2 sets 5, 5, 5", "kg", ASK),  # the count and the list disagree
+    ("curl 15x10 three times", "kg", "bicep_curl: 15kg x 10, 15kg x 10, 15kg x 10"),
+    ("bench 80x8 twice", "kg", "bench_press: 80kg x 8, 80kg x 8"),
+    ("squat 100x5, 3 times", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("squat 3 times a week", "kg", ASK),  # a habit
+    ("zone 2 hour long", "kg", "zone2: 60 min"),  # never 2 hours
+    ("zone 2 hour", "kg", "zone2: 60 min"),
+    ("zone 2 ride", "kg", ASK),  # how long?
+    ("squat 100kg 3x5, 2 reps in reserve", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("chin ups 5x6 (nearly failed the last rep)", "kg", "chin_up: " + ", ".join(["bw x 6"] * 5)),
+    (
+        "squat 100kg 3x5 (failed the last rep), 90kg 2x5",
+        "kg",
+        "squat: " + ", ".join(["100kg x 5"] * 3 + ["90kg x 5"] * 2),
+    ),
+    ("squat 100kg x 3 EMOM 100", "kg", ASK),  # never 10 sets
+    ("bench 135 3 x 8 sets", "lb", ASK),  # 8 sets of 3, or 3 of 8?
+    ("ohp 15kg each arm 3x10", "kg", ASK),  # dumbbells?
+    ("bench 30kg dumbbells 3x10", "kg", ASK),
+    (
+        "walk 60 min then squat 3x5 100kg",
+        "kg",
+        "walk: 60 min; squat: 100kg x 5, 100kg x 5, 100kg x 5",
+    ),
+    (
+        "squat 3x5 100kg then walk 30 min",
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5; walk: 30 min",
+    ),
+    (
+        "squat 3x5 100kg\n(bench 3x8 80kg)",
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5; bench_press: 80kg x 8, 80kg x 8, 80kg x 8",
+    ),
+    ("I can do 10 pushups now", "kg", ASK),  # what one can do, not a session
 ]
 
 # Lines that are no log and no question: answered as chat, nothing asked.
@@ -820,3 +878,9 @@ def test_a_session_is_put_on_yesterday_only_when_yesterday_is_its_time(
     text: str, days_ago: int
 ) -> None:
     assert parse(text).days_ago == days_ago
+
+
+def test_an_unknown_lift_after_a_comma_is_asked_about_not_added_to_the_one_before() -> None:
+    result = parse("squat 100kg 3x5, box jumps 3x5", "kg")
+    assert [len(e.sets) for e in result.entries if isinstance(e, StrengthEntry)] == [3]
+    assert [p.kind for p in result.problems] == ["unknown_exercise"]

@@ -360,7 +360,9 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     if isinstance(minutes, str):
         if minutes == "none" and not _VAGUE.search(rest):
             numbers = _DIGIT.search(_ZONE2.sub(" ", rest)) or read_distance(rest) is not None
-            bare = _BARE_ACTIVITY.fullmatch(rest.strip(" .!"))
+            bare = _BARE_ACTIVITY.fullmatch(rest.strip(" .!")) or (
+                _ZONE2.sub(" ", rest).strip(" .!") in ACTIVITIES  # `zone 2 ride`
+            )
             done = bare or _DID_ONE.search(rest)  # `walk`, `went for a walk in the dark`
             if hr is None and not numbers and not (done and _NOT_DONE.isdisjoint(rest.split())):
                 return None  # a note or a question; `fast running` alone is asked how long

@@ -22,8 +22,12 @@ _GEAR_LOAD = re.compile(r"\b(?:chains?|vest|backpack|weight belt|plates? on|on m
 _CHAINS_OR_BANDS = re.compile(
     r"(?:\bwith|\bplus|\+|\band)\s+(?:\d+\s+|an?\s+|light\s+|heavy\s+|mini\s+)*(?:chains?|bands?)\b"
 )
-# `shrugs 20 pounds each hand`: a weight in each hand is two dumbbells (or kettlebells)
-_EACH_HAND = re.compile(r"\b(?:in\s+)?(?:each|per|a|every)\s+hand\b")
+# `shrugs 20 pounds each hand`, `bench 30kg dumbbells`, `ohp 15kg each`: two dumbbells (or
+# kettlebells) on a lift we know as a barbell's
+_EACH_HAND = re.compile(
+    r"\b(?:in\s+)?(?:each|per|a|every)\s+(?:hand|arm)\b|\b(?:dumbbells?|dbs|kettlebells?|kbs)\b"
+    r"|\d\s*(?:kgs?|lbs?|#|pounds?|kilos?)?\s+each\b(?!\s+(?:side|leg|set|way)\b)"
+)
 _BRACKET_LOAD = re.compile(r"[(\[][^()\[\]\n]*?\d\s*(?:kgs?|lbs?|pounds?|#)[^()\[\]\n]*[)\]]")
 # A load in grams is a typo for kilos, or a note (`6 reps x 260g`): asked, never guessed.
 _GRAMS = re.compile(

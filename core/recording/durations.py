@@ -65,6 +65,7 @@ _TOKEN = re.compile(
     rf"|(?<![a-wyz\d_.])(?P<s>{_N})\s*-?\s*(?:{_SEC})"
 )
 _BRACKETS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_ZONE_NUMBER = re.compile(rf"\b(?:zone|z)\s*-?\s*(\d|{_W})\b")
 _CLOCK = r"\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?"
 _SPLITS = re.compile(rf"(?<![\d:.])(?:{_CLOCK}\s*[,/|;]\s*){{2,}}{_CLOCK}(?![\d:])")
 _DISTANCE_UNIT = r"(?:km|k|kilomet\w*|mi|miles?|m|met(?:er|re)s?|y|yds?|yards?|laps?|lengths?)\b"
@@ -122,14 +123,28 @@ class Duration:
     zones: frozenset[str] = field(default_factory=frozenset)
 
 
+def _zone_label(z: re.Match[str]) -> str:
+    """Return a zone's label with its number blanked; before a bare `hour`, as `a`."""
+    label = z[0][: z.start(1) - z.start()]
+    if _HOUR_NEXT.match(z.string, z.end()):
+        return (label + "a").ljust(len(z[0]))  # `zone 2 hour`: an hour of it
+    return label.ljust(len(z[0]))
+
+
+_HOUR_NEXT = re.compile(r"\s+hour\b")
+
+
 def find_durations(text: str, distance_km: float | None = None) -> list[Duration]:
     """Return the durations written in lowercased `text`, in order, each with its role.
 
     With a distance, an `a:bb` clock that is only plausible as minutes:seconds is read so.
     """
     text = _SPLITS.sub(lambda m: " " * len(m[0]), _BRACKETS.sub(_bracket, text))
+    scan = text
+    if "z" in text:  # `zone 2 hour long`: the zone's number is no count of hours
+        scan = _ZONE_NUMBER.sub(_zone_label, text)
     found = []
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(scan):
         before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 60]
         minutes = _minutes(m, distance_km)
         if minutes is None or _not_a_duration(m, before, after):

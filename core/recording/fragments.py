@@ -31,7 +31,7 @@ from core.recording.cardio import (
 )
 from core.recording.catalogue import Exercise
 from core.recording.durations import find_durations
-from core.recording.names import PREFACE, find_exercise
+from core.recording.names import HARMLESS_BEFORE, PREFACE, find_exercise
 from core.recording.numbers import digits
 from core.recording.set_notation import NUM, UNIT
 
@@ -103,11 +103,19 @@ _MULTIPLE = {"double": 2, "triple": 3}
 _MULTIPLES = re.compile(r"(?<![\w.])(\d+)\s+(double|triple)s\b")
 _REPETITIONS = re.compile(r"(?<=\d)\s*repetition(?=s?\b)")
 _PLUS = re.compile(r"\s\+\s")
+_PLUS_OR_THEN = re.compile(r"\s\+\s|[,;]?\s*\b(?:and\s+)?then\b", re.IGNORECASE)
 # (`10/side`, `8/leg` are reps on each side, no break)
 _SPACED_SLASH = re.compile(
     r"\s/(?=\s)|(?<![^\W\d_])/(?=\s*[^\W\d_])(?!\s*(?:side|leg|arm|hand)s?\b)"
 )
 _SENTENCE = re.compile(r"(?<=[^\W\d_#])\.(?=\s+[A-Z])|(?<=[\d#])\.(?=\s+[A-Z][a-z]+\b)")
+_IN_RESERVE = re.compile(r"\s*\breps?\s+(?:left\s+)?in\s+(?:the\s+)?reserve\b")
+_AND_IN_LIST = re.compile(
+    r"\d{1,2}\s*,\s*\d{1,2}(\s*,?\s+(?:and|&)\s+)\d{1,2}\b"
+    r"(?!\s*(?:x|kgs?|lbs?|min\w*|sets?|%|:|\.\d)|[^,;\n]*\d)",
+    re.IGNORECASE,
+)
+_LOWER_SENTENCE = re.compile(r"(?<=[^\W_])\.(?=\s+[a-z])")
 _CARDIO_SENTENCE = re.compile(r"(?<=[^\W_])\.(?=\s+[\dA-Z])")
 _THEN = re.compile(r"\bthen\b", re.IGNORECASE)
 _AND = re.compile(r"(?:\band\b|&)\s+([^\W\d_][^\d,;]*)", re.IGNORECASE)
@@ -162,12 +170,17 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
 
 
 def _lift_after_plus(line: str, names: Mapping[str, str] | None) -> str:
-    """Return `line` with ` + ` before a known lift's name made a part break (`;`)."""
+    """Return `line` with ` + ` or `then` before a known lift's name made a part break
+    (`;`): `walk 20 min + squat 3x5 100kg`, `walk 60 min then squat 3x5 100kg`."""
     chars = list(line)
-    for m in _PLUS.finditer(line):
-        found, at, _ = find_exercise(_WORD.findall(line[m.end() :].lower())[:6], names)
-        if found is not None and at == 0:
-            chars[m.start() + 1] = ";"
+    for m in _PLUS_OR_THEN.finditer(line):
+        words = _WORD.findall(line[m.end() :].lower())[:6]
+        found, at, _ = find_exercise(words, names)
+        lift_next = found is not None and all(w in HARMLESS_BEFORE for w in words[:at])
+        # `squat 3x5 100kg then walk 30 min`: a session after the lift is its own too
+        session_next = "then" in m[0].lower() and names_activity(" ".join(words[:3]))
+        if (lift_next or session_next) and _DIGIT.search(line):
+            chars[m.start() : m.end()] = ";" + " " * (m.end() - m.start() - 1)
     return "".join(chars)
 
 
@@ -180,7 +193,7 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     """
     lower = line.lower()
     if mentions_cardio(lower):
-        if "+" in line:  # `walk 20 min + squat 3x5 100kg`: a lift after the plus is its own
+        if "+" in line or "then" in lower:  # `walk 20 min + squat 3x5 100kg`: its own lift
             line = _lift_after_plus(line, names)
         if "." not in line or len(activities_named(lower)) < MIN_ACTIVITIES_TO_SPLIT:
             return line
@@ -202,6 +215,15 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         for m in pattern.finditer(line) if mark in line else ():
             if not _LIST_MARKER.fullmatch(line[: m.end() + 1]):  # not `1. Squat`
                 chars[m.end() - 1] = ";"
+    for m in _LOWER_SENTENCE.finditer(line) if ". " in line else ():
+        # `bench 80kg x 8. squat 100kg x 5`: a sentence typed without capitals, when the
+        # next one starts with a known lift
+        exercise, first, _ = find_exercise(_WORD.findall(line[m.end() :].lower())[:6], names)
+        if exercise is not None and first == 0:
+            chars[m.start()] = ";"
+    for m in _AND_IN_LIST.finditer(line) if " and " in lower or "&" in line else ():
+        # `bench 80kg 8, 8 and 7`: the list's last set, as after a comma
+        chars[m.start(1) : m.end(1)] = "," + " " * (m.end(1) - m.start(1) - 1)
     for m in _THEN.finditer(line) if "then" in lower else ():
         chars[m.start() : m.end()] = ";" + " " * (m.end() - m.start() - 1)
     for m in _AND.finditer(line) if " and " in lower or "&" in line else ():
@@ -338,6 +360,8 @@ def _normalise(raw: str, first: bool) -> str:
         text = _REPS_LABEL.sub("", text, count=1)
     if "rpe" in text:  # `RPE 7-8`, `rpe 8.5/9`: one effort between the two, never reps
         text = _RPE_RANGE.sub(_rpe_between, text)
+    if "reserve" in text:  # `2 reps in reserve` is 2 RIR, never a set of 2
+        text = _IN_RESERVE.sub(" rir", text)
     if "repetition" in text:  # `30 repetitions` is 30 reps
         text = _REPETITIONS.sub(" rep", text)
     if "," in text:
@@ -460,6 +484,31 @@ def _is_heading(segments: list[Segment], index: int) -> bool:
     )
 
 
+# Two or more words, then a set chain: `box jumps 3x5`, `bird dogs 3x10`.
+_OWN_SETS_AFTER_WORDS = re.compile(r"\s*[^\W\d_]+(?:[\s-]+[^\W\d_]+)+\s*:?\s*\d+\s*x\s*\d")
+
+
+_SET_CHAIN = re.compile(r"\d\s*x\s*\d")
+# Words that tell how sets went, never an exercise's name: `then down to 345x5`.
+_HOW_SETS_WENT = frozenset(
+    """then down up back off drop dropped dropping went go going more another extra rest
+    paused pause tempo deficit each side arm leg singles doubles triples worked working
+    added adding took ramped ramping finished finishing followed""".split()
+)
+
+
+def _unknown_words(name: str) -> bool:
+    """Whether a part's leading words could name an exercise: not set words, gear or chat."""
+    words = name.split()
+    return (
+        bool(words)
+        and not set_line(name)
+        and not GEAR_NOTE.issuperset(words)
+        and not any(w in _HOW_SETS_WENT for w in words)
+        and not all(w in HARMLESS_BEFORE for w in words)
+    )
+
+
 def _continues(fragment: list[Segment], segment: Segment) -> bool:
     """Return whether `segment` adds to `fragment` rather than starting a new one."""
     if fragment[0].cardio and not segment.exercise:
@@ -481,7 +530,14 @@ def _continues(fragment: list[Segment], segment: Segment) -> bool:
     if segment.exercise or segment.cardio or segment.heading:
         return False
     if fragment[-1].line == segment.line:
-        return True
+        # `squat 100kg 3x5, box jumps 3x5`: words we don't know, then sets of their own,
+        # are another exercise (asked), never more squats
+        return not (
+            fragment[0].exercise is not None
+            and any(_SET_CHAIN.search(s.text) for s in fragment)
+            and _OWN_SETS_AFTER_WORDS.match(segment.text)
+            and _unknown_words(segment.name)
+        )
     if fragment[0].exercise is not None and notes.failure(segment.text):
         return True  # `Last set failed - got only 4 reps` on a line of its own
     # A new line of sets after an unknown word is another exercise, not more sets.

@@ -171,9 +171,25 @@ def _bracket(m: re.Match[str]) -> str:
         return _keep_loads(m)
     if one := _ONE_LOAD.fullmatch(m[0]):
         return f" {one[1]}".ljust(len(m[0]))
-    if "last" in m[0] and failure(m[0][1:-1].lower()):
+    if "last" in m[0].lower() and _failure_at_the_end(m):
         return f",{m[0][1:-1]} "  # `5x6 (failed on the last rep)`: words of failure count
     return _spaces(m)
+
+
+# Words that make a failure not this session's, or not one: `(nearly failed the last rep)`.
+_HEDGE = re.compile(r"\b(?:nearly|almost|never|not|no|didn'?t|last\s+time|previous|usually)\b")
+_LINE_END = re.compile(r"[\s.!]*(?:\n|$)")
+
+
+def _failure_at_the_end(m: re.Match[str]) -> bool:
+    """Whether a bracket closing its line tells of a failed last rep: it then changes the
+    last set (`chin ups 5x6 (failed on the last rep)`); one before more sets is a note."""
+    inner = m[0][1:-1].lower()
+    return (
+        _LINE_END.match(m.string, m.end()) is not None
+        and not _HEDGE.search(inner)
+        and failure(inner) is not None
+    )
 
 
 def kept(bracket: str) -> bool:
@@ -184,24 +200,39 @@ def kept(bracket: str) -> bool:
 # `(EMOM 10)`, `EMOM x 10 min`, `10 min EMOM`: a set every minute for that many minutes, so
 # that many sets of the one set written (a count, as `(x 10)`).
 _EMOM = re.compile(
-    r"\(?\bemom\s*(?:x|for)?\s*(\d{1,2})\s*(?:min(?:ute)?s?\b|')?\s*\)?"
-    r"|\b(\d{1,2})\s*(?:min(?:ute)?s?\b|')\s*emom\b",
+    r"\(?\bemom\s*(?:x|for)?\s*(\d+)\s*(?:min(?:ute)?s?\b|')?\s*\)?"
+    r"|\b(\d+)\s*(?:min(?:ute)?s?\b|')\s*emom\b",
     re.IGNORECASE,
 )
 
 
 def _emom(m: re.Match[str]) -> str:
     minutes = int(m[1] or m[2])
-    return f"(x {minutes})".ljust(len(m[0])) if 1 < minutes <= MAX_EMOM else m[0]
+    return f"(x {minutes})".ljust(len(m[0])) if minutes > 1 else m[0]  # too many: asked
 
 
-MAX_EMOM = 30
+# `curl 15x10 three times`, `bench 80x8 twice`: the set before, that many times (not `3
+# times a week`, a habit, nor `three times eight`, asked in doubts)
+_TIMES_OVER = re.compile(
+    r"(?<=[\dx])(\s*,?\s*)(?:x\s*)?(?:(\d|two|three|four|five|six)\s+times|(twice))\b"
+    r"(?!\s+(?:a|per|each|every|in)\b|\s+\w*\d|\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+    re.IGNORECASE,
+)
+_TIMES_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twice": 2}
+
+
+def _times_over(m: re.Match[str]) -> str:
+    word = (m[2] or m[3]).lower()
+    count = int(word) if word.isdigit() else _TIMES_WORD[word]
+    return (" " * len(m[1]) + f"(x {count})").ljust(len(m[0])) if count > 1 else m[0]
 
 
 def blank(line: str) -> str:
     """Return `line` with its notes replaced by spaces (see the module docstring)."""
     if "mom" in line or "MOM" in line:
         line = _EMOM.sub(_emom, line)
+    if "times" in line.lower() or "twice" in line.lower():
+        line = _TIMES_OVER.sub(_times_over, line)
     # Each pattern is tried only when the line holds a string every match of it holds.
     if '"' in line or "“" in line:
         line = _QUOTED.sub(_spaces, line)
@@ -266,6 +297,7 @@ HABIT = re.compile(
     r"\b(?:\d+|once|twice|two|three|four|five|six|seven)\s+(?:times|days|sessions?|runs?)?\s*"
     r"(?:a|per|each|every)\s+week\b"
     r"|\bi\s+(?:usually|always|normally|generally|typically|tend\s+to|work\s+up)\b"
+    r"|\bi\s+can\s+(?:now\s+|still\s+)?(?:do|get|manage)\b"  # what one can do, not did
     r"|\bevery\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a

@@ -94,6 +94,17 @@ _ROUNDS = re.compile(
 
 
 _ALL_IN_BRACKETS = re.compile(r"\s*\(([^()]*)\)\s*")
+_LINE_IN_BRACKETS = re.compile(r"^([ \t]*)\(([^()\n]*)\)([ \t]*)$", re.MULTILINE)
+
+
+def _unbracketed(m: re.Match[str], names: Mapping[str, str] | None) -> str:
+    """Return a line that is all one bracket without it when it is a lift with its sets
+    (`squat 3x5 100kg` then `(bench 3x8 80kg)`); any other bracket line stays a note."""
+    words = re.findall(r"[a-z]+", m[2].lower())[:6]
+    found, at, _ = find_exercise(words, names)
+    if found is None or at != 0 or not re.search(r"\d", m[2]):
+        return m[0]
+    return f"{m[1]} {m[2]} {m[3]}"
 
 
 def parse(
@@ -111,6 +122,8 @@ def parse(
         return ParseResult()
     if (m := _ALL_IN_BRACKETS.fullmatch(text)) and m[1].strip():
         text = f" {m[1]} "  # `(And I deadlifted 85 today!)`: an aside is the whole message
+    elif "(" in text and "\n" in text:
+        text = _LINE_IN_BRACKETS.sub(lambda m: _unbracketed(m, names), text)
     if hello := _HELLO_FIRST.match(text):  # `Good morning! Squat 3x5 100kg`: a greeting first
         text = " " * hello.end() + text[hello.end() :]
     if "[[" in text or "#" in text:
@@ -118,8 +131,8 @@ def parse(
         text = _TAG.sub("", _WIKI_LINK.sub(r"\1", text))
     if "trainer" in text.lower():
         text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`: an elliptical
-    if " of " in text:
-        text = listed_reps(text)  # `3 sets of 8, 8, 7`: those three sets
+    if "set" in text.lower():
+        text = listed_reps(text)  # `3 sets of 8, 8, 7`, `3 sets 8, 8, 7`: those three sets
     if _GLUED.search(text):
         text = _GLUED.sub(r"\1 \2", text)  # `Barbell Squat10 reps`: the name, then the sets
     parts, overflow = segments(variant_first(text), names)

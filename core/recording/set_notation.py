@@ -132,10 +132,11 @@ _REP_RANGE = re.compile(
     r"|(?<![\w.])(\d+)\s*(?:-|–|to)\s*(\d+)\s*reps?\b"
 )
 
-# `3 sets of 8, 8, 7`: a count, then each set's reps. Read as the list when they agree.
+# `3 sets of 8, 8, 7`, `3 sets 8, 8, 7`: a count, then each set's reps. Read as the list
+# when they agree.
 _LIST_ITEM = r"\d{1,2}(?:\s*@\s*\d+(?:\.\d+)?)?"
 SETS_OF_LIST = re.compile(
-    rf"(?<![\w.])(\d+)\s*sets?\s+of\s+({_LIST_ITEM}(?:\s*[,/]\s*{_LIST_ITEM})+)"
+    rf"(?<![\w.])(\d+)\s*sets?(?:\s+of\s+|\s*:\s*|\s+)({_LIST_ITEM}(?:\s*[,/]\s*{_LIST_ITEM})+)"
     r"(?![\d.]|\s*[,/]\s*\d|\s*(?:sets?\b|x\b|reps?\s*x\b|kgs?\b|lbs?\b|#|kilos?\b|pounds?\b|k\b))",
     re.IGNORECASE,
 )
@@ -372,6 +373,12 @@ def _read_sets(
             used = 1
         blocks, used = [Block(1.0, n) for n in numbers], used + len(numbers)
         if times and len(blocks) == 1:  # `chin ups 6 x 5 sets`: 5 sets of the 6
+            if times > blocks[0].reps:
+                # `bench 135 3 x 8 sets`: 8 sets of 3, or 3 sets of 8 named `sets`? Asked.
+                return PartSets(
+                    has_reps=True,
+                    problem=f"How many sets of how many reps of {label}? {example} (sets x reps)",
+                )
             blocks[0], uniform = Block(times, blocks[0].reps), True
     if not loads and counted and len(numbers) > 1 and run and "/" in run[0]:
         if sum(b.sets for b in blocks) == len(numbers):  # `3 x 5 - 80/100/120`

@@ -112,7 +112,7 @@ def read_strength(
             f"`{example(exercise, units)}`, or leave the holds out."
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
-    if " of " in source and count_disagrees(source):
+    if "set" in source.lower() and count_disagrees(source):
         # `100kg 3 sets of 8, 7`: three sets, but two reps listed. Asked, never 4 sets.
         message = (
             f"How many sets of {label} was that? The count and the reps listed don't match: "
@@ -152,6 +152,12 @@ def read_strength(
             return Outcome(Problem("unreadable", source, message), counted=True)
         if index and sets and notes.failure(segment.text):
             continue  # its number is the last set's reps (`_after_failure`), not a set
+        if index and (tail := _list_tail(fragment, index)):
+            # `bench 80kg 8, 8, 7 today`: the list's last set, then words about the session
+            segment = replace(segment, text=tail)
+        elif index and (first := _list_head(fragment, index)):
+            # `squat at 150, my reps were 5, 2, 2, 2, 3`: words, then the list's first set
+            segment = replace(segment, text=first)
         if index and _is_prose(segment) and not _own_set_line(fragment, index):
             if not (leading := _LEADING_SETS.match(segment.text)):
                 continue  # a sentence about the sets, not more of them
@@ -183,7 +189,8 @@ def read_strength(
             bare_numbers_are_reps=hinted
             or (head.exact if index == 0 else bare)
             or (exercise.bodyweight and index == 0 and head.beside_name <= 1)
-            or (index == 0 and _list_follows(fragment))
+            or (index == 0 and _list_starts(fragment, 0))
+            or (index > 0 and _after_a_list(fragment, index))
             or (index == 0 and head.after_number),
             notation=notation,
             weighted="weighted" in head.text,
@@ -416,17 +423,56 @@ _TIME_OR_DISTANCE = re.compile(
 )
 _PLATES = re.compile(r"\d\s*(?:plates?|discs?)\b")  # `deadlift 2 plates`: a load, reps asked for
 _BARE = re.compile(r"\s*\d+\s*")
-_ENDS_IN_A_NUMBER = re.compile(r"[^\W\d_]\s+\d+\s*$")
+_ENDS_IN_A_NUMBER = re.compile(r"[^\W\d_]\s+(\d+)\s*$")
 
 
-def _list_follows(fragment: list[Segment]) -> bool:
-    """`the pushups were 40, 30, 30`: the number ending the first part starts a list of
+# A number, then words only: `7 today`, `7 felt good` (not `7 sets`, `7 x 5`, `7 kg`)
+_NUMBER_THEN_WORDS = re.compile(
+    r"\s*(\d+)\s+(?!(?:x|sets?|reps?|kgs?|lbs?|kilos?|pounds?|min\w*|at|@|rpe|rir)\b)[^\W\d_][^\d@]*"
+)
+
+
+def _after_a_list(fragment: list[Segment], index: int) -> bool:
+    """Whether a part that is a number and its effort follows a bare list's number on its
+    line (`8, 8, 7 at rpe 9`): that number is reps like the list's."""
+    before = fragment[index - 1]
+    return (
+        before.line == fragment[index].line
+        and bool(_BARE.fullmatch(before.text))
+        and bool(_NUMBER_THEN_EFFORT.match(fragment[index].text))
+    )
+
+
+_NUMBER_THEN_EFFORT = re.compile(r"\s*\d+\s*(?:@|at\s+rpe\b|rpe\b|rir\b)")
+
+
+def _list_tail(fragment: list[Segment], index: int) -> str | None:
+    """Return the set a list ends in when words follow it (`8, 8, 7 today`), or None."""
+    before = fragment[index - 1]
+    if before.line != fragment[index].line or not _BARE.fullmatch(before.text):
+        return None
+    m = _NUMBER_THEN_WORDS.fullmatch(fragment[index].text)
+    return m[1] if m else None
+
+
+def _list_head(fragment: list[Segment], index: int) -> str | None:
+    """Return the set that words end in when a list of bare reps follows (`my reps were
+    5, 2, 2`), or None."""
+    if not _list_starts(fragment, index):
+        return None
+    text = fragment[index].text
+    last = _ENDS_IN_A_NUMBER.search(text)
+    return last[1] if last and not _DIGIT.search(text[: last.start(1)]) else None
+
+
+def _list_starts(fragment: list[Segment], index: int) -> bool:
+    """`the pushups were 40, 30, 30`: the number ending a part of words starts a list of
     bare reps on its line, so it is reps like them."""
     return (
-        len(fragment) > 1
-        and fragment[1].line == fragment[0].line
-        and bool(_ENDS_IN_A_NUMBER.search(fragment[0].text))
-        and bool(_BARE.fullmatch(fragment[1].text))
+        index + 1 < len(fragment)
+        and fragment[index + 1].line == fragment[index].line
+        and bool(_ENDS_IN_A_NUMBER.search(fragment[index].text))
+        and bool(_BARE.fullmatch(fragment[index + 1].text))
     )
 
 
