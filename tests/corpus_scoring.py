@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from core.recording.catalogue import CATALOGUE, name_key
-from core.recording.entries import CardioEntry, ParseResult, StrengthEntry, Unit, to_kg
+from core.recording.entries import CardioEntry, ParseResult, Problem, StrengthEntry, Unit, to_kg
 from core.recording.parser import parse
 from core.recording.reading import logged_text, never_a_log
 
@@ -98,6 +98,9 @@ def expected_sets(strings: Iterable[str], units: Unit) -> list[tuple] | None:
     return out
 
 
+OFFER = "I haven't recorded the sets in that, since you asked a question. Log them?"
+
+
 def read(line: Line) -> ParseResult:
     """Return what the coach records from the line, by the coach's own rules.
 
@@ -106,8 +109,17 @@ def read(line: Line) -> ParseResult:
     command records nothing.
     """
     text = logged_text(line.text)
-    if text is None or (text == line.text and never_a_log(text)):
+    if text is None:
         return ParseResult()
+    if text == line.text and never_a_log(text):
+        # The coach answers the question and offers to log the sets in it (a question
+        # with buttons), recording nothing.
+        offered = parse(text, line.units).entries
+        return (
+            ParseResult(problems=(Problem("unreadable", text, OFFER),))
+            if offered
+            else ParseResult()
+        )
     return parse(text, line.units)
 
 

@@ -753,6 +753,12 @@ RULES = [
         "squat: 100kg x 5, 100kg x 5, 100kg x 5; bench_press: 80kg x 8, 80kg x 8, 80kg x 8",
     ),
     ("I can do 10 pushups now", "kg", ASK),  # what one can do, not a session
+    # `failed` before a lift's name is no part of it (was the unknown exercise `I failed squats at`)
+    (
+        "I failed squats at 150. My reps were 5, 2, 2, 2, 3.",
+        "lb",
+        "squat: " + ", ".join(f"150lb x {r}" for r in (5, 2, 2, 2, 3)),
+    ),
 ]
 
 # Lines that are no log and no question: answered as chat, nothing asked.

@@ -38,7 +38,7 @@ HARMLESS_BEFORE = PREFACE | frozenset(
     on up in into to at for i was were got hit today tonight s heavy light volume working
     work warm warmup easy hard max top regular normal standard usual comp competition
     barbell bb ring wide conventional semi bodyweight set sets reps x bw rpe rir
-    kg kgs lb lbs pounds kilos of real degree""".split()
+    kg kgs lb lbs pounds kilos of real degree failed missed""".split()
 )
 _ON = frozenset({"on", "in", "using"})
 # Words that make a known name into another lift when they follow it.
