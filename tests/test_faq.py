@@ -341,6 +341,7 @@ WORDED = [
     ("how do i loosen up before lifting", "warm-up"),
     ("how do i know when to go higher", "progression"),
     ("i barely have a spare moment, does a tiny workout count", "short-on-time"),
+    ("how heavy should i go, im new to lifting", "intensity"),
 ]
 NOT_OURS = [
     "is a glass of wine ok after the gym",

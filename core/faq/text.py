@@ -59,6 +59,12 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # "a schedule for all seven days": the week
     (r"\b(?:all\s+)?seven\s+days\b", " week "),
     (r"\bheart\s+(?:exercise|workouts?|training)\b", " aerobic "),
+    # "new to lifting", "new to the gym": a beginner
+    (
+        r"\bnew\s+to\s+(?:lifting|weights|the\s+gym|strength(?:\s+training)?|training|exercise"
+        r"|exercising|working\s+out|this)\b",
+        " beginner ",
+    ),
     # "pumping iron": lifting; "get my heart pumping": cardio
     (r"\bpump(?:ing)?\s+iron\b", " lift "),
     (r"\bheart\s+(?:pumping|racing|going)\b", " aerobic "),
