@@ -753,6 +753,49 @@ RULES = [
         "squat: 100kg x 5, 100kg x 5, 100kg x 5; bench_press: 80kg x 8, 80kg x 8, 80kg x 8",
     ),
     ("I can do 10 pushups now", "kg", ASK),  # what one can do, not a session
+    # a second reviewer's probes
+    ("bench 80kg, week 3, 8, 8, 7", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
+    ("squat 110kg x 3 twice and 120 x 1", "kg", "squat: 110kg x 3, 110kg x 3, 120kg x 1"),
+    ("squat 100kg x 5 three times this week", "kg", ASK),  # a week's total
+    (
+        "bench 80kg 3x8 (failed the last rep of the first set)",
+        "kg",
+        "bench_press: 80kg x 8, 80kg x 8, 80kg x 8",
+    ),
+    ("bench 80kg 8, 8, 7 at home", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
+    ("bench 80kg 8, 8, 7. felt good", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
+    ("bench 80kg 8, 8, 7 at 6am", "kg", ASK),  # the last set, then what?
+    ("deadlift 140kg 5, 5, 5 at 8", "kg", ASK),
+    (
+        "bench 80kg 8, 8 and 7 and squat 100kg 3x5",
+        "kg",
+        "bench_press: 80kg x 8, 80kg x 8, 80kg x 7; squat: 100kg x 5, 100kg x 5, 100kg x 5",
+    ),
+    ("deadlift 140kg 5, 5 and then 3", "kg", "deadlift: 140kg x 5, 140kg x 5, 140kg x 3"),
+    ("bench 3 sets 80kg 8, 8, 7", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
+    (
+        "squat 5 sets 100kg 5, 5, 5, 5, 3",
+        "kg",
+        "squat: " + ", ".join(f"100kg x {r}" for r in (5, 5, 5, 5, 3)),
+    ),
+    ("squat 100kg 3x5 and box jumps 3x5", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("bench 80kg 3x8, flys 3x12 12kg", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 8"),
+    ("squat 3x5 100kg. walk 30 min", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5; walk: 30 min"),
+    ("walk 30 min. squat 3x5 100kg", "kg", "walk: 30 min; squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    (
+        "squat 3x5 100kg - bench 3x8 80kg",
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5; bench_press: 80kg x 8, 80kg x 8, 80kg x 8",
+    ),
+    ("bench 80kg x 8. row 60kg x 10", "kg", "bench_press: 80kg x 8; barbell_row: 60kg x 10"),
+    ("squat day: leg press 3x12 150kg", "kg", ASK),  # two lifts named: which?
+    ("deadlift day: rdl 3x8 60kg", "kg", ASK),
+    ("Crunches/Sit-ups, 75 reps", "kg", "crunch: bw x 75"),
+    ("walk forty five minutes", "kg", "walk: 45 min"),  # was 5
+    ("hour and 20 min walk", "kg", "walk: 80 min"),
+    ("walk three quarters of an hour", "kg", "walk: 45 min"),
+    ("walk an hour and a quarter", "kg", "walk: 75 min"),
+    ("bodyweight squats 3 x 15", "kg", "bodyweight_squat: bw x 15, bw x 15, bw x 15"),
     # `failed` before a lift's name is no part of it (was the unknown exercise `I failed squats at`)
     (
         "I failed squats at 150. My reps were 5, 2, 2, 2, 3.",

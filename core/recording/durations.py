@@ -123,6 +123,31 @@ class Duration:
     zones: frozenset[str] = field(default_factory=frozenset)
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_UNITS["nine"] = 9
+_COMPOUND = re.compile(rf"\b({'|'.join(_TENS)})[\s-]+({'|'.join(_UNITS)})\b")
+# Times said as people say them, each as minutes (at the same length, so the text around
+# still lines up): `quarter of an hour`, `three quarters of an hour`, `an hour and a
+# quarter`, `hour and 20 min` (no `an`).
+_SPOKEN_TIMES = (
+    (re.compile(r"\bthree[\s-]+quarters?\s+of\s+an\s+hour\b"), "45 min"),
+    (re.compile(r"\b(?:a\s+|one\s+)?quarter\s+of\s+an\s+hour\b"), "15 min"),
+    (re.compile(r"\b(?:an?\s+|one\s+)?hour\s+and\s+a\s+quarter\b"), "75 min"),
+    (re.compile(r"(?<![\w.])hour\s+and\s+(?=\d)"), "1h and "),
+)
+
+
+def _spoken(scan: str) -> str:
+    """Return `scan` with spoken numbers and times as digits, each padded to its length."""
+    scan = _COMPOUND.sub(lambda m: f"{_TENS[m[1]] + _UNITS[m[2]]}".ljust(len(m[0])), scan)
+    for pattern, minutes in _SPOKEN_TIMES:
+        scan = pattern.sub(
+            lambda m, w=minutes: w.ljust(len(m[0])) if len(w) <= len(m[0]) else m[0], scan
+        )
+    return scan
+
+
 def _zone_label(z: re.Match[str]) -> str:
     """Return a zone's label with its number blanked; before a bare `hour`, as `a`."""
     label = z[0][: z.start(1) - z.start()]
@@ -143,9 +168,14 @@ def find_durations(text: str, distance_km: float | None = None) -> list[Duration
     scan = text
     if "z" in text:  # `zone 2 hour long`: the zone's number is no count of hours
         scan = _ZONE_NUMBER.sub(_zone_label, text)
+    if "ty" in scan or "quarter" in scan or "hour and" in scan:
+        scan = _spoken(scan)
     found = []
     for m in _TOKEN.finditer(scan):
-        before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 60]
+        end = m.end()
+        while end < len(text) and scan[end] != text[end]:
+            end += 1  # past the padding of a time said in words
+        before, after = text[max(0, m.start() - 40) : m.start()], text[end : end + 60]
         minutes = _minutes(m, distance_km)
         if minutes is None or _not_a_duration(m, before, after):
             continue

@@ -103,7 +103,11 @@ _MULTIPLE = {"double": 2, "triple": 3}
 _MULTIPLES = re.compile(r"(?<![\w.])(\d+)\s+(double|triple)s\b")
 _REPETITIONS = re.compile(r"(?<=\d)\s*repetition(?=s?\b)")
 _PLUS = re.compile(r"\s\+\s")
-_PLUS_OR_THEN = re.compile(r"\s\+\s|[,;]?\s*\b(?:and\s+)?then\b", re.IGNORECASE)
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+_SETS_BEFORE = re.compile(r"\d\s*x\s*\d|\d\s*(?:kgs?|lbs?)\b", re.IGNORECASE)
+_PLUS_OR_THEN = re.compile(
+    r"\s\+\s|[,;]?\s*\b(?:and\s+)?then\b|(?<=[^\W_])\.(?=\s)|\s[-–—]\s", re.IGNORECASE
+)
 # (`10/side`, `8/leg` are reps on each side, no break)
 _SPACED_SLASH = re.compile(
     r"\s/(?=\s)|(?<![^\W\d_])/(?=\s*[^\W\d_])(?!\s*(?:side|leg|arm|hand)s?\b)"
@@ -111,8 +115,8 @@ _SPACED_SLASH = re.compile(
 _SENTENCE = re.compile(r"(?<=[^\W\d_#])\.(?=\s+[A-Z])|(?<=[\d#])\.(?=\s+[A-Z][a-z]+\b)")
 _IN_RESERVE = re.compile(r"\s*\breps?\s+(?:left\s+)?in\s+(?:the\s+)?reserve\b")
 _AND_IN_LIST = re.compile(
-    r"\d{1,2}\s*,\s*\d{1,2}(\s*,?\s+(?:and|&)\s+)\d{1,2}\b"
-    r"(?!\s*(?:x|kgs?|lbs?|min\w*|sets?|%|:|\.\d)|[^,;\n]*\d)",
+    r"\d{1,2}\s*,\s*\d{1,2}(\s*,?\s+(?:(?:and|&)\s+(?:then\s+|finally\s+)?|then\s+|finally\s+))"
+    r"\d{1,2}\b(?!\s*(?:x|kgs?|lbs?|min\w*|sets?|%|:|\.\d)|[^,;\n]*?\d+\s*(?:reps?|total)\b)",
     re.IGNORECASE,
 )
 _LOWER_SENTENCE = re.compile(r"(?<=[^\W_])\.(?=\s+[a-z])")
@@ -178,9 +182,32 @@ def _lift_after_plus(line: str, names: Mapping[str, str] | None) -> str:
         found, at, _ = find_exercise(words, names)
         lift_next = found is not None and all(w in HARMLESS_BEFORE for w in words[:at])
         # `squat 3x5 100kg then walk 30 min`: a session after the lift is its own too
-        session_next = "then" in m[0].lower() and names_activity(" ".join(words[:3]))
+        # `squat 3x5 100kg. walk 30 min`: a session after sets (sessions between
+        # themselves are split by sentence above, or asked)
+        session_next = (
+            "+" not in m[0]
+            and names_activity(" ".join(words[:3]))
+            and ("then" in m[0].lower() or _SETS_BEFORE.search(line[: m.start()]) is not None)
+        )
         if (lift_next or session_next) and _DIGIT.search(line):
             chars[m.start() : m.end()] = ";" + " " * (m.end() - m.start() - 1)
+    return "".join(chars)
+
+
+def _lift_after_dash(line: str, names: Mapping[str, str] | None) -> str:
+    """Return `line` with a spaced dash between sets and a known lift with numbers made a
+    part break (`;`), so the note-blanking after a dash leaves the lift alone."""
+    chars = list(line)
+    for m in _SPACED_DASH.finditer(line):
+        rest = line[m.end() :]
+        found, at, _ = find_exercise(_WORD.findall(rest.lower())[:6], names)
+        if (
+            found is not None
+            and at == 0
+            and _DIGIT.search(line[: m.start()])
+            and _DIGIT.search(rest)
+        ):
+            chars[m.start() + 1] = ";"
     return "".join(chars)
 
 
@@ -193,8 +220,8 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     """
     lower = line.lower()
     if mentions_cardio(lower):
-        if "+" in line or "then" in lower:  # `walk 20 min + squat 3x5 100kg`: its own lift
-            line = _lift_after_plus(line, names)
+        if "+" in line or "then" in lower or ". " in line or " - " in line or "–" in line:
+            line = _lift_after_plus(line, names)  # `walk 20 min + squat 3x5 100kg`: its own
         if "." not in line or len(activities_named(lower)) < MIN_ACTIVITIES_TO_SPLIT:
             return line
         # `60 minutes on bike = 16.24 miles. ... 30 minute run = 3.35 miles.`: a sentence
@@ -206,6 +233,8 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         for m in _CARDIO_SENTENCE.finditer(line):
             chars[m.start()] = ";"
         return "".join(chars)
+    if " - " in line or " – " in line or " — " in line:
+        line = _lift_after_dash(line, names)  # `squat 3x5 100kg - bench 3x8 80kg`: two lifts
     chars = list(notes.blank(line))
     # Each pattern is tried only when the line holds a string every match of it holds.
     for m in _PLUS.finditer(line) if "+" in line else ():
@@ -221,7 +250,11 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         exercise, first, _ = find_exercise(_WORD.findall(line[m.end() :].lower())[:6], names)
         if exercise is not None and first == 0:
             chars[m.start()] = ";"
-    for m in _AND_IN_LIST.finditer(line) if " and " in lower or "&" in line else ():
+    for m in (
+        _AND_IN_LIST.finditer(line)
+        if " and " in lower or "&" in line or "then" in lower or "finally" in lower
+        else ()
+    ):
         # `bench 80kg 8, 8 and 7`: the list's last set, as after a comma
         chars[m.start(1) : m.end(1)] = "," + " " * (m.end(1) - m.start(1) - 1)
     for m in _THEN.finditer(line) if "then" in lower else ():
@@ -234,7 +267,11 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         if notes.PAST.search(lower):
             continue
         exercise, first, _ = find_exercise(m[1].lower().split()[:6], names)
-        if exercise is not None and first == 0:
+        # `squat 100kg 3x5 and box jumps 3x5`: words we don't know with their own sets
+        unknown = _OWN_SETS_AFTER_WORDS.match(line, m.start(1)) and _unknown_words(
+            " ".join(_WORD.findall(m[1].lower()))
+        )
+        if (exercise is not None and first == 0) or unknown:
             chars[m.start()] = ";"
             chars[m.start() + 1 : m.start(1) - 1] = " " * (m.start(1) - 1 - m.start() - 1)
     marked, last_cut = None, -1
@@ -484,8 +521,10 @@ def _is_heading(segments: list[Segment], index: int) -> bool:
     )
 
 
-# Two or more words, then a set chain: `box jumps 3x5`, `bird dogs 3x10`.
-_OWN_SETS_AFTER_WORDS = re.compile(r"\s*[^\W\d_]+(?:[\s-]+[^\W\d_]+)+\s*:?\s*\d+\s*x\s*\d")
+# Words, then a set chain: `box jumps 3x5`, `flys 3x12 12kg`.
+_OWN_SETS_AFTER_WORDS = re.compile(
+    r"\s*(?:[^\W\d_]+(?:[\s-]+[^\W\d_]+)+|[^\W\d_]{4,})\s*:?\s*\d+\s*x\s*\d"
+)
 
 
 _SET_CHAIN = re.compile(r"\d\s*x\s*\d")
@@ -493,7 +532,9 @@ _SET_CHAIN = re.compile(r"\d\s*x\s*\d")
 _HOW_SETS_WENT = frozenset(
     """then down up back off drop dropped dropping went go going more another extra rest
     paused pause tempo deficit each side arm leg singles doubles triples worked working
-    added adding took ramped ramping finished finishing followed""".split()
+    added adding took ramped ramping finished finishing followed backoff backoffs dropset
+    dropsets amrap top warmup warmups warm last first final heavy light plus also assisted
+    banded weighted""".split()
 )
 
 

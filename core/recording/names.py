@@ -41,6 +41,7 @@ HARMLESS_BEFORE = PREFACE | frozenset(
     kg kgs lb lbs pounds kilos of real degree failed missed""".split()
 )
 _ON = frozenset({"on", "in", "using"})
+_BODYWEIGHT = frozenset({"bodyweight", "bw"})
 # Words that make a known name into another lift when they follow it.
 CHANGING_AFTER = frozenset(
     "machine sled hold holds jump jumps walk walks complex press row raise curl extension "
@@ -86,6 +87,11 @@ def _find_in_catalogue(words: tuple[str, ...]) -> tuple[Exercise | None, int, in
 def _find(words: list[str], names: Mapping[str, str] | None) -> tuple[Exercise | None, int, int]:
     stops = [i for i, word in enumerate(words) if word in STOP_WORDS]
     for start, word in enumerate(words):
+        if word in _BODYWEIGHT and start + 1 < len(words):
+            # `bodyweight squats`, `bw squat`: a lift of its own, not the barbell's
+            own = _lookup(words[start : start + 2], names)
+            if own is not None and own.bodyweight:
+                return own, start, 2
         if word in STOP_WORDS:
             continue
         if start and words[start - 1] not in HARMLESS_BEFORE:

@@ -178,6 +178,8 @@ def _bracket(m: re.Match[str]) -> str:
 
 # Words that make a failure not this session's, or not one: `(nearly failed the last rep)`.
 _HEDGE = re.compile(r"\b(?:nearly|almost|never|not|no|didn'?t|last\s+time|previous|usually)\b")
+# `(failed the last rep of the first set)`: a set named, not the last one
+_WHICH_SET = re.compile(r"\b(?:first|second|third|1st|2nd|3rd|set\s+\d|of\s+set)\b")
 _LINE_END = re.compile(r"[\s.!]*(?:\n|$)")
 
 
@@ -188,6 +190,7 @@ def _failure_at_the_end(m: re.Match[str]) -> bool:
     return (
         _LINE_END.match(m.string, m.end()) is not None
         and not _HEDGE.search(inner)
+        and not _WHICH_SET.search(inner)
         and failure(inner) is not None
     )
 
@@ -215,7 +218,8 @@ def _emom(m: re.Match[str]) -> str:
 # times a week`, a habit, nor `three times eight`, asked in doubts)
 _TIMES_OVER = re.compile(
     r"(?<=[\dx])(\s*,?\s*)(?:x\s*)?(?:(\d|two|three|four|five|six)\s+times|(twice))\b"
-    r"(?!\s+(?:a|per|each|every|in)\b|\s+\w*\d|\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+    r"(?!\s+(?:a|per|each|every|in|this|last|that|these|those)\b|\s+\w*\d"
+    r"|\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
     re.IGNORECASE,
 )
 _TIMES_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twice": 2}
@@ -224,7 +228,8 @@ _TIMES_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twice": 2}
 def _times_over(m: re.Match[str]) -> str:
     word = (m[2] or m[3]).lower()
     count = int(word) if word.isdigit() else _TIMES_WORD[word]
-    return (" " * len(m[1]) + f"(x {count})").ljust(len(m[0])) if count > 1 else m[0]
+    # the comma after it ends the part: `x 3 twice and 120 x 1` repeats the 3, not the 1
+    return (" " * len(m[1]) + f"(x {count}),").ljust(len(m[0])) if count > 1 else m[0]
 
 
 def blank(line: str) -> str:

@@ -441,6 +441,14 @@ def _read_fragment(
             return Outcome(cardio, counted=cardio.kind == "implausible")
     if head.exercise is None:
         return _orphan(fragment, source)
+    if other := _another_lift_named(head):
+        # `squat day: leg press 3x12 150kg`, `instead of squats I did leg press 3x12`:
+        # two lifts named before the sets. Which? Asked, never the first one taken.
+        message = (
+            f"Were those sets {head.exercise.name.lower()} or {other}? Send them with the "
+            f"lift's name first, e.g. `{other} 3x8 ...`"
+        )
+        return Outcome(Problem("unreadable", source, message), counted=True)
     outcome = read_strength(fragment, head.exercise, source, units, notation)
     if isinstance(outcome.item, Problem) and not head.leading:  # a name in prose or a question
         outcome = Outcome(outcome.item, counted=False)
@@ -507,6 +515,25 @@ def _label(entry: StrengthEntry) -> str:
         if last.weight < 0:
             load = f"{-last.weight:g} {last.unit} of help"
     return f"{trailing} sets of {last.reps} at {load}"
+
+
+def _another_lift_named(head: Segment) -> str | None:
+    """Return a second known lift named between the first and the sets, if any."""
+    words = head.name.split()
+    found, first, used = find_exercise(words, None)
+    if found is None or first + used >= len(words) or "/" in head.typed:
+        return None  # (`Crunches/Sit-ups`: one name for the same sets)
+    rest = words[first + used :]
+    other, at, _ = find_exercise(rest, None)
+    if other is None or other.id == found.id:
+        return None
+    if (at and rest[at - 1] in _PLACE_WORDS) or (len(rest) == 1 and rest[0] in _GEAR_NAMES):
+        return None  # `Overhead Press in Squat Rack`, `Hack Squat Sled`: where, or with what
+    return other.name.lower()
+
+
+_PLACE_WORDS = frozenset("in on at using with from inside".split())
+_GEAR_NAMES = frozenset("sled sleds rack machine station bench box bar".split())
 
 
 def _orphan(fragment: list[Segment], source: str) -> Outcome:

@@ -136,20 +136,26 @@ _REP_RANGE = re.compile(
 # when they agree.
 _LIST_ITEM = r"\d{1,2}(?:\s*@\s*\d+(?:\.\d+)?)?"
 SETS_OF_LIST = re.compile(
-    rf"(?<![\w.])(\d+)\s*sets?(?:\s+of\s+|\s*:\s*|\s+)({_LIST_ITEM}(?:\s*[,/]\s*{_LIST_ITEM})+)"
+    rf"(?<![\w.])(\d+)[ \t]*sets?(?:\s+of\s+|[ \t]*[:,][ \t]*|[ \t]+)"
+    r"(?P<load>(?:@[ \t]*|at[ \t]+)?\d+(?:\.\d+)?[ \t]*(?:kgs?|lbs?|kilos?|pounds?)"
+    r"[ \t]*[:,]?[ \t]*)?"
+    rf"({_LIST_ITEM}(?:\s*[,/]\s*{_LIST_ITEM})+)"
     r"(?![\d.]|\s*[,/]\s*\d|\s*(?:sets?\b|x\b|reps?\s*x\b|kgs?\b|lbs?\b|#|kilos?\b|pounds?\b|k\b))",
     re.IGNORECASE,
 )
 
 
 def _count_agrees(m: re.Match[str]) -> bool:
-    return int(m[1]) == len(re.split(r"\s*[,/]\s*", m[2]))
+    return int(m[1]) == len(re.split(r"\s*[,/]\s*", m[3]))
 
 
 def listed_reps(text: str) -> str:
-    """Return `text` with each `N sets of A, B, C` whose count agrees as `A, B, C`; one that
-    disagrees is left as written, to be asked (`count_disagrees`)."""
-    return SETS_OF_LIST.sub(lambda m: m[2] if _count_agrees(m) else m[0], text)
+    """Return `text` with each `N sets of A, B, C` whose count agrees as `A, B, C` (a load
+    between them kept: `3 sets 80kg 8, 8, 7`); one that disagrees is left as written, to be
+    asked (`count_disagrees`)."""
+    return SETS_OF_LIST.sub(
+        lambda m: f"{m['load'] or ''}{m[3]}" if _count_agrees(m) else m[0], text
+    )
 
 
 def count_disagrees(text: str) -> bool:

@@ -158,6 +158,20 @@ def read_strength(
         elif index and (first := _list_head(fragment, index)):
             # `squat at 150, my reps were 5, 2, 2, 2, 3`: words, then the list's first set
             segment = replace(segment, text=first)
+        elif (
+            index
+            and _after_bare(fragment, index)
+            and _NUMBER_FIRST.match(segment.text)
+            and not _NUMBER_THEN_EFFORT.match(segment.text)
+            and not (REPS_HINT.search(segment.text) or LOAD_HINT.search(segment.text))
+        ):
+            # `8, 8, 7 at 6am`, `5, 5, 5 at 8`: the list's last set, and then what? Asked,
+            # never left out.
+            message = (
+                f"Was `{segment.text.strip()[:40]}` the last set of {label}? Send each set's "
+                f"reps, e.g. `{example(exercise, units)}`"
+            )
+            return Outcome(Problem("unreadable", source, message), counted=True)
         if index and _is_prose(segment) and not _own_set_line(fragment, index):
             if not (leading := _LEADING_SETS.match(segment.text)):
                 continue  # a sentence about the sets, not more of them
@@ -428,8 +442,15 @@ _ENDS_IN_A_NUMBER = re.compile(r"[^\W\d_]\s+(\d+)\s*$")
 
 # A number, then words only: `7 today`, `7 felt good` (not `7 sets`, `7 x 5`, `7 kg`)
 _NUMBER_THEN_WORDS = re.compile(
-    r"\s*(\d+)\s+(?!(?:x|sets?|reps?|kgs?|lbs?|kilos?|pounds?|min\w*|at|@|rpe|rir)\b)[^\W\d_][^\d@]*"
+    r"\s*(\d+)\s*[.!?)]*(?:\s+(?!(?:x|sets?|reps?|kgs?|lbs?|kilos?|pounds?|min\w*|@|rpe|rir)\b)"
+    r"(?!at\s+(?:rpe\b|\d))[^\W\d_][^\d@]*)?"
 )
+
+
+def _after_bare(fragment: list[Segment], index: int) -> bool:
+    """Whether the part before this one, on its line, is a bare number of a list."""
+    before = fragment[index - 1]
+    return before.line == fragment[index].line and bool(_BARE.fullmatch(before.text))
 
 
 def _after_a_list(fragment: list[Segment], index: int) -> bool:
@@ -465,13 +486,18 @@ def _list_head(fragment: list[Segment], index: int) -> str | None:
     return last[1] if last and not _DIGIT.search(text[: last.start(1)]) else None
 
 
+# Words that put reps before a list: `my reps were 5, 2, 2`, `the pushups were 40, 30`
+# (not `week 3, 8, 8, 7`, a label).
+_REPS_CUE = re.compile(r"\b(?:reps?|were|was|got|did|managed|went|sets?)\s+\d+\s*$")
+
+
 def _list_starts(fragment: list[Segment], index: int) -> bool:
     """`the pushups were 40, 30, 30`: the number ending a part of words starts a list of
     bare reps on its line, so it is reps like them."""
     return (
         index + 1 < len(fragment)
         and fragment[index + 1].line == fragment[index].line
-        and bool(_ENDS_IN_A_NUMBER.search(fragment[index].text))
+        and bool(_REPS_CUE.search(fragment[index].text))
         and bool(_BARE.fullmatch(fragment[index + 1].text))
     )
 
