@@ -796,6 +796,12 @@ RULES = [
     ("walk three quarters of an hour", "kg", "walk: 45 min"),
     ("walk an hour and a quarter", "kg", "walk: 75 min"),
     ("bodyweight squats 3 x 15", "kg", "bodyweight_squat: bw x 15, bw x 15, bw x 15"),
+    ("squat 140kg x 1 failed", "kg", ASK),  # a missed single is no set
+    ("deadlift 160kg 1x1 (failed)", "kg", ASK),
+    ("bench 3x8 80kg - last set only 6", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 6"),
+    ("bench 80kg 3x8 (last rep failed)", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
+    ("squat 100kg 3x5 (couldn't finish the last set)", "kg", ASK),  # how many reps?
+    ("bike 60 min, 40 min of it in zone 2", "kg", ASK),  # one ride, never 100 minutes
     # `failed` before a lift's name is no part of it (was the unknown exercise `I failed squats at`)
     (
         "I failed squats at 150. My reps were 5, 2, 2, 2, 3.",

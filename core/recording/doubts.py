@@ -54,6 +54,10 @@ _TIMES_WORDS = re.compile(rf"(?<![\w.]){_COUNT_WORD}\s+times\s+{_COUNT_WORD}\b")
 _SET_SKIPPED = re.compile(
     r"\b(?:failed|skipped|missed|bailed\s+on)\s+(?:on\s+)?(?:the\s+)?(?:last|final|\d+(?:st|nd|rd|th))"
     r"\s+set\b|\b(?:failed|skipped|missed)\s+set\s+\d"
+    r"|\b(?:couldn'?t|could\s+not|didn'?t|did\s+not)\s+(?:finish|complete)\s+(?:the\s+)?last\s+set\b"
+)
+_FAILED_SINGLE = re.compile(
+    r"(?:\bx\s*1|\b1\s*x\s*1|\bsingle)\b\W{0,3}(?:failed|missed|fail|miss)\b(?!\s+(?:the\s+)?last)"
 )
 _SET_DROPPED = re.compile(r"\b(?:dropped|went|came)\s+(?:back\s+)?(?:down|up)?\s*to\s+\d")
 # `(last set 6 reps)`, `(4 on last)`
@@ -131,6 +135,12 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
         # `+ 1 amrap 8`, `amrap 9`: a set of as many reps as possible, its reps unsure where;
         # `three times eight`: 3 sets of 8, or 8 of 3? Asked.
         return f"How many sets of how many reps? Send each set, e.g. `{label} 100kg 5, 5, 8`"
+    if _FAILED_SINGLE.search(raw):
+        # `squat 140kg x 1 failed`: a single that didn't go up is no set to log. Asked.
+        return (
+            f"Did that {label} single go up? A missed lift can't be logged: send the sets "
+            f"you made, e.g. `{label} 3x5 100kg`"
+        )
     if question := _set_changed(raw, label):
         return question
     if _MORE_THAN_LAST.search(raw):

@@ -104,6 +104,7 @@ _MULTIPLES = re.compile(r"(?<![\w.])(\d+)\s+(double|triple)s\b")
 _REPETITIONS = re.compile(r"(?<=\d)\s*repetition(?=s?\b)")
 _PLUS = re.compile(r"\s\+\s")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+_OF_IT = re.compile(r"\bof\s+(?:it|that|which|those|them)\b")
 _SETS_BEFORE = re.compile(r"\d\s*x\s*\d|\d\s*(?:kgs?|lbs?)\b", re.IGNORECASE)
 _PLUS_OR_THEN = re.compile(
     r"\s\+\s|[,;]?\s*\b(?:and\s+)?then\b|(?<=[^\W_])\.(?=\s)|\s[-–—]\s", re.IGNORECASE
@@ -568,6 +569,8 @@ def _continues(fragment: list[Segment], segment: Segment) -> bool:
             # under a session that has one (`Run 30 min` / `Time 45:00`) is its own, asked
             timed = any(find_durations(s.text) for s in fragment)
             return not (timed and _TIME_KEY.match(segment.text))
+    if fragment[0].cardio and segment.cardio and _OF_IT.search(segment.text):
+        return True  # `bike 60 min, 40 min of it in zone 2`: a part of the same session
     if segment.exercise or segment.cardio or segment.heading:
         return False
     if fragment[-1].line == segment.line:

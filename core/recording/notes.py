@@ -88,7 +88,10 @@ _COUNT = rf"(\d+|an?|{'|'.join(VALUES)})"
 _LAST_ONLY = re.compile(
     r"\blast\s+(?:set|one)\b[^.;:\d]{0,30}?\b(?:only|got|did|just|managed)\s+(\d+)(?!\s*(?:kg|lb|%))"
 )
-_MISSED = re.compile(rf"\b(?:missed|failed)\s+(?:on\s+)?(?:the\s+)?last\s+(?:{_COUNT}\s+)?reps?\b")
+_MISSED = re.compile(
+    rf"\b(?:missed|failed)\s+(?:on\s+)?(?:the\s+)?last\s+(?:{_COUNT}\s+)?reps?\b"
+    r"|\blast\s+rep\s+(?:failed|missed)\b"
+)
 # `last set 6 reps`, `4 on the last`, `6 on the last set`: the last set's reps (a bare
 # `last set 4` may be its RPE: asked, see core.recording.doubts)
 _LAST_IS = re.compile(
@@ -260,7 +263,12 @@ def blank(line: str) -> str:
     if dashed and "," in line:
         line = _DASH_LOADS.sub(lambda m: m[1] + m[2].replace(",", "/"), line)
     if (dashed or "—" in line) and (m := _DASH_NOTE.search(line)):
-        line = line[: m.start(1)] + " " * (m.end(1) - m.start(1))
+        if failure(m[1].lower()) is not None and not _HEDGE.search(m[1].lower()):
+            # `bench 3x8 80kg - last set only 6`: words of failure after a dash count
+            dash = max(line.rfind(c, 0, m.start(1)) for c in "-–—")
+            line = line[:dash] + "," + line[dash + 1 :]
+        else:
+            line = line[: m.start(1)] + " " * (m.end(1) - m.start(1))
     return line
 
 
