@@ -802,6 +802,13 @@ RULES = [
     ("bench 80kg 3x8 (last rep failed)", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
     ("squat 100kg 3x5 (couldn't finish the last set)", "kg", ASK),  # how many reps?
     ("bike 60 min, 40 min of it in zone 2", "kg", ASK),  # one ride, never 100 minutes
+    (
+        "deadlift 140kg 3x5, snatch grip 2x5 100kg",
+        "kg",
+        "deadlift: 140kg x 5, 140kg x 5, 140kg x 5",
+    ),
+    ("bench 80kg 3x8, about 2 reps left", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 8"),
+    ("I can walk 30 min without pain now", "kg", ASK),  # what one can do
     # `failed` before a lift's name is no part of it (was the unknown exercise `I failed squats at`)
     (
         "I failed squats at 150. My reps were 5, 2, 2, 2, 3.",

@@ -114,7 +114,9 @@ _SPACED_SLASH = re.compile(
     r"\s/(?=\s)|(?<![^\W\d_])/(?=\s*[^\W\d_])(?!\s*(?:side|leg|arm|hand)s?\b)"
 )
 _SENTENCE = re.compile(r"(?<=[^\W\d_#])\.(?=\s+[A-Z])|(?<=[\d#])\.(?=\s+[A-Z][a-z]+\b)")
-_IN_RESERVE = re.compile(r"\s*\breps?\s+(?:left\s+)?in\s+(?:the\s+)?reserve\b")
+_IN_RESERVE = re.compile(
+    r"\s*\breps?\s+(?:left\s+)?in\s+(?:the\s+)?(?:reserve|tank)\b|\s*\breps?\s+left\b"
+)
 _AND_IN_LIST = re.compile(
     r"\d{1,2}\s*,\s*\d{1,2}(\s*,?\s+(?:(?:and|&)\s+(?:then\s+|finally\s+)?|then\s+|finally\s+))"
     r"\d{1,2}\b(?!\s*(?:x|kgs?|lbs?|min\w*|sets?|%|:|\.\d)|[^,;\n]*?\d+\s*(?:reps?|total)\b)",
@@ -398,7 +400,7 @@ def _normalise(raw: str, first: bool) -> str:
         text = _REPS_LABEL.sub("", text, count=1)
     if "rpe" in text:  # `RPE 7-8`, `rpe 8.5/9`: one effort between the two, never reps
         text = _RPE_RANGE.sub(_rpe_between, text)
-    if "reserve" in text:  # `2 reps in reserve` is 2 RIR, never a set of 2
+    if "reserve" in text or "left" in text or "tank" in text:  # `2 reps in reserve`: RIR 2
         text = _IN_RESERVE.sub(" rir", text)
     if "repetition" in text:  # `30 repetitions` is 30 reps
         text = _REPETITIONS.sub(" rep", text)

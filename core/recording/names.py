@@ -46,7 +46,7 @@ _BODYWEIGHT = frozenset({"bodyweight", "bw"})
 CHANGING_AFTER = frozenset(
     "machine sled hold holds jump jumps walk walks complex press row raise curl extension "
     "pulldown pull dip dips clean cleans snatch thruster thrusters swing swings plate hang "
-    "hangs step steps stepup stepups".split()
+    "hangs step steps stepup stepups grip".split()
 )
 
 

@@ -310,7 +310,8 @@ HABIT = re.compile(
     r"\b(?:\d+|once|twice|two|three|four|five|six|seven)\s+(?:times|days|sessions?|runs?)?\s*"
     r"(?:a|per|each|every)\s+week\b"
     r"|\bi\s+(?:usually|always|normally|generally|typically|tend\s+to|work\s+up)\b"
-    r"|\bi\s+can\s+(?:now\s+|still\s+)?(?:do|get|manage)\b"  # what one can do, not did
+    r"|\bi\s+can\s+(?:now\s+|still\s+)?(?:do|get|manage|walk|run|jog|swim|ride|cycle|lift"
+    r"|squat|bench|deadlift|press|hold)\b"  # what one can do, not what one did
     r"|\bevery\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
