@@ -163,6 +163,7 @@ def read_strength(
             and _after_bare(fragment, index)
             and _NUMBER_FIRST.match(segment.text)
             and not _NUMBER_THEN_EFFORT.match(segment.text)
+            and not _NUMBER_AND_MARKS.fullmatch(segment.text)
             and not (REPS_HINT.search(segment.text) or LOAD_HINT.search(segment.text))
         ):
             # `8, 8, 7 at 6am`, `5, 5, 5 at 8`: the list's last set, and then what? Asked,
@@ -464,6 +465,7 @@ def _after_a_list(fragment: list[Segment], index: int) -> bool:
     )
 
 
+_NUMBER_AND_MARKS = re.compile(r"\s*\d+[\s\W]*")  # `20 –` (a note after it blanked)
 _NUMBER_THEN_EFFORT = re.compile(r"\s*\d+\s*(?:@|at\s+rpe\b|rpe\b|rir\b)")
 
 
