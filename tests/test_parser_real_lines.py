@@ -809,6 +809,10 @@ RULES = [
     ),
     ("bench 80kg 3x8, about 2 reps left", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 8"),
     ("I can walk 30 min without pain now", "kg", ASK),  # what one can do
+    ("instead of squats I did leg press 3x12 150kg", "kg", ASK),  # was a squat
+    ("Overhead Press in Squat Rack 3x5 40kg", "kg", "overhead_press: 40kg x 5, 40kg x 5, 40kg x 5"),
+    ("Legs: squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),  # a day's label
+    ("Egym chest press 205x12", "lb", ASK),  # never the overhead press
     # `failed` before a lift's name is no part of it (was the unknown exercise `I failed squats at`)
     (
         "I failed squats at 150. My reps were 5, 2, 2, 2, 3.",

@@ -519,7 +519,7 @@ def _label(entry: StrengthEntry) -> str:
 
 def _another_lift_named(head: Segment) -> str | None:
     """Return a second known lift named between the first and the sets, if any."""
-    words = head.name.split()
+    words = re.findall(r"[a-z]+", re.split(r"\d", head.text, maxsplit=1)[0])
     found, first, used = find_exercise(words, None)
     if found is None or first + used >= len(words) or "/" in head.typed:
         return None  # (`Crunches/Sit-ups`: one name for the same sets)
