@@ -123,9 +123,8 @@ class Duration:
     zones: frozenset[str] = field(default_factory=frozenset)
 
 
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-_UNITS["nine"] = 9
+_TENS = {w: WORD_NUMBERS[w] for w in ("twenty", "thirty", "forty", "fifty")}
+_UNITS = {w: n for w, n in WORD_NUMBERS.items() if n < 10}
 _COMPOUND = re.compile(rf"\b({'|'.join(_TENS)})[\s-]+({'|'.join(_UNITS)})\b")
 # Times said as people say them, each as minutes (at the same length, so the text around
 # still lines up): `quarter of an hour`, `three quarters of an hour`, `an hour and a

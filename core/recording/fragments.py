@@ -107,7 +107,8 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _OF_IT = re.compile(r"\bof\s+(?:it|that|which|those|them)\b")
 _SETS_BEFORE = re.compile(r"\d\s*x\s*\d|\d\s*(?:kgs?|lbs?)\b", re.IGNORECASE)
 _PLUS_OR_THEN = re.compile(
-    r"\s\+\s|[,;]?\s*\b(?:and\s+)?then\b|(?<=[^\W_])\.(?=\s)|\s[-–—]\s", re.IGNORECASE
+    rf"{_PLUS.pattern}|[,;]?\s*\b(?:and\s+)?then\b|(?<=[^\W_])\.(?=\s)|{_SPACED_DASH.pattern}",
+    re.IGNORECASE,
 )
 # (`10/side`, `8/leg` are reps on each side, no break)
 _SPACED_SLASH = re.compile(
@@ -176,6 +177,12 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
     return segments, text[len(head) :]
 
 
+def _opens_with_lift(text: str, names: Mapping[str, str] | None) -> bool:
+    """Whether `text` starts with a known lift's name (`squat 100kg x 5`)."""
+    found, at, _ = find_exercise(_WORD.findall(text.lower())[:6], names)
+    return found is not None and at == 0
+
+
 def _lift_after_plus(line: str, names: Mapping[str, str] | None) -> str:
     """Return `line` with ` + ` or `then` before a known lift's name made a part break
     (`;`): `walk 20 min + squat 3x5 100kg`, `walk 60 min then squat 3x5 100kg`."""
@@ -203,10 +210,8 @@ def _lift_after_dash(line: str, names: Mapping[str, str] | None) -> str:
     chars = list(line)
     for m in _SPACED_DASH.finditer(line):
         rest = line[m.end() :]
-        found, at, _ = find_exercise(_WORD.findall(rest.lower())[:6], names)
         if (
-            found is not None
-            and at == 0
+            _opens_with_lift(rest, names)
             and _DIGIT.search(line[: m.start()])
             and _DIGIT.search(rest)
         ):
@@ -250,8 +255,7 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     for m in _LOWER_SENTENCE.finditer(line) if ". " in line else ():
         # `bench 80kg x 8. squat 100kg x 5`: a sentence typed without capitals, when the
         # next one starts with a known lift
-        exercise, first, _ = find_exercise(_WORD.findall(line[m.end() :].lower())[:6], names)
-        if exercise is not None and first == 0:
+        if _opens_with_lift(line[m.end() :], names):
             chars[m.start()] = ";"
     for m in (
         _AND_IN_LIST.finditer(line)

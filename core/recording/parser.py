@@ -149,9 +149,7 @@ def parse(
         outcomes = [_planned_before(o, text) for o in outcomes]
     if _SOMEONE_ELSE.search(lower):
         # `my wife did squat 3x5 60kg`: whose sets? Asked, never put in this person's log.
-        outcomes = _asked_whole(
-            outcomes, text, "Were those yours? Send what you did, and I'll log it."
-        )
+        outcomes = _asked_whole(outcomes, text, _WHOSE)
     if _SKIPPED.search(lower):
         outcomes = [_not_done(o, lower) for o in outcomes]
     if (

@@ -438,7 +438,6 @@ _TIME_OR_DISTANCE = re.compile(
 )
 _PLATES = re.compile(r"\d\s*(?:plates?|discs?)\b")  # `deadlift 2 plates`: a load, reps asked for
 _BARE = re.compile(r"\s*\d+\s*")
-_ENDS_IN_A_NUMBER = re.compile(r"[^\W\d_]\s+(\d+)\s*$")
 
 
 # A number, then words only: `7 today`, `7 felt good` (not `7 sets`, `7 x 5`, `7 kg`)
@@ -457,12 +456,7 @@ def _after_bare(fragment: list[Segment], index: int) -> bool:
 def _after_a_list(fragment: list[Segment], index: int) -> bool:
     """Whether a part that is a number and its effort follows a bare list's number on its
     line (`8, 8, 7 at rpe 9`): that number is reps like the list's."""
-    before = fragment[index - 1]
-    return (
-        before.line == fragment[index].line
-        and bool(_BARE.fullmatch(before.text))
-        and bool(_NUMBER_THEN_EFFORT.match(fragment[index].text))
-    )
+    return _after_bare(fragment, index) and bool(_NUMBER_THEN_EFFORT.match(fragment[index].text))
 
 
 _NUMBER_AND_MARKS = re.compile(r"\s*\d+[\s\W]*")  # `20 –` (a note after it blanked)
@@ -471,8 +465,7 @@ _NUMBER_THEN_EFFORT = re.compile(r"\s*\d+\s*(?:@|at\s+rpe\b|rpe\b|rir\b)")
 
 def _list_tail(fragment: list[Segment], index: int) -> str | None:
     """Return the set a list ends in when words follow it (`8, 8, 7 today`), or None."""
-    before = fragment[index - 1]
-    if before.line != fragment[index].line or not _BARE.fullmatch(before.text):
+    if not _after_bare(fragment, index):
         return None
     m = _NUMBER_THEN_WORDS.fullmatch(fragment[index].text)
     return m[1] if m else None
@@ -484,13 +477,13 @@ def _list_head(fragment: list[Segment], index: int) -> str | None:
     if not _list_starts(fragment, index):
         return None
     text = fragment[index].text
-    last = _ENDS_IN_A_NUMBER.search(text)
+    last = _REPS_CUE.search(text)
     return last[1] if last and not _DIGIT.search(text[: last.start(1)]) else None
 
 
 # Words that put reps before a list: `my reps were 5, 2, 2`, `the pushups were 40, 30`
 # (not `week 3, 8, 8, 7`, a label).
-_REPS_CUE = re.compile(r"\b(?:reps?|were|was|got|did|managed|went|sets?)\s+\d+\s*$")
+_REPS_CUE = re.compile(r"\b(?:reps?|were|was|got|did|managed|went|sets?)\s+(\d+)\s*$")
 
 
 def _list_starts(fragment: list[Segment], index: int) -> bool:
@@ -499,8 +492,8 @@ def _list_starts(fragment: list[Segment], index: int) -> bool:
     return (
         index + 1 < len(fragment)
         and fragment[index + 1].line == fragment[index].line
-        and bool(_REPS_CUE.search(fragment[index].text))
         and bool(_BARE.fullmatch(fragment[index + 1].text))
+        and bool(_REPS_CUE.search(fragment[index].text))
     )
 
 
