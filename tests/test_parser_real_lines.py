@@ -819,6 +819,21 @@ RULES = [
         "lb",
         "squat: " + ", ".join(f"150lb x {r}" for r in (5, 2, 2, 2, 3)),
     ),
+    # session 12: lines once recorded wrong in silence
+    ("after bench I did flys 3x10 20kg", "kg", ASK),  # was bench press 3x10 20kg
+    (
+        "squat 3x5 100kg.bench 3x5 80kg",  # was six squat sets at 80kg
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5; bench_press: 80kg x 5, 80kg x 5, 80kg x 5",
+    ),
+    (
+        "squat 100kg 5, 5, 5 bench 80kg 8, 8, 7",  # was two squat sets and a question
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5; bench_press: 80kg x 8, 80kg x 8, 80kg x 7",
+    ),
+    ("walk an hour and 15", "kg", "walk: 75 min"),  # was 60 min
+    ("walked 2 hours and 15", "kg", "walk: 135 min"),
+    ("walked an hour and 3 miles", "kg", "walk: 60 min"),  # the 3 is miles
 ]
 
 # Lines that are no log and no question: answered as chat, nothing asked.

@@ -137,14 +137,28 @@ _SPOKEN_TIMES = (
 )
 
 
+# `an hour and 15`: the bare number after the hour is its minutes (`1h15`).
+_HOUR_AND_BARE = re.compile(
+    r"(?<![\w.])(?:(an?|one|[1-5])\s*)?hours?\s+and\s+([1-5]?\d)(?![\d.,:])"
+    r"(?!\s*(?:m|mins?|minutes?|s|secs?|seconds?|k|km|kms|mi|miles?|x|reps?|kgs?|lbs?)\b)"
+)
+
+
 def _spoken(scan: str) -> str:
     """Return `scan` with spoken numbers and times as digits, each padded to its length."""
     scan = _COMPOUND.sub(lambda m: f"{_TENS[m[1]] + _UNITS[m[2]]}".ljust(len(m[0])), scan)
+    if "and" in scan:
+        scan = _HOUR_AND_BARE.sub(_hours_and_minutes, scan)
     for pattern, minutes in _SPOKEN_TIMES:
         scan = pattern.sub(
             lambda m, w=minutes: w.ljust(len(m[0])) if len(w) <= len(m[0]) else m[0], scan
         )
     return scan
+
+
+def _hours_and_minutes(m: re.Match[str]) -> str:
+    hours = m[1] if m[1] is not None and m[1].isdigit() else "1"
+    return f"{hours}h{m[2]}".ljust(len(m[0]))
 
 
 def _zone_label(z: re.Match[str]) -> str:
@@ -167,7 +181,7 @@ def find_durations(text: str, distance_km: float | None = None) -> list[Duration
     scan = text
     if "z" in text:  # `zone 2 hour long`: the zone's number is no count of hours
         scan = _ZONE_NUMBER.sub(_zone_label, text)
-    if "ty" in scan or "quarter" in scan or "hour and" in scan:
+    if "ty" in scan or "quarter" in scan or "hour and" in scan or "hours and" in scan:
         scan = _spoken(scan)
     found = []
     for m in _TOKEN.finditer(scan):

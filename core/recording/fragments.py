@@ -123,7 +123,7 @@ _AND_IN_LIST = re.compile(
     r"\d{1,2}\b(?!\s*(?:x|kgs?|lbs?|min\w*|sets?|%|:|\.\d)|[^,;\n]*?\d+\s*(?:reps?|total)\b)",
     re.IGNORECASE,
 )
-_LOWER_SENTENCE = re.compile(r"(?<=[^\W_])\.(?=\s+[a-z])")
+_LOWER_SENTENCE = re.compile(r"(?<=[^\W_])\.(?=\s+[a-z])|(?<=[^\W\d_])\.(?=[A-Za-z])")
 _CARDIO_SENTENCE = re.compile(r"(?<=[^\W_])\.(?=\s+[\dA-Z])")
 _THEN = re.compile(r"\bthen\b", re.IGNORECASE)
 _AND = re.compile(r"(?:\band\b|&)\s+([^\W\d_][^\d,;]*)", re.IGNORECASE)
@@ -132,6 +132,7 @@ _NAME_AFTER_SETS = re.compile(
     rf"(?:\d|{UNIT}|\bbw)\s+(?!(?:x|sets?|reps?|at|for|of|rpe|rir|kgs?|lbs?)\b)"
     rf"([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){{0,4}})\s*:?\s*(?=\d)"
 )
+_REPS_LIST_END = re.compile(r"(?<![\w.])\d{1,2}(?:\s*,\s*\d{1,2})+\s*$")
 _LABEL_DASH = re.compile(r"(?:\s|(?<=[a-z]))[-–—]+\s")
 _ONLY_LOAD = re.compile(rf"\s*{NUM}\s*(?:{UNIT}|#)\s*", re.IGNORECASE)
 _NAME_COLON = re.compile(r"(?<=\S)\s+([A-Za-z][A-Za-z-]*(?:\s[A-Za-z][A-Za-z-]*){0,3})\s*:\s*\d")
@@ -252,9 +253,9 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         for m in pattern.finditer(line) if mark in line else ():
             if not _LIST_MARKER.fullmatch(line[: m.end() + 1]):  # not `1. Squat`
                 chars[m.end() - 1] = ";"
-    for m in _LOWER_SENTENCE.finditer(line) if ". " in line else ():
+    for m in _LOWER_SENTENCE.finditer(line) if "." in line else ():
         # `bench 80kg x 8. squat 100kg x 5`: a sentence typed without capitals, when the
-        # next one starts with a known lift
+        # next one starts with a known lift; `squat 3x5 100kg.bench 3x5 80kg` without a space
         if _opens_with_lift(line[m.end() :], names):
             chars[m.start()] = ";"
     for m in (
@@ -282,7 +283,8 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
             chars[m.start()] = ";"
             chars[m.start() + 1 : m.start(1) - 1] = " " * (m.start(1) - 1 - m.start() - 1)
     marked, last_cut = None, -1
-    sets_words = "x" in lower or "set" in lower or "rep" in lower  # in every REPS_HINT
+    # in every REPS_HINT or list of reps
+    sets_words = "x" in lower or "set" in lower or "rep" in lower or "," in lower
     for m in _NAME_AFTER_SETS.finditer(lower) if sets_words else ():
         # `goblet squat 1x8 16kg rdl 1x8 20kg`: a known name between sets starts a lift,
         # when what comes before it on the line is a lift with sets of its own.
@@ -293,7 +295,10 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         before = marked[: m.start(1)]
         head = before[max(before.rfind(";"), before.rfind(","), last_cut) + 1 :]
         if not REPS_HINT.search(head):
-            continue
+            # `squat 100kg 5, 5, 5 bench 80kg 8, 8, 7`: a load and a list of reps before
+            head = before[max(before.rfind(";"), last_cut) + 1 :]
+            if not (_REPS_LIST_END.search(head) and LOAD_HINT.search(head)):
+                continue
         words = m[1].split()
         exercise, first, used = find_exercise(words, names)
         if exercise is None or first != 0 or used != len(words):

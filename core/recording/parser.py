@@ -523,6 +523,11 @@ def _another_lift_named(head: Segment) -> str | None:
         return None  # (`Crunches/Sit-ups`: one name for the same sets)
     rest = words[first + used :]
     other, at, _ = find_exercise(rest, None)
+    if other is None and (did := _DID_NEXT.search(" ".join(rest))):
+        # `after bench I did flys 3x10 20kg`: the sets are of what was done next, a name
+        # we don't know; asked, never the lift named first
+        named = [w for w in did[1].split() if w not in HARMLESS_BEFORE]
+        return " ".join(named) or None
     if other is None or other.id == found.id:
         return None
     if (at and rest[at - 1] in _PLACE_WORDS) or (len(rest) == 1 and rest[0] in _GEAR_NAMES):
@@ -530,6 +535,10 @@ def _another_lift_named(head: Segment) -> str | None:
     return other.name.lower()
 
 
+# `... I did flys`: a lift's name, then what was done after it, named in words we don't know.
+_DID_NEXT = re.compile(
+    r"\b(?:i\s+)?(?:did|do|moved\s+on\s+to|went\s+to|switched\s+to)\s+((?:[a-z]+\s*)+)$"
+)
 _PLACE_WORDS = frozenset("in on at using with from inside".split())
 _GEAR_NAMES = frozenset("sled sleds rack machine station bench box bar".split())
 
