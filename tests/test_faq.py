@@ -333,6 +333,12 @@ def test_a_training_question_with_such_words_never_gets_the_crisis_or_doctor_rep
 # How people say it: spoken letters, fillers, everyday names for the topic's own words.
 WORDED = [
     ("what does b d n f do", "bdnf"),
+    ("I haven't been near the gym in five weeks, do I drop the weights?", "missed-sessions"),
+    ("I go to the leisure centre twice weekly, is that enough to get stronger?", "frequency"),
+    ("I said I did 40 kg but it was actually 30. Can that be corrected?", "bot-logging"),
+    ("iron or treadmill for memory?", "resistance-vs-aerobic"),
+    ("intervals on my exercise bike: how long fast and how long slow?", "hiit"),
+    ("I'm on my feet cleaning all day, does that count for anything?", "daily-movement"),
     ("um how long do i um rest between sets", "rest-between-sets"),
     ("is pumping iron better for my memory than getting my heart pumping", "resistance-vs-aerobic"),
     ("my hips ache when i get out of bed, can i still lift", "joint-pain"),
@@ -348,6 +354,12 @@ NOT_OURS = [
     "is the keto diet good for my brain",
     "how much salt is too much for me",
     "what helps with a migraine",
+    "what should my blood pressure be at 70?",
+    "should I get a knee replacement now or wait?",
+    "I'm on beta blockers and feel tired, can I stop taking them?",
+    "how do I deal with a son-in-law who never calls?",
+    "are brain training apps like Lumosity worth it?",
+    "Black Friday deal on a rowing machine, which one?",
 ]
 
 

@@ -1,4 +1,4 @@
-"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_23.yaml.
+"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_25.yaml.
 
 Each set was written by someone who had not read the knowledge base or its matching code,
 given only the topic ids and titles, and scored ONCE when it was new (topic top-1
@@ -24,6 +24,8 @@ accuracy on in_scope; rejection, i.e. no topic, on out_of_scope):
     faq_blind_21.yaml: accuracy 50/62 = 80.6%, rejection 64/70 = 91.4% (session 10)
     faq_blind_22.yaml: accuracy 55/62 = 88.7%, rejection 64/70 = 91.4% (session 11)
     faq_blind_23.yaml: accuracy 43/62 = 69.4%, rejection 67/70 = 95.7% (session 11)
+    faq_blind_24.yaml: accuracy 59/62 = 95.2%, rejection 64/70 = 91.4% (session 12)
+    faq_blind_25.yaml: accuracy 53/62 = 85.5%, rejection 67/70 = 95.7% (session 12)
 
 Sets 4 to 7 were then tuned on (4 and 5 first, then all four). In session 7 the in-scope
 questions of sets 4 to 9 became examples in the knowledge base (each topic's `asked:`);
@@ -60,6 +62,13 @@ spoken one by one, fillers, everyday names ("pumping iron", "get loose", "go hig
 and tear", "a spare moment"), "knees ache" read as soreness, "wine" stemmed to "win". After
 those fixes (core/faq/text.py): set 22 98.4% / 97.1%, set 23 88.7% / 97.1%, and no earlier
 set lost a question.
+Sets 24 (Telegram messages from many walks of life) and 25 (the situation first, without the
+topic's word) were written blind at the start of session 12 and scored once against session
+11's coach: pooled 112/124 = 90.3% accuracy, 131/140 = 93.6% rejection. Their misses were
+wording ("been near the gym", "leisure centre", "can that be corrected", "iron or
+treadmill") and questions for a doctor ("what should my blood pressure be", "can I stop
+taking them"); after those fixes set 24 100% / 100%, set 25 98.4% / 100%, and no earlier set
+lost a question.
 So on sets 4 to 15 the coach is tested on questions it has seen: a drop means a change made it
 forget them.
 The floors sit a little under the present figures, so a drop means a change made the coach
@@ -98,6 +107,8 @@ FLOORS = {
     "faq_blind_21.yaml": (0.85, 0.92),
     "faq_blind_22.yaml": (0.95, 0.95),
     "faq_blind_23.yaml": (0.87, 0.95),
+    "faq_blind_24.yaml": (0.97, 0.97),
+    "faq_blind_25.yaml": (0.95, 0.97),
 }
 
 

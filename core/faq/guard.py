@@ -68,7 +68,12 @@ _DIAGNOSIS = re.compile(
     rf"(?:am i|is (?:he|she|it|this|that)|are these) (?:getting |developing |showing )?"
     rf"(?:signs of )?{_ILLNESS}|(?:early )?(?:signs?|symptoms?) of {_ILLNESS}|"
     rf"tested for {_ILLNESS}|is it normal to (?:forget|lose my memory)|forgetfulness|"
-    rf"forget\w* (?:things|names|words)\W+(?:is|could) (?:it|this) {_ILLNESS})"
+    rf"forget\w* (?:things|names|words)\W+(?:is|could) (?:it|this) {_ILLNESS}|"
+    # what a reading should be, whether to have an operation: a doctor's call
+    r"what should (?:my|his|her)\s+(?:bloodpressure|cholesterol|blood sugar|bmi)\s+be|"
+    r"should (?:i|he|she) (?:get|have|go for|book) (?:a |an |the |my )?(?:\w+ )?"
+    r"(?:replacement|surgery|operation|op)\b|"
+    r"(?:stop|quit|come off|skip) taking\b)"
 )
 
 

@@ -67,6 +67,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ),
     # "pumping iron": lifting; "get my heart pumping": cardio
     (r"\bpump(?:ing)?\s+iron\b", " lift "),
+    # "iron or treadmill?", "hitting the iron": the weights (iron the mineral stays a supplement)
+    (
+        r"\biron\s+or\b|\bor\s+(?:the\s+)?iron\b|\b(?:the|lift(?:ing)?|hit(?:ting)?)\s+iron\b",
+        " lift or ",
+    ),
     (r"\bheart\s+(?:pumping|racing|going)\b", " aerobic "),
     # "move up to bigger dumbbells", "go higher", "bump the weight up": adding weight
     (
@@ -74,6 +79,26 @@ PHRASES: tuple[tuple[str, str], ...] = (
         r"(?:up|higher|heavier)\b|\b(?:bigger|heavier)\s+(?:dumbbells?|weights?|kettlebells?|plates?)\b",
         " increase ",
     ),
+    # "intervals on my bike: how long fast and how long slow?": intervals
+    (r"\bfast\b[\w\s,]{0,30}\bslow\b|\bslow\b[\w\s,]{0,30}\bfast\b", " hiit "),
+    # "the most bang for the buck": the best
+    (r"\bbang\s+for\s+(?:the|your|my|our)\s+bucks?\b", " bang buck best "),
+    # "haven't been near the gym": not a place near someone
+    (r"\b(?:been|go|gone|going|went|come|came)\s+near\b", " been "),
+    # "I told you I did 40 kg but it was actually 30": a log to fix
+    (r"\btold\s+you\b", " log "),
+    (r"\b(?:it\s+)?was\s+actually\b|\bi\s+meant\b|\bshould\s+have\s+been\b", " fix "),
+    # "I'm on my feet all day": active
+    (r"\bon\s+(?:my|your|our|his|her)\s+feet\b", " active "),
+    # "the leisure centre", "the rec center": a gym
+    (r"\b(?:leisure|rec(?:reation)?|community|sports?|fitness)\s+cent(?:re|er)s?\b", " gym "),
+    # "a free slot", "free time": time, not free weights
+    (r"\bfree\s+(?:slot|time|moment|hour|morning|evening|day)s?\b", " time "),
+    # shopping days, a son-in-law, brain-game apps, hormone therapy: not training questions
+    (r"\b(?:black\s+friday|cyber\s+monday|prime\s+day)\b", " buy "),
+    (r"\b(?:son|daughter|mother|father|brother|sister)s?[\s-]+in[\s-]+laws?\b", " inlaw "),
+    (r"\bbrain[\s-]+(?:training\s+)?(?:games?|apps?|puzzles?)\b|\blumosity\b", " braingame "),
+    (r"\bhormone\s+replacement(?:\s+therapy)?\b", " hrt "),
     # "the MIND diet", "the Mediterranean diet": a diet, which the coach doesn't advise on
     (r"\b(?:mind|mediterranean|dash|paleo|carnivore|keto)\s+diet\b", " diet namediet "),
     # "long stretches of sitting": a while, not stretching.
@@ -89,10 +114,10 @@ PHRASES: tuple[tuple[str, str], ...] = (
         r" \g<0> sameday ",
     ),
     # "is walking enough?", "I walk an hour a day, is that enough", "can I just walk".
-    (r"\bwalk(?:s|ing)?\b[\w\s,]{0,40}?\benough\b", " walk walkenough "),
+    (r"\bwalk(?:s|ing)?\b[\w\s,.]{0,50}?\benough\b", " walk walkenough "),
     (r"\b(?:just|only)\s+(?:go\s+for\s+)?(?:a\s+)?walk(?:s|ing)?\b", " walk walkenough "),
     # "I walk 10k steps a day, do I still need to lift?"
-    (r"\b(?:walk(?:s|ing)?|steps)\b[\w\s,]{0,40}?\bstill\s+need\b", " walk walkenough "),
+    (r"\b(?:walk(?:s|ing)?|steps)\b[\w\s,.]{0,60}?\bstill\s+need\b", " walk walkenough "),
     (
         r"\b(?:no|little|limited|short\s+on|pressed\s+for|not\s+much|dont\s+have\s+(?:much\s+)?)"
         r"\s+time\b",
@@ -109,7 +134,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ),
     # "once a week", "3 times per week", "one session a week": a question about how often.
     (
-        r"\b(?:once|twice|one|two|three|four|\d)\s+(?:[a-z]+\s+){0,2}(?:a|per|each)\s+week\b",
+        r"\b(?:once|twice|one|two|three|four|\d)\s+(?:[a-z]+\s+){0,2}(?:(?:a|per|each)\s+week|weekly)\b",
         " often week ",
     ),
 )
@@ -256,6 +281,8 @@ SYNONYMS = {
     "typo": "fix",
     "edit": "fix",
     "correct": "fix",
+    "corrected": "fix",
+    "cardiologist": "doctor",
     "delete": "undo",
     "remove": "undo",
     "reminder": "remind",
@@ -380,7 +407,8 @@ GENERIC = frozenset(
     kids grandkids grandchildren family job busy grandson granddaughter son daughter
     monday tuesday wednesday thursday friday saturday sunday afternoon morning evening
     anymore eventually barely ago plain english exactly mean means meant crazy
-    grab ruin ruined stay stays true hardly problem problems trouble
+    grab ruin ruined stay stays true hardly problem problems trouble slot hurry car rack
+    went spring summer autumn winter indoors outdoors
     two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty
     january february march april may june july august september october november december
     """.split()
@@ -398,7 +426,7 @@ OFF_TOPIC = frozenset(
     surgeon prescription news weather rain politics wedding book booking buy price cost
     cheapest brand disinfect clean cleaning piano sauna lose losing stretching stretches
     surgery operation near marathon yoga pilates namediet salt sodium headache headaches
-    migraine anxiety panic
+    migraine anxiety panic insurance acupuncture chiropractor inlaw braingame hrt
     """.split()
 )
 
