@@ -79,6 +79,13 @@ PHRASES: tuple[tuple[str, str], ...] = (
         r"(?:up|higher|heavier)\b|\b(?:bigger|heavier)\s+(?:dumbbells?|weights?|kettlebells?|plates?)\b",
         " increase ",
     ),
+    # "is cardio alone enough, or do I need weights": one kind instead of the other, not
+    # training alone
+    (
+        r"\b(cardio|aerobics?|running|walking|swimming|cycling|weights|lifting|strength)\s+"
+        r"(?:alone|only|by\s+itself|on\s+its\s+own)\b",
+        r" \1 instead ",
+    ),
     # "intervals on my bike: how long fast and how long slow?": intervals
     (r"\bfast\b[\w\s,]{0,30}\bslow\b|\bslow\b[\w\s,]{0,30}\bfast\b", " hiit "),
     # "the most bang for the buck": the best
@@ -134,7 +141,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ),
     # "once a week", "3 times per week", "one session a week": a question about how often.
     (
-        r"\b(?:once|twice|one|two|three|four|\d)\s+(?:[a-z]+\s+){0,2}(?:(?:a|per|each)\s+week|weekly)\b",
+        r"\b(?:once|twice|one|two|three|four|\d)\s+(?:[a-z]+\s+){0,2}(?:a|per|each)\s+week\b",
         " often week ",
     ),
 )
