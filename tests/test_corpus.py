@@ -20,12 +20,13 @@ FLOORS = {
     "holdout-2.yaml": (71, 2),  # 72 until a machine's help became something we record
     "holdout-3.yaml": (73, 2),
     "holdout-4.yaml": (74, 2),
-    "holdout-5.yaml": (73, 4),
+    "holdout-5.yaml": (74, 4),
     "holdout-6.yaml": (72, 3),
     "holdout-7.yaml": (80, 2),
     "holdout-8.yaml": (86, 1),
     "holdout-9.yaml": (78, 1),
     "holdout-10.yaml": (84, 3),
+    "holdout-11.yaml": (81, 0),
 }
 
 

@@ -834,6 +834,33 @@ RULES = [
     ("walk an hour and 15", "kg", "walk: 75 min"),  # was 60 min
     ("walked 2 hours and 15", "kg", "walk: 135 min"),
     ("walked an hour and 3 miles", "kg", "walk: 60 min"),  # the 3 is miles
+    # slice 11 (h11-*): once recorded wrong, now as meant or asked
+    (
+        "Squats @100 3*8 lunges @80 3*8",  # was six squat sets at 100
+        "kg",
+        "squat: 100kg x 8, 100kg x 8, 100kg x 8; lunge: 80kg x 8, 80kg x 8, 80kg x 8",
+    ),
+    ("squat 110kg x 3 twice and 120 x 1", "kg", "squat: 110kg x 3, 110kg x 3, 120kg x 1"),
+    ("Stats for todays ride:\nDistance: 10.83km\nTime: 34m 33s", "kg", "other: 34.55 min"),
+    (
+        "8 plus 2 miles of campus walking: 14:36 pace (2:26:25).",  # was 29.2 from the pace
+        "kg",
+        "walk: 146.42 min",
+    ),
+    (
+        "20 minutes on the elliptical and 30 minutes of weight training",  # was 30 minutes
+        "kg",
+        "other: 20 min",
+    ),
+    ("In his last round he cranked 9 thrusters in a row with 135#.", "lb", ASK),  # his
+    ("I had only run for 38 minutes, so I plodded on to the 40 minute mark", "kg", "other: 40 min"),
+    ("cardio 35 min", "kg", ASK),  # which activity? (was nothing at all)
+    ("did 30 min of cardio", "kg", ASK),
+    (
+        "Double Overhand Barbell Shrugs\n225x20, 255x2x20",
+        "lb",
+        "shrug: 225lb x 20, 255lb x 20, 255lb x 20",
+    ),
 ]
 
 # Lines that are no log and no question: answered as chat, nothing asked.
@@ -965,3 +992,23 @@ def test_an_unknown_lift_after_a_comma_is_asked_about_not_added_to_the_one_befor
     result = parse("squat 100kg 3x5, box jumps 3x5", "kg")
     assert [len(e.sets) for e in result.entries if isinstance(e, StrengthEntry)] == [3]
     assert [p.kind for p in result.problems] == ["unknown_exercise"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recorded", "unknown"),
+    [
+        ("squat 3x5 100kg box jumps 3x5", "squat: 100kg x 5, 100kg x 5, 100kg x 5", "box jumps"),
+        (
+            "squat 3x5 100kg box jumps 80kg 3x5",
+            "squat: 100kg x 5, 100kg x 5, 100kg x 5",
+            "box jumps",
+        ),
+        ("Squats @100 3*8 Lunches @80 3*8", "squat: 100kg x 8, 100kg x 8, 100kg x 8", "Lunches"),
+    ],
+)
+def test_words_we_dont_know_with_their_own_sets_mid_line_are_asked_not_more_sets(
+    text: str, recorded: str, unknown: str
+) -> None:
+    # each was six sets of the first lift, recorded without a word
+    assert read(text) == recorded
+    assert [(p.kind, p.name) for p in parse(text, "kg").problems] == [("unknown_exercise", unknown)]

@@ -323,7 +323,7 @@ ROWS: tuple[Row, ...] = (
       "reverse fly machine, machine reverse fly"),
     R("Upright_Barbell_Row", "upright_row", "Upright row", "", muscles="shoulders traps",
       gear="barbell dumbbell cable"),
-    R("Barbell_Shrug", "shrug", "Shrug", "trap shrug"),
+    R("Barbell_Shrug", "shrug", "Shrug", "trap shrug, barbell shrug"),
     R("Dumbbell_Shrug", "dumbbell_shrug", "Dumbbell shrug", ""),
     R("Incline_Push-Up", "incline_push_up", "Incline push-up", ""),
     R("Decline_Push-Up", "decline_push_up", "Decline push-up", "feet elevated push up",

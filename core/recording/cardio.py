@@ -103,7 +103,7 @@ _INCLINE = re.compile(r"%\s*incline\b|\bincline\s+(?:of\s+)?\d+(?:\.\d+)?\s*%")
 _TOTAL_WORDS = re.compile(
     r"total|overall|time|elapsed|duration|altogether|took|complete|finish|lasted"
 )
-_SESSION_WORDS = re.compile(r"\b(?:gym|workout|sessions?|training)\b")
+_SESSION_WORDS = re.compile(r"\b(?:gym|workout|sessions?|training|cardio)\b")
 _SPLITS = re.compile(r"\d{1,2}:[0-5]\d(?:\s*,\s*\d{1,2}:[0-5]\d){2,}")  # lap times
 _TIME = re.compile(r"\d|\b(?:hours?|hrs?|minutes?|mins?)\b")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")

@@ -61,7 +61,7 @@ _TOKEN = re.compile(
     rf"|\s*,\s*(?P<hc>\d{{1,2}}|{_W})\s*(?:minutes?|mins?)\b(?=\s*(?:[,.;)!]|$))"
     r"|:?(?P<hg>\d{1,2})(?![\w.:]))?"
     rf"|(?<![a-wyz\d_.])(?P<m>{_N})(?:\s*-?\s*(?:{_MIN})|(?P<bare_m>m)(?![a-z]))"
-    rf"(?:\s*(?P<ms>\d{{1,2}})\s*(?:{_SEC}))?"
+    rf"(?:\s*(?P<ms>\d{{1,2}})\s*(?:{_SEC}|s\b))?"
     rf"|(?<![a-wyz\d_.])(?P<s>{_N})\s*-?\s*(?:{_SEC})"
 )
 _BRACKETS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
@@ -73,6 +73,12 @@ _PACE_AFTER = re.compile(
     r"(?:\s*(?:-|–|to)\s*[\d:.]+)?\s*(?:(?:minutes?|mins?)\b|['′’])?\s*"
     rf"(?:(?:/|\bper\b|\ban?\b|\beach\b)\s*\d*\s*{_DISTANCE_UNIT}"
     r"|(?:(?:avg|average|overall|target|mile|km|race)\.?\s*)*pace\b)"
+)
+# `30 minutes of weight training`, `10 minutes of stretching`: time for other work, not the
+# session's
+_OTHER_WORK_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:weight|strength|resistance|circuit)\s*(?:training|work|lifting|room)\b"
+    r"|\s*of\s+(?:weights|lifting|stretching|yoga|pilates|abs|core|mobility|foam\s+rolling)\b"
 )
 _PACE_BEFORE = re.compile(r"\bpace\s*(?:of|was|at|is|:|=)?\s*$")
 _CLOCK_NOT_DURATION_BEFORE = re.compile(r"(?:@|\bat|/)\s*$")
@@ -106,7 +112,7 @@ _PART_AFTER = re.compile(
 )
 _BOUND_BEFORE = re.compile(
     r"\b(?:less\s+than|under|over|more\s+than|nearly|almost|just\s+over|just\s+under|"
-    r"at\s+least|up\s+to|upwards\s+of)\s*$"
+    r"at\s+least|up\s+to|upwards\s+of|had\s+only\s+(?:\w+\s+)?(?:for\s+)?)\s*$"
 )
 _ZONE_AFTER = re.compile(
     r"\s*(?:(?:were|was)\s+)?(?:spent\s+)?(?:(?:in|at)\s+)?(?:(?:heart\s*(?:rate\s*)?)?zone|z)"
@@ -245,7 +251,9 @@ def repeated(text: str) -> bool:
 
 def _bracket(m: re.Match[str]) -> str:
     inner = m[1] if m[1] is not None else m[2]
-    only_duration = (t := _TOKEN.fullmatch(inner.strip())) is not None and t["c1"] is None
+    # `(2:26:25)`: hours, minutes and seconds are a time; `(1:35/100)`, `(8:21)` may be a pace
+    t = _TOKEN.fullmatch(inner.strip())
+    only_duration = t is not None and (t["c1"] is None or t["c3"] is not None)
     return f" {inner} " if only_duration else " " * len(m[0])
 
 
@@ -293,8 +301,10 @@ def _plausible(distance_km: float, minutes: float) -> bool:
 
 
 def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
-    if _PACE_AFTER.match(after) or _PACE_BEFORE.search(before) or _EVERY_BEFORE.search(before):
+    if _PACE_AFTER.match(after) or _EVERY_BEFORE.search(before) or _OTHER_WORK_AFTER.match(after):
         return True
+    if _PACE_BEFORE.search(before) and m["c3"] is None:
+        return True  # `pace 8:21`; but `14:36 pace (2:26:25)`: hours are no pace
     clock = m["c1"] is not None
     return clock and bool(
         _CLOCK_NOT_DURATION_BEFORE.search(before)

@@ -130,8 +130,14 @@ _AND = re.compile(r"(?:\band\b|&)\s+([^\W\d_][^\d,;]*)", re.IGNORECASE)
 # Words after a set's numbers and before more numbers: maybe a second lift on the line.
 _NAME_AFTER_SETS = re.compile(
     rf"(?:\d|{UNIT}|\bbw)\s+(?!(?:x|sets?|reps?|at|for|of|rpe|rir|kgs?|lbs?)\b)"
-    rf"([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){{0,4}})\s*:?\s*(?=\d)"
+    rf"([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){{0,4}})\s*:?\s*(?=@?\s*\d)"
 )
+# Sets next, maybe after their load: `3x5`, `@80 3x8`, `80kg 3x8`
+_SETS_NEXT = re.compile(
+    rf"@?\s*(?:{NUM}\s*(?:{UNIT}|#)?\s+)?(?:{REPS_HINT.pattern})", re.IGNORECASE
+)
+# `3*8`, `225×5`: the times sign, as `x`
+_TIMES_SIGN = re.compile(r"(?<=\d)(\s?)[*×](?=\s?\d)")
 _REPS_LIST_END = re.compile(r"(?<![\w.])\d{1,2}(?:\s*,\s*\d{1,2})+\s*$")
 _LABEL_DASH = re.compile(r"(?:\s|(?<=[a-z]))[-–—]+\s")
 _ONLY_LOAD = re.compile(rf"\s*{NUM}\s*(?:{UNIT}|#)\s*", re.IGNORECASE)
@@ -227,6 +233,8 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     `then`, `and` before a known name, and a known name with a colon mid-line
     (`... Press: 135 x 5`).
     """
+    if "*" in line or "×" in line:
+        line = _TIMES_SIGN.sub(r"\1x", line)
     lower = line.lower()
     if mentions_cardio(lower):
         if "+" in line or "then" in lower or ". " in line or " - " in line or "–" in line:
@@ -301,7 +309,13 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
                 continue
         words = m[1].split()
         exercise, first, used = find_exercise(words, names)
-        if exercise is None or first != 0 or used != len(words):
+        # `squat 3x5 100kg box jumps 3x5`: words we don't know, with sets of their own
+        unknown = (
+            exercise is None
+            and _unknown_words(m[1])
+            and _SETS_NEXT.match(lower, m.end()) is not None
+        )
+        if not unknown and (exercise is None or first != 0 or used != len(words)):
             continue
         head_exercise, head_first, _ = find_exercise(_WORD.findall(head), names)
         if head_exercise is not None and head_first == 0:
@@ -533,9 +547,10 @@ def _is_heading(segments: list[Segment], index: int) -> bool:
     )
 
 
-# Words, then a set chain: `box jumps 3x5`, `flys 3x12 12kg`.
+# Words, then a set chain: `box jumps 3x5`, `flys 3x12 12kg`, `lunges @80 3x8`.
 _OWN_SETS_AFTER_WORDS = re.compile(
-    r"\s*(?:[^\W\d_]+(?:[\s-]+[^\W\d_]+)+|[^\W\d_]{4,})\s*:?\s*\d+\s*x\s*\d"
+    r"\s*(?:[^\W\d_]+(?:[\s-]+[^\W\d_]+)+|[^\W\d_]{4,})\s*:?\s*"
+    r"(?:@?\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#)?\s+)?\d+\s*x\s*\d"
 )
 
 
@@ -546,7 +561,7 @@ _HOW_SETS_WENT = frozenset(
     paused pause tempo deficit each side arm leg singles doubles triples worked working
     added adding took ramped ramping finished finishing followed backoff backoffs dropset
     dropsets amrap top warmup warmups warm last first final heavy light plus also assisted
-    banded weighted""".split()
+    banded weighted once twice thrice times again""".split()
 )
 
 

@@ -35,7 +35,7 @@ from core.recording.cardio import (
 )
 from core.recording.catalogue import Exercise
 from core.recording.doubts import doubt
-from core.recording.durations import find_durations
+from core.recording.durations import find_durations, session_minutes
 from core.recording.entries import (
     Ambiguity,
     CardioEntry,
@@ -147,7 +147,9 @@ def parse(
         outcomes = [_history(o) for o in outcomes]
     if PLAN.search(lower):
         outcomes = [_planned_before(o, text) for o in outcomes]
-    if _SOMEONE_ELSE.search(lower):
+    if _SOMEONE_ELSE.search(lower) or (
+        _THIRD_PERSON.search(lower) and not _FIRST_PERSON.search(lower)
+    ):
         # `my wife did squat 3x5 60kg`: whose sets? Asked, never put in this person's log.
         outcomes = _asked_whole(outcomes, text, _WHOSE)
     if _SKIPPED.search(lower):
@@ -290,6 +292,12 @@ _SOMEONE_ELSE = re.compile(
     r"sister|kids?|grandson|granddaughter|grandkids?|boyfriend|girlfriend|coach|trainer)\s+"
     r"(?:did|ran|walked|rode|swam|lifted|benched|squatted|deadlifted|has\s+done|just\s+did)\b"
 )
+# `In his last round he cranked 9 thrusters with 135#`: he or she did it, and no `I` is there.
+_THIRD_PERSON = re.compile(
+    r"\b(?:he|she)\s+(?:\w+ed|did|got|hit|made|ran|swam|rode|went|managed|pulled|lifted|"
+    r"benched|squatted|pressed|repped)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|im|me|my|we|our)\b")
 # A lift not done: `didn't do squat 3x5 100kg`, `skipped my bench`, `never did deadlifts`.
 _SKIPPED = re.compile(
     r"\b(?:didn'?t\s+(?:do|get\s+to)|did\s+not\s+do|never\s+did|skipped|skip|missed|"
@@ -543,23 +551,32 @@ _PLACE_WORDS = frozenset("in on at using with from inside".split())
 _GEAR_NAMES = frozenset("sled sleds rack machine station bench box bar".split())
 
 
+def _which_session(text: str) -> str:
+    """Return the question for a session that names no activity (`cardio 35 min`)."""
+    if isinstance(session_minutes(find_durations(text), False), str):
+        return "What was that session, and how long in all? e.g. `run 45 min`"
+    return "Which activity was that? e.g. `bike 35 min`"
+
+
 def _orphan(fragment: list[Segment], source: str) -> Outcome:
     """Return a problem for sets with no known exercise; anything else is a note."""
     if not any(_DIGIT.search(s.text) for s in fragment):
         return Outcome(None, counted=False)  # words only: a note
     name = fragment[0].typed if fragment[0].name else ""
+    joined = " , ".join(s.text for s in fragment)
+    if "cardio" in joined and session_without_activity(joined):  # `did 30 min of cardio`
+        return Outcome(Problem("unreadable", source, _which_session(joined)), counted=False)
     if len(fragment) == 1 and (m := _COUNT_OF_UNKNOWN.fullmatch(fragment[0].text)):
         name = m[1]  # `100 froggers`: reps of an exercise we don't know
     elif not any(REPS_HINT.search(s.text) or SET_HINT.search(s.text) for s in fragment) and not (
-        SET_LIKE.search(joined := " , ".join(s.text for s in fragment))
+        SET_LIKE.search(joined)
     ):
         if session_without_activity(joined):
             cardio = read_cardio(joined, source)
             if isinstance(cardio, CardioEntry) and cardio.activity is not None:
                 # `1:04:04, 7.73 miles, 8:17 pace`: the pace says it was a run.
                 return Outcome(cardio, counted=True)
-            message = "What was that session, and how long in all? e.g. `run 45 min`"
-            return Outcome(Problem("unreadable", source, message), counted=False)
+            return Outcome(Problem("unreadable", source, _which_session(joined)), counted=False)
         return Outcome(None, counted=False)
     if name and set(re.findall(r"[a-z]+", name.lower())) <= HARMLESS_BEFORE:
         name = ""  # `did 3 sets of 6 at 60kg`: no name at all, not an exercise called "did"
