@@ -339,6 +339,10 @@ WORDED = [
     ("iron or treadmill for memory?", "resistance-vs-aerobic"),
     ("intervals on my exercise bike: how long fast and how long slow?", "hiit"),
     ("I'm on my feet cleaning all day, does that count for anything?", "daily-movement"),
+    ("Should my dad train again while his muscles are still aching?", "soreness"),
+    ("My husband just jumps into lifting. What warm-up should he do first?", "warm-up"),
+    ("Can you send me a message to jog my memory on my training days?", "bot-reminders"),
+    ("I wrote down the wrong number this morning, how do I correct it?", "bot-logging"),
     ("um how long do i um rest between sets", "rest-between-sets"),
     ("is pumping iron better for my memory than getting my heart pumping", "resistance-vs-aerobic"),
     ("my hips ache when i get out of bed, can i still lift", "joint-pain"),
@@ -360,6 +364,12 @@ NOT_OURS = [
     "how do I deal with a son-in-law who never calls?",
     "are brain training apps like Lumosity worth it?",
     "Black Friday deal on a rowing machine, which one?",
+    "how do i make a will",
+    "can you remind me to call my sister on sunday",
+    "my dog is overweight, how much should I walk him each day",
+    "what time does the over-60s aqua aerobics class start?",
+    "how do we choose a good care home for my grandmother?",
+    "chest pain walking uphill",
 ]
 
 

@@ -1,4 +1,4 @@
-"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_25.yaml.
+"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_27.yaml.
 
 Each set was written by someone who had not read the knowledge base or its matching code,
 given only the topic ids and titles, and scored ONCE when it was new (topic top-1
@@ -26,6 +26,8 @@ accuracy on in_scope; rejection, i.e. no topic, on out_of_scope):
     faq_blind_23.yaml: accuracy 43/62 = 69.4%, rejection 67/70 = 95.7% (session 11)
     faq_blind_24.yaml: accuracy 59/62 = 95.2%, rejection 64/70 = 91.4% (session 12)
     faq_blind_25.yaml: accuracy 53/62 = 85.5%, rejection 67/70 = 95.7% (session 12)
+    faq_blind_26.yaml: accuracy 40/62 = 64.5%, rejection 68/70 = 97.1% (session 12)
+    faq_blind_27.yaml: accuracy 52/62 = 83.9%, rejection 66/70 = 94.3% (session 12)
 
 Sets 4 to 7 were then tuned on (4 and 5 first, then all four). In session 7 the in-scope
 questions of sets 4 to 9 became examples in the knowledge base (each topic's `asked:`);
@@ -69,6 +71,11 @@ wording ("been near the gym", "leisure centre", "can that be corrected", "iron o
 treadmill") and questions for a doctor ("what should my blood pressure be", "can I stop
 taking them"); after those fixes set 24 100% / 100%, set 25 98.4% / 100%, and no earlier set
 lost a question.
+Sets 26 (a relative asking for someone else) and 27 (terse, or with no gym words) were
+written blind next and scored once against that coach: pooled 92/124 = 74.2% accuracy,
+134/140 = 95.7% rejection. "He", "his" and "my dad" counted against every topic; they are
+everyday words now, and a match on everyday words alone is no match. After those fixes set
+26 91.9% / 100%, set 27 88.7% / 100%, and no earlier set lost an in-scope question.
 So on sets 4 to 15 the coach is tested on questions it has seen: a drop means a change made it
 forget them.
 The floors sit a little under the present figures, so a drop means a change made the coach
@@ -109,6 +116,8 @@ FLOORS = {
     "faq_blind_23.yaml": (0.87, 0.95),
     "faq_blind_24.yaml": (0.97, 0.97),
     "faq_blind_25.yaml": (0.95, 0.97),
+    "faq_blind_26.yaml": (0.90, 0.97),
+    "faq_blind_27.yaml": (0.87, 0.97),
 }
 
 

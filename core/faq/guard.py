@@ -75,6 +75,9 @@ _DIAGNOSIS = re.compile(
     r"(?:replacement|surgery|operation|op)\b|"
     r"(?:stop|quit|come off|skip) taking\b)"
 )
+# A message that opens with chest pain (`chest pain walking uphill`, normalised to heart
+# pain): a doctor's first, not a training topic's.
+_CHEST_PAIN_FIRST = re.compile(r"^\W*heart\s+pain\b")
 
 
 def sounds_distressed(question: str) -> bool:
@@ -84,4 +87,5 @@ def sounds_distressed(question: str) -> bool:
 
 def asks_for_a_diagnosis(question: str) -> bool:
     """Return True if `question` asks what a memory symptom means or whether it is an illness."""
-    return bool(_DIAGNOSIS.search(normalise(question)))
+    text = normalise(question)
+    return bool(_DIAGNOSIS.search(text) or _CHEST_PAIN_FIRST.match(text))

@@ -54,6 +54,7 @@ class FaqIndex:
         self.own = [
             set(terms(" ".join((t.title, *t.keywords, *t.questions, t.answer)))) for t in topics
         ]
+        self.strong = [set(terms(t.title + " " + " ".join(t.keywords))) for t in topics]
         self.lengths = [sum(d.values()) for d in self.docs]
         self.avg_len = sum(self.lengths) / len(self.lengths)
         n = len(self.docs)
@@ -101,6 +102,10 @@ class FaqIndex:
             return Match(self.ids[best_i], best, 0.0)  # asks what no topic here answers
         # An everyday word or a number the topic doesn't use says little either way, so it
         # doesn't count against the match.
+        if all(t in GENERIC and t not in self.strong[best_i] for t in q if t in doc):
+            # only everyday words in common, none the topic's own title or keywords
+            # (`how do i make a will`, `my grandson won't talk to me`)
+            return Match(self.ids[best_i], best, 0.0)
         q = [t for t in q if t in doc or (t not in GENERIC and not t[0].isdigit())]
         total = sum(self.idf.get(t, self.unknown_idf) for t in q)
         covered = sum(self.idf[t] for t in q if t in doc)

@@ -97,6 +97,18 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:it\s+)?was\s+actually\b|\bi\s+meant\b|\bshould\s+have\s+been\b", " fix "),
     # "I'm on my feet all day": active
     (r"\bon\s+(?:my|your|our|his|her)\s+feet\b", " active "),
+    # "to jog my memory": to remind, not a run
+    (r"\bjog\s+(?:my|your|his|her|our|their)\s+memory\b", " remind "),
+    # "I wrote down the wrong number": a log to fix
+    (
+        r"\b(?:wrote|write|put|typed|entered)\s+(?:down\s+|in\s+)?(?:the\s+|a\s+)?wrong\b",
+        " log fix ",
+    ),
+    # "what time does the class start": a timetable, not training
+    (
+        r"\bwhat\s+time\s+(?:does|do|is)\b(?:\s+\S+){1,8}?\s+(?:start|open|close|finish)\b",
+        r" \g<0> classtime ",
+    ),
     # "the leisure centre", "the rec center": a gym
     (r"\b(?:leisure|rec(?:reation)?|community|sports?|fitness)\s+cent(?:re|er)s?\b", " gym "),
     # "a free slot", "free time": time, not free weights
@@ -106,6 +118,18 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:son|daughter|mother|father|brother|sister)s?[\s-]+in[\s-]+laws?\b", " inlaw "),
     (r"\bbrain[\s-]+(?:training\s+)?(?:games?|apps?|puzzles?)\b|\blumosity\b", " braingame "),
     (r"\bhormone\s+replacement(?:\s+therapy)?\b", " hrt "),
+    # a pet's needs, an errand to be reminded of, care homes, walking aids, presents
+    (r"\b(?:dog|puppy|labrador|cat)\s+(?:is|keeps|needs?|has)\b", " pet "),
+    (
+        r"\bremind\s+me\s+to\s+(?:call|phone|ring|text|email|buy|pay|take|pick|book|feed|water"
+        r"|collect|send)\b",
+        " errand ",
+    ),
+    (
+        r"\b(?:care|nursing|retirement)\s+homes?\b|\bwalking\s+(?:frames?|aids?|sticks?)\b"
+        r"|\bzimmer\b|\bmobility\s+scooters?\b|\bwheelchairs?\b|\bhearing\s+aids?\b",
+        " careaid ",
+    ),
     # "the MIND diet", "the Mediterranean diet": a diet, which the coach doesn't advise on
     (r"\b(?:mind|mediterranean|dash|paleo|carnivore|keto)\s+diet\b", " diet namediet "),
     # "long stretches of sitting": a while, not stretching.
@@ -289,6 +313,14 @@ SYNONYMS = {
     "edit": "fix",
     "correct": "fix",
     "corrected": "fix",
+    "calls": "phone",
+    "safely": "safe",
+    "safer": "safe",
+    "stroke": "heart",
+    "tested": "study",
+    "solo": "alone",
+    "strengthening": "lift",
+    "strengthen": "lift",  # "who never calls"; not "a protein called BDNF"
     "cardiologist": "doctor",
     "delete": "undo",
     "remove": "undo",
@@ -337,7 +369,8 @@ STOPWORDS = frozenset(
     than then too very just really actually any some much many more most get got go going ok
     okay tell please thing things anything something know want hey hi hello also still even
     here anyway honestly mate someone somebody them they their theyre not no non nope yes
-    oops ah oh well like um umm uh uhh er erm hmm
+    oops ah oh well like um umm uh uhh er erm hmm he him his himself she her hers herself
+    their themselves hes shes anyone anybody
     """.split()
 )
 
@@ -415,7 +448,9 @@ GENERIC = frozenset(
     monday tuesday wednesday thursday friday saturday sunday afternoon morning evening
     anymore eventually barely ago plain english exactly mean means meant crazy
     grab ruin ruined stay stays true hardly problem problems trouble slot hurry car rack
-    went spring summer autumn winter indoors outdoors
+    went spring summer autumn winter indoors outdoors dad mum mom mother father parent
+    parents grandmother grandfather grandma grandpa granny nan aunt uncle brother sister
+    partner keen kind list inlaw tiny pink afraid mention mentioned
     two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty
     january february march april may june july august september october november december
     """.split()
@@ -433,7 +468,9 @@ OFF_TOPIC = frozenset(
     surgeon prescription news weather rain politics wedding book booking buy price cost
     cheapest brand disinfect clean cleaning piano sauna lose losing stretching stretches
     surgery operation near marathon yoga pilates namediet salt sodium headache headaches
-    migraine anxiety panic insurance acupuncture chiropractor inlaw braingame hrt
+    migraine anxiety panic insurance acupuncture chiropractor braingame hrt
+    pet errand careaid birthday present gift classtime knit knitting crochet sewing quilting
+    dizzy dizziness lightheaded faint fainting camera laptop printer television
     """.split()
 )
 
