@@ -9,17 +9,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from core.accounts.app_links import LINK, Visitor, verify
-from tests.test_cli import COACH
+from tests.coach_forks import run_coach
 from tests.test_telegram import tg  # noqa: F401  (fixture)
 
 
 def _say(tmp_path: Path, text: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PUBLIC_URL")}
-    return subprocess.run(
-        [COACH, "--db", f"sqlite:///{tmp_path / 'coach.db'}", "--user", "ann", "say", text],
-        capture_output=True,
-        text=True,
-        timeout=60,
+    return run_coach(
+        ["--db", f"sqlite:///{tmp_path / 'coach.db'}", "--user", "ann", "say", text],
         env={**clean, **env},
     )
 

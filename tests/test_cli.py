@@ -7,22 +7,20 @@ import json
 import os
 import pty
 import select
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.coach_forks import run_coach
+
 COACH = str(Path(sys.executable).with_name("coach"))
 
 
 def coach(*args: str, db: str | None = None, input: str | None = None, cwd: Path | None = None):  # type: ignore[no-untyped-def]
-    command = [COACH, *(["--db", db] if db else []), *args]
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    return subprocess.run(
-        command, capture_output=True, text=True, input=input, timeout=60, env=env, cwd=cwd
-    )
+    return run_coach([*(["--db", db] if db else []), *args], input=input, env=env, cwd=cwd)
 
 
 @pytest.fixture

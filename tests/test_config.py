@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
+from tests.coach_forks import run_coach
 from tests.telegram_fake import TOKEN
 
 COACH = str(Path(sys.executable).with_name("coach"))
@@ -21,14 +22,7 @@ def coach(
 ) -> subprocess.CompletedProcess[str]:
     """Run `coach ARGS` in `cwd` with no setting from this environment, only `env`."""
     clean = {k: v for k, v in os.environ.items() if k not in SETTINGS}
-    return subprocess.run(
-        [COACH, *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=cwd,
-        env={**clean, **(env or {})},
-    )
+    return run_coach(list(args), cwd=cwd, env={**clean, **(env or {})})
 
 
 def test_config_check_prints_the_settings_with_secrets_masked(tmp_path: Path) -> None:

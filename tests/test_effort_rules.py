@@ -26,6 +26,7 @@ from core.history.sets import StoredSet
 from core.recording.catalogue import CATALOGUE
 from core.recording.entries import StrengthEntry
 from core.recording.parser import parse
+from tests.coach_forks import run_coach
 from tests.conftest import ChatUser
 
 MONDAY = date(2026, 11, 2)
@@ -417,9 +418,7 @@ async def test_editing_the_pain_away_lifts_the_hold(ann: ChatUser) -> None:
 
 def coach(db: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    out = subprocess.run(
-        [COACH, "--db", db, *args], capture_output=True, text=True, timeout=60, env=env
-    )
+    out = run_coach(["--db", db, *args], env=env)
     assert out.returncode == 0, out.stderr
     return out
 

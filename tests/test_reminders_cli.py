@@ -13,18 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.coach_forks import run_coach
+
 COACH = str(Path(sys.executable).with_name("coach"))
 
 
 def coach(db: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    return subprocess.run(
-        [COACH, "--db", db, "--user", "ann", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
+    return run_coach(["--db", db, "--user", "ann", *args], env=env)
 
 
 @pytest.fixture

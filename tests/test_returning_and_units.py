@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,6 +25,7 @@ from core.coaching.progression import LoggedSet, Plan, Session, next_plan
 from core.coaching.returning import after_break
 from core.history.sets import StoredSet
 from core.recording.catalogue import CATALOGUE
+from tests.coach_forks import run_coach
 from tests.conftest import ChatUser
 
 COACH = str(Path(sys.executable).with_name("coach"))
@@ -245,8 +245,7 @@ async def test_push_ups_and_pull_ups_through_the_service(ann: ChatUser) -> None:
 
 def coach(*args: str, db: str):  # type: ignore[no-untyped-def]
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    command = [COACH, "--db", db, *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+    return run_coach(["--db", db, *args], env=env)
 
 
 def test_plan_json_returns_and_units(tmp_path: Path) -> None:
