@@ -27,6 +27,7 @@ FLOORS = {
     "holdout-9.yaml": (78, 1),
     "holdout-10.yaml": (84, 3),
     "holdout-11.yaml": (81, 0),
+    "holdout-12.yaml": (96, 4),
 }
 
 

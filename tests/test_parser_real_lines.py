@@ -861,6 +861,64 @@ RULES = [
         "lb",
         "shrug: 225lb x 20, 255lb x 20, 255lb x 20",
     ),
+    # slice 12 (h12-*) and a third review's probe lines: once recorded wrong in silence
+    ("Two weeks ago I ran Victoria parkrun in a time of 27:29", "kg", ASK),  # a past run
+    ("Monday: No walk, but a work out with my trainer. 30 minutes.", "kg", ASK),  # was a walk
+    ("no run today, walked 30 min", "kg", "walk: 30 min"),
+    ("Total: 120 minutes of walking, and 30 minutes of strength training.", "kg", ASK),
+    ("95 x 1 x 1 Clean miss", "kg", ASK),  # was a made single
+    (
+        "Walked around the hospital, 24 minutes on my Fitbit. Went out for a walk after dinner,"
+        " to make the day’s total 61 minutes.",  # was one 61-minute walk
+        "kg",
+        ASK,
+    ),
+    ("zone 2 1hr 15 today", "kg", "zone2: 75 min"),  # was 60
+    ("walk 1 hour 20", "kg", "walk: 80 min"),
+    ("an hour 20 bike ride", "kg", "other: 80 min"),
+    ("bike 15 miles 1h 05", "lb", "other: 65 min"),
+    ("bike 1h 3 miles", "lb", "other: 60 min"),  # the 3 is miles
+    ("zone 2 ride 2h 30 avg hr 128", "kg", "zone2: 150 min"),  # was 120 at 30 bpm
+    (
+        "squat 100x5,5,5 bench 80x8,8,7",  # was six squat sets
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5; bench_press: 80kg x 8, 80kg x 8, 80kg x 7",
+    ),
+    (
+        "squat 100x5, 100x5 bench 80x8, 80x8",
+        "kg",
+        "squat: 100kg x 5, 100kg x 5; bench_press: 80kg x 8, 80kg x 8",
+    ),
+    (
+        "squat 3x5 100kg walk 30 min",  # the walk was lost
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5; walk: 30 min",
+    ),
+    (
+        "walk 30 min and squat 3x5 100kg",
+        "kg",
+        "walk: 30 min; squat: 100kg x 5, 100kg x 5, 100kg x 5",
+    ),
+    ("It was 8x400 that took 33:36 and ran me a little over 3 miles.", "lb", "other: 33.6 min"),
+    (
+        "bench 3x8 80kg and 3x10 dips",  # was six bench sets
+        "kg",
+        "bench_press: 80kg x 8, 80kg x 8, 80kg x 8; dip: bw x 10, bw x 10, bw x 10",
+    ),
+    ("bench 3x8,80kg", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 8"),  # was 8.8 kg
+    ("squat 102,5kg 3x5", "kg", "squat: 102.5kg x 5, 102.5kg x 5, 102.5kg x 5"),
+    ("pull ups to failure 12, 9, 7", "kg", "pull_up: bw x 12, bw x 9, bw x 7"),  # lost the 12
+    ("bench 8@60 6@65 4@70", "kg", "bench_press: 60kg x 8, 65kg x 6, 70kg x 4"),  # all at 60
+    ("bench 1x5@85 3x8@70", "kg", "bench_press: 85kg x 5, 70kg x 8, 70kg x 8, 70kg x 8"),
+    ("walked 20 min to work and 20 back", "kg", ASK),  # was 20
+    ("plan for thursday: squat 3x5 105", "kg", ASK),  # a plan
+    ("my coach wants me to do 4x6 at 85 on bench", "kg", ASK),
+    ("physio said do 3x10 squats bodyweight", "kg", ASK),
+    ("last time I squatted 3x5 95kg", "kg", ASK),
+    ("I walk 45 min every morning", "kg", ASK),  # a habit
+    ("mondays I squat 3x5 100kg", "kg", ASK),
+    ("I can only do 3 pull ups", "kg", ASK),
+    ("squat 3x5 100kg, heavier than last time", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
 ]
 
 # Lines that are no log and no question: answered as chat, nothing asked.

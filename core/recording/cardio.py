@@ -87,7 +87,8 @@ _MAX_HR = re.compile(
 _AVG_HR = re.compile(
     r"\b(?:ahr|hr\s*av(?:g|erage)?|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate|pulse)"
     r"|hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=|-|–)?\s*(\d+)(?!\d|\s*(?:m|mins?|minutes?)\b)"
-    r"|(?<![\w.])(\d+)\s*(?:bpm|ahr|avg\.?\s*hr)\b"
+    # `128 bpm`, `128 avg hr`; not `2h 30 avg hr 128`, whose number follows its words
+    r"|(?<![\w.])(\d+)\s*(?:bpm|ahr|avg\.?\s*hr)\b(?!\s*(?:of|was|is|:|=|-|–)?\s*\d)"
 )
 _HR_WORDS = re.compile(r"\b(?:ahr|hr|bpm|heart\s*rate)\b|\d\s*bpm\b|\bhr\s*av")
 _AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")
@@ -147,7 +148,12 @@ _NOT_ONE_TIME = re.compile(
     r"\b(?:walked|ran|rode|swam|went|walk|run|ride)\s+twice\b|\btwice\s+(?:today|a\s+day)\b|"
     rf"\d\s*\+\s*\d+\s*{_UNIT_OF_TIME}|"
     r"\d[^.\n]*\bonly\s+(?:walked\s+|ran\s+|did\s+)?\d+(?!\s*(?:km|k|miles?|m|stops?|times)\b)|"
-    rf"\d\s*{_UNIT_OF_TIME}\s+(?:in\s+total\s+)?this\s+(?:week|month|year)\b"
+    rf"\d\s*{_UNIT_OF_TIME}\s+(?:in\s+total\s+)?this\s+(?:week|month|year)\b|"
+    # `walked 20 min to work and 20 back`, `30 this morning and another 30 tonight`,
+    # `10 min walk after each meal`
+    rf"\band\s+(?:another\s+)?\d+\s*(?:{_UNIT_OF_TIME}\s+)?(?:back|home|again|later|"
+    r"tonight|this\s+(?:evening|afternoon))\b|\band\s+another\s+\d+|\bafter\s+(?:each|every)\s+meal\b"
+    r"|\bday['’]?s\s+total\b|\btotal\s+for\s+the\s+day\b|\bdaily\s+total\b"
 )
 _TIME_AFTER = re.compile(rf"\s*{_UNIT_OF_TIME}")
 _RATE_BEFORE = re.compile(r"\b(?:hr|bpm|heart\s*rate|pulse)\b")

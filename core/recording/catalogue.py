@@ -183,7 +183,7 @@ def _only(scored: list[tuple[float, str]]) -> Exercise | None:
 
 # Words one letter from a lift's that are words of their own, never its typo: `2 chains a
 # side` (chins), `a walk on the beach` (bench).
-NOT_TYPOS = frozenset({"chain", "china", "beach"})
+NOT_TYPOS = frozenset({"chain", "china", "beach", "lung", "lungs"})
 
 
 def _typo(words: tuple[str, ...]) -> Exercise | None:

@@ -57,7 +57,8 @@ _SET_SKIPPED = re.compile(
     r"|\b(?:couldn'?t|could\s+not|didn'?t|did\s+not)\s+(?:finish|complete)\s+(?:the\s+)?last\s+set\b"
 )
 _FAILED_SINGLE = re.compile(
-    r"(?:\bx\s*1|\b1\s*x\s*1|\bsingle)\b\W{0,3}(?:failed|missed|fail|miss)\b(?!\s+(?:the\s+)?last)"
+    r"(?:(?:\b|(?<=\d))x\s*1|\b1\s*x\s*1|\bsingle)\b\W{0,3}(?:[a-z&]+\W{1,3}){0,2}?"
+    r"(?:failed|missed|fail|miss)\b(?!\s+(?:the\s+)?last)"  # `95 x 1 x 1 Clean miss`
 )
 _SET_DROPPED = re.compile(r"\b(?:dropped|went|came)\s+(?:back\s+)?(?:down|up)?\s*to\s+\d")
 # `(last set 6 reps)`, `(4 on last)`

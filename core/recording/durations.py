@@ -144,17 +144,18 @@ _SPOKEN_TIMES = (
 
 
 # `an hour and 15`: the bare number after the hour is its minutes (`1h15`).
+# `an hour and 15`, `1hr 15`, `1 hour 20`, `2h 30`: the bare number after the hours is
+# their minutes (`1h15`), unless a unit says otherwise (`1h 3 miles`).
 _HOUR_AND_BARE = re.compile(
-    r"(?<![\w.])(?:(an?|one|[1-5])\s*)?hours?\s+and\s+([1-5]?\d)(?![\d.,:])"
-    r"(?!\s*(?:m|mins?|minutes?|s|secs?|seconds?|k|km|kms|mi|miles?|x|reps?|kgs?|lbs?)\b)"
+    r"(?<![\w.])(?:(an?|one|[1-9])\s*(?:hours?|hrs?|h)|hours?)\s+(?:and\s+)?([0-5]?\d)(?![\d.,:])"
+    r"(?!\s*(?:m|mins?|minutes?|s|secs?|seconds?|k|km|kms|mi|miles?|x|reps?|kgs?|lbs?|sets?"
+    r"|laps?|lengths?|y|yds?|yards?|metres?|meters?|times|%|bpm|hr|heart|steps?)\b)"
 )
 
 
 def _spoken(scan: str) -> str:
     """Return `scan` with spoken numbers and times as digits, each padded to its length."""
     scan = _COMPOUND.sub(lambda m: f"{_TENS[m[1]] + _UNITS[m[2]]}".ljust(len(m[0])), scan)
-    if "and" in scan:
-        scan = _HOUR_AND_BARE.sub(_hours_and_minutes, scan)
     for pattern, minutes in _SPOKEN_TIMES:
         scan = pattern.sub(
             lambda m, w=minutes: w.ljust(len(m[0])) if len(w) <= len(m[0]) else m[0], scan
@@ -187,8 +188,10 @@ def find_durations(text: str, distance_km: float | None = None) -> list[Duration
     scan = text
     if "z" in text:  # `zone 2 hour long`: the zone's number is no count of hours
         scan = _ZONE_NUMBER.sub(_zone_label, text)
-    if "ty" in scan or "quarter" in scan or "hour and" in scan or "hours and" in scan:
+    if "ty" in scan or "quarter" in scan or "hour and" in scan:
         scan = _spoken(scan)
+    if "h" in scan:
+        scan = _HOUR_AND_BARE.sub(_hours_and_minutes, scan)
     found = []
     for m in _TOKEN.finditer(scan):
         end = m.end()

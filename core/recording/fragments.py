@@ -77,6 +77,8 @@ _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 # `102,5kg`, and a time or distance: `walk 1,5 hours` is 90 minutes, never 1 and then 5
 _DECIMAL_COMMA = re.compile(
+    # not after `x` (`bench 3x8,80kg`: the reps, then the load)
+    r"(?<![x×])(?<![x×]\d)(?<![x×]\s)(?<![x×]\s\d)"
     rf"(\d),(\d{{1,2}})(?=\s*(?:{UNIT}|h\b|hrs?\b|hours?\b|km\b|mi\b|miles?\b|k\b))"
 )
 REPS_HINT = re.compile(
@@ -101,13 +103,23 @@ SET_LIKE = re.compile(
 _KEY_VALUE = re.compile(r"[a-z][a-z .]{0,24}:\s*\S")
 _MULTIPLE = {"double": 2, "triple": 3}
 _MULTIPLES = re.compile(r"(?<![\w.])(\d+)\s+(double|triple)s\b")
+_REP_AT_LOAD = re.compile(r"(?<![\w.@])(\d{1,2})\s*@\s*(\d+(?:\.\d+)?)(\s*(?:kgs?|lbs?))?")
+_AT_ITEM = r"(?<![\w.@])\d{1,2}\s*@\s*\d+(?:\.\d+)?(?:\s*(?:kgs?|lbs?))?"
+_REPS_AT_LOADS = re.compile(rf"(?:{_AT_ITEM}\s+)+{_AT_ITEM}(?![\w.])")
+_SET_AT_LOAD = re.compile(
+    r"(?<![\w.@])([1-9])\s*x\s*(\d{1,2})\s*@\s*(\d+(?:\.\d+)?)(\s*(?:kgs?|lbs?))?"
+)
+_SET_ITEM = r"(?<![\w.@])[1-9]\s*x\s*\d{1,2}\s*@\s*\d+(?:\.\d+)?(?:\s*(?:kgs?|lbs?))?"
+_SETS_AT_LOADS = re.compile(rf"(?:{_SET_ITEM}\s+)+{_SET_ITEM}(?![\w.])")
+_TO_FAILURE = re.compile(r"\b(?:to|till|until|til)\s+(?:failure|fail)\b\s*:?(?=\s*\d)")
 _REPETITIONS = re.compile(r"(?<=\d)\s*repetition(?=s?\b)")
 _PLUS = re.compile(r"\s\+\s")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _OF_IT = re.compile(r"\bof\s+(?:it|that|which|those|them)\b")
 _SETS_BEFORE = re.compile(r"\d\s*x\s*\d|\d\s*(?:kgs?|lbs?)\b", re.IGNORECASE)
 _PLUS_OR_THEN = re.compile(
-    rf"{_PLUS.pattern}|[,;]?\s*\b(?:and\s+)?then\b|(?<=[^\W_])\.(?=\s)|{_SPACED_DASH.pattern}",
+    rf"{_PLUS.pattern}|[,;]?\s*\b(?:and\s+)?then\b|(?<=[^\W_])\.(?=\s)|{_SPACED_DASH.pattern}"
+    r"|\s(?:and|&)\s",
     re.IGNORECASE,
 )
 # (`10/side`, `8/leg` are reps on each side, no break)
@@ -138,7 +150,11 @@ _SETS_NEXT = re.compile(
 )
 # `3*8`, `225×5`: the times sign, as `x`
 _TIMES_SIGN = re.compile(r"(?<=\d)(\s?)[*×](?=\s?\d)")
-_REPS_LIST_END = re.compile(r"(?<![\w.])\d{1,2}(?:\s*,\s*\d{1,2})+\s*$")
+_REPS_LIST_END = re.compile(r"(?:(?<=x)|(?<![\w.]))\d{1,2}(?:\s*,\s*\d{1,2})+\s*$")
+# Nothing but sets: `100x5`, `80kg x 8`
+_SETS_ONLY = re.compile(
+    rf"\s*(?:{NUM}\s*(?:{UNIT}|#)?\s*x\s*{NUM}\s*(?:{UNIT}|#)?\s*)+", re.IGNORECASE
+)
 _LABEL_DASH = re.compile(r"(?:\s|(?<=[a-z]))[-–—]+\s")
 _ONLY_LOAD = re.compile(rf"\s*{NUM}\s*(?:{UNIT}|#)\s*", re.IGNORECASE)
 _NAME_COLON = re.compile(r"(?<=\S)\s+([A-Za-z][A-Za-z-]*(?:\s[A-Za-z][A-Za-z-]*){0,3})\s*:\s*\d")
@@ -194,10 +210,17 @@ def _lift_after_plus(line: str, names: Mapping[str, str] | None) -> str:
     """Return `line` with ` + ` or `then` before a known lift's name made a part break
     (`;`): `walk 20 min + squat 3x5 100kg`, `walk 60 min then squat 3x5 100kg`."""
     chars = list(line)
+    lower = line.lower()
     for m in _PLUS_OR_THEN.finditer(line):
         words = _WORD.findall(line[m.end() :].lower())[:6]
         found, at, _ = find_exercise(words, names)
         lift_next = found is not None and all(w in HARMLESS_BEFORE for w in words[:at])
+        if m[0].strip().lower() in ("and", "&") and not (
+            _opens_with_lift(line, names) or mentions_cardio(" ".join(lower.split()[:2]))
+        ):
+            # `walk 30 min and squat 3x5`, `squat 3x5 and 30 min walk`: each its own; not
+            # `It was 8x400 that took 33:36 and ran me 3 miles`, one session in two halves
+            continue
         # `squat 3x5 100kg then walk 30 min`: a session after the lift is its own too
         # `squat 3x5 100kg. walk 30 min`: a session after sets (sessions between
         # themselves are split by sentence above, or asked)
@@ -208,6 +231,31 @@ def _lift_after_plus(line: str, names: Mapping[str, str] | None) -> str:
         )
         if (lift_next or session_next) and _DIGIT.search(line):
             chars[m.start() : m.end()] = ";" + " " * (m.end() - m.start() - 1)
+    return "".join(chars)
+
+
+_AND_SETS_NAME = re.compile(
+    r"\s(?:and|&)\s+(?=\d+\s*x\s*\d+\s+((?!(?:reps?|sets?|kgs?|lbs?|at|with|@)\b)[a-z][a-z' -]*))",
+    re.IGNORECASE,
+)
+_ZONE_LABEL_END = re.compile(r"\b(?:zone|z)\s*-?\s*\d\s*$")
+
+
+def _session_after_sets(line: str, names: Mapping[str, str] | None) -> str:
+    """Return `line` with a part break (`;`) before a session named right after a lift's
+    sets (`squat 3x5 100kg walk 30 min`, `bench 3x8 80kg walked home 25 min`)."""
+    lower = line.lower()
+    chars = list(line)
+    for m in _NAME_AFTER_SETS.finditer(lower):
+        before = lower[: m.start(1)]
+        head = before[before.rfind(";") + 1 :]
+        if (
+            names_activity(" ".join(m[1].split()[:3]))
+            and not _ZONE_LABEL_END.search(before)  # `..., zone 2 row 30 min`: its label
+            and _SETS_BEFORE.search(head)
+            and _opens_with_lift(head.strip(), names)
+        ):
+            chars[m.start(1) - 1] = ";"
     return "".join(chars)
 
 
@@ -237,8 +285,18 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         line = _TIMES_SIGN.sub(r"\1x", line)
     lower = line.lower()
     if mentions_cardio(lower):
-        if "+" in line or "then" in lower or ". " in line or " - " in line or "–" in line:
+        if (
+            "+" in line
+            or "then" in lower
+            or ". " in line
+            or " - " in line
+            or "–" in line
+            or " and " in lower
+            or " & " in line
+        ):
             line = _lift_after_plus(line, names)  # `walk 20 min + squat 3x5 100kg`: its own
+        if _SETS_BEFORE.search(line):
+            line = _session_after_sets(line, names)  # `squat 3x5 100kg walk 30 min`
         if "." not in line or len(activities_named(lower)) < MIN_ACTIVITIES_TO_SPLIT:
             return line
         # `60 minutes on bike = 16.24 miles. ... 30 minute run = 3.35 miles.`: a sentence
@@ -290,6 +348,19 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         if (exercise is not None and first == 0) or unknown:
             chars[m.start()] = ";"
             chars[m.start() + 1 : m.start(1) - 1] = " " * (m.start(1) - 1 - m.start() - 1)
+    for m in _AND_SETS_NAME.finditer(line) if " and " in lower or " & " in line else ():
+        # `bench 3x8 80kg and 3x10 dips`: another lift, its sets before its name
+        words = " ".join(_WORD.findall(m[1].lower()))
+        exercise, first, _ = find_exercise(words.split(), names)
+        named = (exercise is not None and first == 0) or _unknown_words(words)
+        before = line[: m.start()]
+        if (
+            named
+            and REPS_HINT.search(before)
+            and _opens_with_lift(before.split(";")[-1].strip(), names)
+        ):
+            chars[m.start() + 1] = ";"
+            chars[m.start() + 2 : m.end()] = " " * (m.end() - m.start() - 2)
     marked, last_cut = None, -1
     # in every REPS_HINT or list of reps
     sets_words = "x" in lower or "set" in lower or "rep" in lower or "," in lower
@@ -305,7 +376,9 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         if not REPS_HINT.search(head):
             # `squat 100kg 5, 5, 5 bench 80kg 8, 8, 7`: a load and a list of reps before
             head = before[max(before.rfind(";"), last_cut) + 1 :]
-            if not (_REPS_LIST_END.search(head) and LOAD_HINT.search(head)):
+            if not (
+                _REPS_LIST_END.search(head) and (LOAD_HINT.search(head) or REPS_HINT.search(head))
+            ):
                 continue
         words = m[1].split()
         exercise, first, used = find_exercise(words, names)
@@ -315,9 +388,15 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
             and _unknown_words(m[1])
             and _SETS_NEXT.match(lower, m.end()) is not None
         )
-        if not unknown and (exercise is None or first != 0 or used != len(words)):
+        # `squat 100x5,5,5 walk 30 min`: a session after a lift's sets is its own
+        session = exercise is None and names_activity(" ".join(words[:3]))
+        if not (unknown or session) and (exercise is None or first != 0 or used != len(words)):
             continue
         head_exercise, head_first, _ = find_exercise(_WORD.findall(head), names)
+        if head_exercise is None and _SETS_ONLY.fullmatch(head):
+            # `squat 100x5, 100x5 bench 80x8`: sets after a comma, the lift before it
+            wide = before[max(before.rfind(";"), last_cut) + 1 :]
+            head_exercise, head_first, _ = find_exercise(_WORD.findall(wide), names)
         if head_exercise is not None and head_first == 0:
             chars[m.start(1) - 1] = ";"
             last_cut = m.start(1) - 1
@@ -425,6 +504,18 @@ def _normalise(raw: str, first: bool) -> str:
         text = _RPE_RANGE.sub(_rpe_between, text)
     if "reserve" in text or "left" in text or "tank" in text:  # `2 reps in reserve`: RIR 2
         text = _IN_RESERVE.sub(" rir", text)
+    if "@" in text:  # `bench 8@60 6@65 4@70`, `1x5@85 3x8@70`: each set's own load
+        text = _REPS_AT_LOADS.sub(
+            lambda m: _REP_AT_LOAD.sub(lambda i: f"{i[2]}{i[3] or ''}x{i[1]}", m[0]), text
+        )
+        text = _SETS_AT_LOADS.sub(
+            lambda m: _SET_AT_LOAD.sub(
+                lambda i: " ".join([f"{i[3]}{i[4] or ''}x{i[2]}"] * int(i[1])), m[0]
+            ),
+            text,
+        )
+    if "fail" in text:  # `pull ups to failure 12, 9, 7`: how each set went, then its reps
+        text = _TO_FAILURE.sub(lambda m: " " * len(m[0]), text)
     if "repetition" in text:  # `30 repetitions` is 30 reps
         text = _REPETITIONS.sub(" rep", text)
     if "," in text:

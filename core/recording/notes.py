@@ -302,7 +302,11 @@ def failure(text: str) -> tuple[str, int] | None:
 PLAN = re.compile(
     r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|"
     r"(?<!n't )(?<!n’t )(?<!not )want(?:ed)? to|next (?:time|week|session)|tomorrow|goal|"
-    r"optional|(?:could|would|should|might) have|for example|if you|(?:when|until|once) you can)\b"
+    r"optional|(?:could|would|should|might) have|for example|if you|(?:when|until|once) you can|"
+    # `plan for thursday:`, `my coach wants me to do 4x6`, `physio said do 3x10 squats`
+    r"plan\s+for|wants?\s+me\s+to|told\s+me\s+to|"
+    r"(?:coach|physio|doctor|trainer|therapist)\s+(?:said|says|gave|prescribed)(?:\s+me)?(?:\s+to)?"
+    r"\s+do)\b"
 )
 # A habit, not a session: `I run 5 times a week`, `lift twice per week`, `I work up in 20kg
 # increments`, `I usually do 3 sets`.
@@ -310,9 +314,14 @@ HABIT = re.compile(
     r"\b(?:\d+|once|twice|two|three|four|five|six|seven)\s+(?:times|days|sessions?|runs?)?\s*"
     r"(?:a|per|each|every)\s+week\b"
     r"|\bi\s+(?:usually|always|normally|generally|typically|tend\s+to|work\s+up)\b"
-    r"|\bi\s+can\s+(?:now\s+|still\s+)?(?:do|get|manage|walk|run|jog|swim|ride|cycle|lift"
+    r"|\bi\s+can\s+(?:now\s+|still\s+|only\s+)?(?:do|get|manage|walk|run|jog|swim|ride|cycle|lift"
     r"|squat|bench|deadlift|press|hold)\b"  # what one can do, not what one did
     r"|\bevery\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    # `I walk 45 min every morning`, `mondays I squat 3x5`, `every week I do 3x8 bench`
+    r"|(?<!\bas\s)\bi\s+(?:walk|run|jog|swim|ride|cycle|bike|lift|squat|bench|do)\b[^.\n]{0,40}"
+    r"\bevery\s+(?:morning|evening|night|day|week)\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\s+i\b|\bevery\s+week\s+i\b"
+    r"|^\s*usually\b"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.
@@ -322,6 +331,7 @@ TARGET_NOTE = re.compile(r"\([^()]*\b(?:goal|target)\b[^()]*\)")
 PAST = re.compile(
     r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:days?|weeks?|months?|years?) ago"
     r"|(?<!than )last (?:week|month|year|january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)|used to|back then|at that time)\b"
+    r"|september|october|november|december)|used to|back then|at that time"
+    r"|^\s*last\s+time\s+i)\b"
     r"|\b(?:recent|current) (?:work|lifts|numbers|maxes|bests|prs)\s*:"  # a bio's list
 )

@@ -143,8 +143,12 @@ def parse(
     if _QUESTION.search(text[-40:]) and _QUESTION.search(_BRACKET.sub(" ", text[-200:])):
         outcomes = [o for o in outcomes if o.counted]
     lower = text.lower()
-    if PAST.search(lower):
-        outcomes = [_history(o) for o in outcomes]
+    if past := PAST.search(lower):
+        # a session in words of its own day (`my run on Thursday`) may be today's; sets are asked
+        weekday = past[0].startswith("on ")
+        outcomes = [
+            o if weekday and isinstance(o.item, CardioEntry) else _history(o) for o in outcomes
+        ]
     if PLAN.search(lower):
         outcomes = [_planned_before(o, text) for o in outcomes]
     if _SOMEONE_ELSE.search(lower) or (
@@ -154,6 +158,8 @@ def parse(
         outcomes = _asked_whole(outcomes, text, _WHOSE)
     if _SKIPPED.search(lower):
         outcomes = [_not_done(o, lower) for o in outcomes]
+    if "no " in lower or lower.lstrip().startswith("total"):
+        outcomes = [_not_this_session(o, lower) for o in outcomes]
     if (
         (future := _FUTURE.search(lower))
         and not _TODAY.search(lower)
@@ -246,7 +252,7 @@ def _quoted_logs(text: str, units: Unit, names: Mapping[str, str] | None) -> lis
 def _history(outcome: Outcome) -> Outcome:
     """Return a question instead of sets from a session in the past (see `PAST`)."""
     item = outcome.item
-    if not isinstance(item, StrengthEntry | Ambiguity):
+    if not isinstance(item, StrengthEntry | Ambiguity | CardioEntry):
         return outcome
     message = "Was that today's session, or an earlier one? Send what you did today."
     return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
@@ -341,6 +347,34 @@ def _asked_whole(outcomes: list[Outcome], text: str, question: str) -> list[Outc
     if not any(isinstance(o.item, CardioEntry | StrengthEntry) for o in outcomes):
         return outcomes
     return [Outcome(Problem("unreadable", text.strip()[:200], question), counted=True)]
+
+
+# `No walk, but a work out with my trainer. 30 minutes.`: the activity named was not done.
+_NO_ACTIVITY = re.compile(r"\bno\s+(walk|run|ride|bike|swim|jog|row|hike|cardio)\b")
+# `Total: 120 minutes of walking, and 30 minutes of strength`: a summary of sessions.
+_TOTAL_FIRST = re.compile(r"\s*totals?\s*:|\s*totals?\s+for\s+(?:the|this|today|my)\b")
+
+
+def _not_this_session(outcome: Outcome, lower: str) -> Outcome:
+    """Return a question instead of a session whose activity was not done, or a total."""
+    item = outcome.item
+    if not isinstance(item, CardioEntry):
+        return outcome
+    not_done = any(
+        item.activity is not None and item.activity.startswith(m[1][:3])
+        for m in _NO_ACTIVITY.finditer(lower)
+    )
+    if not_done:
+        message = (
+            f"Was there a {item.activity}, and how long? Send it as it was, e.g. `walk 30 min`"
+        )
+    elif _TOTAL_FIRST.match(lower):
+        message = (
+            "Is that one session, or a total of several? Send each session, e.g. `walk 30 min`"
+        )
+    else:
+        return outcome
+    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
 
 
 def _first_digit(text: str) -> int:
