@@ -919,6 +919,34 @@ RULES = [
     ("mondays I squat 3x5 100kg", "kg", ASK),
     ("I can only do 3 pull ups", "kg", ASK),
     ("squat 3x5 100kg, heavier than last time", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    # a body weight said beside a bodyweight lift, or a bare number, is never an added load
+    ("pull ups 3x5 bw 85kg", "kg", ASK),  # was bw+85kg
+    ("pullups 5,5,4 bw=84kg", "kg", ASK),
+    ("chin ups bodyweight (82kg) 5,5,4", "kg", ASK),
+    ("push ups 2 sets 30 25", "kg", ASK),  # was 2 x 30 at bw+25kg
+    ("20 push ups x 3", "kg", ASK),  # was 3 reps at bw+20kg
+    ("pull ups 3x8 bw+10", "kg", "pull_up: bw+10kg x 8, bw+10kg x 8, bw+10kg x 8"),
+    ("weighted pull ups 3x5 20kg", "kg", "pull_up: bw+20kg x 5, bw+20kg x 5, bw+20kg x 5"),
+    ("dip 15x3x8", "kg", ASK),  # 3 sets of 8 or 8 of 3, at bw+15
+    # planned sets and done sets in one message: which were done?
+    ("instead of 3x8 bench I did 3x10 at 70kg", "kg", ASK),  # was six sets
+    ("only managed 3x5 of the 5x5 squat 100kg", "kg", ASK),
+    ("did 3x8 rather than 3x10 on ohp at 40kg", "kg", ASK),
+    # a time of day is no RPE; a change of load is not the load
+    ("at 6am squat 3x5 100", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),  # was @6
+    ("at 7pm bench 3x8 80", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 8"),
+    ("squat 3x5 up 5kg", "kg", ASK),  # was 5 kg
+    ("bench 3x8 2.5 kg less than monday", "kg", ASK),
+    ("assisted chin up 30kg 8,8,7", "kg", "chin_up: bw-30kg x 8, bw-30kg x 8, bw-30kg x 7"),
+    # the same walk twice is no one walk
+    ("walked 15 min twice", "kg", ASK),  # was 15
+    ("walk 20 min before and after work", "kg", ASK),
+    ("walk 30 min morning, 30 min evening", "kg", ASK),  # was 30
+    (
+        "row 60x10,10,10 curls 12x12,12,10",  # curls' sets were rows
+        "kg",
+        "barbell_row: 60kg x 10, 60kg x 10, 60kg x 10; bicep_curl: 12kg x 12, 12kg x 12, 12kg x 10",
+    ),
 ]
 
 # Lines that are no log and no question: answered as chat, nothing asked.

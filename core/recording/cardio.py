@@ -152,7 +152,10 @@ _NOT_ONE_TIME = re.compile(
     # `walked 20 min to work and 20 back`, `30 this morning and another 30 tonight`,
     # `10 min walk after each meal`
     rf"\band\s+(?:another\s+)?\d+\s*(?:{_UNIT_OF_TIME}\s+)?(?:back|home|again|later|"
-    r"tonight|this\s+(?:evening|afternoon))\b|\band\s+another\s+\d+|\bafter\s+(?:each|every)\s+meal\b"
+    r"tonight|this\s+(?:evening|afternoon))\b|\b(?:and|then)\s+another\s+\d+|\bafter\s+(?:each|every)\s+meal\b"
+    rf"|\d\s*{_UNIT_OF_TIME}\s+twice\b|\bbefore\s+and\s+after\b|,?\s*then\s+\d+\s+more\b"
+    rf"|\d\s*{_UNIT_OF_TIME}\s+(?:this\s+|in\s+the\s+)?(?:morning|am)\b[^.\n]*\d\s*{_UNIT_OF_TIME}\s+"
+    r"(?:this\s+|in\s+the\s+)?(?:evening|afternoon|tonight|night|pm)\b"
     r"|\bday['’]?s\s+total\b|\btotal\s+for\s+the\s+day\b|\bdaily\s+total\b"
 )
 _TIME_AFTER = re.compile(rf"\s*{_UNIT_OF_TIME}")

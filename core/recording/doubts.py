@@ -46,6 +46,14 @@ _MORE_THAN_LAST = re.compile(
     r"\+\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#|pounds?|kilos?)?\s*(?:from|than|on|over|vs)\s+"
     r"(?:last|previous|before)"
 )
+# `squat 3x5 up 5kg`, `added 5kg`, `5kg heavier than friday`, `2.5 kg less than monday`:
+# with no other load written, only what changed
+_RELATIVE_LOAD = re.compile(
+    r"(?:(?<!-)(?<!chin\s)(?<!pull\s)(?<!push\s)(?<!sit\s)(?<!step\s)(?<!get\s)(?<!warm\s)"
+    r"(?<!work\s)(?<!ramp\s)(?<!worked\s)(?<!ramped\s)(?<!built\s)\bup"
+    r"|\b(?:added|add|adding|down|dropped))\s+(?:by\s+)?\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#|pounds?|kilos?)\b"
+    r"|\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#|pounds?|kilos?)\s+(?:more|less|heavier|lighter)\b"
+)
 _LOAD_WITH_UNIT = re.compile(r"\d\s*(?:kgs?|lbs?|#|pounds?|kilos?)\b")
 _PIN = re.compile(r"\b(?:stack|pin|plate|notch|level|setting)\s*(?:#|no\.?)?\s*\d+\b")
 _AMRAP = re.compile(r"\bamrap\s*:?\s*(?:of\s+|for\s+|x\s*)?\d|\d+\s*(?:x\s*)?amrap\s+\d")
@@ -144,7 +152,8 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
         )
     if question := _set_changed(raw, label):
         return question
-    if _MORE_THAN_LAST.search(raw):
+    relative = _RELATIVE_LOAD.search(raw) and len(_LOAD_WITH_UNIT.findall(raw)) == 1
+    if _MORE_THAN_LAST.search(raw) or relative:
         # `bench 3x8 +2.5kg from last time`: what was added, not the load. What was it in all?
         return f"What did the {label} weigh in all this time? e.g. `{label} 3x8 100kg`"
     if _PIN.search(raw) and not _LOAD_WITH_UNIT.search(raw):

@@ -241,6 +241,52 @@ _AND_SETS_NAME = re.compile(
 _ZONE_LABEL_END = re.compile(r"\b(?:zone|z)\s*-?\s*\d\s*$")
 
 
+def _names_after_sets(
+    line: str, lower: str, chars: list[str], names: Mapping[str, str] | None
+) -> None:
+    """Mark with `;` in `chars` each known name, unknown words with sets of their own, or
+    session, that comes after a lift's sets on `line` (`goblet squat 1x8 16kg rdl 1x8 20kg`)."""
+    marked, last_cut = None, -1
+    # in every REPS_HINT or list of reps
+    sets_words = "x" in lower or "set" in lower or "rep" in lower or "," in lower
+    for m in _NAME_AFTER_SETS.finditer(lower) if sets_words else ():
+        # `goblet squat 1x8 16kg rdl 1x8 20kg`: a known name between sets starts a lift,
+        # when what comes before it on the line is a lift with sets of its own.
+        if marked is None:
+            if notes.PLAN.search(lower) or notes.PAST.search(lower):
+                break  # a plan or history stays one fragment, to be asked about whole
+            marked = "".join(chars).lower()  # the breaks made above, as `;`
+        before = marked[: m.start(1)]
+        head = before[max(before.rfind(";"), before.rfind(","), last_cut) + 1 :]
+        if not REPS_HINT.search(head):
+            # `squat 100kg 5, 5, 5 bench 80kg 8, 8, 7`: a load and a list of reps before
+            head = before[max(before.rfind(";"), last_cut) + 1 :]
+            if not (
+                _REPS_LIST_END.search(head) and (LOAD_HINT.search(head) or REPS_HINT.search(head))
+            ):
+                continue
+        words = m[1].split()
+        exercise, first, used = find_exercise(words, names)
+        # `squat 3x5 100kg box jumps 3x5`: words we don't know, with sets of their own
+        unknown = (
+            exercise is None
+            and _unknown_words(m[1])
+            and _SETS_NEXT.match(lower, m.end()) is not None
+        )
+        # `squat 100x5,5,5 walk 30 min`: a session after a lift's sets is its own
+        session = exercise is None and names_activity(" ".join(words[:3]))
+        if not (unknown or session) and (exercise is None or first != 0 or used != len(words)):
+            continue
+        head_exercise, head_first, _ = find_exercise(_WORD.findall(head), names)
+        if head_exercise is None and _SETS_ONLY.fullmatch(head):
+            # `squat 100x5, 100x5 bench 80x8`: sets after a comma, the lift before it
+            wide = before[max(before.rfind(";"), last_cut) + 1 :]
+            head_exercise, head_first, _ = find_exercise(_WORD.findall(wide), names)
+        if head_exercise is not None and head_first == 0:
+            chars[m.start(1) - 1] = ";"
+            last_cut = m.start(1) - 1
+
+
 def _session_after_sets(line: str, names: Mapping[str, str] | None) -> str:
     """Return `line` with a part break (`;`) before a session named right after a lift's
     sets (`squat 3x5 100kg walk 30 min`, `bench 3x8 80kg walked home 25 min`)."""
@@ -297,6 +343,10 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
             line = _lift_after_plus(line, names)  # `walk 20 min + squat 3x5 100kg`: its own
         if _SETS_BEFORE.search(line):
             line = _session_after_sets(line, names)  # `squat 3x5 100kg walk 30 min`
+            if REPS_HINT.search(line):  # `row 60x10,10,10 curls 12x12,12,10`: lifts after sets
+                chars = list(line)
+                _names_after_sets(line, line.lower(), chars, names)
+                line = "".join(chars)
         if "." not in line or len(activities_named(lower)) < MIN_ACTIVITIES_TO_SPLIT:
             return line
         # `60 minutes on bike = 16.24 miles. ... 30 minute run = 3.35 miles.`: a sentence
@@ -361,45 +411,7 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         ):
             chars[m.start() + 1] = ";"
             chars[m.start() + 2 : m.end()] = " " * (m.end() - m.start() - 2)
-    marked, last_cut = None, -1
-    # in every REPS_HINT or list of reps
-    sets_words = "x" in lower or "set" in lower or "rep" in lower or "," in lower
-    for m in _NAME_AFTER_SETS.finditer(lower) if sets_words else ():
-        # `goblet squat 1x8 16kg rdl 1x8 20kg`: a known name between sets starts a lift,
-        # when what comes before it on the line is a lift with sets of its own.
-        if marked is None:
-            if notes.PLAN.search(lower) or notes.PAST.search(lower):
-                break  # a plan or history stays one fragment, to be asked about whole
-            marked = "".join(chars).lower()  # the breaks made above, as `;`
-        before = marked[: m.start(1)]
-        head = before[max(before.rfind(";"), before.rfind(","), last_cut) + 1 :]
-        if not REPS_HINT.search(head):
-            # `squat 100kg 5, 5, 5 bench 80kg 8, 8, 7`: a load and a list of reps before
-            head = before[max(before.rfind(";"), last_cut) + 1 :]
-            if not (
-                _REPS_LIST_END.search(head) and (LOAD_HINT.search(head) or REPS_HINT.search(head))
-            ):
-                continue
-        words = m[1].split()
-        exercise, first, used = find_exercise(words, names)
-        # `squat 3x5 100kg box jumps 3x5`: words we don't know, with sets of their own
-        unknown = (
-            exercise is None
-            and _unknown_words(m[1])
-            and _SETS_NEXT.match(lower, m.end()) is not None
-        )
-        # `squat 100x5,5,5 walk 30 min`: a session after a lift's sets is its own
-        session = exercise is None and names_activity(" ".join(words[:3]))
-        if not (unknown or session) and (exercise is None or first != 0 or used != len(words)):
-            continue
-        head_exercise, head_first, _ = find_exercise(_WORD.findall(head), names)
-        if head_exercise is None and _SETS_ONLY.fullmatch(head):
-            # `squat 100x5, 100x5 bench 80x8`: sets after a comma, the lift before it
-            wide = before[max(before.rfind(";"), last_cut) + 1 :]
-            head_exercise, head_first, _ = find_exercise(_WORD.findall(wide), names)
-        if head_exercise is not None and head_first == 0:
-            chars[m.start(1) - 1] = ";"
-            last_cut = m.start(1) - 1
+    _names_after_sets(line, lower, chars, names)
     for m in _NAME_COLON.finditer(line) if ":" in line else ():
         before = _LIST_MARKER.sub("", line[: m.start()], count=1)
         if (

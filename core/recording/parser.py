@@ -33,7 +33,7 @@ from core.recording.cardio import (
     read_distance,
     session_without_activity,
 )
-from core.recording.catalogue import Exercise
+from core.recording.catalogue import CATALOGUE, Exercise
 from core.recording.doubts import doubt
 from core.recording.durations import find_durations, session_minutes
 from core.recording.entries import (
@@ -151,6 +151,10 @@ def parse(
         ]
     if PLAN.search(lower):
         outcomes = [_planned_before(o, text) for o in outcomes]
+    if _INSTEAD_OF_SETS.search(lower):
+        # `instead of 3x8 bench I did 3x10`, `only managed 3x5 of the 5x5`: one set chain
+        # was planned, the other done. Which? Asked, never both added up.
+        outcomes = _asked_whole(outcomes, text, _WHICH_SETS_DONE)
     if _SOMEONE_ELSE.search(lower) or (
         _THIRD_PERSON.search(lower) and not _FIRST_PERSON.search(lower)
     ):
@@ -349,6 +353,11 @@ def _asked_whole(outcomes: list[Outcome], text: str, question: str) -> list[Outc
     return [Outcome(Problem("unreadable", text.strip()[:200], question), counted=True)]
 
 
+_INSTEAD_OF_SETS = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|swapped|swap|in\s+place\s+of|meant\s+to\s+do|of\s+the)"
+    r"\s+(?:my\s+|the\s+)?\d+\s*x\s*\d+|\d+\s*x\s*\d+\s+(?:instead|rather)\b"
+)
+_WHICH_SETS_DONE = "Which sets did you do? Send only those, e.g. `squat 3x5 100kg`"
 # `No walk, but a work out with my trainer. 30 minutes.`: the activity named was not done.
 _NO_ACTIVITY = re.compile(r"\bno\s+(walk|run|ride|bike|swim|jog|row|hike|cardio)\b")
 # `Total: 120 minutes of walking, and 30 minutes of strength`: a summary of sessions.
@@ -504,7 +513,7 @@ def _read_fragment(
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
     if isinstance(outcome.item, StrengthEntry) and (
-        question := doubt(fragment, head.exercise, source)
+        question := doubt(fragment, head.exercise, source) or _added_or_own(outcome.item, source)
     ):
         return Outcome(Problem("unreadable", source, question), counted=True)
     if outcome.ambiguous and notation is None and isinstance(outcome.item, StrengthEntry):
@@ -516,6 +525,43 @@ def _read_fragment(
         question = f"{head.exercise.name}: {readings[0].label}, or {readings[-1].label}?"
         return Outcome(Ambiguity(source, question, tuple(readings)), counted=True)
     return outcome
+
+
+# On a bodyweight lift, a load said to be the body's (`pull ups 3x5 bw 85kg`, `85kg bw`,
+# `bodyweight (82kg)`), or a number with no unit and no `+` (`push ups 2 sets 30 25`):
+# added weight or not? Asked, never recorded as added.
+_STATED_BODYWEIGHT = re.compile(
+    r"\b(?:bw|bodyweight|body\s*weight)\s*(?:[=:(]|of|is|was)?\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|#|kilos?)"
+    r"|\d+(?:\.\d+)?\s*(?:kgs?|lbs?|kilos?)\s*\)?\s*(?:bw|bodyweight|body\s*weight)\b"
+)
+_ADDED = re.compile(
+    r"\+|\b(?:added|adding|add|weighted|with|vest|belt|plates?|dumbbells?|db|kettlebells?|kb|"
+    r"extra|holding|held|chains?|assist(?:ed|ance)?|kgs?|lbs?|kilos?|pounds?)\b|#|\d(?:kg|lb)"
+)
+
+
+def _added_or_own(entry: StrengthEntry, source: str) -> str | None:
+    """Return a question when a bodyweight lift's added load may be the body's own."""
+    added = [s for s in entry.sets if s.bodyweight and s.weight > 0]
+    if not added:
+        return None
+    lower = source.lower()
+    known = CATALOGUE.get(entry.exercise)
+    name = known.name.lower() if known else entry.exercise.replace("_", " ")
+    added_with_a_plus = f"Send added weight with a +, e.g. `{name} 3x5 bw+10kg`"
+    if "+" not in lower and _STATED_BODYWEIGHT.search(lower):
+        load = f"{added[0].weight:g} {added[0].unit}"
+        return (
+            f"Was {load} your body weight, or weight you added to the {name}? "
+            f"{added_with_a_plus}, or the sets alone, e.g. `{name} 3x5`"
+        )
+    load_first = re.search(rf"(?<![\d.]){added[0].weight:g}\s*[x×]\s*\d", lower)
+    if not _ADDED.search(lower) and not load_first:  # (`dip 15x3x8`: a load, by its place)
+        return (
+            f"Was {added[0].weight:g} weight you added to the {name}, or a set's reps? "
+            f"{added_with_a_plus}, or each set's reps, e.g. `{name} 30, 25`"
+        )
+    return None
 
 
 def _lift_not_cardio(head: Segment, joined: str, timed: bool) -> bool:

@@ -171,6 +171,7 @@ def _rep_range(text: str) -> bool:
     return False
 
 
+_AM_PM = re.compile(r"(?:(?:@|\bat\b)\s*)?(?<![\d.])\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", re.IGNORECASE)
 # A time of day (`@ 8:30`, `6:15pm`) or a time labelled as one (`Time = 13:29`): never a
 # load and its reps, as `24:10` (24 kg for 10) is.
 _CLOCK = re.compile(
@@ -266,6 +267,8 @@ def _read_sets(
             problem=f"How many reps was each set of {label}? A range can't tell me: send "
             f"each set's reps, e.g. `{label} {'bw' if lift.bodyweight else '60' + units} 8, 8, 7`.",
         )
+    if "am" in text or "pm" in text:
+        text = _AM_PM.sub(" ", text)  # `at 6am squat 3x5 100`: when, never an RPE of 6
     text, rpe, times = plain(text, units)
     if ":" in text:
         text = _CLOCK.sub(" ", text)  # `squat 3x8 100kg @ 8:30`: when, not how much
