@@ -947,6 +947,37 @@ RULES = [
         "kg",
         "barbell_row: 60kg x 10, 60kg x 10, 60kg x 10; bicep_curl: 12kg x 12, 12kg x 12, 12kg x 10",
     ),
+    # sets, then the next lift's name, after a comma or `and`
+    (
+        "bench 5x5 80kg, 3x10 curls 12kg",  # curls' sets were bench sets at 80kg
+        "kg",
+        "bench_press: 80kg x 5, 80kg x 5, 80kg x 5, 80kg x 5, 80kg x 5; "
+        "bicep_curl: 12kg x 10, 12kg x 10, 12kg x 10",
+    ),
+    (
+        "squat 3x5 100kg, 3x12 leg press 150kg",
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5; leg_press: 150kg x 12, 150kg x 12, 150kg x 12",
+    ),
+    ("bench 80kg 3x8, 3x8 felt much easier than last week", "kg", ASK),
+    # a session after a lift, joined by + or &
+    ("squat 3x5 100kg + 30 min walk", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5; walk: 30 min"),
+    (
+        "bench 3x8 80kg & z2 30 min",
+        "kg",
+        "bench_press: 80kg x 8, 80kg x 8, 80kg x 8; zone2: 30 min",
+    ),
+    # how the sets went, before their reps
+    ("push ups 3 sets to failure 30, 22, 18", "kg", "push_up: bw x 30, bw x 22, bw x 18"),
+    ("pull ups max effort 12, 9, 7", "kg", "pull_up: bw x 12, bw x 9, bw x 7"),
+    # plans, advice, habits and the past in more words
+    ("thursday plan - bench 3x8 82.5", "kg", ASK),
+    ("doc says walk 30 min a day", "kg", ASK),
+    ("walked 30 min, my physio said it was fine", "kg", "walk: 30 min"),
+    ("most days I do 50 push ups", "kg", ASK),
+    ("I do zone 2 45 min 3x a week", "kg", ASK),
+    ("when I was 30 I benched 140kg x 5", "kg", ASK),
+    ("in 2019 I ran 10k in 50 min", "kg", ASK),
 ]
 
 # Lines that are no log and no question: answered as chat, nothing asked.
@@ -1098,3 +1129,25 @@ def test_words_we_dont_know_with_their_own_sets_mid_line_are_asked_not_more_sets
     # each was six sets of the first lift, recorded without a word
     assert read(text) == recorded
     assert [(p.kind, p.name) for p in parse(text, "kg").problems] == [("unknown_exercise", unknown)]
+
+
+@pytest.mark.parametrize(
+    ("text", "recorded", "unknown"),
+    [
+        (
+            "bench 3x8 80kg and 3x10 flyes 12kg",
+            "bench_press: 80kg x 8, 80kg x 8, 80kg x 8",
+            "flyes",
+        ),
+        ("squat 3x5 100kg and 3x10 bird dogs", "squat: 100kg x 5, 100kg x 5, 100kg x 5", "bird"),
+    ],
+)
+def test_sets_then_words_we_dont_know_are_another_lift_asked(
+    text: str, recorded: str, unknown: str
+) -> None:
+    # each was the first lift's sets at the second's load, recorded without a word
+    assert read(text) == recorded
+    problems = parse(text, "kg").problems
+    assert [p.kind for p in problems] == ["unknown_exercise"]
+    assert unknown in problems[0].source
+    assert not problems[0].source.startswith("nd ")  # the part starts at its own first word

@@ -111,7 +111,10 @@ _SET_AT_LOAD = re.compile(
 )
 _SET_ITEM = r"(?<![\w.@])[1-9]\s*x\s*\d{1,2}\s*@\s*\d+(?:\.\d+)?(?:\s*(?:kgs?|lbs?))?"
 _SETS_AT_LOADS = re.compile(rf"(?:{_SET_ITEM}\s+)+{_SET_ITEM}(?![\w.])")
-_TO_FAILURE = re.compile(r"\b(?:to|till|until|til)\s+(?:failure|fail)\b\s*:?(?=\s*\d)")
+_TO_FAILURE = re.compile(
+    r"\b(?:(?:to|till|until|til)\s+(?:failure|fail)|max(?:imum)?\s+effort"
+    r"|as\s+many\s+as\s+(?:possible|i\s+could))\b\s*:?(?=\s*\d)"
+)
 _REPETITIONS = re.compile(r"(?<=\d)\s*repetition(?=s?\b)")
 _PLUS = re.compile(r"\s\+\s")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
@@ -193,7 +196,9 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
         first = True
         for part in _PART.finditer(prepared):
             if part[0].strip(" ;"):
-                start = line.start() + part.start()
+                # from the part's first character, past a word blanked before it (`... then
+                # squat 3x5`: `squat 3x5`, never `hen squat 3x5`)
+                start = line.start() + part.start() + len(part[0]) - len(part[0].lstrip())
                 raw = text[start : line.start() + part.end()]
                 segments.append(_segment(part[0], raw, start, number, names, first))
                 first = False
@@ -224,10 +229,11 @@ def _lift_after_plus(line: str, names: Mapping[str, str] | None) -> str:
         # `squat 3x5 100kg then walk 30 min`: a session after the lift is its own too
         # `squat 3x5 100kg. walk 30 min`: a session after sets (sessions between
         # themselves are split by sentence above, or asked)
+        sets_before = _SETS_BEFORE.search(line[: m.start()]) is not None
         session_next = (
-            "+" not in m[0]
-            and names_activity(" ".join(words[:3]))
-            and ("then" in m[0].lower() or _SETS_BEFORE.search(line[: m.start()]) is not None)
+            ("+" not in m[0] or sets_before)  # `squat 3x5 100kg + 30 min walk`
+            and names_activity(" ".join(line[m.end() :].lower().split()[:3]))
+            and ("then" in m[0].lower() or sets_before)
         )
         if (lift_next or session_next) and _DIGIT.search(line):
             chars[m.start() : m.end()] = ";" + " " * (m.end() - m.start() - 1)
@@ -278,7 +284,11 @@ def _names_after_sets(
         if not (unknown or session) and (exercise is None or first != 0 or used != len(words)):
             continue
         head_exercise, head_first, _ = find_exercise(_WORD.findall(head), names)
-        if head_exercise is None and _SETS_ONLY.fullmatch(head):
+        if (
+            head_exercise is None
+            and _SETS_ONLY.fullmatch(head)
+            and _SETS_NEXT.match(lower, m.end())
+        ):
             # `squat 100x5, 100x5 bench 80x8`: sets after a comma, the lift before it
             wide = before[max(before.rfind(";"), last_cut) + 1 :]
             head_exercise, head_first, _ = find_exercise(_WORD.findall(wide), names)
@@ -409,8 +419,7 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
             and REPS_HINT.search(before)
             and _opens_with_lift(before.split(";")[-1].strip(), names)
         ):
-            chars[m.start() + 1] = ";"
-            chars[m.start() + 2 : m.end()] = " " * (m.end() - m.start() - 2)
+            chars[m.start() : m.end()] = ";" + " " * (m.end() - m.start() - 1)
     _names_after_sets(line, lower, chars, names)
     for m in _NAME_COLON.finditer(line) if ":" in line else ():
         before = _LIST_MARKER.sub("", line[: m.start()], count=1)
@@ -526,7 +535,7 @@ def _normalise(raw: str, first: bool) -> str:
             ),
             text,
         )
-    if "fail" in text:  # `pull ups to failure 12, 9, 7`: how each set went, then its reps
+    if "fail" in text or "effort" in text or "as many" in text:  # `to failure 12, 9, 7`
         text = _TO_FAILURE.sub(lambda m: " " * len(m[0]), text)
     if "repetition" in text:  # `30 repetitions` is 30 reps
         text = _REPETITIONS.sub(" rep", text)
@@ -658,13 +667,18 @@ _OWN_SETS_AFTER_WORDS = re.compile(
 
 
 _SET_CHAIN = re.compile(r"\d\s*x\s*\d")
+_SETS_THEN_WORDS = re.compile(
+    r"\s*\d+\s*x\s*\d+\s+((?!(?:reps?|sets?|kgs?|lbs?|at|with|for|of|rpe|rir|bw|each)\b)"
+    r"[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})"
+)
 # Words that tell how sets went, never an exercise's name: `then down to 345x5`.
 _HOW_SETS_WENT = frozenset(
     """then down up back off drop dropped dropping went go going more another extra rest
     paused pause tempo deficit each side arm leg singles doubles triples worked working
     added adding took ramped ramping finished finishing followed backoff backoffs dropset
     dropsets amrap top warmup warmups warm last first final heavy light plus also assisted
-    banded weighted once twice thrice times again""".split()
+    banded weighted once twice thrice times again felt feel feels feeling was were easier
+    harder easy hard good great solid strong tough nice fine ok okay smooth""".split()
 )
 
 
@@ -704,7 +718,10 @@ def _continues(fragment: list[Segment], segment: Segment) -> bool:
         return False
     if fragment[-1].line == segment.line:
         # `squat 100kg 3x5, box jumps 3x5`: words we don't know, then sets of their own,
-        # are another exercise (asked), never more squats
+        # are another exercise (asked), never more squats; so are sets, then such words
+        # (`bench 3x8 80kg and 3x10 flyes 12kg`)
+        if (then := _SETS_THEN_WORDS.match(segment.text)) and _unknown_words(then[1]):
+            return False
         return not (
             fragment[0].exercise is not None
             and any(_SET_CHAIN.search(s.text) for s in fragment)

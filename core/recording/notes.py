@@ -300,11 +300,13 @@ def failure(text: str) -> tuple[str, int] | None:
 
 # Words of a plan or a wish, not a record: such sets are asked about, never logged.
 PLAN = re.compile(
+    r"\bplan\s*[-:–]|"  # `thursday plan - bench 3x8 82.5`, `plan: squat 3x5`
     r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|"
     r"(?<!n't )(?<!n’t )(?<!not )want(?:ed)? to|next (?:time|week|session)|tomorrow|goal|"
     r"optional|(?:could|would|should|might) have|for example|if you|(?:when|until|once) you can|"
     # `plan for thursday:`, `my coach wants me to do 4x6`, `physio said do 3x10 squats`
     r"plan\s+for|wants?\s+me\s+to|told\s+me\s+to|"
+    r"(?:doc|doctor|trainer|coach|physio)\s+(?:says|wants)|my\s+program(?:me)?\s+(?:has|says)|"
     r"(?:coach|physio|doctor|trainer|therapist)\s+(?:said|says|gave|prescribed)(?:\s+me)?(?:\s+to)?"
     r"\s+do)\b"
 )
@@ -321,7 +323,11 @@ HABIT = re.compile(
     r"|(?<!\bas\s)\bi\s+(?:walk|run|jog|swim|ride|cycle|bike|lift|squat|bench|do)\b[^.\n]{0,40}"
     r"\bevery\s+(?:morning|evening|night|day|week)\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\s+i\b|\bevery\s+week\s+i\b"
-    r"|^\s*usually\b"
+    r"|^\s*(?:usually|normally)\b|\b(?:usually|normally)[\s.!]*$"
+    # `most days I do 50 push ups`, `daily: 10 min walk`, `each monday:`, `3x a week`
+    r"|\bmost\s+days\b|^\s*daily\s*:|^\s*(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\bevery\s+day\s+i\b|\b\d\s*x\s+(?:a|per)\s+week\b"
+    r"|\bi\s+could\s+(?:now\s+)?(?:do|get|manage|lift|squat|bench|deadlift|press)\b"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.
@@ -332,6 +338,6 @@ PAST = re.compile(
     r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:days?|weeks?|months?|years?) ago"
     r"|(?<!than )last (?:week|month|year|january|february|march|april|may|june|july|august"
     r"|september|october|november|december)|used to|back then|at that time"
-    r"|^\s*last\s+time\s+i)\b"
+    r"|^\s*last\s+time\s+i|back\s+in\s+the\s+day|in\s+(?:19|20)\d\d|when\s+i\s+was\s+\d+)\b"
     r"|\b(?:recent|current) (?:work|lifts|numbers|maxes|bests|prs)\s*:"  # a bio's list
 )

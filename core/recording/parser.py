@@ -151,6 +151,9 @@ def parse(
         ]
     if PLAN.search(lower):
         outcomes = [_planned_before(o, text) for o in outcomes]
+    if _INSTRUCTED.search(lower) and not _DONE_WORDS.search(lower):
+        # `doc says walk 30 min a day`, `my coach wants me to do 4x6 at 85`: advice, not a log
+        outcomes = _asked_whole(outcomes, text, _NOT_YET)
     if _INSTEAD_OF_SETS.search(lower):
         # `instead of 3x8 bench I did 3x10`, `only managed 3x5 of the 5x5`: one set chain
         # was planned, the other done. Which? Asked, never both added up.
@@ -278,7 +281,8 @@ _CROSS_TRAINER = re.compile(r"\b(?:x|cross)\s*-?\s*trainer\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # A plan to do something (not a goal or a rest day named beside today's sets).
 _DOING_LATER = re.compile(
-    r"\b(?:going to|gonna|will do|plan(?:ning)? to|planned|supposed to|called for|"
+    r"\bplan\s*[-:–]|"  # `thursday plan - bench 3x8 82.5`
+    r"\b(?:going to|gonna|will do|plan(?:ning)? to|planned|supposed to|called for|plan\s+for|"
     r"(?<!n't )(?<!not )want(?:ed)? to)\b"
 )
 _IN_BRACKETS = re.compile(r"\([^()\n]*\)")
@@ -353,6 +357,11 @@ def _asked_whole(outcomes: list[Outcome], text: str, question: str) -> list[Outc
     return [Outcome(Problem("unreadable", text.strip()[:200], question), counted=True)]
 
 
+_INSTRUCTED = re.compile(
+    r"\b(?:doc|doctor|gp|trainer|coach|physio|therapist|pt)\s+"
+    r"(?:says|wants|told\s+me|said\s+(?:to|do|i\s+should))\b"
+    r"|\bwants?\s+me\s+to\b|\btold\s+me\s+to\b"
+)
 _INSTEAD_OF_SETS = re.compile(
     r"\b(?:instead\s+of|rather\s+than|swapped|swap|in\s+place\s+of|meant\s+to\s+do|of\s+the)"
     r"\s+(?:my\s+|the\s+)?\d+\s*x\s*\d+|\d+\s*x\s*\d+\s+(?:instead|rather)\b"

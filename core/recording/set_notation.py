@@ -137,6 +137,9 @@ _REP_RANGE = re.compile(
 _LIST_ITEM = r"\d{1,2}(?:\s*@\s*\d+(?:\.\d+)?)?"
 SETS_OF_LIST = re.compile(
     rf"(?<![\w.])(\d+)[ \t]*sets?(?:\s+of\s+|[ \t]*[:,][ \t]*|[ \t]+)"
+    # `3 sets to failure 30, 22, 18`: how each went, then each one's reps
+    r"(?:(?:to|till|until)\s+failure|max(?:imum)?\s+effort|as\s+many\s+as\s+possible)?"
+    r"[ \t]*:?[ \t]*"
     r"(?P<load>(?:@[ \t]*|at[ \t]+)?\d+(?:\.\d+)?[ \t]*(?:kgs?|lbs?|kilos?|pounds?)"
     r"[ \t]*[:,]?[ \t]*)?"
     rf"({_LIST_ITEM}(?:\s*[,/]\s*{_LIST_ITEM})+)"
