@@ -634,7 +634,7 @@ def _another_lift_named(head: Segment) -> str | None:
 
 # `... I did flys`: a lift's name, then what was done after it, named in words we don't know.
 _DID_NEXT = re.compile(
-    r"\b(?:i\s+)?(?:did|do|moved\s+on\s+to|went\s+to|switched\s+to)\s+((?:[a-z]+\s*)+)$"
+    r"\b(?:i\s+)?(?:did|do|moved\s+on\s+to|went\s+to|switched\s+to)\s+((?:[a-z]+\s+)*[a-z]+)\s*$"
 )
 _PLACE_WORDS = frozenset("in on at using with from inside".split())
 _GEAR_NAMES = frozenset("sled sleds rack machine station bench box bar".split())
