@@ -313,14 +313,14 @@ SYNONYMS = {
     "edit": "fix",
     "correct": "fix",
     "corrected": "fix",
-    "calls": "phone",
+    "calls": "phone",  # "who never calls"; not "a protein called BDNF"
     "safely": "safe",
     "safer": "safe",
     "stroke": "heart",
     "tested": "study",
     "solo": "alone",
     "strengthening": "lift",
-    "strengthen": "lift",  # "who never calls"; not "a protein called BDNF"
+    "strengthen": "lift",
     "cardiologist": "doctor",
     "delete": "undo",
     "remove": "undo",

@@ -143,7 +143,6 @@ _SPOKEN_TIMES = (
 )
 
 
-# `an hour and 15`: the bare number after the hour is its minutes (`1h15`).
 # `an hour and 15`, `1hr 15`, `1 hour 20`, `2h 30`: the bare number after the hours is
 # their minutes (`1h15`), unless a unit says otherwise (`1h 3 miles`).
 _HOUR_AND_BARE = re.compile(

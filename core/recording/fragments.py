@@ -103,14 +103,19 @@ SET_LIKE = re.compile(
 _KEY_VALUE = re.compile(r"[a-z][a-z .]{0,24}:\s*\S")
 _MULTIPLE = {"double": 2, "triple": 3}
 _MULTIPLES = re.compile(r"(?<![\w.])(\d+)\s+(double|triple)s\b")
+# `8@60` (reps at a load), `3x8@70` (sets of reps at a load); a run of two or more of either
 _REP_AT_LOAD = re.compile(r"(?<![\w.@])(\d{1,2})\s*@\s*(\d+(?:\.\d+)?)(\s*(?:kgs?|lbs?))?")
-_AT_ITEM = r"(?<![\w.@])\d{1,2}\s*@\s*\d+(?:\.\d+)?(?:\s*(?:kgs?|lbs?))?"
-_REPS_AT_LOADS = re.compile(rf"(?:{_AT_ITEM}\s+)+{_AT_ITEM}(?![\w.])")
 _SET_AT_LOAD = re.compile(
     r"(?<![\w.@])([1-9])\s*x\s*(\d{1,2})\s*@\s*(\d+(?:\.\d+)?)(\s*(?:kgs?|lbs?))?"
 )
-_SET_ITEM = r"(?<![\w.@])[1-9]\s*x\s*\d{1,2}\s*@\s*\d+(?:\.\d+)?(?:\s*(?:kgs?|lbs?))?"
-_SETS_AT_LOADS = re.compile(rf"(?:{_SET_ITEM}\s+)+{_SET_ITEM}(?![\w.])")
+
+
+def _run_of(item: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?:{item.pattern}\s+)+{item.pattern}(?![\w.])")
+
+
+_REPS_AT_LOADS = _run_of(_REP_AT_LOAD)
+_SETS_AT_LOADS = _run_of(_SET_AT_LOAD)
 _TO_FAILURE = re.compile(
     r"\b(?:(?:to|till|until|til)\s+(?:failure|fail)|max(?:imum)?\s+effort"
     r"|as\s+many\s+as\s+(?:possible|i\s+could))\b\s*:?(?=\s*\d)"
@@ -411,8 +416,7 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
     for m in _AND_SETS_NAME.finditer(line) if " and " in lower or " & " in line else ():
         # `bench 3x8 80kg and 3x10 dips`: another lift, its sets before its name
         words = " ".join(_WORD.findall(m[1].lower()))
-        exercise, first, _ = find_exercise(words.split(), names)
-        named = (exercise is not None and first == 0) or _unknown_words(words)
+        named = _opens_with_lift(words, names) or _unknown_words(words)
         before = line[: m.start()]
         if (
             named

@@ -33,7 +33,7 @@ from core.recording.cardio import (
     read_distance,
     session_without_activity,
 )
-from core.recording.catalogue import CATALOGUE, Exercise
+from core.recording.catalogue import Exercise, display_name
 from core.recording.doubts import doubt
 from core.recording.durations import find_durations, session_minutes
 from core.recording.entries import (
@@ -555,8 +555,7 @@ def _added_or_own(entry: StrengthEntry, source: str) -> str | None:
     if not added:
         return None
     lower = source.lower()
-    known = CATALOGUE.get(entry.exercise)
-    name = known.name.lower() if known else entry.exercise.replace("_", " ")
+    name = display_name(entry.exercise).lower()
     added_with_a_plus = f"Send added weight with a +, e.g. `{name} 3x5 bw+10kg`"
     if "+" not in lower and _STATED_BODYWEIGHT.search(lower):
         load = f"{added[0].weight:g} {added[0].unit}"
