@@ -255,8 +255,9 @@ _ZONE_LABEL_END = re.compile(r"\b(?:zone|z)\s*-?\s*\d\s*$")
 def _names_after_sets(
     line: str, lower: str, chars: list[str], names: Mapping[str, str] | None
 ) -> None:
-    """Mark with `;` in `chars` each known name, unknown words with sets of their own, or
-    session, that comes after a lift's sets on `line` (`goblet squat 1x8 16kg rdl 1x8 20kg`)."""
+    """Mark with `;` in `chars` each known name, or unknown words with sets of their own,
+    that come after a lift's sets on `line` (`goblet squat 1x8 16kg rdl 1x8 20kg`). A
+    session after the sets is split by `_session_after_sets`, which runs first."""
     marked, last_cut = None, -1
     # in every REPS_HINT or list of reps
     sets_words = "x" in lower or "set" in lower or "rep" in lower or "," in lower
@@ -284,9 +285,7 @@ def _names_after_sets(
             and _unknown_words(m[1])
             and _SETS_NEXT.match(lower, m.end()) is not None
         )
-        # `squat 100x5,5,5 walk 30 min`: a session after a lift's sets is its own
-        session = exercise is None and names_activity(" ".join(words[:3]))
-        if not (unknown or session) and (exercise is None or first != 0 or used != len(words)):
+        if not unknown and (exercise is None or first != 0 or used != len(words)):
             continue
         head_exercise, head_first, _ = find_exercise(_WORD.findall(head), names)
         if (
