@@ -1112,42 +1112,48 @@ def test_an_unknown_lift_after_a_comma_is_asked_about_not_added_to_the_one_befor
 
 
 @pytest.mark.parametrize(
-    ("text", "recorded", "unknown"),
+    ("text", "recorded", "name", "source"),
     [
-        ("squat 3x5 100kg box jumps 3x5", "squat: 100kg x 5, 100kg x 5, 100kg x 5", "box jumps"),
+        # words we don't know, then their own sets, mid-line
+        (
+            "squat 3x5 100kg box jumps 3x5",
+            "squat: 100kg x 5, 100kg x 5, 100kg x 5",
+            "box jumps",
+            "box jumps 3x5",
+        ),
         (
             "squat 3x5 100kg box jumps 80kg 3x5",
             "squat: 100kg x 5, 100kg x 5, 100kg x 5",
             "box jumps",
+            "box jumps 80kg 3x5",
         ),
-        ("Squats @100 3*8 Lunches @80 3*8", "squat: 100kg x 8, 100kg x 8, 100kg x 8", "Lunches"),
-    ],
-)
-def test_words_we_dont_know_with_their_own_sets_mid_line_are_asked_not_more_sets(
-    text: str, recorded: str, unknown: str
-) -> None:
-    # each was six sets of the first lift, recorded without a word
-    assert read(text) == recorded
-    assert [(p.kind, p.name) for p in parse(text, "kg").problems] == [("unknown_exercise", unknown)]
-
-
-@pytest.mark.parametrize(
-    ("text", "recorded", "unknown"),
-    [
+        (
+            "Squats @100 3*8 Lunches @80 3*8",
+            "squat: 100kg x 8, 100kg x 8, 100kg x 8",
+            "Lunches",
+            "Lunches @80 3*8",
+        ),
+        # sets, then words we don't know, after `and`: the part starts at its own first
+        # word (`3x10 ...`, never `nd 3x10 ...`)
         (
             "bench 3x8 80kg and 3x10 flyes 12kg",
             "bench_press: 80kg x 8, 80kg x 8, 80kg x 8",
-            "flyes",
+            "",
+            "3x10 flyes 12kg",
         ),
-        ("squat 3x5 100kg and 3x10 bird dogs", "squat: 100kg x 5, 100kg x 5, 100kg x 5", "bird"),
+        (
+            "squat 3x5 100kg and 3x10 bird dogs",
+            "squat: 100kg x 5, 100kg x 5, 100kg x 5",
+            "",
+            "3x10 bird dogs",
+        ),
     ],
 )
-def test_sets_then_words_we_dont_know_are_another_lift_asked(
-    text: str, recorded: str, unknown: str
+def test_words_we_dont_know_beside_their_own_sets_are_another_lift_asked(
+    text: str, recorded: str, name: str, source: str
 ) -> None:
-    # each was the first lift's sets at the second's load, recorded without a word
+    # each was recorded as more sets of the first lift (at the second's load), without a word
     assert read(text) == recorded
-    problems = parse(text, "kg").problems
-    assert [p.kind for p in problems] == ["unknown_exercise"]
-    assert unknown in problems[0].source
-    assert not problems[0].source.startswith("nd ")  # the part starts at its own first word
+    assert [(p.kind, p.name, p.source) for p in parse(text, "kg").problems] == [
+        ("unknown_exercise", name, source)
+    ]
