@@ -978,7 +978,34 @@ RULES = [
     ("I do zone 2 45 min 3x a week", "kg", ASK),
     ("when I was 30 I benched 140kg x 5", "kg", ASK),
     ("in 2019 I ran 10k in 50 min", "kg", ASK),
+    # a logging app's set labels (Strong, Hevy) are no RPE and no load
+    (
+        "Squat (Barbell)\nSet 1: 60 kg x 10 [Warm-up]\nSet 2: 100 kg x 5\nSet 3: 100 kg x 5",
+        "kg",
+        "squat: 60kg x 10, 100kg x 5, 100kg x 5",  # was @1, @2, @3
+    ),
+    ("Squat\nW1: 60 kg × 10\nSet 1: 100 kg × 5 @ 8", "kg", "squat: 60kg x 10, 100kg x 5 @8"),
+    ("squat\nset 1 - 100kg x 5\nset 2 - 100kg x 5", "kg", "squat: 100kg x 5, 100kg x 5"),
+    # a decimal comma in minutes; an average pace after the time is no second time
+    ("walk 28,5 minutes", "kg", "walk: 28.5 min"),  # was 5
+    ("ran 10k 57:22 avg 5:02", "kg", "other: 57.37 min"),  # was 302 (5:02 as hours)
+    ("rowed 2k 8:10 avg split 2:02", "kg", "other: 8.17 min"),
+    # a heading's set count, then the sets on the lines below: those sets, not more
+    ("Squat 3 sets\n100x5\n100x5\n100x5", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("Squat 3 sets\n100x5\n100x5", "kg", ASK),  # was four sets
+    # a known name, then a word of another name or another language: another lift, asked
+    ("press de banca 3x8 60kg", "kg", ASK),  # was overhead press
+    ("row cable 3x10 50kg", "kg", ASK),  # was barbell row
+    ("squat 100 bench 80", "kg", ASK),  # the next lift's name is no part of the squat's
+    ("bench paused 3x5 80kg", "kg", "bench_press: 80kg x 5, 80kg x 5, 80kg x 5"),
+    # an unknown name, a comma, then sets: that name's sets, never more of the lift above
+    (
+        "Hanging Leg Raise, 4 x 12\nFoo bar, 3 x 10",
+        "kg",
+        "hanging_leg_raise: bw x 12, bw x 12, bw x 12, bw x 12",
+    ),  # and Foo bar asked; its sets were added as leg raises
 ]
+
 
 # Lines that are no log and no question: answered as chat, nothing asked.
 NOT_ASKED = ["10k steps today", "squat day 2", "my goal is a 10k this year"]

@@ -123,7 +123,7 @@ CATALOGUE: dict[str, Exercise] = {e.id: e for e in EXERCISES}
 _NO_PLURAL = frozenset({"ohs"})
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """Return `word` without a plural ending; applied alike to names and input."""
     if word.endswith("sses"):
         return word[:-2]
@@ -137,7 +137,7 @@ def _singular(word: str) -> str:
 def _words(text: str) -> tuple[str, ...]:
     """Return the words of `text` as names are compared: lowercase, singular, one spelling."""
     text = _plain(text.lower().replace("'", "").replace("’", ""))
-    return tuple(_SAME_WORD.get(w, w) for w in map(_singular, re.findall(r"[a-z0-9]+", text)))
+    return tuple(_SAME_WORD.get(w, w) for w in map(singular, re.findall(r"[a-z0-9]+", text)))
 
 
 def _plain(text: str) -> str:
@@ -169,6 +169,11 @@ def _indexes() -> tuple[dict[str, str], dict[int, list[tuple[tuple[str, ...], st
 
 _INDEX, _LABELS_BY_LENGTH = _indexes()
 _KEYS = tuple(_INDEX)
+# Every word of a name we know (`cable`, `hammer`, `front`): after a known name, it makes
+# another lift (`row cable` is no barbell row).
+NAME_WORDS = frozenset(
+    w for labels in _LABELS_BY_LENGTH.values() for label, _ in labels for w in label
+)
 _CHOICES = {" ".join(label): id for labels in _LABELS_BY_LENGTH.values() for label, id in labels}
 
 

@@ -83,7 +83,12 @@ _OTHER_WORK_AFTER = re.compile(
 _PACE_BEFORE = re.compile(r"\bpace\s*(?:of|was|at|is|:|=)?\s*$")
 _CLOCK_NOT_DURATION_BEFORE = re.compile(r"(?:@|\bat|/)\s*$")
 _TIME_OF_DAY_AFTER = re.compile(r"\s*[ap]\.?m\b")
-_AVERAGE_AFTER = re.compile(r"\s*(?:avg|average)\b(?!\s*(?:hr|heart|pulse|speed|power))")
+# `erg 5000m 2:30 avg`: an average split; but in `57:22 avg 5:02` the average is the next
+# clock's, and that one is no time either
+_AVERAGE_AFTER = re.compile(
+    r"\s*(?:avg|average)\b(?!\s*(?:hr|heart|pulse|speed|power|\.?\s*(?:pace|split)?\s*:?\s*\d))"
+)
+_AVERAGE_BEFORE = re.compile(r"\b(?:avg|average)\.?\s*(?:pace|split)?\s*:?\s*$")
 _EVERY_BEFORE = re.compile(r"\bevery\s*$")
 _TOTAL_AFTER = re.compile(
     r"\s*(?:in\s+)?(?:total|overall|time|elapsed|duration|altogether|all\s+in)\b"
@@ -311,7 +316,8 @@ def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
     return clock and bool(
         _CLOCK_NOT_DURATION_BEFORE.search(before)
         or _TIME_OF_DAY_AFTER.match(after)
-        or _AVERAGE_AFTER.match(after)  # `erg 5000m 2:30 avg`: an average split, no time
+        or _AVERAGE_AFTER.match(after)
+        or _AVERAGE_BEFORE.search(before)
     )
 
 

@@ -31,7 +31,7 @@ from core.recording.cardio import (
 )
 from core.recording.catalogue import Exercise
 from core.recording.durations import find_durations
-from core.recording.names import HARMLESS_BEFORE, PREFACE, find_exercise
+from core.recording.names import HARMLESS_BEFORE, PREFACE, another_name_after, find_exercise
 from core.recording.numbers import digits
 from core.recording.set_notation import NUM, UNIT
 
@@ -65,9 +65,10 @@ NAME_STOP_WORDS = frozenset(
 _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _PART = re.compile(r"(?:[^,;]|(?<=\d),(?=\d))+")
 # A bullet, a number (`1.`, `2)`) or a programme's exercise label (`A2:`, `B1)`, `D.`, `2:1`
-# before a name).
+# before a name), or a logging app's set label (`Set 1:`, `Set #2 -`, `W1:` for a warm-up).
 _LIST_MARKER = re.compile(
-    r"^\s*(?:[-–—*•·>]+\s+|\d{1,2}[.)](?![\d.])\s*|[a-hA-H]\d?[.:)]\s+|\d:\d\s+(?=[a-z]))",
+    r"^\s*(?:[-–—*•·>]+\s+|\d{1,2}[.)](?![\d.])\s*|[a-hA-H]\d?[.:)]\s+|\d:\d\s+(?=[a-z])"
+    r"|(?:set\s*#?\s*\d{1,2}|w\d{0,2})\s*(?::|[-–—](?!\d))\s*(?=\d|bw\b))",
     re.IGNORECASE,
 )
 # Markdown's bold and underline marks (`**Work:** Squat / 30kg / 5,5,15`), never a `3*10`.
@@ -80,6 +81,7 @@ _DECIMAL_COMMA = re.compile(
     # not after `x` (`bench 3x8,80kg`: the reps, then the load)
     r"(?<![x×])(?<![x×]\d)(?<![x×]\s)(?<![x×]\s\d)"
     rf"(\d),(\d{{1,2}})(?=\s*(?:{UNIT}|h\b|hrs?\b|hours?\b|km\b|mi\b|miles?\b|k\b))"
+    r"|(?<![x×])(\d),(\d)(?=\s*min)"  # `28,5 minutes`; not `25,30 min` (two sessions or a range)
 )
 REPS_HINT = re.compile(
     rf"(?<![\w.]){NUM}\s*(?:{UNIT})?\s*x\s*{NUM}|(?<![\w.]){NUM}\s*(?:sets?|reps?)\b"
@@ -543,7 +545,7 @@ def _normalise(raw: str, first: bool) -> str:
     if "repetition" in text:  # `30 repetitions` is 30 reps
         text = _REPETITIONS.sub(" rep", text)
     if "," in text:
-        text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+        text = _DECIMAL_COMMA.sub(lambda m: f"{m[1] or m[3]}.{m[2] or m[4]}", text)
     text = digits(text)
     if "ubles" in text or "iples" in text:  # `five triples`, `3 doubles`: sets of 3, of 2
         text = _MULTIPLES.sub(lambda m: f"{m[1]}x{_MULTIPLE[m[2]]}", text)
@@ -563,6 +565,13 @@ def _segment(
     if leading and first:
         lead = lead[first:]
         first = 0
+    if (
+        leading
+        and used < len(lead)
+        and another_name_after(lead[used])
+        and not re.search(rf"{lead[used - 1]}\s*/\s*{lead[used]}", text)  # `crunches/sit-ups`
+    ):
+        exercise, leading = None, False  # `row cable 3x10`, `press de banca`: another lift, asked
     dashed = "-" in text or "–" in text or "—" in text
     if dashed and not leading and (dash := _LABEL_DASH.search(_NAME_END.split(text, 1)[0])):
         # `TM Intensity day – SQ 175kg x 5`: a label, a dash, then the lift, which leads.
@@ -649,11 +658,13 @@ def _heart_rate_before(fragment: list[Segment], session: Segment) -> bool:
 def _is_heading(segments: list[Segment], index: int) -> bool:
     """Return whether the part is a line of only a short unknown name (`Seated Press (Machine)`)."""
     segment = segments[index]
-    alone = (index == 0 or segments[index - 1].line != segment.line) and (
-        index + 1 == len(segments) or segments[index + 1].line != segment.line
-    )
+    starts = index == 0 or segments[index - 1].line != segment.line
+    alone = index + 1 == len(segments) or segments[index + 1].line != segment.line
+    # `Crunches/Sit-ups, 75 reps` under a lift: the name heads the sets after its comma
+    sets_after = not alone and _DIGIT.search(segments[index + 1].text) is not None
     return (
-        alone
+        starts
+        and (alone or (sets_after and _unknown_words(segment.name)))
         and segment.exercise is None
         and not segment.cardio
         and 0 < len(segment.name.split()) <= MAX_HEADING_WORDS

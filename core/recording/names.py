@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from core.recording.catalogue import Exercise, exercise, name_key, resolve
+from core.recording.catalogue import NAME_WORDS, Exercise, exercise, name_key, resolve, singular
 
 MAX_WORDS = 40
 MAX_NAME_WORDS = 5
@@ -50,6 +50,15 @@ CHANGING_AFTER = frozenset(
     "hangs step steps stepup stepups grip".split()
 )
 
+# Words of our names that follow a lift's name without naming another (`squat and bench`,
+# `bench paused 3x5`, `deadlift up to 140`).
+NOT_NAMING_AFTER = frozenset(
+    "and the to up down over one get through c j t 2 45 morning standing strict natural pause "
+    "paused flat full low high wide close bar back degree straight single body feet bw "
+    "conventional rack".split()
+)
+# Words that carry a name on in another language (`press de banca`, `curl con barra`).
+FOREIGN_LINKS = frozenset("de del con al avec mit com da di du des".split())
 
 # A body part named in how a rep went, not the lift: `couldn't get my chin over the bar`.
 _BODY_PART = frozenset({("chin", "over"), ("chin", "above"), ("chin", "past"), ("chin", "to")})
@@ -59,6 +68,15 @@ def _changes_the_lift(word: str) -> bool:
     """Return whether `word`, after a known name, makes it another lift (plurals too:
     `OH extensions` is no overhead squat)."""
     return word in CHANGING_AFTER or (word.endswith("s") and word[:-1] in CHANGING_AFTER)
+
+
+def another_name_after(word: str) -> bool:
+    """Return whether `word`, right after a known name, names another lift with it (`row
+    cable`, `curl hammer`, `squat front`) or carries on in another language (`press de
+    banca`): never the known lift alone."""
+    return word in FOREIGN_LINKS or (
+        word not in NOT_NAMING_AFTER and word not in STOP_WORDS and singular(word) in NAME_WORDS
+    )
 
 
 def _lookup(words: list[str], names: Mapping[str, str] | None) -> Exercise | None:

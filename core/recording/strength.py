@@ -137,6 +137,7 @@ def read_strength(
     carried: Load | None = None
     pending: float | None = None  # `5 sets,` waiting for its reps in the next part
     pending_line = -1
+    headed: int | None = None  # `Squat 3 sets` above set lines: how many those lines hold
     borrowed: list[int] = []  # sets of bare reps on this line, loaded from a line above
     leaning = False  # bare reps just read took the load written earlier on their line
     borrowed_line = carried_line = loaded_single = -1
@@ -261,6 +262,9 @@ def read_strength(
                 if in_run != pending or not plain:
                     return Outcome(Problem("unreadable", source, _reps_for(pending, label)), True)
                 pending = None
+            elif segment.line != pending_line and len({s.line for s in fragment[index:]}) > 1:
+                # `Squat 3 sets` then `100x5` on each line below: the lines are the sets
+                headed, pending = int(pending), None
             else:
                 if len(part.sets) != 1:
                     return Outcome(Problem("unreadable", source, _reps_for(pending, label)), True)
@@ -326,6 +330,12 @@ def read_strength(
     if pending is not None and len(sets) == 1 and pending.is_integer() and pending > 1:
         # `Bench Press: 147.5×8 reps, 4 sets`: the one set written, that many times
         sets, pending, uniform = sets * int(pending), None, True
+    if headed is not None and headed != len(sets):
+        message = (
+            f"{len(sets)} sets of {label} listed, {headed} in the heading: which is it? "
+            f"Send each set, e.g. `{example(exercise, units)}`"
+        )
+        return Outcome(Problem("unreadable", source, message), counted=True)
     if pending is not None:  # `1 set of as many reps as possible`: never dropped
         return Outcome(Problem("unreadable", source, _reps_for(pending, label)), counted=True)
     if not sets:
