@@ -335,3 +335,24 @@ async def test_a_session_logged_the_morning_after_goes_on_yesterday(ann: ChatUse
     assert walk.day.isoformat() == "2026-11-23"
     today = await ann.say("bench 3x8 60kg", at="2026-11-24T08:05")
     assert "yesterday" not in today
+
+
+async def test_a_dated_log_goes_on_the_day_its_heading_names(ann: ChatUser, engine) -> None:
+    reply = await ann.say("Nov 20 - squat 3x5 100kg\nwalk 40 min", at="2026-11-24T08:00")
+    assert reply.startswith("📅 For Fri 20 Nov:"), reply
+    pasted = await ann.say("28/12/2025\nbench 3x8 60kg", at="2026-11-24T08:01")
+    assert pasted.startswith("📅 For Sun 28 Dec 2025:"), pasted
+    async with AsyncSession(engine) as session:
+        sets = (await session.execute(select(StrengthSet))).scalars().all()
+        walk = (await session.execute(select(CardioSession))).scalars().one()
+    assert {(s.exercise, s.day.isoformat()) for s in sets} == {
+        ("squat", "2026-11-20"),
+        ("bench_press", "2025-12-28"),
+    }
+    assert walk.day.isoformat() == "2026-11-20"
+
+
+async def test_a_date_either_way_round_is_asked_and_records_nothing(ann: ChatUser, engine) -> None:
+    reply = await ann.say("3/11: squat 3x5 100kg", at="2026-11-24T08:00")
+    assert "Which day is 3/11?" in reply, reply
+    assert await count(engine, StrengthSet) == 0

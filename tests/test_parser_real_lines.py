@@ -1007,6 +1007,36 @@ RULES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "month", "day", "year"),
+    [
+        ("Nov 28 - squat 3x5 100kg", 11, 28, None),
+        ("28/11/2026\nbench 3x8 80kg", 11, 28, 2026),
+        ("Monday 30 Nov\nSquat 3x5 100kg", 11, 30, None),
+        ("2024-01-16 squat 3x5 100kg", 1, 16, 2024),
+        ("Sat 28th Nov: walk 40 min", 11, 28, None),
+    ],
+)
+def test_a_date_heading_says_the_day_of_the_sets(
+    text: str, month: int, day: int, year: int | None
+) -> None:
+    result = parse(text)
+    assert result.entries
+    assert not result.problems
+    assert result.dated is not None
+    assert (result.dated.month, result.dated.day, result.dated.year) == (month, day, year)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["10/95; 10/105 squat", "5/3/1 squat 3x5 100kg", "2.5 km walk 30 min", "1. Squat 3x5 100kg"],
+)
+def test_numbers_at_the_start_that_are_no_date_leave_the_day_alone(text: str) -> None:
+    result = parse(text)
+    assert result.entries
+    assert result.dated is None
+
+
 # Lines that are no log and no question: answered as chat, nothing asked.
 NOT_ASKED = ["10k steps today", "squat day 2", "my goal is a 10k this year"]
 

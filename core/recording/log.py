@@ -41,8 +41,17 @@ class Log:
 
     @cached_property
     def performed_at(self) -> datetime:
-        """When the sets were done: the message's time, a day back for `yesterday`."""
-        return self.message.sent_at - timedelta(days=self.result.days_ago)
+        """When the sets were done: the message's time, a day back for `yesterday`, or the
+        latest day its date heading names (`Nov 28 - squat 3x5 100kg`)."""
+        return self.message.sent_at - timedelta(days=self.days_back)
+
+    @cached_property
+    def days_back(self) -> int:
+        if self.result.dated is None:
+            return self.result.days_ago
+        today = self.profile.local_day(self.message.sent_at)
+        day = self.result.dated.on_or_before(today)
+        return (today - day).days if day is not None else 0
 
 
 async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
@@ -84,9 +93,12 @@ async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
 
 def _for_day(log: Log) -> str:
     """The reply's first line when the sets were another day's: `📅 For yesterday, Sun 29 Nov`."""
-    if not log.result.days_ago:  # set only beside entries (`core.recording.parser`)
+    if not log.days_back:
         return ""
-    return f"📅 For yesterday, {day_label(log.day)}:\n"
+    if log.days_back == 1:
+        return f"📅 For yesterday, {day_label(log.day)}:\n"
+    year = f" {log.day.year}" if log.days_back > 180 else ""
+    return f"📅 For {day_label(log.day)}{year}:\n"
 
 
 async def _plans(repo: Repository, logs: list[Log]) -> dict[int, list[Plan]]:

@@ -34,6 +34,7 @@ from core.recording.cardio import (
     session_without_activity,
 )
 from core.recording.catalogue import Exercise, display_name
+from core.recording.dates import date_heading
 from core.recording.doubts import doubt
 from core.recording.durations import find_durations, session_minutes
 from core.recording.entries import (
@@ -120,6 +121,10 @@ def parse(
     """
     if not text or not text.strip():
         return ParseResult()
+    heading = date_heading(text) if _DIGIT.search(text[:40]) else None
+    if heading is not None:
+        # `Nov 28 - squat 3x5 100kg`: that day's sets; the heading is not read as sets
+        text = re.sub(r"[^\n]", " ", text[: heading.end]) + text[heading.end :]
     if (m := _ALL_IN_BRACKETS.fullmatch(text)) and m[1].strip():
         text = f" {m[1]} "  # `(And I deadlifted 85 today!)`: an aside is the whole message
     elif "(" in text and "\n" in text:
@@ -192,7 +197,20 @@ def parse(
     if overflow.strip() and (entries or problems or ambiguities):
         problems.append(_overflow_problem(overflow))
     days_ago = int(bool(entries and _YESTERDAY.search(lower.strip()) and not _TODAY.search(lower)))
+    if heading is not None and (entries or ambiguities):
+        if heading.dated is None:
+            return ParseResult(problems=(_unclear_date(heading.written, text),))
+        return ParseResult(entries, tuple(problems), ambiguities, 0, heading.dated)
     return ParseResult(entries, tuple(problems), ambiguities, days_ago)
+
+
+def _unclear_date(written: str, text: str) -> Problem:
+    """`3/12: squat 3x5 100kg`: the 3rd of December or March 12th? Asked, never guessed."""
+    message = (
+        f"Which day is {written}? Send the date with its month's name, e.g. "
+        f"`3 Dec: squat 3x5 100kg`, or leave it out to log the sets for today."
+    )
+    return Problem("unreadable", text.strip(), message)
 
 
 def _merged(outcomes: list[Outcome], leading: list[bool]) -> list[Outcome]:
