@@ -338,6 +338,9 @@ WORDED = [
     ("I said I did 40 kg but it was actually 30. Can that be corrected?", "bot-logging"),
     ("iron or treadmill for memory?", "resistance-vs-aerobic"),
     ("intervals on my exercise bike: how long fast and how long slow?", "hiit"),
+    ("I take pills for my blood pressure, is it safe for me to start lifting?", "safety"),
+    ("I have hart problem, is safe for me to lift weigths?", "safety"),
+    ("just finished my workout, honestly how many sets should I do of each?", "volume"),
     ("I'm on my feet cleaning all day, does that count for anything?", "daily-movement"),
     ("Should my dad train again while his muscles are still aching?", "soreness"),
     ("My husband just jumps into lifting. What warm-up should he do first?", "warm-up"),
@@ -354,6 +357,7 @@ WORDED = [
     ("how heavy should i go, im new to lifting", "intensity"),
 ]
 NOT_OURS = [
+    "how do I adjust my insulin on the days I exercise?",
     "is a glass of wine ok after the gym",
     "is the keto diet good for my brain",
     "how much salt is too much for me",

@@ -1,4 +1,4 @@
-"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_27.yaml.
+"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_29.yaml.
 
 Each set was written by someone who had not read the knowledge base or its matching code,
 given only the topic ids and titles, and scored ONCE when it was new (topic top-1
@@ -28,6 +28,8 @@ accuracy on in_scope; rejection, i.e. no topic, on out_of_scope):
     faq_blind_25.yaml: accuracy 53/62 = 85.5%, rejection 67/70 = 95.7% (session 12)
     faq_blind_26.yaml: accuracy 40/62 = 64.5%, rejection 68/70 = 97.1% (session 12)
     faq_blind_27.yaml: accuracy 52/62 = 83.9%, rejection 66/70 = 94.3% (session 12)
+    faq_blind_28.yaml: accuracy 37/62 = 59.7%, rejection 68/70 = 97.1% (session 13)
+    faq_blind_29.yaml: accuracy 51/62 = 82.3%, rejection 70/70 = 100%  (session 13)
 
 Sets 4 to 7 were then tuned on (4 and 5 first, then all four). In session 7 the in-scope
 questions of sets 4 to 9 became examples in the knowledge base (each topic's `asked:`);
@@ -76,6 +78,15 @@ written blind next and scored once against that coach: pooled 92/124 = 74.2% acc
 134/140 = 95.7% rejection. "He", "his" and "my dad" counted against every topic; they are
 everyday words now, and a match on everyday words alone is no match. After those fixes set
 26 91.9% / 100%, set 27 88.7% / 100%, and no earlier set lost an in-scope question.
+Sets 28 (questions typed mid-workout, and health conditions or life situations told first)
+and 29 (non-native English and spelling trouble) were written blind at the start of session
+13 and scored once against session 12's coach: pooled 88/124 = 71.0% accuracy, 138/140 =
+98.6% rejection. Long stories around the question ("just finished", "newly retired",
+"honestly") counted against the topic; a medicine named as the person's situation ("I take
+tablets for blood pressure; is it okay to start lifting?") was sent to the medicines' reply
+instead of the safety topic; "my insulin" matched IGF-1; "hart", "preasure", "weigths",
+"musculation" went unread. After those: set 28 71.0% / 98.6%, set 29 87.1% / 100%; no
+earlier set lost a question (sets 10, 17 and 21 gained one each).
 So on sets 4 to 15 the coach is tested on questions it has seen: a drop means a change made it
 forget them.
 The floors sit a little under the present figures, so a drop means a change made the coach
@@ -118,6 +129,8 @@ FLOORS = {
     "faq_blind_25.yaml": (0.95, 0.97),
     "faq_blind_26.yaml": (0.90, 0.97),
     "faq_blind_27.yaml": (0.87, 0.97),
+    "faq_blind_28.yaml": (0.70, 0.97),
+    "faq_blind_29.yaml": (0.85, 0.97),
 }
 
 

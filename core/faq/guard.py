@@ -40,10 +40,29 @@ def _is_substance(word: str) -> bool:
     )
 
 
+# Medicines named only as the person's situation, before a question about training's
+# safety ("I take tablets for blood pressure; is it okay for me to start lifting?"): the
+# safety topic answers that (and says to ask the doctor), not the medicines' guard.
+_MEDICINES = frozenset(
+    stem(w)
+    for w in "pill pills tablet tablets medication medications medicine medicines meds".split()
+)
+_SAFE_TO_TRAIN = re.compile(
+    r"\b(?:safe|okay|ok|alright|dangerous|risky)\b[\w\s,']{0,40}\b(?:lift\w*|weights?|"
+    r"train\w*|exercis\w*|strength)\b"
+)
+# Their own insulin, not insulin-like growth factor: a question for their diabetes team.
+_OWN_INSULIN = re.compile(r"\b(?:my|adjust\w*|inject\w*|take|taking)\s+(?:my\s+)?insulin\b")
+
+
 def asks_about_substances(question: str) -> bool:
     """Return True if `question` asks about supplements, drugs or their doses."""
-    words = [stem(w) for w in _LETTERS.findall(normalise(question))]
-    if any(_is_substance(w) for w in words):
+    text = normalise(question)
+    if "insulin" in text and _OWN_INSULIN.search(text):
+        return True
+    words = [stem(w) for w in _LETTERS.findall(text)]
+    named = [w for w in words if _is_substance(w)]
+    if named and not (set(named) <= _MEDICINES and _SAFE_TO_TRAIN.search(text)):
         return True
     return any(w in DOSES for w in words) and not any(w in TRAINING for w in words)
 

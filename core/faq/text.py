@@ -147,6 +147,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # "is walking enough?", "I walk an hour a day, is that enough", "can I just walk".
     (r"\bwalk(?:s|ing)?\b[\w\s,.]{0,50}?\benough\b", " walk walkenough "),
     (r"\b(?:just|only)\s+(?:go\s+for\s+)?(?:a\s+)?walk(?:s|ing)?\b", " walk walkenough "),
+    (r"\blight[\s-]+headed\b", " lightheaded "),
     # "I walk 10k steps a day, do I still need to lift?"
     (r"\b(?:walk(?:s|ing)?|steps)\b[\w\s,.]{0,60}?\bstill\s+need\b", " walk walkenough "),
     (
@@ -215,6 +216,18 @@ INFORMAL = {
     "yrs": "years",
     "thru": "through",
     "w": "with",
+    # misspellings of words a topic needs, too short or too far for the spell check
+    "hart": "heart",
+    "preasure": "pressure",
+    "presure": "pressure",
+    "weigths": "weights",
+    "wieghts": "weights",
+    "waht": "what",
+    "excercise": "exercise",
+    "exersice": "exercise",
+    "musculation": "strength",
+    "musculação": "strength",
+    "musculacion": "strength",
 }
 
 # Words that mean the same thing to the coach, mapped to one canonical term.
@@ -451,6 +464,9 @@ GENERIC = frozenset(
     went spring summer autumn winter indoors outdoors dad mum mom mother father parent
     parents grandmother grandfather grandma grandpa granny nan aunt uncle brother sister
     partner keen kind list inlaw tiny pink afraid mention mentioned
+    finished finish finishing done usual newly finally loved love saved accident extra
+    scrolling third certain number thumb hitting board straight onto shift shifts
+    complete entire mid thought honestly proper
     two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty
     january february march april may june july august september october november december
     """.split()
