@@ -998,6 +998,16 @@ RULES = [
     ("row cable 3x10 50kg", "kg", ASK),  # was barbell row
     ("squat 100 bench 80", "kg", ASK),  # the next lift's name is no part of the squat's
     ("bench paused 3x5 80kg", "kg", "bench_press: 80kg x 5, 80kg x 5, 80kg x 5"),
+    # slice 13 (scored once, then tuned on)
+    ("rode 18 miles in one hour and nine and one-half minutes", "kg", "other: 69.5 min"),  # 60
+    ("walked for forty and a half minutes", "kg", "walk: 40.5 min"),  # was asked
+    ("For November, my exercise will be:\n\n60 crunches\n20 push-ups", "kg", ASK),  # h13-035
+    ("On days that were raining, I'd walk about 24 minutes on the treadmill", "kg", ASK),
+    ("I did biceps and triceps at 8 lbs each, 10 reps and three sets each", "lb", ASK),
+    ("Saturday - canoed for 2 hours on a windy lake", "kg", "other: 120 min"),  # was dropped
+    # `no ride`, `no jog`: that activity was not done (the check had compared 3 letters)
+    ("no ride, but rode the trainer... bike 30 min", "kg", ASK),
+    ("no jog today. ran 20 min on treadmill", "kg", ASK),
     # an unknown name, a comma, then sets: that name's sets, never more of the lift above
     (
         "Hanging Leg Raise, 4 x 12\nFoo bar, 3 x 10",

@@ -181,7 +181,7 @@ ROWS: tuple[Row, ...] = (
     _ours("Triceps_Pushdown", "tricep_extension", "Tricep extension", "isolation", "triceps",
           "upper", "cable dumbbell barbell",
           "triceps extension, skull crusher, skullcrusher, tricep pushdown, pushdown, "
-          "overhead extension, triceps, rope pushdown, tricep rope pushdown, db tricep extension"),
+          "overhead extension, rope pushdown, tricep rope pushdown, db tricep extension"),
     # --- squats and lunges -----------------------------------------------------------------
     R("Hack_Squat", "hack_squat", "Hack squat", "hack, hack sled, hack squat sled"),
     R("Box_Squat", "box_squat", "Box squat", ""),

@@ -67,8 +67,19 @@ ACTIVITIES = {
     **dict.fromkeys(("stairs", "stairmaster", "stepper"), "stairs"),
     **dict.fromkeys(("skierg", "skiing"), "ski"),
     **dict.fromkeys(("boxing", "kickboxing"), "boxing"),
+    **dict.fromkeys(
+        ("canoe", "canoed", "canoeing", "kayak", "kayaked", "kayaking", "paddled", "paddling"),
+        "paddle",
+    ),
 }
 _NOUNS = {"bike": "ride", "elliptical": "elliptical session", "stairs": "stair session"}
+
+
+def activity_noun(activity: str) -> str:
+    """Return how a reply names a session of `activity`: `ride` for `bike`."""
+    return _NOUNS.get(activity, activity)
+
+
 MACHINE = "treadmill"  # walked or ran on: the speed or another word says which
 _ACTIVITY_WORDS = frozenset(ACTIVITIES) | {MACHINE}
 # `8 minutes on the trainer`: a cyclist's indoor trainer (never a personal trainer, whom
@@ -338,7 +349,7 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     activities = activities_named(text)
     activity = activities[0] if activities else None
     modality = _modality(text, activity)
-    what = _NOUNS.get(activity or "", activity) or (
+    what = (activity and activity_noun(activity)) or (
         "zone 2 session" if modality == "zone2" else "session"
     )
     hr, rest = read_heart_rate(text)

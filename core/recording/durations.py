@@ -55,7 +55,7 @@ _TOKEN = re.compile(
     r"|(?<![\w.])(?P<half>half\s+an|a\s+half)\s+hour\b"
     rf"|(?<![a-wyz\d_.])(?P<h>{_N}|an?(?=\s)|(?=hour[\s-]*long\b))\s*-?\s*{_HRS}"
     rf"(?:\s*(?:and\s+)?(?P<hhalf>a\s+half)\b"
-    rf"|\s*:?\s*(?:and\s+)?(?P<hm>\d{{1,2}}|{_W})\s*(?:{_MIN}|m\b)"
+    rf"|\s*:?\s*(?:and\s+)?(?P<hm>\d{{1,2}}(?:\.\d+)?|{_W})\s*(?:{_MIN}|m\b)"
     rf"(?:\s*:?\s*(?P<hs>\d{{1,2}})\s*(?:{_SEC}|s\b))?"
     # `1 hour, 26 minutes, which...`: a comma only where nothing follows the minutes
     rf"|\s*,\s*(?P<hc>\d{{1,2}}|{_W})\s*(?:minutes?|mins?)\b(?=\s*(?:[,.;)!]|$))"
@@ -157,9 +157,22 @@ _HOUR_AND_BARE = re.compile(
 )
 
 
+# `nine and one-half minutes`, `40 and a half min`: a half more
+_AND_A_HALF = re.compile(
+    rf"(?<![\w.])({_N})\s+and\s+(?:a|one)[\s-]+half(?=\s+(?:{_MIN}|hours?|hrs?)\b)"
+)
+
+
+def _half_more(m: re.Match[str]) -> str:
+    whole = WORD_NUMBERS[m[1]] if m[1] in WORD_NUMBERS else number(m[1])
+    return f"{whole + 0.5:g}".ljust(len(m[0]))
+
+
 def _spoken(scan: str) -> str:
     """Return `scan` with spoken numbers and times as digits, each padded to its length."""
     scan = _COMPOUND.sub(lambda m: f"{_TENS[m[1]] + _UNITS[m[2]]}".ljust(len(m[0])), scan)
+    if "half" in scan:
+        scan = _AND_A_HALF.sub(_half_more, scan)
     for pattern, minutes in _SPOKEN_TIMES:
         scan = pattern.sub(
             lambda m, w=minutes: w.ljust(len(m[0])) if len(w) <= len(m[0]) else m[0], scan
@@ -192,7 +205,7 @@ def find_durations(text: str, distance_km: float | None = None) -> list[Duration
     scan = text
     if "z" in text:  # `zone 2 hour long`: the zone's number is no count of hours
         scan = _ZONE_NUMBER.sub(_zone_label, text)
-    if "ty" in scan or "quarter" in scan or "hour and" in scan:
+    if "ty" in scan or "quarter" in scan or "hour and" in scan or "half" in scan:
         scan = _spoken(scan)
     if "h" in scan:
         scan = _HOUR_AND_BARE.sub(_hours_and_minutes, scan)

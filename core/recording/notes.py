@@ -300,7 +300,7 @@ def failure(text: str) -> tuple[str, int] | None:
 
 # Words of a plan or a wish, not a record: such sets are asked about, never logged.
 PLAN = re.compile(
-    r"\bplan\s*[-:–]|"  # `thursday plan - bench 3x8 82.5`, `plan: squat 3x5`
+    r"\bplan\s*[-:–]|\bwill\s+be\s*:|"  # `thursday plan - bench 3x8 82.5`, `plan: squat 3x5`
     r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|"
     r"(?<!n't )(?<!n’t )(?<!not )want(?:ed)? to|next (?:time|week|session)|tomorrow|goal|"
     r"optional|(?:could|would|should|might) have|for example|if you|(?:when|until|once) you can|"
@@ -328,6 +328,9 @@ HABIT = re.compile(
     r"|\bmost\s+days\b|^\s*daily\s*:|^\s*(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
     r"|\bevery\s+day\s+i\b|\b\d\s*x\s+(?:a|per)\s+week\b"
     r"|\bi\s+could\s+(?:now\s+)?(?:do|get|manage|lift|squat|bench|deadlift|press)\b"
+    # `On days that were raining, I'd walk about 24 minutes`: what one would do then
+    r"|\bi['’]d\s+(?:usually\s+|often\s+|always\s+)?(?:walk|run|jog|swim|ride|cycle|bike|row|do|go)\b"
+    r"|\bon\s+days\s+(?:that|when)\b"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.

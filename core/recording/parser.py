@@ -29,6 +29,7 @@ from collections.abc import Mapping
 
 from core.recording.cardio import (
     ACTIVITIES,
+    activity_noun,
     read_cardio,
     read_distance,
     session_without_activity,
@@ -304,6 +305,11 @@ _DOING_LATER = re.compile(
     r"(?<!n't )(?<!not )want(?:ed)? to)\b"
 )
 _IN_BRACKETS = re.compile(r"\([^()\n]*\)")
+# A line that heads a plan: the lines below it are the plan (`For November, my exercise
+# will be:`, `Plan:`).
+_PLAN_HEADING = re.compile(
+    r"(?:\bwill\s+be|\bplan(?:ned)?|\bgoals?|\bto\s+do)\s*:\s*$", re.MULTILINE
+)
 # ... unless the message also says what was done (`Tomorrow is a rest day, today squat 3x5`).
 _DONE_WORDS = re.compile(r"\b(?:did|done|finished|just)\b")
 _BREAK = re.compile(r"[.!?,]\s+\w|\n")
@@ -349,16 +355,19 @@ def _planned_before(outcome: Outcome, text: str) -> Outcome:
     """Return a question instead of sets that a plan earlier in their sentence governs:
     `Tonight I am going to do 3x5x 115 squats, 3x5x60 overhead press` plans both lifts."""
     item = outcome.item
-    if not isinstance(item, StrengthEntry | Ambiguity) or not item.source:
+    if not isinstance(item, StrengthEntry | Ambiguity | CardioEntry) or not item.source:
         return outcome
     at = text.find(item.source)
     if at < 0:
         return outcome
-    plain = _IN_BRACKETS.sub(lambda m: " " * len(m[0]), text)  # `(War with the BAR!)`
-    ends = [m.end() for m in _SENTENCE_END.finditer(plain, 0, at)]
-    sentence = text[ends[-1] if ends else 0 : at].lower()
-    if not _DOING_LATER.search(sentence):
-        return outcome
+    if not _PLAN_HEADING.search(text[:at].lower()):  # `my ingredients will be:` above a list
+        if isinstance(item, CardioEntry):
+            return outcome
+        plain = _IN_BRACKETS.sub(lambda m: " " * len(m[0]), text)  # `(War with the BAR!)`
+        ends = [m.end() for m in _SENTENCE_END.finditer(plain, 0, at)]
+        sentence = text[ends[-1] if ends else 0 : at].lower()
+        if not _DOING_LATER.search(sentence):
+            return outcome
     message = "Were those sets planned or done? Send what you did."
     return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
 
@@ -396,13 +405,14 @@ def _not_this_session(outcome: Outcome, lower: str) -> Outcome:
     item = outcome.item
     if not isinstance(item, CardioEntry):
         return outcome
-    not_done = any(
-        item.activity is not None and item.activity.startswith(m[1][:3])
+    not_done = item.activity is not None and any(
+        m[1] == "cardio" or ACTIVITIES.get(m[1]) == item.activity
         for m in _NO_ACTIVITY.finditer(lower)
     )
     if not_done:
         message = (
-            f"Was there a {item.activity}, and how long? Send it as it was, e.g. `walk 30 min`"
+            f"Was there a {activity_noun(item.activity or '')}, and how long? Send it as it "
+            "was, e.g. `walk 30 min`"
         )
     elif _TOTAL_FIRST.match(lower):
         message = (
