@@ -32,6 +32,7 @@ MIN_SCORE = 1.0
 # "What weight should I squat next?" asks for the person's own plan, whatever lift it names
 # (a lift's name would otherwise pull it towards exercise selection); see core.faq.text.
 NEXT_LOAD, NEXT_LOAD_TERM = "next-load", "nextload"
+REMIND_TERM = "remind"
 # Longer input is not a question we can answer better; cutting it keeps every answer fast.
 MAX_CHARS = 500
 
@@ -157,7 +158,9 @@ def answer_follow_up(
 def best_match(question: str) -> Match | None:
     """Return the trusted topic match for `question`, or None below the confidence threshold."""
     index = _knowledge()[1]
-    if NEXT_LOAD_TERM in index.query_terms(question):
+    asked = index.query_terms(question)
+    if NEXT_LOAD_TERM in asked and REMIND_TERM not in asked:
+        # "what should I lift next?"; not "remind me before my next session"
         return Match(NEXT_LOAD, MIN_SCORE, 1.0)
     match = index.search(without_age(question))
     if match is None or match.coverage < MIN_COVERAGE or match.score < MIN_SCORE:

@@ -149,7 +149,14 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:just|only)\s+(?:go\s+for\s+)?(?:a\s+)?walk(?:s|ing)?\b", " walk walkenough "),
     (r"\blight[\s-]+headed\b", " lightheaded "),
     # "I walk 10k steps a day, do I still need to lift?"
-    (r"\b(?:walk(?:s|ing)?|steps)\b[\w\s,.]{0,60}?\bstill\s+need\b", " walk walkenough "),
+    (r"\b(?:walk(?:s|ing)?|steps?)\b[\w\s,.]{0,60}?\bstill\s+need\b", " walk walkenough "),
+    # "can you prompt me to train", "how many days a week", "how much times in one week"
+    (r"\bprompt\s+me\b", " remind me "),
+    (
+        r"\bhow\s+(?:many|much|often)\s+(?:days?|times?|sessions?)\s+(?:in\s+)?"
+        r"(?:a|one|per|each|the)\s+week\b",
+        " often week ",
+    ),
     (
         r"\b(?:no|little|limited|short\s+on|pressed\s+for|not\s+much|dont\s+have\s+(?:much\s+)?)"
         r"\s+time\b",
