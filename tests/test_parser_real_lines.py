@@ -1005,6 +1005,21 @@ RULES = [
     ("On days that were raining, I'd walk about 24 minutes on the treadmill", "kg", ASK),
     ("I did biceps and triceps at 8 lbs each, 10 reps and three sets each", "lb", ASK),
     ("Saturday - canoed for 2 hours on a windy lake", "kg", "other: 120 min"),  # was dropped
+    # sets said as people say them: `5 reps 3 times`, `five by five`
+    ("squat 100kg 5 reps 3 times", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),  # asked
+    ("bench 80kg 8 reps three times", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 8"),
+    ("squat three by eight 100kg", "kg", "squat: 100kg x 8, 100kg x 8, 100kg x 8"),  # asked
+    # a numbered list: each number starts an item, never a set of the item before
+    (
+        "1. Squat 3x5 100kg 2. Bench 3x8 80kg",  # squat asked about `2`, bench recorded
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5; bench_press: 80kg x 8, 80kg x 8, 80kg x 8",
+    ),
+    (
+        "Bench 3x8 80kg\n3. Row 3x8 60kg",  # `3` was read as the bench's reps (asked)
+        "kg",
+        "bench_press: 80kg x 8, 80kg x 8, 80kg x 8; barbell_row: 60kg x 8, 60kg x 8, 60kg x 8",
+    ),
     # `no ride`, `no jog`: that activity was not done (the check had compared 3 letters)
     ("no ride, but rode the trainer... bike 30 min", "kg", ASK),
     ("no jog today. ran 20 min on treadmill", "kg", ASK),

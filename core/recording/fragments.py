@@ -224,6 +224,8 @@ def _lift_after_plus(line: str, names: Mapping[str, str] | None) -> str:
     chars = list(line)
     lower = line.lower()
     for m in _PLUS_OR_THEN.finditer(line):
+        if _LIST_MARKER.fullmatch(line[: m.end()]):
+            continue  # `3. Row 3x8 60kg`: a list's number, not a sentence before the row
         words = _WORD.findall(line[m.end() :].lower())[:6]
         found, at, _ = find_exercise(words, names)
         lift_next = found is not None and all(w in HARMLESS_BEFORE for w in words[:at])

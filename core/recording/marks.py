@@ -44,6 +44,8 @@ _REPS_X_SETS = re.compile(
     rf"(?:x\s*)?(?<![\w.])({NUM})\s*reps?\s*x\s*({NUM})\s*sets?\b"
     # `3 reps x 3`: a count no load is (a set count), with no unit after it
     rf"|(?:x\s*)?(?<![\w.])({NUM})\s*reps?\s*x\s*([1-9]|10)(?![\w.]|\s*{UNIT}|\s*x)"
+    # `100kg 5 reps 3 times`: that set three times
+    rf"|(?<![\w.])({NUM})\s*reps?\s*,?\s+([1-9]|10)\s*times\b"
 )
 _TIMES = re.compile(rf"\(\s*x\s*({NUM})\s*(?:sets?)?\s*\)|x\s*({NUM})\s*sets\b")
 _RPE_BOUND = re.compile(r"@?\s*\brpe\s*[<>≤≥~]\s*\d+(?:\.\d+)?")
@@ -91,7 +93,9 @@ def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
     if "bar" in text:
         text = _BAR.sub("x 20kg" if units == "kg" else "x 45lb", text)
     if "rep" in text:
-        text = _REPS_X_SETS.sub(lambda m: f" {m[2] or m[4]} sets of {m[1] or m[3]}", text)
+        text = _REPS_X_SETS.sub(
+            lambda m: f" {m[2] or m[4] or m[6]} sets of {m[1] or m[3] or m[5]}", text
+        )
     times = None
     if ("(" in text or "sets" in text) and (m := _TIMES.search(text)):
         times = float(m[1] or m[2])

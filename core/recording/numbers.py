@@ -2,7 +2,7 @@
 
 Only words next to a set or rep word are numbers (`one arm row` stays a name): a number
 word followed by `sets`, `reps`, `singles`, `times` (or their singulars), or following
-`of` / `for` / `did`; `a set`, `a single` is one.
+`of` / `for` / `did`; `a set`, `a single` is one; `five by five` is `5x5`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,12 @@ _BEFORE_COUNT = re.compile(
 _COUNT_WORDS = ("set", "rep", "single", "times", "more", "extra", "round")  # one in each
 _AFTER_WORD = re.compile(rf"\b(of|for|did)\s+({_ANY})\b")
 _A_SET = re.compile(r"\ba (set|single)\b")
+# `five by five`, `3 by 8`: sets by reps, as `5x5`
+_BY = re.compile(rf"\b({_ANY}|\d{{1,2}})\s+by\s+({_ANY}|\d{{1,2}})\b")
+
+
+def _number(word: str) -> str:
+    return word if word.isdigit() else str(value(word))
 
 
 def value(word: str) -> int:
@@ -37,6 +43,8 @@ def digits(text: str) -> str:
     # Each pattern is tried only when the text holds a string every match of it holds.
     if "a s" in text:
         text = _A_SET.sub(r"1 \1", text)
+    if " by " in text:
+        text = _BY.sub(lambda m: f"{_number(m[1])}x{_number(m[2])}", text)
     if any(word in text for word in _COUNT_WORDS):
         text = _BEFORE_COUNT.sub(lambda m: str(value(m[1])), text)
     if "of" in text or "for" in text or "did" in text:

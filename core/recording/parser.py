@@ -139,6 +139,8 @@ def parse(
         text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`: an elliptical
     if "set" in text.lower():
         text = listed_reps(text)  # `3 sets of 8, 8, 7`, `3 sets 8, 8, 7`: those three sets
+    if _LIST_START.search(text):
+        text = _one_item_a_line(text)  # `1. Squat 3x5 100kg 2. Bench 3x8 80kg`
     if _GLUED.search(text):
         text = _GLUED.sub(r"\1 \2", text)  # `Barbell Squat10 reps`: the name, then the sets
     parts, overflow = segments(variant_first(text), names)
@@ -286,6 +288,26 @@ def _history(outcome: Outcome) -> Outcome:
 
 # A word glued to the sets after it (`Squat10 reps @ 60 Kg`, `Deadlift5x5`); short marks
 # (`x8`, `rpe8`) are not words, and a stat glued to its value (`Duration30:26`) is left.
+# A numbered list written on one line: each number after the first starts a line of its own.
+_LIST_START = re.compile(r"(?m)^\s*1[.)]\s+[A-Za-z].*\s2[.)]\s+[A-Za-z]")
+_LIST_ITEM = re.compile(r"\s(\d{1,2})[.)]\s+(?=[A-Za-z])")
+
+
+def _one_item_a_line(text: str) -> str:
+    """Return `text` with each item of a one-line numbered list on its own line (the same
+    length: a space before each number becomes a line break)."""
+    lines = []
+    for line in text.split("\n"):
+        if _LIST_START.match(line):
+            expected = 2
+            for m in _LIST_ITEM.finditer(line):
+                if int(m[1]) == expected:
+                    line = line[: m.start()] + "\n" + line[m.start() + 1 :]
+                    expected += 1
+        lines.append(line)
+    return "\n".join(lines)
+
+
 _GLUED = re.compile(r"(?<![\w.])([A-Za-z]{4,})(\d+\s*(?:x|×|reps?\b|sets?\b))", re.IGNORECASE)
 _WIKI_LINK = re.compile(r"\[\[([^\[\]\n|]{1,60})(?:\|[^\[\]\n]*)?\]\]")
 _TAG = re.compile(r"(?<![\w#])#[A-Za-z][\w-]*")
