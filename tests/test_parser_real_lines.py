@@ -1020,6 +1020,31 @@ RULES = [
         "kg",
         "bench_press: 80kg x 8, 80kg x 8, 80kg x 8; barbell_row: 60kg x 8, 60kg x 8, 60kg x 8",
     ),
+    # probe 4 (pasted sessions and app shares; tests/corpus/README.md)
+    (
+        "Bench Press - 6 sets/6 reps/275lbs.\n*3 minutes rest after each set*",  # a 7th set of 3
+        "lb",
+        "bench_press: " + ", ".join(["275lb x 6"] * 6),
+    ),
+    ("bench 3x8 185, RPE 7", "lb", "bench_press: 185lb x 8 @7, 185lb x 8 @7, 185lb x 8 @7"),
+    ("I was able to get up to 18 pounds, 6 reps", "lb", ASK),  # was a Turkish get-up
+    ("My aim was 4:45/km pace to finish in 38 mins.", "kg", ASK),  # was a 38 min run
+    ("last weeks run of 10.97km in 1hr 14m 30s at 163bpm", "kg", ASK),
+    (
+        "Front squat current capacity: 225x3/4/5 range. Strongest session at 225 was Mar 23",
+        "lb",
+        ASK,
+    ),
+    (
+        "Barbell Bent Over Row (5×10) 125lbs\n10x 125lbs\n10x 125lbs\n10x 125lbs\n10x 125lbs"
+        "\n10x 125lbs",  # the header's 5x10 was added to the five lines: ten sets
+        "lb",
+        "barbell_row: " + ", ".join(["125lb x 10"] * 5),
+    ),
+    ("Barbell Bent Over Row (5×10) 115lbs\n\n10x 120lbs", "lb", ASK),  # was six sets
+    ("1km 6:17/km\n2km 6:19/km\n3km 7:09/km\n4km 7:14/km", "kg", ASK),  # four runs
+    ("Here are the splits.\n  1. 8:40\n  2. 7:57\n  3. 7:57", "lb", ASK),
+    ("Today I ran 2.3 miles. The first mile I ran in 9:34", "lb", ASK),  # a 9.6 min run
     # `no ride`, `no jog`: that activity was not done (the check had compared 3 letters)
     ("no ride, but rode the trainer... bike 30 min", "kg", ASK),
     ("no jog today. ran 20 min on treadmill", "kg", ASK),
@@ -1040,6 +1065,10 @@ RULES = [
         ("Monday 30 Nov\nSquat 3x5 100kg", 11, 30, None),
         ("2024-01-16 squat 3x5 100kg", 1, 16, 2024),
         ("Sat 28th Nov: walk 40 min", 11, 28, None),
+        # an app's share text: the title, then the date
+        ("Push Day\nMonday 15 July 2024 at 18:45\n\nSquat\nSet 1: 100 kg × 5", 7, 15, 2024),
+        ("Evening Lift\nTuesday, September 22, 2026 at 6:05 PM\nDeadlift 1x5 100kg", 9, 22, 2026),
+        ("WORKOUT DATA - 2024-07-04\n\nSquat:\n  Set 1: 100 kg × 5 reps", 7, 4, 2024),
     ],
 )
 def test_a_date_heading_says_the_day_of_the_sets(
@@ -1054,7 +1083,14 @@ def test_a_date_heading_says_the_day_of_the_sets(
 
 @pytest.mark.parametrize(
     "text",
-    ["10/95; 10/105 squat", "5/3/1 squat 3x5 100kg", "2.5 km walk 30 min", "1. Squat 3x5 100kg"],
+    [
+        "10/95; 10/105 squat",
+        "5/3/1 squat 3x5 100kg",
+        "2.5 km walk 30 min",
+        "1. Squat 3x5 100kg",
+        "Squat\n5/5 100kg",  # below a title, only a date no set could be
+        "5/5 squats 100kg",
+    ],
 )
 def test_numbers_at_the_start_that_are_no_date_leave_the_day_alone(text: str) -> None:
     result = parse(text)

@@ -99,8 +99,8 @@ def date_heading(text: str) -> Heading | None:
         return _checked(m.end(), Dated(b, a, year), written)
     if b > 12 >= a:
         return _checked(m.end(), Dated(a, b, year), written)
-    if a == b:
-        return _checked(m.end(), Dated(a, b, year), written)
+    if a == b:  # `5/5/2026`; but `5/5 squats` may be five sets of five
+        return _checked(m.end(), Dated(a, b, year), written) if year else None
     return Heading(m.end(), None, written) if a and b and a <= 12 and b <= 12 else None
 
 

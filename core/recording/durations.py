@@ -115,6 +115,11 @@ _PART_AFTER = re.compile(
     r"rest|recovery|recoveries|recover|break|off|warm\s*-?\s*up|warmup|cool\s*-?\s*down|"
     r"cooldown|r\b|above|below|(?:(?:were|was)\s+)?(?:spent\s+)?in\s+(?:the\s+)?zone\b(?!\s*\d))"
 )
+# `The first mile I ran in 9:34`: a split of the session, not its time
+_SPLIT_BEFORE = re.compile(
+    r"\b(?:first|last|final|second|third|fastest|slowest|opening)\s+(?:mile|km|kilomet\w+|lap|"
+    r"length|half|split|5k|10k)\b[^.\n\d]{0,25}$"
+)
 _BOUND_BEFORE = re.compile(
     r"\b(?:less\s+than|under|over|more\s+than|nearly|almost|just\s+over|just\s+under|"
     r"at\s+least|up\s+to|upwards\s+of|had\s+only\s+(?:\w+\s+)?(?:for\s+)?)\s*$"
@@ -339,7 +344,7 @@ def _role(before: str, after: str) -> Role:
         return "total"
     if _REPEAT_BEFORE.search(before) or _REPEAT_AFTER.match(after):
         return "repeat"
-    if _PART_BEFORE.search(before) or _PART_AFTER.match(after):
+    if _PART_BEFORE.search(before) or _PART_AFTER.match(after) or _SPLIT_BEFORE.search(before):
         return "part"
     if _BOUND_BEFORE.search(before):
         return "bound"

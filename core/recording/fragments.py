@@ -71,6 +71,9 @@ _LIST_MARKER = re.compile(
     r"|(?:set\s*#?\s*\d{1,2}|w\d{0,2})\s*(?::|[-–—](?!\d))\s*(?=\d|bw\b))",
     re.IGNORECASE,
 )
+_COMMA_RPE = re.compile(r",(?=\s*@?\s*rpe\s*\d+(?:\.\d+)?\s*(?:$|[,;.]))", re.IGNORECASE)
+# A line in markdown's italics: its stars are no `x` (`*3 minutes rest*` is no set of 3).
+_ITALIC_LINE = re.compile(r"(\s*)\*(?=[^\s*])([^*]*[^\s*])\*(\s*)")
 # Markdown's bold and underline marks (`**Work:** Squat / 30kg / 5,5,15`), never a `3*10`.
 _EMPHASIS = re.compile(r"(?<![\d\s])\*\*|\*\*(?![\d\s])|__")
 _NAME_END = re.compile(r"[\d@+]")
@@ -199,6 +202,8 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
         if number >= MAX_LINES:
             return segments, text[line.start() :]
         plain = _EMPHASIS.sub("  ", line[0]) if "**" in line[0] or "__" in line[0] else line[0]
+        if italic := _ITALIC_LINE.fullmatch(plain):  # `*3 minutes rest after each set*`
+            plain = f"{italic[1]} {italic[2]} {italic[3]}"
         prepared = _prepare(plain, names)
         first = True
         for part in _PART.finditer(prepared):
@@ -378,6 +383,8 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         return "".join(chars)
     if " - " in line or " – " in line or " — " in line:
         line = _lift_after_dash(line, names)  # `squat 3x5 100kg - bench 3x8 80kg`: two lifts
+    if "rpe" in lower and "," in line:
+        line = _COMMA_RPE.sub(" ", line)  # `bench 3x8 185, RPE 7`: the RPE of those sets
     chars = list(notes.blank(line))
     # Each pattern is tried only when the line holds a string every match of it holds.
     for m in _PLUS.finditer(line) if "+" in line else ():

@@ -60,6 +60,9 @@ NOT_NAMING_AFTER = frozenset(
 # Words that carry a name on in another language (`press de banca`, `curl con barra`).
 FOREIGN_LINKS = frozenset("de del con al avec mit com da di du des".split())
 
+# Words after `get up` that make it a phrase, not the Turkish get-up.
+_GET_UP_TO = frozenset({"to", "at", "early", "and", "off", "from", "in", "this", "for"})
+
 # A body part named in how a rep went, not the lift: `couldn't get my chin over the bar`.
 _BODY_PART = frozenset({("chin", "over"), ("chin", "above"), ("chin", "past"), ("chin", "to")})
 
@@ -126,6 +129,8 @@ def _find(words: list[str], names: Mapping[str, str] | None) -> tuple[Exercise |
             after = words[start + n] if start + n < len(words) else ""
             if _changes_the_lift(after) or (n == 1 and (word, after) in _BODY_PART):
                 continue
+            if run == ["get", "up"] and after in _GET_UP_TO:
+                continue  # `I was able to get up to 18 pounds`: reached, not a get-up
             if exercise := _lookup(run, names):
                 return exercise, start, n
     return None, 0, 0

@@ -35,7 +35,7 @@ from core.recording.cardio import (
     session_without_activity,
 )
 from core.recording.catalogue import Exercise, display_name
-from core.recording.dates import date_heading
+from core.recording.dates import Heading, date_heading
 from core.recording.doubts import doubt
 from core.recording.durations import find_durations, session_minutes
 from core.recording.entries import (
@@ -72,6 +72,11 @@ _TALLY = re.compile(r"[^\d]*?(\d+)\s*")  # one number after a name (`name` is ch
 # A line of a count and one to three words (`100 froggers`): reps of an unknown exercise,
 # unless the words are a unit, a time or a set word.
 _SUPERSET = re.compile(r"\bsuper\s*-?\s*set(?:ted)?\s+(?:with|and)\s+([a-z][a-z -]{2,40})")
+# A load worked up to, with no lift named: asked which, never dropped.
+_LOAD_REACHED = re.compile(
+    r"\b(?:got|get|getting|worked|working|built|went|go|made\s+it)\s+up\s+to\s+"
+    r"\d+(?:\.\d+)?\s*(?:kgs?|lbs?|pounds?|kilos?|#)(?![a-z])"
+)
 _COUNT_OF_UNKNOWN = re.compile(
     r"\s*\d+\s+((?!(?:kgs?|lbs?|pounds?|kilos?|reps?|sets?|min\w*|sec\w*|hours?|hrs?|days?"
     r"|weeks?|months?|years?|times|x|am|pm|miles?|km|k|m|steps?|calories|cals?|bpm)\b)"
@@ -122,10 +127,11 @@ def parse(
     """
     if not text or not text.strip():
         return ParseResult()
-    heading = date_heading(text) if _DIGIT.search(text[:40]) else None
+    heading, at = _dated(text)
     if heading is not None:
         # `Nov 28 - squat 3x5 100kg`: that day's sets; the heading is not read as sets
-        text = re.sub(r"[^\n]", " ", text[: heading.end]) + text[heading.end :]
+        end = at + heading.end
+        text = text[:at] + re.sub(r"[^\n]", " ", text[at:end]) + text[end:]
     if (m := _ALL_IN_BRACKETS.fullmatch(text)) and m[1].strip():
         text = f" {m[1]} "  # `(And I deadlifted 85 today!)`: an aside is the whole message
     elif "(" in text and "\n" in text:
@@ -162,6 +168,14 @@ def parse(
     if _INSTRUCTED.search(lower) and not _DONE_WORDS.search(lower):
         # `doc says walk 30 min a day`, `my coach wants me to do 4x6 at 85`: advice, not a log
         outcomes = _asked_whole(outcomes, text, _NOT_YET)
+    if ("aim" in lower or "goal" in lower or "target" in lower) and _AIMED.search(
+        _IN_BRACKETS.sub(" ", lower)  # `(my target was 140)`: a heart rate's, beside the log
+    ):
+        # `My aim was 4:45/km pace to finish in 38 mins`: what was aimed at, not what was done
+        outcomes = _asked_whole(outcomes, text, _AIM_OR_DONE)
+    if len(_SPLIT_LINE.findall(text)) >= MIN_SPLIT_LINES:
+        # `1km 6:17/km` / `2km 6:19/km` ..., `1. 8:40` / `2. 7:57`: one session's splits
+        outcomes = _asked_whole(outcomes, text, _SPLITS)
     if _INSTEAD_OF_SETS.search(lower):
         # `instead of 3x8 bench I did 3x10`, `only managed 3x5 of the 5x5`: one set chain
         # was planned, the other done. Which? Asked, never both added up.
@@ -205,6 +219,34 @@ def parse(
             return ParseResult(problems=(_unclear_date(heading.written, text),))
         return ParseResult(entries, tuple(problems), ambiguities, 0, heading.dated)
     return ParseResult(entries, tuple(problems), ambiguities, days_ago)
+
+
+# An app's share text: the workout's title, then its date (`Push Day\nMonday 15 July 2024`).
+_LABEL_DASH = re.compile(r"\s*[^\W\d][^\d\n]{0,40}?\s[-–—:|]\s*")
+_MONTH_NAME = re.compile(r"[a-z]{3}", re.IGNORECASE)
+_TITLE_LINE = re.compile(r"\s*[^\W\d][^\d\n]{0,40}\n")
+
+
+def _dated(text: str) -> tuple[Heading | None, int]:
+    """Return the date heading that opens `text` or follows its title line, and where."""
+    if not _DIGIT.search(text[:80]):
+        return None, 0
+    if heading := date_heading(text):
+        return heading, 0
+    if (label := _LABEL_DASH.match(text)) and (heading := date_heading(text[label.end() :])):
+        if heading.dated is not None and (
+            heading.dated.year or _MONTH_NAME.search(heading.written)
+        ):
+            return heading, label.end()  # `WORKOUT DATA - 2024-07-04`
+    if (
+        (title := _TITLE_LINE.match(text))
+        and (heading := date_heading(text[title.end() :]))
+        and heading.dated is not None
+        and (heading.dated.year or _MONTH_NAME.search(heading.written))
+    ):
+        # below a title, only a date no set could be (`Squat\n5/5 100kg` is sets)
+        return heading, title.end()
+    return None, 0
 
 
 def _unclear_date(written: str, text: str) -> Problem:
@@ -395,6 +437,21 @@ def _planned_before(outcome: Outcome, text: str) -> Outcome:
 
 
 _WHOSE = "Were those yours? Send what you did, and I'll log it."
+_SPLITS = (
+    "Are those the splits of one session? Send its activity and total time, e.g. `run 10 km 60:31`"
+)
+MIN_SPLIT_LINES = 3
+# A line of one split: a distance and a pace, or a numbered clock time.
+_SPLIT_LINE = re.compile(
+    r"(?m)^\s*(?:(?:\d{1,2}[.)]|(?:mile|km|lap|split)\s*\d{1,2}\s*:?)\s*)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:km|k|mi|miles?)\s+)?\d{1,2}:[0-5]\d(?:\s*/\s*(?:km|mi|mile))?"
+    r"\s*(?:\(.*\))?\s*$"
+)
+_AIM_OR_DONE = "Was that your aim, or what you did? Send what you did, and I'll log it."
+_AIMED = re.compile(
+    r"\b(?:aim|goal|target)\s+(?:for\s+today\s+)?was\b"  # not `My goal is 150, squat 3x5`
+    r"(?!\s+(?:met|reached|achieved|hit|done|smashed|beaten))"
+)
 _NOT_YET = "Is that done, or still to do? Send it once you've done it, and I'll log it."
 
 
@@ -706,6 +763,8 @@ def _orphan(fragment: list[Segment], source: str) -> Outcome:
         return Outcome(Problem("unreadable", source, _which_session(joined)), counted=False)
     if len(fragment) == 1 and (m := _COUNT_OF_UNKNOWN.fullmatch(fragment[0].text)):
         name = m[1]  # `100 froggers`: reps of an exercise we don't know
+    elif _LOAD_REACHED.search(joined):
+        name = ""  # `I managed to get up to 90 kg`: a load reached, on which lift?
     elif not any(REPS_HINT.search(s.text) or SET_HINT.search(s.text) for s in fragment) and not (
         SET_LIKE.search(joined)
     ):

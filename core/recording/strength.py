@@ -143,6 +143,15 @@ def read_strength(
     borrowed_line = carried_line = loaded_single = -1
     has_reps = ambiguous = uniform = False
     per_line: dict[int, _LineSets] = {}
+    if (
+        "(" in head.text
+        and (scheme := _HEADER_SCHEME.search(head.text))
+        and (len(fragment) == 1 or fragment[1].line != head.line)
+        and any(s.line != head.line and _DIGIT.search(s.text) for s in fragment[1:])
+    ):
+        # `Barbell Row (5×10) 125lbs` above a line per set: the scheme counts those lines
+        headed = int(scheme[1])
+        fragment = [replace(head, text=_HEADER_SCHEME.sub(" ", head.text)), *fragment[1:]]
     for index, segment in enumerate(fragment):
         if index and (verb := _LIFT_VERB.match(segment.text)) and not _verb_fits(verb[1], exercise):
             # `Happy with the squats. Pressed only 4 reps at 49kg.`: the sets of another lift
@@ -332,7 +341,8 @@ def read_strength(
         sets, pending, uniform = sets * int(pending), None, True
     if headed is not None and headed != len(sets):
         message = (
-            f"{len(sets)} sets of {label} listed, {headed} in the heading: which is it? "
+            f"{len(sets)} set{'s' if len(sets) != 1 else ''} of {label} listed, {headed} in "
+            "the heading: which is it? "
             f"Send each set, e.g. `{example(exercise, units)}`"
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
@@ -723,6 +733,10 @@ class _LineSets:
     count: int = 0
     bare: bool = True
     uniform: bool = False
+
+
+# A set scheme in brackets on a lift's own line (`Barbell Row (5×10) 125lbs`).
+_HEADER_SCHEME = re.compile(r"\(\s*(\d{1,2})\s*x\s*(\d{1,2})\s*\)")
 
 
 def _bare_run(fragment: list[Segment], index: int) -> tuple[int, bool]:
