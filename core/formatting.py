@@ -51,6 +51,7 @@ def sets_summary(sets: Sequence[SetEntry]) -> str:
         first = group[0]
         where = load(first.weight, first.unit, first.bodyweight)
         rpe = f" @RPE {number(first.rpe)}" if first.rpe is not None else ""
+        rpe += " (warm-up)" if first.warmup else ""
         reps = {s.reps for s in group}
         if len(reps) == 1 and len(group) > 1:
             parts.append(f"{len(group)}×{first.reps} @ {where}{rpe}")
@@ -62,7 +63,13 @@ def sets_summary(sets: Sequence[SetEntry]) -> str:
 
 
 def _same_load(a: SetEntry, b: SetEntry) -> bool:
-    return (a.weight, a.unit, a.bodyweight, a.rpe) == (b.weight, b.unit, b.bodyweight, b.rpe)
+    return (a.weight, a.unit, a.bodyweight, a.rpe, a.warmup) == (
+        b.weight,
+        b.unit,
+        b.bodyweight,
+        b.rpe,
+        b.warmup,
+    )
 
 
 def cardio_name(modality: str, activity: str | None) -> str:

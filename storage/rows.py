@@ -120,7 +120,7 @@ def strength_set_row(
         "weight_kg": s.weight_kg,
         "bodyweight": s.bodyweight,
         "rpe": s.rpe,
-        "set_kind": "normal",
+        "set_kind": "warmup" if isinstance(s, SetEntry) and s.warmup else "normal",
         "seconds": None,
         "distance_m": None,
     }

@@ -22,6 +22,26 @@ async def test_logged_squat_replies_with_next_load(ann: ChatUser) -> None:
     assert "Next: Squat 3×8 @ 102.5 kg (progress" in reply
 
 
+async def test_a_labelled_warm_up_is_stored_as_one_and_leaves_the_next_load_alone(
+    ann: ChatUser, bob: ChatUser, engine
+) -> None:
+    shared = (
+        "Squat (Barbell)\nW1: 60 kg × 10\nSet 1: 100 kg × 8\nSet 2: 100 kg × 8\nSet 3: 100 kg × 8"
+    )
+    reply = await ann.say(shared)
+    assert "Squat: 10 @ 60 kg (warm-up) · 3×8 @ 100 kg" in reply, reply
+    plain = await bob.say("squat 3x8 100kg")
+    next_line = [line for line in reply.splitlines() if line.startswith("Next:")]
+    assert next_line == [line for line in plain.splitlines() if line.startswith("Next:")]
+    async with AsyncSession(engine) as session:
+        kinds = (
+            (await session.execute(select(StrengthSet.set_kind).order_by(StrengthSet.id)))
+            .scalars()
+            .all()
+        )
+    assert kinds == ["warmup", "normal", "normal", "normal", "normal", "normal", "normal"]
+
+
 async def test_every_set_is_recorded_with_the_original_text(ann: ChatUser, engine) -> None:
     await ann.say("bench 80kg 8,8,7\nzone 2 45 min avg hr 128")
     async with AsyncSession(engine) as session:

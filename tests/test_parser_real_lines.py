@@ -1058,6 +1058,21 @@ RULES = [
 
 
 @pytest.mark.parametrize(
+    ("text", "warm_ups"),
+    [
+        ("Squat (Barbell)\nSet 1: 60 kg x 10 [Warm-up]\nSet 2: 100 kg x 5", [True, False]),
+        ("Squat\nW1: 60 kg × 10\nW2: 80 kg × 5\nSet 1: 100 kg × 5", [True, True, False]),
+        ("Deadlift – 5x185lb (warmup), 5x215lb", [True, False]),
+        ("after warm up, squat 2x5 100kg", [False, False]),
+    ],
+)
+def test_a_set_labelled_a_warm_up_is_one(text: str, warm_ups: list[bool]) -> None:
+    (entry,) = parse(text).entries
+    assert isinstance(entry, StrengthEntry)
+    assert [s.warmup for s in entry.sets] == warm_ups
+
+
+@pytest.mark.parametrize(
     ("text", "month", "day", "year"),
     [
         ("Nov 28 - squat 3x5 100kg", 11, 28, None),

@@ -20,7 +20,7 @@ class StoredSet:
     bodyweight: bool
     rpe: float | None
     message_id: int
-    kind: str = "normal"  # "warmup", "failure" and "drop" come only from imported files
+    kind: str = "normal"  # "warmup" (labelled in chat or imported), "failure", "drop" (imported)
     seconds: float | None = None  # timed sets and cardio rows of imported files
     distance_m: float | None = None
 

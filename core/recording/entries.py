@@ -34,6 +34,7 @@ class SetEntry:
     unit: Unit
     bodyweight: bool = False
     rpe: float | None = None
+    warmup: bool = False  # labelled so (`W1:`, `[Warm-up]`, `(warmup)`): counts for no progress
 
     @property
     def weight_kg(self) -> float:

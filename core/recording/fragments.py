@@ -72,6 +72,12 @@ _LIST_MARKER = re.compile(
     re.IGNORECASE,
 )
 _COMMA_RPE = re.compile(r",(?=\s*@?\s*rpe\s*\d+(?:\.\d+)?\s*(?:$|[,;.]))", re.IGNORECASE)
+# A set labelled a warm-up by an app or in words: `W1:` (Strong), `[Warm-up]` (Hevy),
+# `(warmup)`, `warm-up:` before the set.
+_WARMUP_LABEL = re.compile(
+    r"^\s*w\d{0,2}\s*:|[\[(]\s*warm[\s-]*ups?\s*(?:sets?)?\s*[\])]|^\s*warm[\s-]*ups?\s*:",
+    re.IGNORECASE,
+)
 # A line in markdown's italics: its stars are no `x` (`*3 minutes rest*` is no set of 3).
 _ITALIC_LINE = re.compile(r"(\s*)\*(?=[^\s*])([^*]*[^\s*])\*(\s*)")
 # Markdown's bold and underline marks (`**Work:** Squat / 30kg / 5,5,15`), never a `3*10`.
@@ -190,6 +196,7 @@ class Segment:
     typed: str  # the name as typed, for a question about an unknown exercise
     heading: bool = False  # a line of only an unknown name: the set lines after it are its
     after_number: bool = False  # the name follows a number (`125 squats`): it counts reps
+    warmup: bool = False  # labelled a warm-up: `W1: 60 kg × 10`, `5x185lb (warmup)`
 
 
 def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment], str]:
@@ -610,6 +617,7 @@ def _segment(
         beside_name=len(lead) - used if exercise and first + used <= len(lead) else len(lead),
         cardio=mentions_cardio(text),
         typed=typed.strip(" :-–—*•\t").strip(),
+        warmup=("w" in raw or "W" in raw) and _WARMUP_LABEL.search(raw) is not None,
         after_number=after_number,
     )
 

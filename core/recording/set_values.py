@@ -31,6 +31,7 @@ class RawSet:
     unit: Unit
     bodyweight: bool
     rpe: float | None
+    warmup: bool = False
 
 
 def number(text: str) -> float:

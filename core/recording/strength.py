@@ -333,7 +333,7 @@ def read_strength(
         line.bare = line.bare and bool(_REPS_LINE.fullmatch(segment.text))
         line.uniform = line.uniform or part.uniform
         carried = part.load or carried
-        sets.extend(part.sets)
+        sets.extend([replace(s, warmup=True) for s in part.sets] if segment.warmup else part.sets)
     if question := _reps_of_those_sets(per_line, label, example(exercise, units)):
         return Outcome(Problem("unreadable", source, question), counted=True)
     if pending is not None and len(sets) == 1 and pending.is_integer() and pending > 1:
@@ -425,7 +425,7 @@ def read_strength(
     ):
         return Outcome(Problem("implausible", source, message), counted=True)
     entry_sets = tuple(
-        SetEntry(int(s.reps), s.weight or 0.0, s.unit, s.bodyweight, s.rpe) for s in sets
+        SetEntry(int(s.reps), s.weight or 0.0, s.unit, s.bodyweight, s.rpe, s.warmup) for s in sets
     )
     entry = StrengthEntry(exercise.id, entry_sets, source)
     return Outcome(entry, counted=True, ambiguous=ambiguous)
