@@ -341,6 +341,8 @@ WORDED = [
     ("I take pills for my blood pressure, is it safe for me to start lifting?", "safety"),
     ("can you give me a nudge before my next session?", "bot-reminders"),
     ("can you prompt me to train on Tuesdays?", "bot-reminders"),
+    ("quick q lol... does strength training raise IGF-1 more than cardio does?", "igf1"),
+    ("my mate reckons squats with no weights are useless, is he right?", "bodyweight"),
     ("how many times a week should I be doing the muscle exercises?", "frequency"),
     ("I have hart problem, is safe for me to lift weigths?", "safety"),
     ("just finished my workout, honestly how many sets should I do of each?", "volume"),

@@ -1,4 +1,4 @@
-"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_29.yaml.
+"""Ask the coach on question sets written blind: tests/faq_blind_4.yaml to faq_blind_31.yaml.
 
 Each set was written by someone who had not read the knowledge base or its matching code,
 given only the topic ids and titles, and scored ONCE when it was new (topic top-1
@@ -30,6 +30,8 @@ accuracy on in_scope; rejection, i.e. no topic, on out_of_scope):
     faq_blind_27.yaml: accuracy 52/62 = 83.9%, rejection 66/70 = 94.3% (session 12)
     faq_blind_28.yaml: accuracy 37/62 = 59.7%, rejection 68/70 = 97.1% (session 13)
     faq_blind_29.yaml: accuracy 51/62 = 82.3%, rejection 70/70 = 100%  (session 13)
+    faq_blind_30.yaml: accuracy 46/62 = 74.2%, rejection 65/70 = 92.9% (session 13, later)
+    faq_blind_31.yaml: accuracy 46/62 = 74.2%, rejection 70/70 = 100%  (session 13, later)
 
 Sets 4 to 7 were then tuned on (4 and 5 first, then all four). In session 7 the in-scope
 questions of sets 4 to 9 became examples in the knowledge base (each topic's `asked:`);
@@ -87,6 +89,13 @@ tablets for blood pressure; is it okay to start lifting?") was sent to the medic
 instead of the safety topic; "my insulin" matched IGF-1; "hart", "preasure", "weigths",
 "musculation" went unread. After those: set 28 71.0% / 98.6%, set 29 87.1% / 100%; no
 earlier set lost a question (sets 10, 17 and 21 gained one each).
+Sets 30 (hearsay to check: "my neighbour says...", "is it true that...") and 31 (chat bursts
+with "quick q", "lol", "hmm" and emoji) were written blind later in session 13 and scored
+once against the coach with those fixes and the reminder/how-often wording: pooled 92/124 =
+74.2% accuracy, 135/140 = 96.4% rejection. The fillers and the hearsay ("reckons", "my
+mate", "radio", "quick q", "lol") counted against the topic; as everyday words, set 30 gives
+79.0% / 94.3% and set 31 85.5% / 100%, and no other set lost a question ("video",
+"podcast" and "online" stayed out: they made "video call my grandson" a match).
 So on sets 4 to 15 the coach is tested on questions it has seen: a drop means a change made it
 forget them.
 The floors sit a little under the present figures, so a drop means a change made the coach
@@ -131,6 +140,8 @@ FLOORS = {
     "faq_blind_27.yaml": (0.87, 0.97),
     "faq_blind_28.yaml": (0.70, 0.97),
     "faq_blind_29.yaml": (0.85, 0.97),
+    "faq_blind_30.yaml": (0.77, 0.92),
+    "faq_blind_31.yaml": (0.83, 0.97),
 }
 
 

@@ -474,6 +474,10 @@ GENERIC = frozenset(
     finished finish finishing done usual newly finally loved love saved accident extra
     scrolling third certain number thumb hitting board straight onto shift shifts
     complete entire mid thought honestly proper
+    lol haha hehe lmao omg quick q random hmm ok so anyway btw reckon reckons mate mates chap
+    neighbour neighbor colleague radio newspaper
+    heard someone everybody everyone told tells rumour myth surely
+    buzzword fancy special useless
     two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty
     january february march april may june july august september october november december
     """.split()
