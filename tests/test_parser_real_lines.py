@@ -1045,6 +1045,9 @@ RULES = [
     ("1km 6:17/km\n2km 6:19/km\n3km 7:09/km\n4km 7:14/km", "kg", ASK),  # four runs
     ("Here are the splits.\n  1. 8:40\n  2. 7:57\n  3. 7:57", "lb", ASK),
     ("Today I ran 2.3 miles. The first mile I ran in 9:34", "lb", ASK),  # a 9.6 min run
+    ("3) After warmup, jog 20 mins", "lb", ASK),  # a programme's step, as Couch to 5K writes it
+    ("I'd only ever do the first ten, although I'd happily have done a 20 minute run", "lb", ASK),
+    ("Coach Greg would send me out on a ten minute run", "lb", ASK),
     # `no ride`, `no jog`: that activity was not done (the check had compared 3 letters)
     ("no ride, but rode the trainer... bike 30 min", "kg", ASK),
     ("no jog today. ran 20 min on treadmill", "kg", ASK),
@@ -1084,6 +1087,12 @@ def test_a_set_labelled_a_warm_up_is_one(text: str, warm_ups: list[bool]) -> Non
         ("Push Day\nMonday 15 July 2024 at 18:45\n\nSquat\nSet 1: 100 kg × 5", 7, 15, 2024),
         ("Evening Lift\nTuesday, September 22, 2026 at 6:05 PM\nDeadlift 1x5 100kg", 9, 22, 2026),
         ("WORKOUT DATA - 2024-07-04\n\nSquat:\n  Set 1: 100 kg × 5 reps", 7, 4, 2024),
+        (
+            "Day 4 of 60\n\nThursday, June 23rd, 2011\n\nBench Press: 147.5×8 reps, 4 sets",
+            6,
+            23,
+            2011,
+        ),
     ],
 )
 def test_a_date_heading_says_the_day_of_the_sets(

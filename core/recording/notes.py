@@ -301,6 +301,8 @@ def failure(text: str) -> tuple[str, int] | None:
 # Words of a plan or a wish, not a record: such sets are asked about, never logged.
 PLAN = re.compile(
     r"\bplan\s*[-:–]|\bwill\s+be\s*:|"  # `thursday plan - bench 3x8 82.5`, `plan: squat 3x5`
+    # what one would have done (`I'd happily have done it`)
+    r"\bi['’]d\s+(?:\w+\s+)?have\s+(?:done|gone|run|walked|ridden|lifted)\b|"
     r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|"
     r"(?<!n't )(?<!n’t )(?<!not )want(?:ed)? to|next (?:time|week|session)|tomorrow|goal|"
     r"optional|(?:could|would|should|might) have|for example|if you|(?:when|until|once) you can|"
@@ -331,6 +333,8 @@ HABIT = re.compile(
     # `On days that were raining, I'd walk about 24 minutes`: what one would do then
     r"|\bi['’]d\s+(?:usually\s+|often\s+|always\s+)?(?:walk|run|jog|swim|ride|cycle|bike|row|do|go)\b"
     r"|\bon\s+days\s+(?:that|when)\b"
+    # `Coach Greg would send me out on a ten minute run`, `I'd only ever do the first ten`
+    r"|\bwould\s+(?:send|have|make|get|take)\s+(?:me|us)\b|\bi['’]d\s+only\s+ever\b"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.

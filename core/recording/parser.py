@@ -173,6 +173,9 @@ def parse(
     ):
         # `My aim was 4:45/km pace to finish in 38 mins`: what was aimed at, not what was done
         outcomes = _asked_whole(outcomes, text, _AIM_OR_DONE)
+    if "warm" in lower and _PROGRAM_STEP.search(lower):
+        # `3) After warmup, jog 20 mins`: a programme's step as Couch to 5K writes it
+        outcomes = _asked_whole(outcomes, text, _STEP_OR_DONE)
     if len(_SPLIT_LINE.findall(text)) >= MIN_SPLIT_LINES:
         # `1km 6:17/km` / `2km 6:19/km` ..., `1. 8:40` / `2. 7:57`: one session's splits
         outcomes = _asked_whole(outcomes, text, _SPLITS)
@@ -224,7 +227,8 @@ def parse(
 # An app's share text: the workout's title, then its date (`Push Day\nMonday 15 July 2024`).
 _LABEL_DASH = re.compile(r"\s*[^\W\d][^\d\n]{0,40}?\s[-–—:|]\s*")
 _MONTH_NAME = re.compile(r"[a-z]{3}", re.IGNORECASE)
-_TITLE_LINE = re.compile(r"\s*[^\W\d][^\d\n]{0,40}\n")
+# (`Day 4 of 60` may hold numbers, never sets: no `x`, unit or clock)
+_TITLE_LINE = re.compile(r"\s*[^\W\d](?:(?!\d\s*(?:x|kg|lb|:))[^\n]){0,40}\n", re.IGNORECASE)
 
 
 def _dated(text: str) -> tuple[Heading | None, int]:
@@ -441,6 +445,10 @@ _SPLITS = (
     "Are those the splits of one session? Send its activity and total time, e.g. `run 10 km 60:31`"
 )
 MIN_SPLIT_LINES = 3
+_PROGRAM_STEP = re.compile(r"(?m)^\s*\d{1,2}[.)]\s*after\s+(?:a\s+|the\s+|your\s+)?warm[\s-]*up\b")
+_STEP_OR_DONE = (
+    "Is that a step of your programme, or what you did? Send what you did, and I'll log it."
+)
 # A line of one split: a distance and a pace, or a numbered clock time.
 _SPLIT_LINE = re.compile(
     r"(?m)^\s*(?:(?:\d{1,2}[.)]|(?:mile|km|lap|split)\s*\d{1,2}\s*:?)\s*)?"
