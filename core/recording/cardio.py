@@ -54,7 +54,9 @@ _WORD = re.compile(r"[a-z]+")
 _NAMED = re.compile(rf"{_ZONE2.pattern}|{_HIIT.pattern}")  # zone 2 or intervals, in one pass
 ACTIVITIES = {
     **dict.fromkeys(("run", "ran", "running", "jog", "jogged", "jogging"), "run"),
-    **dict.fromkeys(("bike", "biked", "biking", "cycle", "cycled", "cycling", "spin"), "bike"),
+    **dict.fromkeys(
+        ("bike", "bikes", "biked", "biking", "cycle", "cycled", "cycling", "spin"), "bike"
+    ),
     **dict.fromkeys(("airdyne", "airbike", "peloton"), "bike"),
     **dict.fromkeys(("ride", "rode", "riding"), "bike"),
     **dict.fromkeys(("row", "rowed", "rowing", "rower", "erg"), "row"),
@@ -71,6 +73,8 @@ ACTIVITIES = {
         ("canoe", "canoed", "canoeing", "kayak", "kayaked", "kayaking", "paddled", "paddling"),
         "paddle",
     ),
+    **{sport: sport for sport in ("pickleball", "tennis", "badminton")},
+    **dict.fromkeys(("mowing", "mowed"), "mowing"),
 }
 _NOUNS = {"bike": "ride", "elliptical": "elliptical session", "stairs": "stair session"}
 

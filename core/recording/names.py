@@ -28,7 +28,7 @@ STOP_WORDS = frozenset(
 # could be done, asked for). The lift still leads.
 PREFACE = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu
-    thur thurs fri sat sun today tonight log logged workout then next further finally also
+    thur thurs fri sat sun today tonight log logged workout exercise then next further finally also
     plus and after max day yesterday this morning afternoon evening pr new legs gym am
     pm""".split()
 )
@@ -47,7 +47,7 @@ _BODYWEIGHT = frozenset({"bodyweight", "bw"})
 CHANGING_AFTER = frozenset(
     "machine sled hold holds jump jumps walk walks complex press row raise curl extension "
     "pulldown pull dip dips clean cleans snatch thruster thrusters swing swings plate hang "
-    "hangs step steps stepup stepups grip".split()
+    "hangs step steps stepup stepups grip walker".split()
 )
 
 # Words of our names that follow a lift's name without naming another (`squat and bench`,

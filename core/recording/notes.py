@@ -323,7 +323,7 @@ HABIT = re.compile(
     r"|\bevery\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
     # `I walk 45 min every morning`, `mondays I squat 3x5`, `every week I do 3x8 bench`
     r"|(?<!\bas\s)\bi\s+(?:walk|run|jog|swim|ride|cycle|bike|lift|squat|bench|do)\b[^.\n]{0,40}"
-    r"\bevery\s+(?:morning|evening|night|day|week)\b"
+    r"\bevery\s*(?:morning|evening|night|day|week)\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\s+i\b|\bevery\s+week\s+i\b"
     r"|^\s*(?:usually|normally)\b|\b(?:usually|normally)[\s.!]*$"
     # `most days I do 50 push ups`, `daily: 10 min walk`, `each monday:`, `3x a week`
@@ -335,6 +335,8 @@ HABIT = re.compile(
     r"|\bon\s+days\s+(?:that|when)\b"
     # `Coach Greg would send me out on a ten minute run`, `I'd only ever do the first ten`
     r"|\bwould\s+(?:send|have|make|get|take)\s+(?:me|us)\b|\bi['’]d\s+only\s+ever\b"
+    # where one has got to: `my deadlifts are at 185`, `currently doing about 3 sets of 4`
+    r"|\bcurrently\s+doing\b|\bmy\s+\w+\s+(?:are|is)\s+(?:at|up\s+to)\s+\d"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.

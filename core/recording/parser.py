@@ -475,6 +475,7 @@ _INSTRUCTED = re.compile(
     r"\b(?:doc|doctor|gp|trainer|coach|physio|therapist|pt)\s+"
     r"(?:says|wants|told\s+me|said\s+(?:to|do|i\s+should))\b"
     r"|\bwants?\s+me\s+to\b|\btold\s+me\s+to\b"
+    r"|\b(?:i\s+am|i['’]m|i\s+was|i['’]ve\s+been)\s+told\b"  # `I am told a good time will be`
 )
 _INSTEAD_OF_SETS = re.compile(
     r"\b(?:instead\s+of|rather\s+than|swapped|swap|in\s+place\s+of|meant\s+to\s+do|of\s+the)"
@@ -484,7 +485,7 @@ _WHICH_SETS_DONE = "Which sets did you do? Send only those, e.g. `squat 3x5 100k
 # `No walk, but a work out with my trainer. 30 minutes.`: the activity named was not done.
 _NO_ACTIVITY = re.compile(r"\bno\s+(walk|run|ride|bike|swim|jog|row|hike|cardio)\b")
 # `Total: 120 minutes of walking, and 30 minutes of strength`: a summary of sessions.
-_TOTAL_FIRST = re.compile(r"\s*totals?\s*:|\s*totals?\s+for\s+(?:the|this|today|my)\b")
+_TOTAL_FIRST = re.compile(r"\s*totals?(?:\s+time)?\s*:|\s*totals?\s+for\s+(?:the|this|today|my)\b")
 
 
 def _not_this_session(outcome: Outcome, lower: str) -> Outcome:
