@@ -1056,6 +1056,7 @@ RULES = [
     ("I was on one of the bikes for 15 minutes or so.", "kg", "other: 15 min"),  # dropped
     ("Exercise Situps: 100", "kg", "sit_up: bw x 100"),  # dropped
     ("pickleball 90 min", "kg", "other: 90 min"),  # dropped
+    ("Shoulder Presses: 2 sets of 15 with 20 lbs total", "lb", ASK),  # each hand, or both?
     # `no ride`, `no jog`: that activity was not done (the check had compared 3 letters)
     ("no ride, but rode the trainer... bike 30 min", "kg", ASK),
     ("no jog today. ran 20 min on treadmill", "kg", ASK),

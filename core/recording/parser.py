@@ -173,6 +173,9 @@ def parse(
     ):
         # `My aim was 4:45/km pace to finish in 38 mins`: what was aimed at, not what was done
         outcomes = _asked_whole(outcomes, text, _AIM_OR_DONE)
+    if "total" in lower and _LOAD_TOTAL.search(lower):
+        # `2 sets of 15 with 20 lbs total`: both dumbbells together, or each? Asked.
+        outcomes = [_load_total(o) for o in outcomes]
     if "warm" in lower and _PROGRAM_STEP.search(lower):
         # `3) After warmup, jog 20 mins`: a programme's step as Couch to 5K writes it
         outcomes = _asked_whole(outcomes, text, _STEP_OR_DONE)
@@ -445,6 +448,7 @@ _SPLITS = (
     "Are those the splits of one session? Send its activity and total time, e.g. `run 10 km 60:31`"
 )
 MIN_SPLIT_LINES = 3
+_LOAD_TOTAL = re.compile(r"\d\s*(?:lbs?|kgs?|pounds?|kilos?|#)\s+(?:in\s+)?total\b")
 _PROGRAM_STEP = re.compile(r"(?m)^\s*\d{1,2}[.)]\s*after\s+(?:a\s+|the\s+|your\s+)?warm[\s-]*up\b")
 _STEP_OR_DONE = (
     "Is that a step of your programme, or what you did? Send what you did, and I'll log it."
@@ -486,6 +490,18 @@ _WHICH_SETS_DONE = "Which sets did you do? Send only those, e.g. `squat 3x5 100k
 _NO_ACTIVITY = re.compile(r"\bno\s+(walk|run|ride|bike|swim|jog|row|hike|cardio)\b")
 # `Total: 120 minutes of walking, and 30 minutes of strength`: a summary of sessions.
 _TOTAL_FIRST = re.compile(r"\s*totals?(?:\s+time)?\s*:|\s*totals?\s+for\s+(?:the|this|today|my)\b")
+
+
+def _load_total(outcome: Outcome) -> Outcome:
+    """Return a question instead of sets whose load is a total (`20 lbs total`)."""
+    item = outcome.item
+    if not isinstance(item, StrengthEntry) or not _LOAD_TOTAL.search(item.source.lower()):
+        return outcome
+    example = f"{display_name(item.exercise).lower()} 2x15 10lb"
+    message = (
+        f"Was that weight in each hand, or both together? Send the weight of one, e.g. `{example}`"
+    )
+    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
 
 
 def _not_this_session(outcome: Outcome, lower: str) -> Outcome:
