@@ -1057,6 +1057,11 @@ RULES = [
     ("Exercise Situps: 100", "kg", "sit_up: bw x 100"),  # dropped
     ("pickleball 90 min", "kg", "other: 90 min"),  # dropped
     ("Shoulder Presses: 2 sets of 15 with 20 lbs total", "lb", ASK),  # each hand, or both?
+    (  # a lift after a session and a spaced em dash (the squat was lost)
+        "walk 20 min — squat 3x5 100kg",
+        "kg",
+        "walk: 20 min; squat: 100kg x 5, 100kg x 5, 100kg x 5",
+    ),
     # `no ride`, `no jog`: that activity was not done (the check had compared 3 letters)
     ("no ride, but rode the trainer... bike 30 min", "kg", ASK),
     ("no jog today. ran 20 min on treadmill", "kg", ASK),

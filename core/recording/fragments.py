@@ -367,6 +367,7 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
             or ". " in line
             or " - " in line
             or "–" in line
+            or "—" in line
             or " and " in lower
             or " & " in line
         ):

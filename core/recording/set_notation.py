@@ -175,12 +175,9 @@ def _rep_range(text: str) -> bool:
 
 
 _AM_PM = re.compile(r"(?:(?:@|\bat\b)\s*)?(?<![\d.])\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", re.IGNORECASE)
-# A time of day (`@ 8:30`, `6:15pm`) or a time labelled as one (`Time = 13:29`): never a
-# load and its reps, as `24:10` (24 kg for 10) is.
-_CLOCK = re.compile(
-    r"(?:(?:@|\bat\b)\s*|\btime\s*[=:]?\s*)(?<![\d.])\d{1,2}:\d\d(?![\d.,])(?:\s*(?:am|pm)\b)?"
-    r"|(?<![\d.])\d{1,2}:\d\d\s*(?:am|pm)\b"
-)
+# A time of day (`@ 8:30`) or a time labelled as one (`Time = 13:29`): never a load and its
+# reps, as `24:10` (24 kg for 10) is. (`6:15pm` is gone already: `_AM_PM`.)
+_CLOCK = re.compile(r"(?:(?:@|\bat\b)\s*|\btime\s*[=:]?\s*)(?<![\d.])\d{1,2}:\d\d(?![\d.,])")
 
 _LOAD_COLON_REPS = re.compile(r"(?<![\d.:])(\d+(?:\.\d+)?):(\d{1,2})(?![\d.:])")
 
