@@ -343,6 +343,10 @@ WORDED = [
     ("can you prompt me to train on Tuesdays?", "bot-reminders"),
     ("quick q lol... does strength training raise IGF-1 more than cardio does?", "igf1"),
     ("my mate reckons squats with no weights are useless, is he right?", "bodyweight"),
+    (
+        "I'm a retired nurse, do I need someone to supervise my lifting or can I manage alone?",
+        "supervision",
+    ),
     ("how many times a week should I be doing the muscle exercises?", "frequency"),
     ("I have hart problem, is safe for me to lift weigths?", "safety"),
     ("just finished my workout, honestly how many sets should I do of each?", "volume"),
@@ -363,6 +367,9 @@ WORDED = [
 ]
 NOT_OURS = [
     "how do I adjust my insulin on the days I exercise?",
+    "My resting heart rate dropped to 42 bpm, is that a sign of a heart problem?",
+    "I've lost 4 kg in 2 weeks without trying, what could be causing it?",
+    "How do I roast a 2 kg chicken and for how long?",
     "is a glass of wine ok after the gym",
     "is the keto diet good for my brain",
     "how much salt is too much for me",

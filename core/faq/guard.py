@@ -92,7 +92,10 @@ _DIAGNOSIS = re.compile(
     r"what should (?:my|his|her)\s+(?:bloodpressure|cholesterol|blood sugar|bmi)\s+be|"
     r"should (?:i|he|she) (?:get|have|go for|book) (?:a |an |the |my )?(?:\w+ )?"
     r"(?:replacement|surgery|operation|op)\b|"
-    r"(?:stop|quit|come off|skip) taking\b)"
+    r"(?:stop|quit|come off|skip) taking\b|"
+    # what a sign or a change means: `is that a sign of a heart problem`, `what could be
+    # causing it`
+    r"is (?:that|this|it) a sign of\b|what (?:could|might|would) be causing\b)"
 )
 # A message that opens with chest pain (`chest pain walking uphill`, normalised to heart
 # pain): a doctor's first, not a training topic's.

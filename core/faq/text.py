@@ -148,6 +148,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bwalk(?:s|ing)?\b[\w\s,.]{0,50}?\benough\b", " walk walkenough "),
     (r"\b(?:just|only)\s+(?:go\s+for\s+)?(?:a\s+)?walk(?:s|ing)?\b", " walk walkenough "),
     (r"\blight[\s-]+headed\b", " lightheaded "),
+    # a cross-trainer is a cardio machine, not a personal trainer
+    (r"\bcross[\s-]*trainers?\b", " aerobic "),
     # "I walk 10k steps a day, do I still need to lift?"
     (r"\b(?:walk(?:s|ing)?|steps?)\b[\w\s,.]{0,60}?\bstill\s+need\b", " walk walkenough "),
     # "can you prompt me to train", "how many days a week", "how much times in one week"
@@ -378,6 +380,8 @@ SYNONYMS = {
     "programme": "program",
     "fertilizer": "fertiliser",
     "neurons": "neuron",
+    "rise": "raise",
+    "rises": "raise",
 }
 
 STOPWORDS = frozenset(
@@ -478,6 +482,11 @@ GENERIC = frozenset(
     neighbour neighbor colleague radio newspaper
     heard someone everybody everyone told tells rumour myth surely
     buzzword fancy special useless
+    job jobs work shift shifts rota retired lorry trucker truck driver drivers
+    farmer farm farming tractor cab harvest season nurse nurses nursing hospital teacher
+    teachers teaching postman postwoman paramedic firefighter pharmacist cleaner
+    warehouse picker office desk builder secondary science maths head part curious
+    yeah right got though sounds that
     two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty
     january february march april may june july august september october november december
     """.split()
@@ -490,6 +499,7 @@ GENERIC = frozenset(
 OFF_TOPIC = frozenset(
     stem(w)
     for w in """
+    roast roasting weightwatchers watchers
     diet diets dieting keto ketogenic fasting calorie calories recipe recipes meal meals
     cholesterol diabetes diabetic sugar alcohol beer wine coffee smoking mattress pillow
     surgeon prescription news weather rain politics wedding book booking buy price cost
