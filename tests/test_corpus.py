@@ -30,6 +30,7 @@ FLOORS = {
     "holdout-12.yaml": (96, 4),
     "holdout-13.yaml": (105, 6),
     "holdout-14.yaml": (124, 3),
+    "holdout-15.yaml": (84, 5),
 }
 
 
