@@ -105,7 +105,8 @@ def strength_set_row(
 ) -> dict[str, object]:
     """Return a strength_sets row for a set typed in chat or one of an imported workout.
 
-    Only an imported set has a kind other than "normal", seconds or a distance.
+    A set typed in chat is "normal" or, labelled so, a "warmup"; only an imported set has
+    another kind, seconds or a distance.
     """
     row: dict[str, object] = {
         "user_id": user_id,

@@ -359,9 +359,9 @@ async def test_a_session_logged_the_morning_after_goes_on_yesterday(ann: ChatUse
 
 async def test_a_dated_log_goes_on_the_day_its_heading_names(ann: ChatUser, engine) -> None:
     reply = await ann.say("Nov 20 - squat 3x5 100kg\nwalk 40 min", at="2026-11-24T08:00")
-    assert reply.startswith("📅 For Fri 20 Nov:"), reply
+    assert reply.startswith("📅 For Fri 20 Nov (your next loads: /plan):"), reply
     pasted = await ann.say("28/12/2025\nbench 3x8 60kg", at="2026-11-24T08:01")
-    assert pasted.startswith("📅 For Sun 28 Dec 2025:"), pasted
+    assert pasted.startswith("📅 For Sun 28 Dec 2025 (your next loads: /plan):"), pasted
     async with AsyncSession(engine) as session:
         sets = (await session.execute(select(StrengthSet))).scalars().all()
         walk = (await session.execute(select(CardioSession))).scalars().one()
@@ -370,6 +370,19 @@ async def test_a_dated_log_goes_on_the_day_its_heading_names(ann: ChatUser, engi
         ("bench_press", "2025-12-28"),
     }
     assert walk.day.isoformat() == "2026-11-20"
+
+
+async def test_a_date_still_to_come_is_logged_for_today_and_says_so(ann: ChatUser, engine) -> None:
+    reply = await ann.say("2026-12-25 squat 3x5 100kg", at="2026-11-24T08:00")
+    assert reply.startswith("📅 25 Dec 2026 is still to come, so this is logged for today."), reply
+    leap = await ann.say("Feb 29 - bench 3x8 60kg", at="2026-11-24T08:01")  # the last 29 Feb
+    assert leap.startswith("📅 For Thu 29 Feb 2024"), leap
+    async with AsyncSession(engine) as session:
+        days = (await session.execute(select(StrengthSet.exercise, StrengthSet.day))).all()
+    assert {(e, d.isoformat()) for e, d in days} == {
+        ("squat", "2026-11-24"),
+        ("bench_press", "2024-02-29"),
+    }
 
 
 async def test_a_date_either_way_round_is_asked_and_records_nothing(ann: ChatUser, engine) -> None:

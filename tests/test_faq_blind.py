@@ -104,7 +104,7 @@ once against the coach with all the fixes above: pooled 92/124 = 74.2% accuracy,
 97.1% rejection. Jobs and routines ("lorry driver", "farmer", "retired nurse") counted
 against the topic; a cross-trainer was a personal trainer; "what could be causing it" and
 "is that a sign of a heart problem" are a doctor's questions; "roast" and "Weight Watchers"
-are off-topic. After those: set 32 83.9% / 100%, set 33 82.3% / 100%; no other set lost a
+are off-topic. After those: set 32 83.9% / 100%, set 33 80.6% / 100%; no other set lost a
 question ("school" and "retirement" stayed out: they made "school times" and "saved up for
 retirement" a match).
 So on sets 4 to 15 the coach is tested on questions it has seen: a drop means a change made it

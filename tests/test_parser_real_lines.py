@@ -334,7 +334,7 @@ RULES = [
         ASK,
     ),  # h2-081: one time, 86 minutes, but a ride, a skate? asked
     ("skated 20 km avg 22 km/h", "kg", ASK),  # no ride for a speed alone
-    ("run 1 hour, 30 min yoga", "kg", ASK),  # the 30 minutes are the yoga's
+    ("run 1 hour, 30 min yoga", "kg", "other: 60 min; other: 30 min"),  # the 30 are the yoga's
     ("3 miles 36 min 12:00 pace", "lb", ASK),  # a brisk walk's pace: asked
     ("5000m 25:00 2:30 pace", "kg", ASK),  # a rower's split, not a runner's pace
     ("40 km in 1:40, 2:30/km", "kg", ASK),  # a ride's pace
@@ -995,7 +995,11 @@ RULES = [
     ("Squat 3 sets\n100x5\n100x5", "kg", ASK),  # was four sets
     # a known name, then a word of another name or another language: another lift, asked
     ("press de banca 3x8 60kg", "kg", ASK),  # was overhead press
-    ("row cable 3x10 50kg", "kg", ASK),  # was barbell row
+    # ... or, put first, names the lift it means (`row cable` was a barbell row)
+    ("row cable 3x10 50kg", "kg", "seated_row: 50kg x 10, 50kg x 10, 50kg x 10"),
+    ("curls hammer 3x10 12kg", "kg", "bicep_curl: 12kg x 10, 12kg x 10, 12kg x 10"),
+    ("row seated 3x10 50kg", "kg", "seated_row: 50kg x 10, 50kg x 10, 50kg x 10"),
+    ("squat legs 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),  # a day's label
     ("squat 100 bench 80", "kg", ASK),  # the next lift's name is no part of the squat's
     ("bench paused 3x5 80kg", "kg", "bench_press: 80kg x 5, 80kg x 5, 80kg x 5"),
     # slice 13 (scored once, then tuned on)
@@ -1056,6 +1060,25 @@ RULES = [
     ("I was on one of the bikes for 15 minutes or so.", "kg", "other: 15 min"),  # dropped
     ("Exercise Situps: 100", "kg", "sit_up: bw x 100"),  # dropped
     ("pickleball 90 min", "kg", "other: 90 min"),  # dropped
+    # a review of this session's changes
+    ("my weight is at 80kg, squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("squat 5x5 100kg, 2500 kg in total", "kg", "squat: " + ", ".join(["100kg x 5"] * 5)),
+    (
+        "Kettlebell swings\n24:10\n24:10\n24:10",  # 24 kg for 10, three times: no run splits
+        "kg",
+        "kettlebell_swing: 24kg x 10, 24kg x 10, 24kg x 10",
+    ),
+    (
+        "1) squat 3x5 100kg\n2) after warmup bench 3x8 80kg",  # not a programme's step
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5; bench_press: 80kg x 8, 80kg x 8, 80kg x 8",
+    ),
+    ("8/10 effort today, squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("1/2 mile run 5 min", "kg", "other: 5 min"),  # a fraction, no date
+    ("Squat\n1: 100 kg × 5\n2: 100 kg × 5", "kg", "squat: 100kg x 5, 100kg x 5"),  # @1, @2
+    ("Squat 3 sets\n100x5, 100x5, 100x5", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("did them one by one, squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("5,00 km / 24:41 / Pace 4:56\n5,00 km / 24:21 / Pace 4:52\n5,00 km / 24:30", "kg", ASK),
     ("Shoulder Presses: 2 sets of 15 with 20 lbs total", "lb", ASK),  # each hand, or both?
     (  # a lift after a session and a spaced em dash (the squat was lost)
         "walk 20 min — squat 3x5 100kg",
@@ -1080,6 +1103,7 @@ RULES = [
         ("Squat (Barbell)\nSet 1: 60 kg x 10 [Warm-up]\nSet 2: 100 kg x 5", [True, False]),
         ("Squat\nW1: 60 kg × 10\nW2: 80 kg × 5\nSet 1: 100 kg × 5", [True, True, False]),
         ("Deadlift – 5x185lb (warmup), 5x215lb", [True, False]),
+        ("Bench Press\n[Warm-up] 40kg x 10\n80kg x 5", [True, False]),  # a label first
         ("after warm up, squat 2x5 100kg", [False, False]),
     ],
 )
@@ -1127,6 +1151,7 @@ def test_a_date_heading_says_the_day_of_the_sets(
         "2.5 km walk 30 min",
         "1. Squat 3x5 100kg",
         "Squat\n5/5 100kg",  # below a title, only a date no set could be
+        "walk 30 min\n28/11/2026\nsquat 3x5 100kg",  # a session is no title
         "5/5 squats 100kg",
     ],
 )

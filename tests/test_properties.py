@@ -162,7 +162,16 @@ LOGLIKE = st.builds(
     st.integers(0, 30),
     st.integers(0, 30),
     st.sampled_from(["kg", "lb", "", " kg"]),
-    st.sampled_from(["", ", 8, 8, 6", " (failed the last rep)", " then 80kg 2x10", " @ 8"]),
+    st.sampled_from(
+        [
+            "",
+            ", 8, 8, 6",
+            " (failed the last rep)",
+            " then 80kg 2x10",
+            " @ 8",
+            " (warmup), 3x5 100kg",
+        ]
+    ),
 )
 
 
@@ -183,6 +192,7 @@ async def stored_entries(engine: AsyncEngine, platform_message_id: str) -> list[
                     StrengthSet.unit,
                     StrengthSet.bodyweight,
                     StrengthSet.rpe,
+                    StrengthSet.set_kind,
                 )
                 .join(Message, Message.id == StrengthSet.message_id)
                 .where(Message.platform_message_id == platform_message_id)
@@ -197,8 +207,11 @@ async def stored_entries(engine: AsyncEngine, platform_message_id: str) -> list[
             )
         ).all()
     by_exercise: dict[str, list[SetEntry]] = {}
-    for exercise, reps, weight, unit, bodyweight, rpe in sets:
-        by_exercise.setdefault(exercise, []).append(SetEntry(reps, weight, unit, bodyweight, rpe))
+    for exercise, reps, weight, unit, bodyweight, rpe, kind in sets:
+        warmup = kind == "warmup"
+        by_exercise.setdefault(exercise, []).append(
+            SetEntry(reps, weight, unit, bodyweight, rpe, warmup)
+        )
     lines = [f"✅ {display_name(e)}: {sets_summary(s)}" for e, s in by_exercise.items()]
     return lines + [f"✅ {cardio_summary(CardioEntry(m, minutes, a))}" for m, minutes, a in cardio]
 

@@ -95,7 +95,8 @@ _DIAGNOSIS = re.compile(
     r"(?:stop|quit|come off|skip) taking\b|"
     # what a sign or a change means: `is that a sign of a heart problem`, `what could be
     # causing it`
-    r"is (?:that|this|it) a sign of\b|what (?:could|might|would) be causing\b)"
+    r"is (?:that|this|it) a sign of (?:a |an )?(?:\w+ )?(?:problem|illness|disease|condition)|"
+    r"what (?:could|might|would) be causing (?:it|this|that)\b)"
 )
 # A message that opens with chest pain (`chest pain walking uphill`, normalised to heart
 # pain): a doctor's first, not a training topic's.

@@ -380,8 +380,6 @@ SYNONYMS = {
     "programme": "program",
     "fertilizer": "fertiliser",
     "neurons": "neuron",
-    "rise": "raise",
-    "rises": "raise",
 }
 
 STOPWORDS = frozenset(

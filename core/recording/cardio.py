@@ -75,6 +75,7 @@ ACTIVITIES = {
     ),
     **{sport: sport for sport in ("pickleball", "tennis", "badminton")},
     **dict.fromkeys(("mowing", "mowed"), "mowing"),
+    **{practice: practice for practice in ("pilates", "yoga")},
 }
 _NOUNS = {"bike": "ride", "elliptical": "elliptical session", "stairs": "stair session"}
 

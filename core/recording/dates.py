@@ -37,17 +37,20 @@ _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"
 _DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{}>(?:19|20)\d\d)"
-# What may end a date heading: its line, or a mark before the log (`Nov 28 - squat`)
-_END = r"\s*(?:$|\n|[:\-–—,.|]\s*|\s(?=[a-z]))"
+# What ends a date heading: a mark before the log (`Nov 28 - squat`), blanked with it, then
+# the line's end or a word. (Possessive quantifiers: no backtracking over long blank runs.)
 _HEADING = re.compile(
-    rf"\A\s*(?:\**\s*)?(?:{_WEEKDAY}\.?,?\s+(?:the\s+)?)?(?:"
-    rf"(?P<m1>{_MONTH})\.?\s+{_DAY.format('d1')}(?:,?\s+{_YEAR.format('y1')})?"
-    rf"|{_DAY.format('d2')}\s+(?:of\s+)?(?P<m2>{_MONTH})\.?(?:,?\s+{_YEAR.format('y2')})?"
+    rf"\A\s*+(?:\*+\s*+)?(?:{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?)?(?:"
+    rf"(?P<m1>{_MONTH})\.?[ \t]+{_DAY.format('d1')}(?:,?[ \t]+{_YEAR.format('y1')})?"
+    rf"|{_DAY.format('d2')}[ \t]+(?:of[ \t]+)?(?P<m2>{_MONTH})\.?(?:,?[ \t]+{_YEAR.format('y2')})?"
     rf"|{_YEAR.format('y3')}-(?P<n3>[01]?\d)-(?P<d3>[0-3]?\d)"
     rf"|(?P<a4>[0-3]?\d)[/.](?P<b4>[0-3]?\d)(?:[/.](?P<y4>(?:19|20)?\d\d))?"
-    rf")\**(?={_END})",
+    r")\**(?P<sep>[ \t]*+(?:[:\-–—,.|]+[ \t]*+)?)(?=$|\n|[^\W\d_])",
     re.IGNORECASE,
 )
+_MARK = re.compile(r"[:\-–—,.|]")
+_A_LEAP_YEAR = 2024  # a year in which every month's day exists (29 Feb)
+_YEARS_BACK = 8  # how far back a day with no year is looked for (29 Feb: up to 8 years)
 
 
 @dataclass(frozen=True)
@@ -58,13 +61,19 @@ class Dated:
     day: int
     year: int | None = None
 
+    def label(self) -> str:
+        """Return the day as written back to the person: `25 Dec 2026`, `25 Dec`."""
+        month = date(_A_LEAP_YEAR, self.month, 1).strftime("%b")
+        return f"{self.day} {month}" + (f" {self.year}" if self.year else "")
+
     def on_or_before(self, today: date) -> date | None:
         """Return the latest such day not after `today`, or None if there is none."""
-        for year in (self.year,) if self.year else (today.year, today.year - 1):
+        years = (self.year,) if self.year else range(today.year, today.year - _YEARS_BACK, -1)
+        for year in years:
             try:
                 found = date(year, self.month, self.day)
             except ValueError:
-                return None
+                continue  # 29 Feb in a year without one
             if found <= today:
                 return found
         return None
@@ -77,6 +86,12 @@ class Heading:
     end: int  # where the heading ends in the text
     dated: Dated | None  # None: the numbers could be day/month either way (asked)
     written: str
+    named: bool = False  # the month is a name (`Nov 28`), not a number
+
+    @property
+    def certain(self) -> bool:
+        """Whether no set could be written so: a month's name, or a year."""
+        return self.dated is not None and (self.named or self.dated.year is not None)
 
 
 def date_heading(text: str) -> Heading | None:
@@ -88,13 +103,19 @@ def date_heading(text: str) -> Heading | None:
     if m["m1"] or m["m2"]:
         month = _MONTHS[(m["m1"] or m["m2"]).lower()]
         day, year = int(m["d1"] or m["d2"]), m["y1"] or m["y2"]
-        return _checked(m.end(), Dated(month, day, int(year) if year else None), written)
+        return _checked(m.end(), Dated(month, day, int(year) if year else None), written, True)
     if m["y3"]:
         return _checked(m.end(), Dated(int(m["n3"]), int(m["d3"]), int(m["y3"])), written)
     a, b = int(m["a4"]), int(m["b4"])
     year = _full_year(m["y4"])
-    if m["y4"] is None and "." in m[0]:
+    if m["y4"] is None and "." in m[0][: m.start("sep") - m.start()]:
         return None  # `3.5` is a number, not a date
+    if (
+        m["y4"] is None
+        and not _MARK.search(m["sep"])
+        and text[m.end() : m.end() + 1] not in ("", "\n")
+    ):
+        return None  # `8/10 effort`, `1/2 mile run`, `3/5 squat`: a fraction or a rating
     if a > 12 >= b:
         return _checked(m.end(), Dated(b, a, year), written)
     if b > 12 >= a:
@@ -111,10 +132,10 @@ def _full_year(written: str | None) -> int | None:
     return year + 2000 if year < 100 else year
 
 
-def _checked(end: int, dated: Dated, written: str) -> Heading | None:
+def _checked(end: int, dated: Dated, written: str, named: bool = False) -> Heading | None:
     """Return the heading if its day exists in some year (not `Feb 30`, not `45/11`)."""
     try:
-        date(dated.year or 2024, dated.month, dated.day)  # 2024: a leap year, for 29 Feb
+        date(dated.year or _A_LEAP_YEAR, dated.month, dated.day)
     except ValueError:
         return None
-    return Heading(end, dated, written)
+    return Heading(end, dated, written, named)

@@ -29,7 +29,7 @@ from core.recording.cardio import (
     names_activity,
     read_heart_rate,
 )
-from core.recording.catalogue import Exercise
+from core.recording.catalogue import Exercise, resolve
 from core.recording.durations import find_durations
 from core.recording.names import HARMLESS_BEFORE, PREFACE, another_name_after, find_exercise
 from core.recording.numbers import digits
@@ -68,10 +68,17 @@ _PART = re.compile(r"(?:[^,;]|(?<=\d),(?=\d))+")
 # before a name), or a logging app's set label (`Set 1:`, `Set #2 -`, `W1:` for a warm-up).
 _LIST_MARKER = re.compile(
     r"^\s*(?:[-–—*•·>]+\s+|\d{1,2}[.)](?![\d.])\s*|[a-hA-H]\d?[.:)]\s+|\d:\d\s+(?=[a-z])"
-    r"|(?:set\s*#?\s*\d{1,2}|w\d{0,2})\s*(?::|[-–—](?!\d))\s*(?=\d|bw\b))",
+    r"|(?:set\s*#?\s*\d{1,2}|w\d{0,2})\s*(?::|[-–—](?!\d))\s*(?=\d|bw\b)"
+    # a bare set number before a whole set (`1: 100 kg × 5`), never `80: 12` (a load, reps)
+    r"|\d{1,2}\s*:\s+(?=\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?)\s*[x×]\s*\d))",
     re.IGNORECASE,
 )
 _COMMA_RPE = re.compile(r",(?=\s*@?\s*rpe\s*\d+(?:\.\d+)?\s*(?:$|[,;.]))", re.IGNORECASE)
+# Body parts after a lift's name: the day's label (`squat legs`), not another lift.
+_BODY_PARTS = frozenset(
+    """legs leg chest back arms arm shoulders shoulder core abs glutes quads hamstrings upper
+    lower""".split()
+)
 # A set labelled a warm-up by an app or in words: `W1:` (Strong), `[Warm-up]` (Hevy),
 # `(warmup)`, `warm-up:` before the set.
 _WARMUP_LABEL = re.compile(
@@ -219,7 +226,11 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
                 # squat 3x5`: `squat 3x5`, never `hen squat 3x5`)
                 start = line.start() + part.start() + len(part[0]) - len(part[0].lstrip())
                 raw = text[start : line.start() + part.end()]
-                segments.append(_segment(part[0], raw, start, number, names, first))
+                segment = _segment(part[0], raw, start, number, names, first)
+                if first and not segment.warmup and (lead := text[line.start() : start].strip()):
+                    # `[Warm-up] 40kg x 10`: the label before the part was blanked as a note
+                    segment = replace(segment, warmup=_WARMUP_LABEL.search(lead) is not None)
+                segments.append(segment)
                 first = False
     return segments, text[len(head) :]
 
@@ -585,10 +596,14 @@ def _segment(
     if (
         leading
         and used < len(lead)
+        and lead[used] not in _BODY_PARTS  # `squat legs`, `bench chest`: a day's label
         and another_name_after(lead[used])
         and not re.search(rf"{lead[used - 1]}\s*/\s*{lead[used]}", text)  # `crunches/sit-ups`
     ):
-        exercise, leading = None, False  # `row cable 3x10`, `press de banca`: another lift, asked
+        # `row seated 3x10` is a seated row, `curls hammer` hammer curls; `row cable`,
+        # `press de banca`: another lift than the known name, asked
+        exercise = resolve(" ".join([lead[used], *lead[:used]]))
+        leading, used = exercise is not None, used + 1
     dashed = "-" in text or "–" in text or "—" in text
     if dashed and not leading and (dash := _LABEL_DASH.search(_NAME_END.split(text, 1)[0])):
         # `TM Intensity day – SQ 175kg x 5`: a label, a dash, then the lift, which leads.

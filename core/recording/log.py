@@ -36,22 +36,32 @@ class Log:
     message_id: int = 0  # the stored message the entries belong to
 
     @cached_property
+    def today(self) -> date:
+        """The person's own day when they sent the message."""
+        return self.profile.local_day(self.message.sent_at)
+
+    @cached_property
     def day(self) -> date:
-        return self.profile.local_day(self.performed_at)
+        """The day of the sets: today, yesterday for `yesterday`, or the latest day not after
+        today that a date heading names (`Nov 28 - squat 3x5 100kg`)."""
+        return self.today - timedelta(days=self.days_back)
 
     @cached_property
     def performed_at(self) -> datetime:
-        """When the sets were done: the message's time, a day back for `yesterday`, or the
-        latest day its date heading names (`Nov 28 - squat 3x5 100kg`)."""
+        """When the sets were done: the message's time, that many days back."""
         return self.message.sent_at - timedelta(days=self.days_back)
 
     @cached_property
     def days_back(self) -> int:
         if self.result.dated is None:
             return self.result.days_ago
-        today = self.profile.local_day(self.message.sent_at)
-        day = self.result.dated.on_or_before(today)
-        return (today - day).days if day is not None else 0
+        day = self.result.dated.on_or_before(self.today)
+        return (self.today - day).days if day is not None else 0
+
+    @property
+    def back_dated(self) -> bool:
+        """Whether a date heading put the sets on an earlier day than today."""
+        return self.result.dated is not None and self.days_back > 0
 
 
 async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
@@ -73,7 +83,10 @@ async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
             if log.result.entries
         ]
     )
-    plans = await _plans(repo, [log for log in logs if strength_exercises(log.result)])
+    # A back-dated log's "next" would be as of that day, behind any later session: /plan says
+    plans = await _plans(
+        repo, [log for log in logs if strength_exercises(log.result) and not log.back_dated]
+    )
     return {
         log.index: Reply(
             _for_day(log)
@@ -93,12 +106,16 @@ async def record(repo: Repository, logs: Sequence[Log]) -> dict[int, Reply]:
 
 def _for_day(log: Log) -> str:
     """The reply's first line when the sets were another day's: `📅 For yesterday, Sun 29 Nov`."""
+    dated = log.result.dated
+    if dated is not None and dated.on_or_before(log.today) is None:
+        return f"📅 {dated.label()} is still to come, so this is logged for today.\n"
     if not log.days_back:
         return ""
     if log.days_back == 1:
         return f"📅 For yesterday, {day_label(log.day)}:\n"
     year = f" {log.day.year}" if log.days_back > 180 else ""
-    return f"📅 For {day_label(log.day)}{year}:\n"
+    plan = " (your next loads: /plan)" if strength_exercises(log.result) else ""
+    return f"📅 For {day_label(log.day)}{year}{plan}:\n"
 
 
 async def _plans(repo: Repository, logs: list[Log]) -> dict[int, list[Plan]]:

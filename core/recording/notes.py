@@ -336,7 +336,8 @@ HABIT = re.compile(
     # `Coach Greg would send me out on a ten minute run`, `I'd only ever do the first ten`
     r"|\bwould\s+(?:send|have|make|get|take)\s+(?:me|us)\b|\bi['’]d\s+only\s+ever\b"
     # where one has got to: `my deadlifts are at 185`, `currently doing about 3 sets of 4`
-    r"|\bcurrently\s+doing\b|\bmy\s+\w+\s+(?:are|is)\s+(?:at|up\s+to)\s+\d"
+    r"|\bcurrently\s+doing\b|\bmy\s+(?:\w+\s+)?(?:lifts?|squats?|deadlifts?|bench(?:es)?|"
+    r"press(?:es)?|maxe?s?|numbers|rows?|curls?)\s+(?:are|is)\s+(?:at|up\s+to)\s+\d"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.

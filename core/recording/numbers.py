@@ -32,6 +32,13 @@ def _number(word: str) -> str:
     return word if word.isdigit() else str(value(word))
 
 
+def _sets_by_reps(m: re.Match[str]) -> str:
+    """Return `five by five` as `5x5`; `one by one` is how, not how many."""
+    if m[1] == m[2] == "one":
+        return m[0]
+    return f"{_number(m[1])}x{_number(m[2])}"
+
+
 def value(word: str) -> int:
     """Return the value of a number word: `five` 5, `twenty-five` 25."""
     parts = re.split(r"[- ]", word)
@@ -44,7 +51,7 @@ def digits(text: str) -> str:
     if "a s" in text:
         text = _A_SET.sub(r"1 \1", text)
     if " by " in text:
-        text = _BY.sub(lambda m: f"{_number(m[1])}x{_number(m[2])}", text)
+        text = _BY.sub(_sets_by_reps, text)
     if any(word in text for word in _COUNT_WORDS):
         text = _BEFORE_COUNT.sub(lambda m: str(value(m[1])), text)
     if "of" in text or "for" in text or "did" in text:

@@ -149,6 +149,8 @@ def parse(
         text = listed_reps(text)  # `3 sets of 8, 8, 7`, `3 sets 8, 8, 7`: those three sets
     if _LIST_START.search(text):
         text = _one_item_a_line(text)  # `1. Squat 3x5 100kg 2. Bench 3x8 80kg`
+    if "(" in text and (broken_down := _TOTAL_THEN_SETS.search(text)):
+        text = _sets_for_total(text, broken_down)  # `25 reps (5 sets of 5)`: those sets
     if _GLUED.search(text):
         text = _GLUED.sub(r"\1 \2", text)  # `Barbell Squat10 reps`: the name, then the sets
     parts, overflow = segments(variant_first(text), names)
@@ -178,10 +180,15 @@ def parse(
     if "total" in lower and _LOAD_TOTAL.search(lower):
         # `2 sets of 15 with 20 lbs total`: both dumbbells together, or each? Asked.
         outcomes = [_load_total(o) for o in outcomes]
+    if "score" in lower and _SCORE.search(lower):
+        # `My score: 10 + 2 push ups`: a workout's score (rounds + reps), not a set
+        outcomes = _asked_whole(outcomes, text, _SCORE_QUESTION)
     if "warm" in lower and _PROGRAM_STEP.search(lower):
         # `3) After warmup, jog 20 mins`: a programme's step as Couch to 5K writes it
         outcomes = _asked_whole(outcomes, text, _STEP_OR_DONE)
-    if len(_SPLIT_LINE.findall(text)) >= MIN_SPLIT_LINES:
+    if len(_SPLIT_LINE.findall(text)) >= MIN_SPLIT_LINES and not any(
+        isinstance(o.item, StrengthEntry) for o in outcomes
+    ):  # (`Kettlebell swings` / `24:10` / `24:10`: 24 kg for 10, a lift's sets)
         # `1km 6:17/km` / `2km 6:19/km` ..., `1. 8:40` / `2. 7:57`: one session's splits
         outcomes = _asked_whole(outcomes, text, _SPLITS)
     if _INSTEAD_OF_SETS.search(lower):
@@ -230,31 +237,24 @@ def parse(
 
 
 # An app's share text: the workout's title, then its date (`Push Day\nMonday 15 July 2024`).
-_LABEL_DASH = re.compile(r"\s*[^\W\d][^\d\n]{0,40}?\s[-–—:|]\s*")
-_MONTH_NAME = re.compile(r"[a-z]{3}", re.IGNORECASE)
-# (`Day 4 of 60` may hold numbers, never sets: no `x`, unit or clock)
-_TITLE_LINE = re.compile(r"\s*[^\W\d](?:(?!\d\s*(?:x|kg|lb|:))[^\n]){0,40}\n", re.IGNORECASE)
+# A label and a dash before a date (`WORKOUT DATA - 2024-07-04`), or a title line above it
+# (`Push Day`, `Day 4 of 60`: numbers, but never sets or a session's time or distance).
+_TITLE_DASH = re.compile(r"[ \t]*[^\W\d][^\d\n]{0,40}?[ \t][-–—:|][ \t]*")
+_TITLE_LINE = re.compile(
+    r"[ \t]*[^\W\d](?:(?!\d\s*(?:x|kg|lb|:|min|h\b|hours?|km|k\b|mi))[^\n]){0,40}\n",
+    re.IGNORECASE,
+)
 
 
 def _dated(text: str) -> tuple[Heading | None, int]:
-    """Return the date heading that opens `text` or follows its title line, and where."""
+    """Return the date heading that opens `text`, or follows its title, and where."""
     if not _DIGIT.search(text[:80]):
         return None, 0
     if heading := date_heading(text):
         return heading, 0
-    if (label := _LABEL_DASH.match(text)) and (heading := date_heading(text[label.end() :])):
-        if heading.dated is not None and (
-            heading.dated.year or _MONTH_NAME.search(heading.written)
-        ):
-            return heading, label.end()  # `WORKOUT DATA - 2024-07-04`
-    if (
-        (title := _TITLE_LINE.match(text))
-        and (heading := date_heading(text[title.end() :]))
-        and heading.dated is not None
-        and (heading.dated.year or _MONTH_NAME.search(heading.written))
-    ):
-        # below a title, only a date no set could be (`Squat\n5/5 100kg` is sets)
-        return heading, title.end()
+    for title in (_TITLE_DASH.match(text), _TITLE_LINE.match(text)):
+        if title and (heading := date_heading(text[title.end() :])) and heading.certain:
+            return heading, title.end()  # after a title only a date no set could be (`5/5`)
     return None, 0
 
 
@@ -337,10 +337,8 @@ def _history(outcome: Outcome) -> Outcome:
     return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
 
 
-# A word glued to the sets after it (`Squat10 reps @ 60 Kg`, `Deadlift5x5`); short marks
-# (`x8`, `rpe8`) are not words, and a stat glued to its value (`Duration30:26`) is left.
 # A numbered list written on one line: each number after the first starts a line of its own.
-_LIST_START = re.compile(r"(?m)^\s*1[.)]\s+[A-Za-z].*\s2[.)]\s+[A-Za-z]")
+_LIST_START = re.compile(r"(?m)^[ \t]*1[.)][ \t]+[A-Za-z].*[ \t]2[.)][ \t]+[A-Za-z]")
 _LIST_ITEM = re.compile(r"\s(\d{1,2})[.)]\s+(?=[A-Za-z])")
 
 
@@ -359,6 +357,21 @@ def _one_item_a_line(text: str) -> str:
     return "\n".join(lines)
 
 
+_TOTAL_THEN_SETS = re.compile(
+    r"(?<![\d.])(\d+)\s*reps?\s*\(\s*(\d+)\s*(?:sets?\s*of|x)\s*(\d+)\s*(?:reps?)?\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _sets_for_total(text: str, m: re.Match[str]) -> str:
+    """Return `text` with `25 reps (5 sets of 5)` as `5 sets of 5`, when they agree."""
+    if int(m[1]) != int(m[2]) * int(m[3]):
+        return text
+    return text[: m.start()] + f"{m[2]} sets of {m[3]}".ljust(len(m[0])) + text[m.end() :]
+
+
+# A word glued to the sets after it (`Squat10 reps @ 60 Kg`, `Deadlift5x5`); short marks
+# (`x8`, `rpe8`) are not words, and a stat glued to its value (`Duration30:26`) is left.
 _GLUED = re.compile(r"(?<![\w.])([A-Za-z]{4,})(\d+\s*(?:x|×|reps?\b|sets?\b))", re.IGNORECASE)
 _WIKI_LINK = re.compile(r"\[\[([^\[\]\n|]{1,60})(?:\|[^\[\]\n]*)?\]\]")
 _TAG = re.compile(r"(?<![\w#])#[A-Za-z][\w-]*")
@@ -450,16 +463,30 @@ _SPLITS = (
     "Are those the splits of one session? Send its activity and total time, e.g. `run 10 km 60:31`"
 )
 MIN_SPLIT_LINES = 3
-_LOAD_TOTAL = re.compile(r"\d\s*(?:lbs?|kgs?|pounds?|kilos?|#)\s+(?:in\s+)?total\b")
-_PROGRAM_STEP = re.compile(r"(?m)^\s*\d{1,2}[.)]\s*after\s+(?:a\s+|the\s+|your\s+)?warm[\s-]*up\b")
+_SCORE = re.compile(r"(?m)^[ \t]*(?:my[ \t]+)?score[ \t]*:")
+_SCORE_QUESTION = (
+    "Is that a workout's score? Send the workout as you did it, e.g. `hiit 20 min` and "
+    "its lifts' sets"
+)
+# `2 sets of 15 with 20 lbs total`: the weights' load together (never `2500 kg in total`)
+_LOAD_TOTAL = re.compile(
+    r"\b(?:with|using|holding)\s+(?:a\s+)?\d+(?:\.\d+)?\s*(?:lbs?|kgs?|pounds?|kilos?|#)\s+"
+    r"(?:in\s+)?total\b"
+)
+_PROGRAM_STEP = re.compile(
+    r"(?m)^[ \t]*\d{1,2}[.)][ \t]*after[ \t]+(?:a[ \t]+|the[ \t]+|your[ \t]+)?warm[ \t-]*up\b"
+    r",?[ \t]+(?:jog|run|walk|ride|cycle|bike|swim|row)"  # a cardio step, never a lift's sets
+)
 _STEP_OR_DONE = (
     "Is that a step of your programme, or what you did? Send what you did, and I'll log it."
 )
 # A line of one split: a distance and a pace, or a numbered clock time.
 _SPLIT_LINE = re.compile(
-    r"(?m)^\s*(?:(?:\d{1,2}[.)]|(?:mile|km|lap|split)\s*\d{1,2}\s*:?)\s*)?"
-    r"(?:\d+(?:\.\d+)?\s*(?:km|k|mi|miles?)\s+)?\d{1,2}:[0-5]\d(?:\s*/\s*(?:km|mi|mile))?"
-    r"\s*(?:\(.*\))?\s*$"
+    r"(?m)^[ \t]*(?:(?:\d{1,2}[.)]|(?:mile|km|lap|split)[ \t]*\d{1,2}[ \t]*:?)[ \t]*)?"
+    r"(?:\d+(?:[.,]\d+)?[ \t]*(?:km|k|mi|miles?)[ \t]+(?:/[ \t]*)?)?\d{1,2}:[0-5]\d"
+    r"(?:[ \t]*/[ \t]*(?:km|mi|mile)|[ \t]*/[ \t]*pace[ \t]+\d{1,2}:[0-5]\d)?"
+    r"[ \t]*(?:\(.*\))?[ \t]*$",
+    re.IGNORECASE,
 )
 _AIM_OR_DONE = "Was that your aim, or what you did? Send what you did, and I'll log it."
 _AIMED = re.compile(
@@ -499,7 +526,8 @@ def _load_total(outcome: Outcome) -> Outcome:
     item = outcome.item
     if not isinstance(item, StrengthEntry) or not _LOAD_TOTAL.search(item.source.lower()):
         return outcome
-    example = f"{display_name(item.exercise).lower()} 2x15 10lb"
+    unit = item.sets[0].unit if item.sets else "kg"
+    example = f"{display_name(item.exercise).lower()} 2x15 {5 if unit == 'kg' else 10}{unit}"
     message = (
         f"Was that weight in each hand, or both together? Send the weight of one, e.g. `{example}`"
     )
@@ -511,14 +539,13 @@ def _not_this_session(outcome: Outcome, lower: str) -> Outcome:
     item = outcome.item
     if not isinstance(item, CardioEntry):
         return outcome
-    not_done = item.activity is not None and any(
-        m[1] == "cardio" or ACTIVITIES.get(m[1]) == item.activity
-        for m in _NO_ACTIVITY.finditer(lower)
-    )
-    if not_done:
+    activity = item.activity
+    if activity is not None and any(
+        m[1] == "cardio" or ACTIVITIES.get(m[1]) == activity for m in _NO_ACTIVITY.finditer(lower)
+    ):
         message = (
-            f"Was there a {activity_noun(item.activity or '')}, and how long? Send it as it "
-            "was, e.g. `walk 30 min`"
+            f"Was there a {activity_noun(activity)}, and how long? Send it as it was, e.g. "
+            "`walk 30 min`"
         )
     elif _TOTAL_FIRST.match(lower):
         message = (

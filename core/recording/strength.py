@@ -146,7 +146,8 @@ def read_strength(
     if (
         "(" in head.text
         and (scheme := _HEADER_SCHEME.search(head.text))
-        and (len(fragment) == 1 or fragment[1].line != head.line)
+        and fragment[1:]
+        and fragment[1].line != head.line
         and any(s.line != head.line and _DIGIT.search(s.text) for s in fragment[1:])
     ):
         # `Barbell Row (5×10) 125lbs` above a line per set: the scheme counts those lines
@@ -271,8 +272,11 @@ def read_strength(
                 if in_run != pending or not plain:
                     return Outcome(Problem("unreadable", source, _reps_for(pending, label)), True)
                 pending = None
-            elif segment.line != pending_line and len({s.line for s in fragment[index:]}) > 1:
-                # `Squat 3 sets` then `100x5` on each line below: the lines are the sets
+            elif segment.line != pending_line and sum(
+                1 for s in fragment[index:] if _DIGIT.search(s.text)
+            ) > 1:
+                # `Squat 3 sets` then `100x5` on each line below (or `100x5, 100x5, 100x5`):
+                # those are the sets
                 headed, pending = int(pending), None
             else:
                 if len(part.sets) != 1:
