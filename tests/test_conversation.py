@@ -385,6 +385,18 @@ async def test_a_date_still_to_come_is_logged_for_today_and_says_so(ann: ChatUse
     }
 
 
+async def test_a_session_over_six_hours_in_minutes_is_asked_and_in_hours_is_logged(
+    ann: ChatUser, engine
+) -> None:
+    reply = await ann.say("zone 2 900 min")
+    assert "really 900 minutes, 15 hours?" in reply, reply
+    assert await count(engine, CardioSession) == 0
+    await ann.say("zone 2 15h")
+    async with AsyncSession(engine) as session:
+        minutes = (await session.execute(select(CardioSession.minutes))).scalars().all()
+    assert minutes == [900]
+
+
 async def test_a_date_either_way_round_is_asked_and_records_nothing(ann: ChatUser, engine) -> None:
     reply = await ann.say("3/11: squat 3x5 100kg", at="2026-11-24T08:00")
     assert "Which day is 3/11?" in reply, reply

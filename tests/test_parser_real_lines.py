@@ -1060,6 +1060,37 @@ RULES = [
     ("I was on one of the bikes for 15 minutes or so.", "kg", "other: 15 min"),  # dropped
     ("Exercise Situps: 100", "kg", "sit_up: bw x 100"),  # dropped
     ("pickleball 90 min", "kg", "other: 90 min"),  # dropped
+    # probe 5 (forum and diary lines, voice and number words, other languages)
+    ("lockere 9km-Runde, 5:35 bis 5:45 min/km", "kg", ASK),  # a pace range: was 335 min
+    ("5:30-7:00am 18 miles on spin bike", "lb", ASK),  # times of day: was 330 min
+    ("It's 10:15 and I just got back from a walk. It took under 10 minutes", "kg", ASK),
+    ("walk pace went from 16 to 13:41", "lb", ASK),  # a pace, not a 13.7 min walk
+    ("a steady 40 minute run would only normally cover about 4 miles", "lb", ASK),
+    ("Target: Time for 400m = 1:39 / Pace @6:36", "kg", ASK),
+    ("10 minute AMRAP\n5 pull ups\n10 push ups", "kg", ASK),  # one round, not the sets
+    ("EMOM 10: 5 pull ups, 10 push ups", "kg", ASK),
+    (
+        "Snatch (EMOM 10): 95 lb * 3 reps (Every min)",
+        "lb",
+        "snatch: " + ", ".join(["95lb x 3"] * 10),
+    ),
+    ("kb swings 24/16kg x 10", "kg", ASK),  # a men's and a women's load: which?
+    ("Smith squat 20kg per side 4x8", "kg", ASK),  # the plates, not the load
+    ("lunges 10kg each side 3x10", "kg", "lunge: 10kg x 10, 10kg x 10, 10kg x 10"),
+    ("Leg day yesterday. Squat 3x5 100", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("3 rounds: 10 swings 24kg, 10 goblet squats 16kg", "kg", ASK),  # swings were lost
+    ("bench 80x8 / rows 60x10, 3 rounds", "kg", ASK),  # one set each
+    (
+        "Superset: bench 80x8 with rows 60x10",  # the bench was lost
+        "kg",
+        "bench_press: 80kg x 8; barbell_row: 60kg x 10",
+    ),
+    ("walked 1,200 minutes", "kg", ASK),  # was 200; 20 hours in minutes is asked
+    ("zone 2 900 min", "kg", ASK),  # 15 hours, or a slip for 90?
+    ("zone 2 15h", "kg", "zone2: 900 min"),  # said in hours: as meant
+    ("incline db press, taking the 70’s for a spin for three sets of eight", "lb", ASK),  # a ride
+    ("db fly 60s x 10, 50s x 5", "lb", "dumbbell_fly: 60lb x 10, 50lb x 5"),  # was asked
+    ("Bench 70 kilos for eight, RIR two", "kg", "bench_press: 70kg x 8 @8"),
     # a review of this session's changes
     ("my weight is at 80kg, squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("squat 5x5 100kg, 2500 kg in total", "kg", "squat: " + ", ".join(["100kg x 5"] * 5)),
@@ -1283,6 +1314,7 @@ def test_a_question_without_its_mark_is_never_a_log(text: str, asks: bool) -> No
         ("squat 3x5 100kg (same as yesterday)", 0),
         ("walked 40 min, ate too much last night", 0),
         ("squat 3x5 100kg yesterday, legs sore today", 0),
+        ("Leg day yesterday. Squat 3x5 225", 1),  # a day's title, then its sets
     ],
 )
 def test_a_session_is_put_on_yesterday_only_when_yesterday_is_its_time(

@@ -43,6 +43,9 @@ from core.recording.paces import (
 from core.recording.set_notation import shown
 
 MAX_MINUTES = 24 * 60
+# Over this many minutes written as minutes (`zone 2 900 min`), a session is asked about.
+LONG_SESSION_MINUTES = 6 * 60
+_MANY_MINUTES = re.compile(r"(?<![\d.:])\d{3,}(?:\.\d+)?\s*(?:minutes?|mins?|m)\b")
 MIN_HR, MAX_HR = 30, 250
 WALK_MAX_KMH = 7.0
 MIN_BARE_M_METRES = 100  # `45m` glued is minutes, `400m` metres
@@ -398,6 +401,16 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
             source,
             f"Was the {what} really {shown(round(minutes) if minutes < 1e9 else minutes)} minutes? "
             "I can log 1 minute to 24 hours, e.g. `zone 2 bike 45 min`.",
+        )
+    if minutes > LONG_SESSION_MINUTES and _MANY_MINUTES.search(rest):
+        # `zone 2 900 min`: 15 hours, or a slip for 90? Written in hours it is taken as meant.
+        hours = shown(round(minutes / 60, 1))
+        example = activity or ("zone 2" if modality == "zone2" else "walk")
+        return Problem(
+            "implausible",
+            source,
+            f"Was the {what} really {shown(round(minutes))} minutes, {hours} hours? If it was, "
+            f"send it in hours, e.g. `{example} {hours}h`; if not, send the minutes.",
         )
     if hr is not None and not MIN_HR <= hr <= MAX_HR:
         return Problem(

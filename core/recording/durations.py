@@ -46,7 +46,7 @@ WORD_NUMBERS = {
 }  # fmt: skip
 _W = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _N = rf"\d+(?:\.\d+)?|\.\d+|{_W}"
-_MIN = r"(?:minutes?|mins?)\b|['′’]"
+_MIN = r"(?:minutes?|mins?)\b|['′’](?!s\b)"  # `20'`; never `the 70's`
 _SEC = r"(?:seconds?|secs?)\b\.?|[\"″”]|''"
 _HRS = r"(?:hours?|hrs?|h)(?![a-z])\.?"
 _TOKEN = re.compile(
@@ -70,7 +70,7 @@ _CLOCK = r"\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?"
 _SPLITS = re.compile(rf"(?<![\d:.])(?:{_CLOCK}\s*[,/|;]\s*){{2,}}{_CLOCK}(?![\d:])")
 _DISTANCE_UNIT = r"(?:km|k|kilomet\w*|mi|miles?|m|met(?:er|re)s?|y|yds?|yards?|laps?|lengths?)\b"
 _PACE_AFTER = re.compile(
-    r"(?:\s*(?:-|–|to)\s*[\d:.]+)?\s*(?:(?:minutes?|mins?)\b|['′’])?\s*"
+    r"(?:\s*(?:-|–|to|bis|a|à|al)\s*[\d:.]+)?\s*(?:(?:minutes?|mins?)\b|['′’])?\s*"
     rf"(?:(?:/|\bper\b|\ban?\b|\beach\b)\s*\d*\s*{_DISTANCE_UNIT}"
     r"|(?:(?:avg|average|overall|target|mile|km|race)\.?\s*)*pace\b)"
 )
@@ -80,9 +80,17 @@ _OTHER_WORK_AFTER = re.compile(
     r"\s*(?:of\s+)?(?:weight|strength|resistance|circuit)\s*(?:training|work|lifting|room)\b"
     r"|\s*of\s+(?:weights|lifting|stretching|yoga|pilates|abs|core|mobility|foam\s+rolling)\b"
 )
-_PACE_BEFORE = re.compile(r"\bpace\s*(?:of|was|at|is|:|=)?\s*$")
-_CLOCK_NOT_DURATION_BEFORE = re.compile(r"(?:@|\bat|/)\s*$")
-_TIME_OF_DAY_AFTER = re.compile(r"\s*[ap]\.?m\b")
+_PACE_BEFORE = re.compile(
+    r"\b(?:pace|tempo|ritmo)\s*(?:of|was|at|is|von|de|di|:|=)?\s*"
+    r"(?:about|around|roughly|um\s+die|etwa|ungefähr|circa)?\s*$"
+)
+# `pace went from 16 to 13:41`: the clocks of a pace that changed
+_PACE_CHANGE_BEFORE = re.compile(
+    r"\bpace\s+(?:went\s+|dropped\s+|came\s+down\s+)?from\b[^.\n]{0,15}$"
+)
+_CLOCK_NOT_DURATION_BEFORE = re.compile(r"(?:@|\bat|/|\bit['’]?s|\bit\s+is|\bnow)\s*$")
+# `7:00am`, and `5:30` in `5:30-7:00am`: times of day
+_TIME_OF_DAY_AFTER = re.compile(r"\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.?m\b")
 # `erg 5000m 2:30 avg`: an average split; but in `57:22 avg 5:02` the average is the next
 # clock's, and that one is no time either
 _AVERAGE_AFTER = re.compile(
@@ -331,6 +339,8 @@ def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
     if _PACE_BEFORE.search(before) and m["c3"] is None:
         return True  # `pace 8:21`; but `14:36 pace (2:26:25)`: hours are no pace
     clock = m["c1"] is not None
+    if clock and _PACE_CHANGE_BEFORE.search(before):
+        return True
     return clock and bool(
         _CLOCK_NOT_DURATION_BEFORE.search(before)
         or _TIME_OF_DAY_AFTER.match(after)

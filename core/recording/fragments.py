@@ -73,7 +73,11 @@ _LIST_MARKER = re.compile(
     r"|\d{1,2}\s*:\s+(?=\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?)\s*[x×]\s*\d))",
     re.IGNORECASE,
 )
-_COMMA_RPE = re.compile(r",(?=\s*@?\s*rpe\s*\d+(?:\.\d+)?\s*(?:$|[,;.]))", re.IGNORECASE)
+_WITH_AFTER_SETS = re.compile(r"\d(?:\s*(?:kgs?|lbs?|#))?\s+(w)ith\s+", re.IGNORECASE)
+_COMMA_RPE = re.compile(
+    r",(?=\s*@?\s*(?:rpe|rir)\s*(?:\d+(?:\.\d+)?|one|two|three|four|five)\s*(?:$|[,;.]))",
+    re.IGNORECASE,
+)
 # Body parts after a lift's name: the day's label (`squat legs`), not another lift.
 _BODY_PARTS = frozenset(
     """legs leg chest back arms arm shoulders shoulder core abs glutes quads hamstrings upper
@@ -93,6 +97,9 @@ _NAME_END = re.compile(r"[\d@+]")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 # `102,5kg`, and a time or distance: `walk 1,5 hours` is 90 minutes, never 1 and then 5
+_THOUSANDS = re.compile(
+    r"(?<![\d,.])(\d{1,3}),(\d{3})(?=\s*(?:min(?:ute)?s?|steps|m|met(?:er|re)s|yards|yds|k?cal\w*)\b)"
+)
 _DECIMAL_COMMA = re.compile(
     # not after `x` (`bench 3x8,80kg`: the reps, then the load)
     r"(?<![x×])(?<![x×]\d)(?<![x×]\s)(?<![x×]\s\d)"
@@ -220,13 +227,14 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
             plain = f"{italic[1]} {italic[2]} {italic[3]}"
         prepared = _prepare(plain, names)
         first = True
+        dumbbells = _DUMBBELL_WORD.search(plain) is not None
         for part in _PART.finditer(prepared):
             if part[0].strip(" ;"):
                 # from the part's first character, past a word blanked before it (`... then
                 # squat 3x5`: `squat 3x5`, never `hen squat 3x5`)
                 start = line.start() + part.start() + len(part[0]) - len(part[0].lstrip())
                 raw = text[start : line.start() + part.end()]
-                segment = _segment(part[0], raw, start, number, names, first)
+                segment = _segment(part[0], raw, start, number, names, first, dumbbells)
                 if first and not segment.warmup and (lead := text[line.start() : start].strip()):
                     # `[Warm-up] 40kg x 10`: the label before the part was blanked as a note
                     segment = replace(segment, warmup=_WARMUP_LABEL.search(lead) is not None)
@@ -402,13 +410,18 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         return "".join(chars)
     if " - " in line or " – " in line or " — " in line:
         line = _lift_after_dash(line, names)  # `squat 3x5 100kg - bench 3x8 80kg`: two lifts
-    if "rpe" in lower and "," in line:
+    if ("rpe" in lower or "rir" in lower) and "," in line:
         line = _COMMA_RPE.sub(" ", line)  # `bench 3x8 185, RPE 7`: the RPE of those sets
     chars = list(notes.blank(line))
     # Each pattern is tried only when the line holds a string every match of it holds.
     for m in _PLUS.finditer(line) if "+" in line else ():
         if not line[: m.start()].lower().rstrip().endswith(("bw", "bodyweight", "body weight")):
             chars[m.start() + 1] = ";"
+    for m in _WITH_AFTER_SETS.finditer(line) if " with " in lower else ():
+        # `Superset: bench 80x8 with rows 60x10`: a lift of its own after the sets
+        rest = line[m.end() :]
+        if _opens_with_lift(rest, names) and _SET_CHAIN.search(rest.lower()):
+            chars[m.start(1) : m.start(1) + 4] = ";   "
     for pattern, mark in ((_SPACED_SLASH, "/"), (_SENTENCE, ".")):
         for m in pattern.finditer(line) if mark in line else ():
             if not _LIST_MARKER.fullmatch(line[: m.end() + 1]):  # not `1. Squat`
@@ -498,6 +511,8 @@ _LOAD_X_REP_SLASHES = re.compile(
 _PAIR_OF_DUMBBELLS = re.compile(r"(?<![\w.])2\s*x\s*(\d+(?:\.\d+)?)\s*(kgs?|lbs?)\b")
 # (only before the sets: `db row 3x10 90s` is 90 seconds)
 _DUMBBELL_PLURAL = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)s(?=\s+\d+\s*x\s*\d)")
+_DUMBBELL_WORD = re.compile(r"\b(?:db|dbs|dumbb?ells?)\b", re.IGNORECASE)
+_DUMBBELLS_X_REPS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?s(?=\s*x\s*\d)")
 # (a tempo's digits are 0 to 5 seconds: `8-8-7 tempo` is reps)
 _TEMPO = re.compile(
     r"\btempo\s*:?\s*[0-5](?:\s*[-/]\s*[0-5x]){2,3}\b|(?<![\w.])[0-5](?:\s*-\s*[0-5x]){2,3}\s+tempo\b"
@@ -530,8 +545,10 @@ def _each_set_at_its_load(m: re.Match[str]) -> str:
     return " ".join(f"{m[1]}{m[2].strip()}x{reps.strip()}" for reps in m[3].split("/"))
 
 
-def _normalise(raw: str, first: bool) -> str:
-    """Return a part lowercased, spaced once, with plain marks; a list marker only leads a line."""
+def _normalise(raw: str, first: bool, dumbbells: bool = False) -> str:
+    """Return a part lowercased, spaced once, with plain marks; a list marker only leads a line.
+
+    `dumbbells`: the part's line names dumbbells (`db fly 60s x 10, 50s x 5`)."""
     text = " ".join(raw.lower().split())
     if first:
         text = _LIST_MARKER.sub("", text, count=1)
@@ -547,9 +564,10 @@ def _normalise(raw: str, first: bool) -> str:
         text = _LOAD_X_REP_SLASHES.sub(_each_set_at_its_load, text)
     if "leg" in text or "arm" in text:  # `1 leg press`, `single-arm row`: one side's lift
         text = _ONE_SIDE.sub(r"one \1", text)
-    if "db" in text or "dumbbell" in text:  # `db press 2x20kg 3x10`, `db bench 22.5s 3x10`:
+    if dumbbells or "db" in text or "dumbbell" in text:  # `db press 2x20kg 3x10`, `22.5s 3x10`:
         text = _PAIR_OF_DUMBBELLS.sub(r"\1\2", text)  # one dumbbell's weight, as we log it
         text = _DUMBBELL_PLURAL.sub(r"\1", text)
+        text = _DUMBBELLS_X_REPS.sub(r"\1 ", text)  # `60s x 10, 50s x 5`: each set's pair
     if "tempo" in text or "-" in text:  # `tempo 3-1-1`, `3-0-1 tempo`: a pace, never loads
         text = _TEMPO.sub(lambda m: " " * len(m[0]), text)
     if text.startswith(("rep", "got")):  # `Reps: 10, 10, 8`, `got 10, 10, 8`: the reps
@@ -573,6 +591,7 @@ def _normalise(raw: str, first: bool) -> str:
     if "repetition" in text:  # `30 repetitions` is 30 reps
         text = _REPETITIONS.sub(" rep", text)
     if "," in text:
+        text = _THOUSANDS.sub(r"\1\2", text)  # `walked 1,200 minutes`: 1200, never 200
         text = _DECIMAL_COMMA.sub(lambda m: f"{m[1] or m[3]}.{m[2] or m[4]}", text)
     text = digits(text)
     if "ubles" in text or "iples" in text:  # `five triples`, `3 doubles`: sets of 3, of 2
@@ -581,9 +600,15 @@ def _normalise(raw: str, first: bool) -> str:
 
 
 def _segment(
-    prepared: str, raw: str, start: int, line: int, names: Mapping[str, str] | None, first: bool
+    prepared: str,
+    raw: str,
+    start: int,
+    line: int,
+    names: Mapping[str, str] | None,
+    first: bool,
+    dumbbells: bool = False,
 ) -> Segment:
-    text = _normalise(prepared, first)
+    text = _normalise(prepared, first, dumbbells)
     lead = _name_words(text)
     words = _WORD.findall(text)
     exercise, first, used = find_exercise(words, names)

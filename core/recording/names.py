@@ -28,9 +28,9 @@ STOP_WORDS = frozenset(
 # could be done, asked for). The lift still leads.
 PREFACE = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu
-    thur thurs fri sat sun today tonight log logged workout exercise then next further finally also
-    plus and after max day yesterday this morning afternoon evening pr new legs gym am
-    pm""".split()
+    thur thurs fri sat sun today tonight log logged workout exercise superset then next further
+    finally also plus and after max day yesterday this morning afternoon evening pr new legs
+    gym am pm""".split()
 )
 # Words that may stand just before an exercise name without changing the lift.
 HARMLESS_BEFORE = PREFACE | frozenset(

@@ -335,6 +335,7 @@ HABIT = re.compile(
     r"|\bon\s+days\s+(?:that|when)\b"
     # `Coach Greg would send me out on a ten minute run`, `I'd only ever do the first ten`
     r"|\bwould\s+(?:send|have|make|get|take)\s+(?:me|us)\b|\bi['’]d\s+only\s+ever\b"
+    r"|\bwould\s+(?:only\s+)?(?:normally|usually|typically|generally)\b"  # `a run would normally`
     # where one has got to: `my deadlifts are at 185`, `currently doing about 3 sets of 4`
     r"|\bcurrently\s+doing\b|\bmy\s+(?:\w+\s+)?(?:lifts?|squats?|deadlifts?|bench(?:es)?|"
     r"press(?:es)?|maxe?s?|numbers|rows?|curls?)\s+(?:are|is)\s+(?:at|up\s+to)\s+\d"

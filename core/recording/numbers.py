@@ -2,7 +2,7 @@
 
 Only words next to a set or rep word are numbers (`one arm row` stays a name): a number
 word followed by `sets`, `reps`, `singles`, `times` (or their singulars), or following
-`of` / `for` / `did`; `a set`, `a single` is one; `five by five` is `5x5`.
+`of` / `for` / `did` / `rir` / `rpe`; `a set`, `a single` is one; `five by five` is `5x5`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ _BEFORE_COUNT = re.compile(
     rf"\b({_ANY})\b(?=\s+(?:sets?|reps?|singles?|times|more|extra|rounds?)\b)"
 )
 _COUNT_WORDS = ("set", "rep", "single", "times", "more", "extra", "round")  # one in each
-_AFTER_WORD = re.compile(rf"\b(of|for|did)\s+({_ANY})\b")
+_AFTER_WORD = re.compile(rf"\b(of|for|did|rir|rpe)\s+({_ANY})\b")
 _A_SET = re.compile(r"\ba (set|single)\b")
 # `five by five`, `3 by 8`: sets by reps, as `5x5`
 _BY = re.compile(rf"\b({_ANY}|\d{{1,2}})\s+by\s+({_ANY}|\d{{1,2}})\b")
@@ -54,6 +54,6 @@ def digits(text: str) -> str:
         text = _BY.sub(_sets_by_reps, text)
     if any(word in text for word in _COUNT_WORDS):
         text = _BEFORE_COUNT.sub(lambda m: str(value(m[1])), text)
-    if "of" in text or "for" in text or "did" in text:
+    if "of" in text or "for" in text or "did" in text or "rir" in text or "rpe" in text:
         text = _AFTER_WORD.sub(lambda m: f"{m[1]} {value(m[2])}", text)
     return text

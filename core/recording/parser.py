@@ -36,7 +36,7 @@ from core.recording.cardio import (
     read_distance,
     session_without_activity,
 )
-from core.recording.catalogue import Exercise, display_name
+from core.recording.catalogue import Exercise, display_name, exercise
 from core.recording.dates import Heading, date_heading
 from core.recording.doubts import doubt
 from core.recording.durations import find_durations, session_minutes
@@ -93,6 +93,11 @@ _BRACKET = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # `(who knows the units?)` as
 
 # Sets done in rounds, said on a line of its own: `Repeat 5 times.`, `repeat x3`, `3 rounds
 # of:`, `Rounds: 4`; never `boxing 3 rounds then squat` or `will repeat 2 times a week`.
+# `3 rounds: 10 swings 24kg, 10 goblet squats`, `bench 80x8 / rows 60x10, 3 rounds`
+_ROUNDS_IN_LINE = re.compile(
+    r"(?:^|[,;:]\s*)(?P<n>\d+|two|three|four|five|six)\s+rounds?\s*(?::|,|of\b|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _ROUNDS = re.compile(
     r"^[\s*•–-]*(?:repeat(?:ed)?(?:\s+(?:it|this|that|all|the\s+lot|circuit))?\s*"
     r"(?:x\s*(?P<x>\d+)|(?P<count>\d+|two|three|four|five|six|twice)\s*(?:times|x|rounds?)?)"
@@ -180,6 +185,16 @@ def parse(
     if "total" in lower and _LOAD_TOTAL.search(lower):
         # `2 sets of 15 with 20 lbs total`: both dumbbells together, or each? Asked.
         outcomes = [_load_total(o) for o in outcomes]
+    if _METCON.search(lower) or (
+        _EMOM.search(lower) and sum(o.item is not None for o in outcomes) > 1
+    ):
+        # `10 minute AMRAP` / `5 pull ups` / `10 push ups`: one round's list, not the sets
+        outcomes = _asked_whole(outcomes, text, _METCON_QUESTION)
+    if "/" in lower and (pair := _RX_PAIR.search(lower)) and float(pair[1]) > float(pair[2]):
+        # `kb swings 24/16kg x 10`: a workout's loads for men and women; which was used?
+        outcomes = [_which_load(o, pair) for o in outcomes]
+    if "side" in lower and _PER_SIDE_LOAD.search(lower):
+        outcomes = [_per_side(o) for o in outcomes]  # `Smith squat 20kg per side 4x8`
     if "score" in lower and _SCORE.search(lower):
         # `My score: 10 + 2 push ups`: a workout's score (rounds + reps), not a set
         outcomes = _asked_whole(outcomes, text, _SCORE_QUESTION)
@@ -405,7 +420,7 @@ _WHEN = r"(?:yesterday|yday|yest|last\s+(?:night|nite|evening))"
 # (at the start, or closing the log's own clause: never `felt better than yesterday`, `ate too
 # much last night` after a comma, `(same as yesterday)`, `day before yesterday`)
 _YESTERDAY = re.compile(
-    rf"^(?:(?:i\s+)?did\s+)?{_WHEN}\b(?!\s+(?:was|is|i\s+rested|rest))"
+    rf"^(?:(?:i\s+)?did\s+|(?:[a-z]+\s+){{0,2}}day\s+)?{_WHEN}\b(?!\s+(?:was|is|i\s+rested|rest))"
     rf"|\d[^,.;:!?\n()]*?(?<!than\s)(?<!from\s)(?<!since\s)(?<!as\s)(?<!like\s)(?<!before\s)"
     rf"\b{_WHEN}\s*[.!]*$"
 )
@@ -463,6 +478,23 @@ _SPLITS = (
     "Are those the splits of one session? Send its activity and total time, e.g. `run 10 km 60:31`"
 )
 MIN_SPLIT_LINES = 3
+# A workout done as rounds against the clock: its lines are one round, not the sets.
+# (An EMOM of one lift is that many sets of it: `Snatch (EMOM 10): 95 lb * 3 reps`.)
+_METCON = re.compile(
+    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|')\s*amrap\b|\bfor\s+time\b|\bcrossfit\b|\bwod\b"
+)
+_EMOM = re.compile(r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|')\s*emom\b|\bemom\s*(?:of\s+)?\d+")
+_METCON_QUESTION = (
+    "Was that a workout of rounds? Send how long it took, e.g. `hiit 20 min`, and each "
+    "lift's sets in all if you want them counted, e.g. `pull up 5x5 bw`"
+)
+# `24/16kg`: a load for men and one for women, as a box writes a workout
+_RX_PAIR = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*(kgs?|lbs?|#)(?![a-z])")
+_LOADED_BY_SIDE = frozenset({"barbell", "smith", "machine"})
+# `20kg per side`: the plates on each side of a bar, not the load on it
+_PER_SIDE_LOAD = re.compile(
+    r"\d\s*(?:kgs?|lbs?|#|pounds?|kilos?)\s*(?:plates?\s+)?(?:per|each|a|on\s+each)\s+side\b"
+)
 _SCORE = re.compile(r"(?m)^[ \t]*(?:my[ \t]+)?score[ \t]*:")
 _SCORE_QUESTION = (
     "Is that a workout's score? Send the workout as you did it, e.g. `hiit 20 min` and "
@@ -492,6 +524,7 @@ _AIM_OR_DONE = "Was that your aim, or what you did? Send what you did, and I'll 
 _AIMED = re.compile(
     r"\b(?:aim|goal|target)\s+(?:for\s+today\s+)?was\b"  # not `My goal is 150, squat 3x5`
     r"(?!\s+(?:met|reached|achieved|hit|done|smashed|beaten))"
+    r"|^[ \t]*(?:target|goal|aim)s?[ \t]*:"  # `Target: Time for 400m = 1:39`
 )
 _NOT_YET = "Is that done, or still to do? Send it once you've done it, and I'll log it."
 
@@ -519,6 +552,32 @@ _WHICH_SETS_DONE = "Which sets did you do? Send only those, e.g. `squat 3x5 100k
 _NO_ACTIVITY = re.compile(r"\bno\s+(walk|run|ride|bike|swim|jog|row|hike|cardio)\b")
 # `Total: 120 minutes of walking, and 30 minutes of strength`: a summary of sessions.
 _TOTAL_FIRST = re.compile(r"\s*totals?(?:\s+time)?\s*:|\s*totals?\s+for\s+(?:the|this|today|my)\b")
+
+
+def _which_load(outcome: Outcome, pair: re.Match[str]) -> Outcome:
+    """Return a question instead of sets written with a men's/women's load pair."""
+    item = outcome.item
+    if not isinstance(item, StrengthEntry | Ambiguity) or pair[0] not in item.source.lower():
+        return outcome
+    unit = pair[3].rstrip("s")
+    message = f"Which did you use, {pair[1]} or {pair[2]} {unit}? Send the load you lifted."
+    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
+
+
+def _per_side(outcome: Outcome) -> Outcome:
+    """Return a question instead of a bar's sets loaded `per side`: the bar's total?"""
+    item = outcome.item
+    if not isinstance(item, StrengthEntry) or not _PER_SIDE_LOAD.search(item.source.lower()):
+        return outcome
+    lift = exercise(item.exercise)
+    if lift is None or not lift.equipment or lift.equipment[0] not in _LOADED_BY_SIDE:
+        return outcome  # `lunges 10kg each side`: a dumbbell in each hand is its own load
+    name = display_name(item.exercise).lower()
+    message = (
+        f"Was that the plates on each side? Send the {name}'s load in all, bar included, "
+        f"e.g. `{name} 4x8 60kg`"
+    )
+    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
 
 
 def _load_total(outcome: Outcome) -> Outcome:
@@ -585,11 +644,14 @@ def _name_words(exercise_id: str) -> set[str]:
 
 def _in_rounds(outcome: Outcome, text: str) -> Outcome:
     """Return a question instead of sets done in rounds (`10 swings / 2 dips ... Repeat 5
-    times`, `3 rounds of:`): each lift's sets are the lines times the rounds, asked."""
+    times`, `3 rounds of:`, `3 rounds: 10 swings 24kg, ...`, `..., 3 rounds`): each lift's
+    sets are the lines times the rounds, asked."""
     item = outcome.item
-    if not isinstance(item, StrengthEntry | Ambiguity) or not (m := _ROUNDS.search(text)):
+    if not isinstance(item, StrengthEntry | Ambiguity):
         return outcome
-    count = m["x"] or m["count"] or m["n"] or m["of"]
+    if not (m := _ROUNDS.search(text) or _ROUNDS_IN_LINE.search(text)):
+        return outcome
+    count = next(value for value in m.groupdict().values() if value)
     count = "2" if count.lower() == "twice" else count
     message = (
         f"Were those {count} rounds of the same lifts? Send each lift's sets in all, "

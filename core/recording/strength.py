@@ -272,9 +272,10 @@ def read_strength(
                 if in_run != pending or not plain:
                     return Outcome(Problem("unreadable", source, _reps_for(pending, label)), True)
                 pending = None
-            elif segment.line != pending_line and sum(
-                1 for s in fragment[index:] if _DIGIT.search(s.text)
-            ) > 1:
+            elif (
+                segment.line != pending_line
+                and sum(1 for s in fragment[index:] if _DIGIT.search(s.text)) > 1
+            ):
                 # `Squat 3 sets` then `100x5` on each line below (or `100x5, 100x5, 100x5`):
                 # those are the sets
                 headed, pending = int(pending), None
