@@ -515,7 +515,7 @@ _STEP_OR_DONE = (
 # A line of one split: a distance and a pace, or a numbered clock time.
 _SPLIT_LINE = re.compile(
     r"(?m)^[ \t]*(?:(?:\d{1,2}[.)]|(?:mile|km|lap|split)[ \t]*\d{1,2}[ \t]*:?)[ \t]*)?"
-    r"(?:\d+(?:[.,]\d+)?[ \t]*(?:km|k|mi|miles?)[ \t]+(?:/[ \t]*)?)?\d{1,2}:[0-5]\d"
+    r"(?:\d+(?:[.,]\d+)?[ \t]*(?:km|k|mi|miles?)[ \t]+(?:/[ \t]*)?)?\d{1,2}:[0-5]\d(?:\.\d)?"
     r"(?:[ \t]*/[ \t]*(?:km|mi|mile)|[ \t]*/[ \t]*pace[ \t]+\d{1,2}:[0-5]\d)?"
     r"[ \t]*(?:\(.*\))?[ \t]*$",
     re.IGNORECASE,
