@@ -15,6 +15,8 @@ How a message is read, in order:
 3. `doubts`: a reading not confidently the writer's becomes a question, never a record: a
    plan, a past session, a detail that may change the sets. `W x A x B` with two plausible
    set counts is an `Ambiguity` with both readings unless `notation` says which.
+   `whole_message` asks once about a message that is no log of today's own sets: advice,
+   an aim, a habit, someone else's, rounds, splits, a score.
 4. A message ending in `?` (outside a bracket note) is a question unless it has sets, reps
    or a duration.
 
@@ -31,12 +33,11 @@ from collections.abc import Mapping
 
 from core.recording.cardio import (
     ACTIVITIES,
-    activity_noun,
     read_cardio,
     read_distance,
     session_without_activity,
 )
-from core.recording.catalogue import Exercise, display_name, exercise
+from core.recording.catalogue import Exercise, display_name
 from core.recording.dates import Heading, date_heading
 from core.recording.doubts import doubt
 from core.recording.durations import find_durations, session_minutes
@@ -61,11 +62,13 @@ from core.recording.fragments import (
     segments,
 )
 from core.recording.names import HARMLESS_BEFORE, find_exercise, variant_first
-from core.recording.notes import HABIT, PAST, PLAN, TARGET_NOTE
+from core.recording.notes import PLAN, TARGET_NOTE
 from core.recording.readings import MAX_PLAUSIBLE_REPS
 from core.recording.set_notation import listed_reps
 from core.recording.set_values import unloggable
 from core.recording.strength import Outcome, example, read_strength
+from core.recording.whole_message import TODAY, YESTERDAY
+from core.recording.whole_message import checked as whole_message_checked
 
 _LOAD = re.compile(r"\d\s*(?:kgs?|lbs?|pounds?|#)(?![a-z])", re.IGNORECASE)
 # A column of this many `Name: N` lines, one number over a set's reps, may be totals.
@@ -89,22 +92,6 @@ _DIGIT = re.compile(r"\d")
 _QUOTED = re.compile(r"\"([^\"\n]*\d[^\"\n]*)\"|“([^”\n]*\d[^”\n]*)”")
 _QUESTION = re.compile(r"\?[\W_]*$")
 _BRACKET = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # `(who knows the units?)` asks nothing
-
-
-# Sets done in rounds, said on a line of its own: `Repeat 5 times.`, `repeat x3`, `3 rounds
-# of:`, `Rounds: 4`; never `boxing 3 rounds then squat` or `will repeat 2 times a week`.
-# `3 rounds: 10 swings 24kg, 10 goblet squats`, `bench 80x8 / rows 60x10, 3 rounds`
-_ROUNDS_IN_LINE = re.compile(
-    r"(?:^|[,;:]\s*)(?P<n>\d+|two|three|four|five|six)\s+rounds?\s*(?::|,|of\b|$)",
-    re.IGNORECASE | re.MULTILINE,
-)
-_ROUNDS = re.compile(
-    r"^[\s*•–-]*(?:repeat(?:ed)?(?:\s+(?:it|this|that|all|the\s+lot|circuit))?\s*"
-    r"(?:x\s*(?P<x>\d+)|(?P<count>\d+|two|three|four|five|six|twice)\s*(?:times|x|rounds?)?)"
-    r"|(?P<n>\d+|two|three|four|five|six)\s+rounds?(?:\s+of)?|rounds?\s*[:x]\s*(?P<of>\d+))"
-    r"\s*[.!:]*\s*$",
-    re.IGNORECASE | re.MULTILINE,
-)
 
 
 _ALL_IN_BRACKETS = re.compile(r"\s*\(([^()]*)\)\s*")
@@ -166,73 +153,7 @@ def parse(
     if _QUESTION.search(text[-40:]) and _QUESTION.search(_BRACKET.sub(" ", text[-200:])):
         outcomes = [o for o in outcomes if o.counted]
     lower = text.lower()
-    if past := PAST.search(lower):
-        # a session in words of its own day (`my run on Thursday`) may be today's; sets are asked
-        weekday = past[0].startswith("on ")
-        outcomes = [
-            o if weekday and isinstance(o.item, CardioEntry) else _history(o) for o in outcomes
-        ]
-    if PLAN.search(lower):
-        outcomes = [_planned_before(o, text) for o in outcomes]
-    if _INSTRUCTED.search(lower) and not _DONE_WORDS.search(lower):
-        # `doc says walk 30 min a day`, `my coach wants me to do 4x6 at 85`: advice, not a log
-        outcomes = _asked_whole(outcomes, text, _NOT_YET)
-    if ("aim" in lower or "goal" in lower or "target" in lower) and _AIMED.search(
-        _IN_BRACKETS.sub(" ", lower)  # `(my target was 140)`: a heart rate's, beside the log
-    ):
-        # `My aim was 4:45/km pace to finish in 38 mins`: what was aimed at, not what was done
-        outcomes = _asked_whole(outcomes, text, _AIM_OR_DONE)
-    if "total" in lower and _LOAD_TOTAL.search(lower):
-        # `2 sets of 15 with 20 lbs total`: both dumbbells together, or each? Asked.
-        outcomes = [_load_total(o) for o in outcomes]
-    if _METCON.search(lower) or (
-        _EMOM.search(lower) and sum(o.item is not None for o in outcomes) > 1
-    ):
-        # `10 minute AMRAP` / `5 pull ups` / `10 push ups`: one round's list, not the sets
-        outcomes = _asked_whole(outcomes, text, _METCON_QUESTION)
-    if "/" in lower and (pair := _RX_PAIR.search(lower)) and float(pair[1]) > float(pair[2]):
-        # `kb swings 24/16kg x 10`: a workout's loads for men and women; which was used?
-        outcomes = [_which_load(o, pair) for o in outcomes]
-    if "side" in lower and _PER_SIDE_LOAD.search(lower):
-        outcomes = [_per_side(o) for o in outcomes]  # `Smith squat 20kg per side 4x8`
-    if "score" in lower and _SCORE.search(lower):
-        # `My score: 10 + 2 push ups`: a workout's score (rounds + reps), not a set
-        outcomes = _asked_whole(outcomes, text, _SCORE_QUESTION)
-    if "warm" in lower and _PROGRAM_STEP.search(lower):
-        # `3) After warmup, jog 20 mins`: a programme's step as Couch to 5K writes it
-        outcomes = _asked_whole(outcomes, text, _STEP_OR_DONE)
-    if len(_SPLIT_LINE.findall(text)) >= MIN_SPLIT_LINES and not any(
-        isinstance(o.item, StrengthEntry) for o in outcomes
-    ):  # (`Kettlebell swings` / `24:10` / `24:10`: 24 kg for 10, a lift's sets)
-        # `1km 6:17/km` / `2km 6:19/km` ..., `1. 8:40` / `2. 7:57`: one session's splits
-        outcomes = _asked_whole(outcomes, text, _SPLITS)
-    if _INSTEAD_OF_SETS.search(lower):
-        # `instead of 3x8 bench I did 3x10`, `only managed 3x5 of the 5x5`: one set chain
-        # was planned, the other done. Which? Asked, never both added up.
-        outcomes = _asked_whole(outcomes, text, _WHICH_SETS_DONE)
-    if _SOMEONE_ELSE.search(lower) or (
-        _THIRD_PERSON.search(lower) and not _FIRST_PERSON.search(lower)
-    ):
-        # `my wife did squat 3x5 60kg`: whose sets? Asked, never put in this person's log.
-        outcomes = _asked_whole(outcomes, text, _WHOSE)
-    if _SKIPPED.search(lower):
-        outcomes = [_not_done(o, lower) for o in outcomes]
-    if "no " in lower or lower.lstrip().startswith("total"):
-        outcomes = [_not_this_session(o, lower) for o in outcomes]
-    if (
-        (future := _FUTURE.search(lower))
-        and not _TODAY.search(lower)
-        and (not _BREAK.search(lower) or future.start() < _first_digit(lower))
-        and not _DONE_WORDS.search(lower)
-    ):
-        # `walk 40 min tomorrow`, `heading out for a 40 min walk`: not done yet. Asked.
-        outcomes = _asked_whole(outcomes, text, _NOT_YET)
-    if "round" in lower or "repeat" in lower:
-        outcomes = [_in_rounds(o, text) for o in outcomes]
-    if (habit := HABIT.search(lower)) and not _INTENT.search(
-        lower[max(0, habit.start() - 30) : habit.start()]
-    ):
-        outcomes = [_habit(o, text) for o in outcomes]
+    outcomes = whole_message_checked(outcomes, text)
     outcomes = [  # a question about the whole message is asked once, not once a lift
         o for i, o in enumerate(outcomes) if not (isinstance(o.item, Problem) and o in outcomes[:i])
     ]
@@ -243,7 +164,7 @@ def parse(
         problems.extend(_quoted_logs(text, units, names))
     if overflow.strip() and (entries or problems or ambiguities):
         problems.append(_overflow_problem(overflow))
-    days_ago = int(bool(entries and _YESTERDAY.search(lower.strip()) and not _TODAY.search(lower)))
+    days_ago = int(bool(entries and YESTERDAY.search(lower.strip()) and not TODAY.search(lower)))
     if heading is not None and (entries or ambiguities):
         if heading.dated is None:
             return ParseResult(problems=(_unclear_date(heading.written, text),))
@@ -343,15 +264,6 @@ def _quoted_logs(text: str, units: Unit, names: Mapping[str, str] | None) -> lis
     return found
 
 
-def _history(outcome: Outcome) -> Outcome:
-    """Return a question instead of sets from a session in the past (see `PAST`)."""
-    item = outcome.item
-    if not isinstance(item, StrengthEntry | Ambiguity | CardioEntry):
-        return outcome
-    message = "Was that today's session, or an earlier one? Send what you did today."
-    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
-
-
 # A numbered list written on one line: each number after the first starts a line of its own.
 _LIST_START = re.compile(r"(?m)^[ \t]*1[.)][ \t]+[A-Za-z].*[ \t]2[.)][ \t]+[A-Za-z]")
 _LIST_ITEM = re.compile(r"\s(\d{1,2})[.)]\s+(?=[A-Za-z])")
@@ -398,281 +310,6 @@ _HELLO_FIRST = re.compile(
     re.IGNORECASE,
 )
 _CROSS_TRAINER = re.compile(r"\b(?:x|cross)\s*-?\s*trainer\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?\n]")
-# A plan to do something (not a goal or a rest day named beside today's sets).
-_DOING_LATER = re.compile(
-    r"\bplan\s*[-:–]|"  # `thursday plan - bench 3x8 82.5`
-    r"\b(?:going to|gonna|will do|plan(?:ning)? to|planned|supposed to|called for|plan\s+for|"
-    r"(?<!n't )(?<!not )want(?:ed)? to)\b"
-)
-_IN_BRACKETS = re.compile(r"\([^()\n]*\)")
-# A line that heads a plan: the lines below it are the plan (`For November, my exercise
-# will be:`, `Plan:`).
-_PLAN_HEADING = re.compile(
-    r"(?:\bwill\s+be|\bplan(?:ned)?|\bgoals?|\bto\s+do)\s*:\s*$", re.MULTILINE
-)
-# ... unless the message also says what was done (`Tomorrow is a rest day, today squat 3x5`).
-_DONE_WORDS = re.compile(r"\b(?:did|done|finished|just)\b")
-_BREAK = re.compile(r"[.!?,]\s+\w|\n")
-# A session the day before, logged the morning after (`walked 40 min yesterday`): recorded
-# on that day. A message that also says today is left on today.
-_WHEN = r"(?:yesterday|yday|yest|last\s+(?:night|nite|evening))"
-# (at the start, or closing the log's own clause: never `felt better than yesterday`, `ate too
-# much last night` after a comma, `(same as yesterday)`, `day before yesterday`)
-_YESTERDAY = re.compile(
-    rf"^(?:(?:i\s+)?did\s+|(?:[a-z]+\s+){{0,2}}day\s+)?{_WHEN}\b(?!\s+(?:was|is|i\s+rested|rest))"
-    rf"|\d[^,.;:!?\n()]*?(?<!than\s)(?<!from\s)(?<!since\s)(?<!as\s)(?<!like\s)(?<!before\s)"
-    rf"\b{_WHEN}\s*[.!]*$"
-)
-_TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
-# Someone else's session: `my wife did squat 3x5 60kg`, `my son ran 5k in 25 min`.
-_SOMEONE_ELSE = re.compile(
-    r"\bmy\s+(?:wife|husband|son|daughter|partner|friend|dad|mom|mum|father|mother|brother|"
-    r"sister|kids?|grandson|granddaughter|grandkids?|boyfriend|girlfriend|coach|trainer)\s+"
-    r"(?:did|ran|walked|rode|swam|lifted|benched|squatted|deadlifted|has\s+done|just\s+did)\b"
-)
-# `In his last round he cranked 9 thrusters with 135#`: he or she did it, and no `I` is there.
-_THIRD_PERSON = re.compile(
-    r"\b(?:he|she)\s+(?:\w+ed|did|got|hit|made|ran|swam|rode|went|managed|pulled|lifted|"
-    r"benched|squatted|pressed|repped)\b"
-)
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|im|me|my|we|our)\b")
-# A lift not done: `didn't do squat 3x5 100kg`, `skipped my bench`, `never did deadlifts`.
-_SKIPPED = re.compile(
-    r"\b(?:didn'?t\s+(?:do|get\s+to)|did\s+not\s+do|never\s+did|skipped|skip|missed|"
-    r"couldn'?t\s+do)\b"
-)
-_WORDS = re.compile(r"[a-z]+")
-# Words of a session still to come, anywhere in the message.
-_TRAIN_VERB = r"(?:walk|run|do|go|lift|ride|bike|swim|hike|squat|bench|train|try|hit)"
-_FUTURE = re.compile(
-    rf"\b(?:tomorrow|(?:will|i'll|going\s+to|gonna|need\s+to|off\s+to)\s+{_TRAIN_VERB}|"
-    r"planning|plan\s*:|about to|heading out|off for a|up next|next up|on my way to|"
-    r"later today)(?!\w)"
-)
-
-
-def _planned_before(outcome: Outcome, text: str) -> Outcome:
-    """Return a question instead of sets that a plan earlier in their sentence governs:
-    `Tonight I am going to do 3x5x 115 squats, 3x5x60 overhead press` plans both lifts."""
-    item = outcome.item
-    if not isinstance(item, StrengthEntry | Ambiguity | CardioEntry) or not item.source:
-        return outcome
-    at = text.find(item.source)
-    if at < 0:
-        return outcome
-    if not _PLAN_HEADING.search(text[:at].lower()):  # `my ingredients will be:` above a list
-        if isinstance(item, CardioEntry):
-            return outcome
-        plain = _IN_BRACKETS.sub(lambda m: " " * len(m[0]), text)  # `(War with the BAR!)`
-        ends = [m.end() for m in _SENTENCE_END.finditer(plain, 0, at)]
-        sentence = text[ends[-1] if ends else 0 : at].lower()
-        if not _DOING_LATER.search(sentence):
-            return outcome
-    message = "Were those sets planned or done? Send what you did."
-    return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
-
-
-_WHOSE = "Were those yours? Send what you did, and I'll log it."
-_SPLITS = (
-    "Are those the splits of one session? Send its activity and total time, e.g. `run 10 km 60:31`"
-)
-MIN_SPLIT_LINES = 3
-# A workout done as rounds against the clock: its lines are one round, not the sets.
-# (An EMOM of one lift is that many sets of it: `Snatch (EMOM 10): 95 lb * 3 reps`.)
-_METCON = re.compile(
-    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|')\s*amrap\b|\bfor\s+time\b|\bcrossfit\b|\bwod\b"
-)
-_EMOM = re.compile(r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|')\s*emom\b|\bemom\s*(?:of\s+)?\d+")
-_METCON_QUESTION = (
-    "Was that a workout of rounds? Send how long it took, e.g. `hiit 20 min`, and each "
-    "lift's sets in all if you want them counted, e.g. `pull up 5x5 bw`"
-)
-# `24/16kg`: a load for men and one for women, as a box writes a workout
-_RX_PAIR = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*(kgs?|lbs?|#)(?![a-z])")
-_LOADED_BY_SIDE = frozenset({"barbell", "smith", "machine"})
-# `20kg per side`: the plates on each side of a bar, not the load on it
-_PER_SIDE_LOAD = re.compile(
-    r"\d\s*(?:kgs?|lbs?|#|pounds?|kilos?)\s*(?:plates?\s+)?(?:per|each|a|on\s+each)\s+side\b"
-)
-_SCORE = re.compile(r"(?m)^[ \t]*(?:my[ \t]+)?score[ \t]*:")
-_SCORE_QUESTION = (
-    "Is that a workout's score? Send the workout as you did it, e.g. `hiit 20 min` and "
-    "its lifts' sets"
-)
-# `2 sets of 15 with 20 lbs total`: the weights' load together (never `2500 kg in total`)
-_LOAD_TOTAL = re.compile(
-    r"\b(?:with|using|holding)\s+(?:a\s+)?\d+(?:\.\d+)?\s*(?:lbs?|kgs?|pounds?|kilos?|#)\s+"
-    r"(?:in\s+)?total\b"
-)
-_PROGRAM_STEP = re.compile(
-    r"(?m)^[ \t]*\d{1,2}[.)][ \t]*after[ \t]+(?:a[ \t]+|the[ \t]+|your[ \t]+)?warm[ \t-]*up\b"
-    r",?[ \t]+(?:jog|run|walk|ride|cycle|bike|swim|row)"  # a cardio step, never a lift's sets
-)
-_STEP_OR_DONE = (
-    "Is that a step of your programme, or what you did? Send what you did, and I'll log it."
-)
-# A line of one split: a distance and a pace, or a numbered clock time.
-_SPLIT_LINE = re.compile(
-    r"(?m)^[ \t]*(?:(?:\d{1,2}[.)]|(?:mile|km|lap|split)[ \t]*\d{1,2}[ \t]*:?)[ \t]*)?"
-    r"(?:\d+(?:[.,]\d+)?[ \t]*(?:km|k|mi|miles?)[ \t]+(?:/[ \t]*)?)?\d{1,2}:[0-5]\d(?:\.\d)?"
-    r"(?:[ \t]*/[ \t]*(?:km|mi|mile)|[ \t]*/[ \t]*pace[ \t]+\d{1,2}:[0-5]\d)?"
-    r"[ \t]*(?:\(.*\))?[ \t]*$",
-    re.IGNORECASE,
-)
-_AIM_OR_DONE = "Was that your aim, or what you did? Send what you did, and I'll log it."
-_AIMED = re.compile(
-    r"\b(?:aim|goal|target)\s+(?:for\s+today\s+)?was\b"  # not `My goal is 150, squat 3x5`
-    r"(?!\s+(?:met|reached|achieved|hit|done|smashed|beaten))"
-    r"|^[ \t]*(?:target|goal|aim)s?[ \t]*:"  # `Target: Time for 400m = 1:39`
-)
-_NOT_YET = "Is that done, or still to do? Send it once you've done it, and I'll log it."
-
-
-def _asked_whole(outcomes: list[Outcome], text: str, question: str) -> list[Outcome]:
-    """Return one question about the whole message in place of what it would record, or
-    `outcomes` as they were when it records nothing."""
-    if not any(isinstance(o.item, CardioEntry | StrengthEntry) for o in outcomes):
-        return outcomes
-    return [Outcome(Problem("unreadable", text.strip()[:200], question), counted=True)]
-
-
-_INSTRUCTED = re.compile(
-    r"\b(?:doc|doctor|gp|trainer|coach|physio|therapist|pt)\s+"
-    r"(?:says|wants|told\s+me|said\s+(?:to|do|i\s+should))\b"
-    r"|\bwants?\s+me\s+to\b|\btold\s+me\s+to\b"
-    r"|\b(?:i\s+am|i['’]m|i\s+was|i['’]ve\s+been)\s+told\b"  # `I am told a good time will be`
-)
-_INSTEAD_OF_SETS = re.compile(
-    r"\b(?:instead\s+of|rather\s+than|swapped|swap|in\s+place\s+of|meant\s+to\s+do|of\s+the)"
-    r"\s+(?:my\s+|the\s+)?\d+\s*x\s*\d+|\d+\s*x\s*\d+\s+(?:instead|rather)\b"
-)
-_WHICH_SETS_DONE = "Which sets did you do? Send only those, e.g. `squat 3x5 100kg`"
-# `No walk, but a work out with my trainer. 30 minutes.`: the activity named was not done.
-_NO_ACTIVITY = re.compile(r"\bno\s+(walk|run|ride|bike|swim|jog|row|hike|cardio)\b")
-# `Total: 120 minutes of walking, and 30 minutes of strength`: a summary of sessions.
-_TOTAL_FIRST = re.compile(r"\s*totals?(?:\s+time)?\s*:|\s*totals?\s+for\s+(?:the|this|today|my)\b")
-
-
-def _which_load(outcome: Outcome, pair: re.Match[str]) -> Outcome:
-    """Return a question instead of sets written with a men's/women's load pair."""
-    item = outcome.item
-    if not isinstance(item, StrengthEntry | Ambiguity) or pair[0] not in item.source.lower():
-        return outcome
-    unit = pair[3].rstrip("s")
-    message = f"Which did you use, {pair[1]} or {pair[2]} {unit}? Send the load you lifted."
-    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
-
-
-def _per_side(outcome: Outcome) -> Outcome:
-    """Return a question instead of a bar's sets loaded `per side`: the bar's total?"""
-    item = outcome.item
-    if not isinstance(item, StrengthEntry) or not _PER_SIDE_LOAD.search(item.source.lower()):
-        return outcome
-    lift = exercise(item.exercise)
-    if lift is None or not lift.equipment or lift.equipment[0] not in _LOADED_BY_SIDE:
-        return outcome  # `lunges 10kg each side`: a dumbbell in each hand is its own load
-    name = display_name(item.exercise).lower()
-    message = (
-        f"Was that the plates on each side? Send the {name}'s load in all, bar included, "
-        f"e.g. `{name} 4x8 60kg`"
-    )
-    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
-
-
-def _load_total(outcome: Outcome) -> Outcome:
-    """Return a question instead of sets whose load is a total (`20 lbs total`)."""
-    item = outcome.item
-    if not isinstance(item, StrengthEntry) or not _LOAD_TOTAL.search(item.source.lower()):
-        return outcome
-    unit = item.sets[0].unit if item.sets else "kg"
-    example = f"{display_name(item.exercise).lower()} 2x15 {5 if unit == 'kg' else 10}{unit}"
-    message = (
-        f"Was that weight in each hand, or both together? Send the weight of one, e.g. `{example}`"
-    )
-    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
-
-
-def _not_this_session(outcome: Outcome, lower: str) -> Outcome:
-    """Return a question instead of a session whose activity was not done, or a total."""
-    item = outcome.item
-    if not isinstance(item, CardioEntry):
-        return outcome
-    activity = item.activity
-    if activity is not None and any(
-        m[1] == "cardio" or ACTIVITIES.get(m[1]) == activity for m in _NO_ACTIVITY.finditer(lower)
-    ):
-        message = (
-            f"Was there a {activity_noun(activity)}, and how long? Send it as it was, e.g. "
-            "`walk 30 min`"
-        )
-    elif _TOTAL_FIRST.match(lower):
-        message = (
-            "Is that one session, or a total of several? Send each session, e.g. `walk 30 min`"
-        )
-    else:
-        return outcome
-    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
-
-
-def _first_digit(text: str) -> int:
-    found = _DIGIT.search(text)
-    return found.start() if found else len(text)
-
-
-def _not_done(outcome: Outcome, lower: str) -> Outcome:
-    """Return a question instead of sets of a lift the message says was not done:
-    `didn't do squat 3x5 100kg`, `skipped my bench 3x8 70kg`."""
-    item = outcome.item
-    if not isinstance(item, StrengthEntry):
-        return outcome
-    names = _name_words(item.exercise)
-    for m in _SKIPPED.finditer(lower):
-        after = [w for w in _WORDS.findall(lower[m.end() : m.end() + 30]) if w not in ("my", "the")]
-        if after and after[0] in names:
-            label = item.exercise.replace("_", " ")
-            message = f"Did you do the {label}, or skip it? Send what you did."
-            return Outcome(Problem("unreadable", item.source, message), counted=True)
-    return outcome
-
-
-def _name_words(exercise_id: str) -> set[str]:
-    """The first word a lift goes by, singular and plural (`squat`, `squats`; `bench`)."""
-    first = exercise_id.split("_")[0]
-    return {first, first + "s"}
-
-
-def _in_rounds(outcome: Outcome, text: str) -> Outcome:
-    """Return a question instead of sets done in rounds (`10 swings / 2 dips ... Repeat 5
-    times`, `3 rounds of:`, `3 rounds: 10 swings 24kg, ...`, `..., 3 rounds`): each lift's
-    sets are the lines times the rounds, asked."""
-    item = outcome.item
-    if not isinstance(item, StrengthEntry | Ambiguity):
-        return outcome
-    if not (m := _ROUNDS.search(text) or _ROUNDS_IN_LINE.search(text)):
-        return outcome
-    count = next(value for value in m.groupdict().values() if value)
-    count = "2" if count.lower() == "twice" else count
-    message = (
-        f"Were those {count} rounds of the same lifts? Send each lift's sets in all, "
-        "e.g. `dip 5x3 bw`."
-    )
-    return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
-
-
-# Words that make `2 times a week` an intention for later, not the habit a log describes.
-_INTENT = re.compile(r"\b(?:will|going to|plan|aim|try to|want|hope)\b|'ll\b")
-
-
-def _habit(outcome: Outcome, text: str) -> Outcome:
-    """Return a question instead of a usual week (`I run 5 times a week, 3 easy runs for 45
-    minutes...`): what it names is a habit, not today's log."""
-    if not isinstance(outcome.item, StrengthEntry | CardioEntry | Ambiguity | Problem):
-        return outcome
-    message = (
-        "Is that how you usually train, or what you did today? Send today's session to log it."
-    )
-    return Outcome(Problem("unreadable", text.strip()[:200], message), counted=outcome.counted)
 
 
 def _overflow_problem(overflow: str) -> Problem:
