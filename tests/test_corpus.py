@@ -29,8 +29,8 @@ FLOORS = {
     "holdout-11.yaml": (81, 0),
     "holdout-12.yaml": (96, 4),
     "holdout-13.yaml": (105, 6),
-    "holdout-14.yaml": (124, 3),
-    "holdout-15.yaml": (84, 5),
+    "holdout-14.yaml": (125, 2),
+    "holdout-15.yaml": (87, 3),
 }
 
 
