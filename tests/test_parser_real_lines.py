@@ -1091,6 +1091,9 @@ RULES = [
     ("incline db press, taking the 70’s for a spin for three sets of eight", "lb", ASK),  # a ride
     ("db fly 60s x 10, 50s x 5", "lb", "dumbbell_fly: 60lb x 10, 50lb x 5"),  # was asked
     ("Bench 70 kilos for eight, RIR two", "kg", "bench_press: 70kg x 8 @8"),
+    # a load lifted with no lift named: which? (was no record and no question)
+    ("I started with 95kg, then to my chagrin, I jumped to 100kg and missed miserably.", "kg", ASK),
+    ("Today, despite a cold, I pulled 425 lbs.", "lb", ASK),
     # a review of this session's changes
     ("my weight is at 80kg, squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("squat 5x5 100kg, 2500 kg in total", "kg", "squat: " + ", ".join(["100kg x 5"] * 5)),
@@ -1198,6 +1201,7 @@ NOT_ASKED = [
     "squat day 2",
     "my goal is a 10k this year",
     "There were 30 nordic walkers on the trails tonight.",  # was 30 nordic curls
+    "I weigh 80kg",  # a body weight, no lift
 ]
 
 

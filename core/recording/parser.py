@@ -78,8 +78,10 @@ _TALLY = re.compile(r"[^\d]*?(\d+)\s*")  # one number after a name (`name` is ch
 # unless the words are a unit, a time or a set word.
 _SUPERSET = re.compile(r"\bsuper\s*-?\s*set(?:ted)?\s+(?:with|and)\s+([a-z][a-z -]{2,40})")
 # A load worked up to, with no lift named: asked which, never dropped.
+# (`I started with 95kg, then jumped to 100kg and missed`: lifted, missed, opened at a load)
 _LOAD_REACHED = re.compile(
-    r"\b(?:got|get|getting|worked|working|built|went|go|made\s+it)\s+up\s+to\s+"
+    r"\b(?:(?:got|get|getting|worked|working|built|went|go|made\s+it)\s+up\s+to|lifted|pulled|"
+    r"pressed|hit|missed|jumped\s+to|started\s+with|opened\s+(?:at|with))\s+(?:a\s+)?"
     r"\d+(?:\.\d+)?\s*(?:kgs?|lbs?|pounds?|kilos?|#)(?![a-z])"
 )
 _COUNT_OF_UNKNOWN = re.compile(
