@@ -1094,6 +1094,7 @@ RULES = [
     # a load lifted with no lift named: which? (was no record and no question)
     ("I started with 95kg, then to my chagrin, I jumped to 100kg and missed miserably.", "kg", ASK),
     ("Today, despite a cold, I pulled 425 lbs.", "lb", ASK),
+    ("By the end of the afternoon, we clocked about 7miles.", "lb", ASK),  # which, how long?
     # a review of this session's changes
     ("my weight is at 80kg, squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("squat 5x5 100kg, 2500 kg in total", "kg", "squat: " + ", ".join(["100kg x 5"] * 5)),

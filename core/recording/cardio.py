@@ -243,7 +243,10 @@ def mentions_cardio(text: str) -> bool:
     return bool(_HR_WORDS.search(text) and find_durations(outside))
 
 
-_DONE_TODAY = re.compile(r"\b(?:did|done|completed?|finished|managed|today|tonight|this morning)\b")
+_DONE_TODAY = re.compile(
+    r"\b(?:did|done|completed?|finished|managed|today|tonight|this morning|clocked|covered|"
+    r"logged|got)\b"
+)
 
 
 def session_without_activity(text: str) -> bool:
