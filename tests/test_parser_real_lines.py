@@ -1067,8 +1067,10 @@ RULES = [
     ("walk pace went from 16 to 13:41", "lb", ASK),  # a pace, not a 13.7 min walk
     ("a steady 40 minute run would only normally cover about 4 miles", "lb", ASK),
     ("Target: Time for 400m = 1:39 / Pace @6:36", "kg", ASK),
-    ("10 minute AMRAP\n5 pull ups\n10 push ups", "kg", ASK),  # one round, not the sets
-    ("EMOM 10: 5 pull ups, 10 push ups", "kg", ASK),
+    # a workout of rounds on a clock: that many minutes of intervals, its round's lifts no sets
+    ("10 minute AMRAP\n5 pull ups\n10 push ups", "kg", "hiit: 10 min"),  # was 5 and 10 reps
+    ("EMOM 10: 5 pull ups, 10 push ups", "kg", "hiit: 10 min"),
+    ("Fran for time: thrusters 95lb, pull ups 21-15-9", "lb", ASK),  # how long? asked
     (
         "Snatch (EMOM 10): 95 lb * 3 reps (Every min)",
         "lb",

@@ -44,8 +44,9 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
     if _METCON.search(lower) or (
         _EMOM.search(lower) and sum(o.item is not None for o in outcomes) > 1
     ):
-        # `10 minute AMRAP` / `5 pull ups` / `10 push ups`: one round's list, not the sets
-        outcomes = _asked_whole(outcomes, text, _METCON_QUESTION)
+        # `10 minute AMRAP` / `5 pull ups` / `10 push ups`: one round's list, not the sets;
+        # a clock of known length is that long a session of intervals
+        outcomes = _timed_rounds(outcomes, text) or _asked_whole(outcomes, text, _METCON_QUESTION)
     if "/" in lower and (pair := _RX_PAIR.search(lower)) and float(pair[1]) > float(pair[2]):
         # `kb swings 24/16kg x 10`: a workout's loads for men and women; which was used?
         outcomes = [_which_load(o, pair) for o in outcomes]
@@ -203,6 +204,14 @@ _METCON = re.compile(
     r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|')\s*amrap\b|\bfor\s+time\b|\bcrossfit\b|\bwod\b"
 )
 _EMOM = re.compile(r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|')\s*emom\b|\bemom\s*(?:of\s+)?\d+")
+# How long a workout of rounds ran when it says so: `10 minute AMRAP`, `EMOM 12`, `20' AMRAP`
+_ROUNDS_CLOCK = re.compile(
+    r"\b(\d{1,2})\s*(?:-\s*)?(?:min(?:ute)?s?|')\s*(?:amrap|emom)\b|\bemom\s*(?:of\s+)?(\d{1,2})\b"
+)
+_ROUND_LIFTS = (
+    "The lifts of a round aren't counted as sets. To count them, send each lift's sets in "
+    "all, e.g. `pull up 5x5 bw`."
+)
 _METCON_QUESTION = (
     "Was that a workout of rounds? Send how long it took, e.g. `hiit 20 min`, and each "
     "lift's sets in all if you want them counted, e.g. `pull up 5x5 bw`"
@@ -246,6 +255,23 @@ _AIMED = re.compile(
     r"|^[ \t]*(?:target|goal|aim)s?[ \t]*:"  # `Target: Time for 400m = 1:39`
 )
 _NOT_YET = "Is that done, or still to do? Send it once you've done it, and I'll log it."
+
+
+def _timed_rounds(outcomes: list[Outcome], text: str) -> list[Outcome] | None:
+    """Return a workout of rounds on a clock (`10 minute AMRAP`) as that many minutes of
+    intervals and a word about its lifts; None when the clock is not given."""
+    if not any(o.item is not None for o in outcomes) or not (
+        clock := _ROUNDS_CLOCK.search(text.lower())
+    ):
+        return None
+    minutes = float(clock[1] or clock[2])
+    lifts = " / ".join(
+        p.strip() for p in text[clock.end() :].strip(" :\n").splitlines() if p.strip()
+    )
+    return [
+        Outcome(CardioEntry("hiit", minutes, None, None, text.strip()[:200]), counted=True),
+        Outcome(Problem("unreadable", lifts[:80] or text.strip()[:80], _ROUND_LIFTS), counted=True),
+    ]
 
 
 def _asked_whole(outcomes: list[Outcome], text: str, question: str) -> list[Outcome]:
