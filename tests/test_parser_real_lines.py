@@ -1097,6 +1097,8 @@ RULES = [
     ("I started with 95kg, then to my chagrin, I jumped to 100kg and missed miserably.", "kg", ASK),
     ("Today, despite a cold, I pulled 425 lbs.", "lb", ASK),
     ("By the end of the afternoon, we clocked about 7miles.", "lb", ASK),  # which, how long?
+    ("Mile 1:  10:18\nMile 2:  9:59\nMile 3:  10:07\nTotal:  30:24", "lb", ASK),  # splits
+    ("Walkabout: 54,852 steps, 44.85 KM, 3,485 calories", "kg", ASK),  # a walk? how long?
     # a review of this session's changes
     ("my weight is at 80kg, squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("squat 5x5 100kg, 2500 kg in total", "kg", "squat: " + ", ".join(["100kg x 5"] * 5)),

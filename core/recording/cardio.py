@@ -243,6 +243,10 @@ def mentions_cardio(text: str) -> bool:
     return bool(_HR_WORDS.search(text) and find_durations(outside))
 
 
+_STEP_COUNT = re.compile(r"\d[\d,.]*\s*k?\s*steps\b")
+_MACHINE_LEVEL = re.compile(
+    r"\b(?:level|lvl|resistance)\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+)
 _DONE_TODAY = re.compile(
     r"\b(?:did|done|completed?|finished|managed|today|tonight|this morning|clocked|covered|"
     r"logged|got)\b"
@@ -262,6 +266,7 @@ def session_without_activity(text: str) -> bool:
         or _STEPS.search(outside) is not None
         or _AVG_HR_WORDS.search(outside) is not None
         or "pace" in outside
+        or _MACHINE_LEVEL.search(outside) is not None  # `Five minutes at level nine`
     )
     timed = details or _SESSION_WORDS.search(outside) or _TOTAL_WORDS.search(outside)
     durations = find_durations(outside) if timed else []
@@ -273,6 +278,8 @@ def session_without_activity(text: str) -> bool:
         return True  # `4.8 miles, or an average pace of 10:28 per mile`
     if distance and _DONE_TODAY.search(outside) and not _STEPS.search(outside):
         return True  # `managed the full 10km`, `my first 5K today`: which, and how long?
+    if _STEPS.search(outside) and read_distance(_STEP_COUNT.sub(" ", outside)) is not None:
+        return True  # `Walkabout: 54,852 steps, 44.85 KM`: a walk? how long? (`10k steps`: no)
     return len(_DISTANCE.findall(outside)) > 1 or _SPLITS.search(text) is not None
 
 

@@ -63,6 +63,11 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
     ):  # (`Kettlebell swings` / `24:10` / `24:10`: 24 kg for 10, a lift's sets)
         # `1km 6:17/km` / `2km 6:19/km` ..., `1. 8:40` / `2. 7:57`: one session's splits
         outcomes = _asked_whole(outcomes, text, _SPLITS)
+        if not any(o.item is not None for o in outcomes):  # `Mile 1: 10:18` ... `Total: 30:24`
+            outcomes = [
+                *outcomes,
+                Outcome(Problem("unreadable", text.strip()[:200], _SPLITS), True),
+            ]
     if _INSTEAD_OF_SETS.search(lower):
         # `instead of 3x8 bench I did 3x10`, `only managed 3x5 of the 5x5`: one set chain
         # was planned, the other done. Which? Asked, never both added up.
