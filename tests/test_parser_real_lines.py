@@ -1071,6 +1071,7 @@ RULES = [
     ("10 minute AMRAP\n5 pull ups\n10 push ups", "kg", "hiit: 10 min"),  # was 5 and 10 reps
     ("EMOM 10: 5 pull ups, 10 push ups", "kg", "hiit: 10 min"),
     ("Fran for time: thrusters 95lb, pull ups 21-15-9", "lb", ASK),  # how long? asked
+    ("today's wod: back squat 5x5 100kg", "kg", "squat: " + ", ".join(["100kg x 5"] * 5)),
     (
         "Snatch (EMOM 10): 95 lb * 3 reps (Every min)",
         "lb",

@@ -29,7 +29,7 @@ STOP_WORDS = frozenset(
 PREFACE = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu
     thur thurs fri sat sun today tonight log logged workout exercise superset then next further
-    finally also plus and after max day yesterday this morning afternoon evening pr new legs
+    finally also plus and after max day yesterday this morning afternoon evening pr new legs wod
     gym am pm""".split()
 )
 # Words that may stand just before an exercise name without changing the lift.

@@ -206,7 +206,7 @@ MIN_SPLIT_LINES = 3
 # A workout done as rounds against the clock: its lines are one round, not the sets.
 # (An EMOM of one lift is that many sets of it: `Snatch (EMOM 10): 95 lb * 3 reps`.)
 _METCON = re.compile(
-    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|')\s*amrap\b|\bfor\s+time\b|\bcrossfit\b|\bwod\b"
+    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|')\s*amrap\b|\bfor\s+time\b"  # (`WOD: squat 5x5`: sets)
 )
 _EMOM = re.compile(r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|')\s*emom\b|\bemom\s*(?:of\s+)?\d+")
 # How long a workout of rounds ran when it says so: `10 minute AMRAP`, `EMOM 12`, `20' AMRAP`
