@@ -348,6 +348,8 @@ WORDED = [
         "supervision",
     ),
     ("how many times a week should I be doing the muscle exercises?", "frequency"),
+    ("Might I ask how many days in the week one ought to devote to lifting weights?", "frequency"),
+    ("pt or youtube vids for my mum starting out?", "supervision"),
     ("I have hart problem, is safe for me to lift weigths?", "safety"),
     ("just finished my workout, honestly how many sets should I do of each?", "volume"),
     ("I'm on my feet cleaning all day, does that count for anything?", "daily-movement"),

@@ -225,6 +225,12 @@ INFORMAL = {
     "yrs": "years",
     "thru": "through",
     "w": "with",
+    "shld": "should",
+    "rly": "really",
+    "btwn": "between",
+    "vids": "videos",
+    "wo": "without",
+    "pt": "trainer",
     # misspellings of words a topic needs, too short or too far for the spell check
     "hart": "heart",
     "preasure": "pressure",
@@ -485,6 +491,14 @@ GENERIC = frozenset(
     teachers teaching postman postwoman paramedic firefighter pharmacist cleaner
     warehouse picker office desk builder secondary science maths head part curious
     yeah right got though sounds that
+    ought kindly advise advised enquire inquire pray explain enlighten grateful particular
+    manner undertake devote wonder curious notion indeed perhaps rather quite oneself
+    gentleman lady madam sir regard regarding concerning whilst shall thus hence therefore
+    proceed reasonably expect sufficient suffice merely acceptable adequate presently
+    sixty seventy eighty ninety hundred
+    tbh ngl rn idk imo fyi smh pls plz stuff thing things even kinda sorta bro
+    whether upon wish wishes truth perform
+    performed performing suggest suggested twice since find spell order nature
     two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty
     january february march april may june july august september october november december
     """.split()
