@@ -350,6 +350,11 @@ WORDED = [
     ("how many times a week should I be doing the muscle exercises?", "frequency"),
     ("Might I ask how many days in the week one ought to devote to lifting weights?", "frequency"),
     ("pt or youtube vids for my mum starting out?", "supervision"),
+    (  # a story around it: three of the topic's own words still say what is asked
+        "I bought a chest strap at 58. What heart rate is right for the long easy aerobic "
+        "sessions called zone 2?",
+        "zone2",
+    ),
     ("I have hart problem, is safe for me to lift weigths?", "safety"),
     ("just finished my workout, honestly how many sets should I do of each?", "volume"),
     ("I'm on my feet cleaning all day, does that count for anything?", "daily-movement"),
@@ -371,6 +376,8 @@ NOT_OURS = [
     "how do I adjust my insulin on the days I exercise?",
     "My resting heart rate dropped to 42 bpm, is that a sign of a heart problem?",
     "I've lost 4 kg in 2 weeks without trying, what could be causing it?",
+    "Fell off a ladder, my wrist is swollen and purple, should I go to A&E?",
+    "My memory score was 22 out of 30, does that mean I have dementia?",
     "How do I roast a 2 kg chicken and for how long?",
     "is a glass of wine ok after the gym",
     "is the keto diet good for my brain",

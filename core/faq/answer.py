@@ -29,6 +29,10 @@ logger = logging.getLogger(__name__)
 # left out in turn (faq_blind_14 and _15 were scored once after).
 MIN_COVERAGE = 0.46
 MIN_SCORE = 1.0
+# Under MIN_COVERAGE, a match is still trusted at this share with this many of the topic's
+# own title and keyword words (see `best_match`).
+STORY_COVERAGE = 0.25
+STORY_STRONG_WORDS = 3
 # "What weight should I squat next?" asks for the person's own plan, whatever lift it names
 # (a lift's name would otherwise pull it towards exercise selection); see core.faq.text.
 NEXT_LOAD, NEXT_LOAD_TERM = "next-load", "nextload"
@@ -163,8 +167,15 @@ def best_match(question: str) -> Match | None:
         # "what should I lift next?"; not "remind me before my next session"
         return Match(NEXT_LOAD, MIN_SCORE, 1.0)
     match = index.search(without_age(question))
-    if match is None or match.coverage < MIN_COVERAGE or match.score < MIN_SCORE:
+    if match is None or match.score < MIN_SCORE:
         return None
+    if match.coverage < MIN_COVERAGE:
+        # A long story around the question leaves the topic's words a small share of it;
+        # three words of the topic's own title and keywords still say what is asked.
+        strong = index.strong[index.ids.index(match.topic_id)]
+        named = {t for t in index.query_terms(without_age(question)) if t in strong}
+        if match.coverage < STORY_COVERAGE or len(named) < STORY_STRONG_WORDS:
+            return None
     return match
 
 

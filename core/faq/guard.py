@@ -96,7 +96,11 @@ _DIAGNOSIS = re.compile(
     # what a sign or a change means: `is that a sign of a heart problem`, `what could be
     # causing it`
     r"is (?:that|this|it) a sign of (?:a |an )?(?:\w+ )?(?:problem|illness|disease|condition)|"
-    r"what (?:could|might|would) be causing (?:it|this|that)\b)"
+    r"what (?:could|might|would) be causing (?:it|this|that)\b|"
+    # what a result or an injury means: `does that mean I have dementia?`, `should I go to A&E?`
+    r"(?:does|could|would|might) (?:that|this|it) mean (?:i|he|she|my \w+) (?:have|has|am|is)\b|"
+    r"\b(?:go|get|going) to (?:a&e|a & e|the er|er|emergency|casualty)\b|"
+    r"could (?:that|this|it )?(?:indicate|be a sign of)\b)"
 )
 # A message that opens with chest pain (`chest pain walking uphill`, normalised to heart
 # pain): a doctor's first, not a training topic's.
