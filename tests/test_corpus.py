@@ -31,7 +31,7 @@ FLOORS = {
     "holdout-13.yaml": (105, 6),
     "holdout-14.yaml": (125, 2),
     "holdout-15.yaml": (87, 3),
-    "holdout-16.yaml": (83, 10),
+    "holdout-16.yaml": (87, 5),
 }
 
 

@@ -1100,6 +1100,16 @@ RULES = [
     ("By the end of the afternoon, we clocked about 7miles.", "lb", ASK),  # which, how long?
     ("Mile 1:  10:18\nMile 2:  9:59\nMile 3:  10:07\nTotal:  30:24", "lb", ASK),  # splits
     ("Walkabout: 54,852 steps, 44.85 KM, 3,485 calories", "kg", ASK),  # a walk? how long?
+    # slice 16 (scored once, then tuned on)
+    (
+        "Weighted Chin Up: 27.5/60 x 8,8 (PR)",
+        "kg",
+        "chin_up: bw+27.5kg x 8, bw+27.5kg x 8",
+    ),  # 60 reps
+    ("bench 100/220 x 5", "kg", "bench_press: 100kg x 5"),  # a load in kg, then in lb
+    ("I rowed today – instead of the one hour row, I did my goal distance of 15km", "kg", ASK),
+    ("Right now I've rowed 8 days in a row, though I did one easy 20 minute session", "kg", ASK),
+    ("Push Press - 6 L, R w/16 kg\nTricep Dips - 10\n3 times w/ 30 secs rest between", "kg", ASK),
     # a review of this session's changes
     ("my weight is at 80kg, squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("squat 5x5 100kg, 2500 kg in total", "kg", "squat: " + ", ".join(["100kg x 5"] * 5)),
@@ -1208,6 +1218,7 @@ NOT_ASKED = [
     "my goal is a 10k this year",
     "There were 30 nordic walkers on the trails tonight.",  # was 30 nordic curls
     "I weigh 80kg",  # a body weight, no lift
+    "I have committed to three workouts a week for 30 minutes",  # a plan, no session
 ]
 
 

@@ -97,6 +97,15 @@ _NAME_END = re.compile(r"[\d@+]")
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 # `102,5kg`, and a time or distance: `walk 1,5 hours` is 90 minutes, never 1 and then 5
+_KG_LB_PAIR = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)(?![\d.])")
+
+
+def _first_of_pair(m: re.Match[str]) -> str:
+    """Return `27.5/60` as `27.5` when the second is the first in pounds, else as it was."""
+    kg, lb = float(m[1]), float(m[2])
+    return m[1] if kg >= 1 and abs(lb / kg - 2.2046) < 0.08 else m[0]
+
+
 _THOUSANDS = re.compile(
     r"(?<![\d,.])(\d{1,3}),(\d{3})(?=\s*(?:min(?:ute)?s?|steps|m|met(?:er|re)s|yards|yds|k?cal\w*)\b)"
 )
@@ -557,6 +566,8 @@ def _normalise(raw: str, first: bool, dumbbells: bool = False) -> str:
     if "cline" in text:  # `45* incline`, `30° incline`: the bench's angle, not a lift
         text = _ANGLE.sub(lambda m: " " * len(m[0]), text)
     text = text.replace("×", "x").replace("*", "x").replace("’", "'")
+    if "/" in text:  # `27.5/60 x 8`: a load in kg, then in lb; one load
+        text = _KG_LB_PAIR.sub(_first_of_pair, text)
     if "/" in text:  # `100/3*10`: a weight, then its two counts, as `100x3x10` (asked)
         text = _PER_SIDE.sub(" ", text)  # `10/side`, `8/leg`: reps on each side
         text = _LOAD_SLASH_REPS.sub(r"\1 x \2", _WEIGHT_SLASH_COUNTS.sub(r"\1x\2x", text))

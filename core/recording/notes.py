@@ -307,7 +307,7 @@ PLAN = re.compile(
     r"(?<!n't )(?<!n’t )(?<!not )want(?:ed)? to|next (?:time|week|session)|tomorrow|goal|"
     r"optional|(?:could|would|should|might) have|for example|if you|(?:when|until|once) you can|"
     # `plan for thursday:`, `my coach wants me to do 4x6`, `physio said do 3x10 squats`
-    r"plan\s+for|wants?\s+me\s+to|told\s+me\s+to|(?:my\s+)?aim\s+(?:was|is)|"
+    r"plan\s+for|wants?\s+me\s+to|told\s+me\s+to|(?:my\s+)?aim\s+(?:was|is)|committed\s+to|"
     r"(?:doc|doctor|trainer|coach|physio)\s+(?:says|wants)|my\s+program(?:me)?\s+(?:has|says)|"
     r"(?:coach|physio|doctor|trainer|therapist)\s+(?:said|says|gave|prescribed)(?:\s+me)?(?:\s+to)?"
     r"\s+do)\b"
@@ -353,6 +353,7 @@ PAST = re.compile(
     r"|\b(?:recent|current) (?:work|lifts|numbers|maxes|bests|prs)\s*:"  # a bio's list
     # `last weeks run of 10.97km`, `current capacity: 295x6`, `strongest session at 225 was`
     r"|\blast\s+weeks?['’]?s?\s+(?:run|walk|ride|swim|session|workout)\b"
+    r"|\b\d+\s+days?\s+in\s+a\s+row\b"  # `I've rowed 8 days in a row`: a streak's tally
     r"|\b(?:current\s+)?capacity\s*:|\b(?:strongest|heaviest|best|fastest)\s+"
     r"(?:session|set|lift|run|time|day)\b[^.\n]{0,30}\bwas\b"
 )

@@ -68,6 +68,9 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
                 *outcomes,
                 Outcome(Problem("unreadable", text.strip()[:200], _SPLITS), True),
             ]
+    if "instead" in lower or "rather" in lower:
+        if _INSTEAD_OF_SESSION.search(lower):
+            outcomes = _asked_whole(outcomes, text, _WHICH_SESSION_DONE)
     if _INSTEAD_OF_SETS.search(lower):
         # `instead of 3x8 bench I did 3x10`, `only managed 3x5 of the 5x5`: one set chain
         # was planned, the other done. Which? Asked, never both added up.
@@ -89,7 +92,7 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
     ):
         # `walk 40 min tomorrow`, `heading out for a 40 min walk`: not done yet. Asked.
         outcomes = _asked_whole(outcomes, text, _NOT_YET)
-    if "round" in lower or "repeat" in lower:
+    if "round" in lower or "repeat" in lower or " times" in lower:
         outcomes = [_in_rounds(o, text) for o in outcomes]
     if (habit := HABIT.search(lower)) and not _INTENT.search(
         lower[max(0, habit.start() - 30) : habit.start()]
@@ -102,7 +105,9 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
 # of:`, `Rounds: 4`; never `boxing 3 rounds then squat` or `will repeat 2 times a week`.
 # `3 rounds: 10 swings 24kg, 10 goblet squats`, `bench 80x8 / rows 60x10, 3 rounds`
 _ROUNDS_IN_LINE = re.compile(
-    r"(?:^|[,;:]\s*)(?P<n>\d+|two|three|four|five|six)\s+rounds?\s*(?::|,|of\b|$)",
+    r"(?:^|[,;:]\s*)(?P<n>\d+|two|three|four|five|six)\s+rounds?\s*(?::|,|of\b|$)"
+    # `3 times w/ 30 secs rest between` under a circuit's lines
+    r"|^[ \t]*(?P<times>\d+|two|three|four|five|six)\s+times\s+(?:w/|with|through|round)",
     re.IGNORECASE | re.MULTILINE,
 )
 _ROUNDS = re.compile(
@@ -298,6 +303,12 @@ _INSTEAD_OF_SETS = re.compile(
     r"\s+(?:my\s+|the\s+)?\d+\s*x\s*\d+|\d+\s*x\s*\d+\s+(?:instead|rather)\b"
 )
 _WHICH_SETS_DONE = "Which sets did you do? Send only those, e.g. `squat 3x5 100kg`"
+# `instead of the one hour row, I decided to do 15km`: the session planned is not the one done
+_INSTEAD_OF_SESSION = re.compile(
+    r"\b(?:instead\s+of|rather\s+than)\s+(?:the|my|a|an)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:run|row|walk|ride|swim|session|workout)\b"
+)
+_WHICH_SESSION_DONE = "Which did you do? Send the session as it was, e.g. `row 15 km 62 min`"
 # `No walk, but a work out with my trainer. 30 minutes.`: the activity named was not done.
 _NO_ACTIVITY = re.compile(r"\bno\s+(walk|run|ride|bike|swim|jog|row|hike|cardio)\b")
 # `Total: 120 minutes of walking, and 30 minutes of strength`: a summary of sessions.
