@@ -28,9 +28,9 @@ FLOORS = {
     "holdout-10.yaml": (84, 3),
     "holdout-11.yaml": (81, 0),
     "holdout-12.yaml": (96, 4),
-    "holdout-13.yaml": (105, 6),
-    "holdout-14.yaml": (125, 2),
-    "holdout-15.yaml": (87, 3),
+    "holdout-13.yaml": (107, 6),
+    "holdout-14.yaml": (129, 2),
+    "holdout-15.yaml": (91, 3),
     "holdout-16.yaml": (87, 5),
 }
 
