@@ -1107,6 +1107,14 @@ RULES = [
         "chin_up: bw+27.5kg x 8, bw+27.5kg x 8",
     ),  # 60 reps
     ("bench 100/220 x 5", "kg", "bench_press: 100kg x 5"),  # a load in kg, then in lb
+    (
+        "I completed a full hour's aquacise this morning, in the shallow end of the 25m pool.",
+        "kg",
+        "other: 60 min",
+    ),  # was dropped; then 25 minutes (the pool's 25m)
+    ("I did 27 minutes with a TaeBo DVD", "kg", "other: 27 min"),
+    ("I clicked over the line in 3hrs 41 minutes at an average of 16.3mph", "lb", ASK),  # a ride?
+    ("Elbows-out dumbbell tricep extension (total weight): 10, 8, 6 @ 32–40kg", "kg", ASK),
     ("I rowed today – instead of the one hour row, I did my goal distance of 15km", "kg", ASK),
     ("Right now I've rowed 8 days in a row, though I did one easy 20 minute session", "kg", ASK),
     ("Push Press - 6 L, R w/16 kg\nTricep Dips - 10\n3 times w/ 30 secs rest between", "kg", ASK),

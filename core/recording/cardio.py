@@ -78,7 +78,8 @@ ACTIVITIES = {
     ),
     **{sport: sport for sport in ("pickleball", "tennis", "badminton")},
     **dict.fromkeys(("mowing", "mowed"), "mowing"),
-    **{practice: practice for practice in ("pilates", "yoga")},
+    **{practice: practice for practice in ("pilates", "yoga", "taebo")},
+    **dict.fromkeys(("aquacise", "aquafit", "aquarobics", "aqua"), "aqua aerobics"),
 }
 _NOUNS = {"bike": "ride", "elliptical": "elliptical session", "stairs": "stair session"}
 
@@ -110,7 +111,7 @@ _AVG_HR = re.compile(
     r"|(?<![\w.])(\d+)\s*(?:bpm|ahr|avg\.?\s*hr)\b(?!\s*(?:of|was|is|:|=|-|–)?\s*\d)"
 )
 _HR_WORDS = re.compile(r"\b(?:ahr|hr|bpm|heart\s*rate)\b|\d\s*bpm\b|\bhr\s*av")
-_AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate))")
+_AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|ave|average|mean)\.?\s*(?:hr|heart\s*rate))")
 _STEPS = re.compile(r"\d\s*k?\s*steps\b")
 _STEPS_IN = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*steps\s+(?:in|over|during|within)\s+([^,;.]+)"
@@ -267,6 +268,7 @@ def session_without_activity(text: str) -> bool:
         or _AVG_HR_WORDS.search(outside) is not None
         or "pace" in outside
         or _MACHINE_LEVEL.search(outside) is not None  # `Five minutes at level nine`
+        or SPEED.search(outside) is not None  # `in 3hrs 41 minutes at an average of 16.3mph`
     )
     timed = details or _SESSION_WORDS.search(outside) or _TOTAL_WORDS.search(outside)
     durations = find_durations(outside) if timed else []

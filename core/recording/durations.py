@@ -80,6 +80,7 @@ _OTHER_WORK_AFTER = re.compile(
     r"\s*(?:of\s+)?(?:weight|strength|resistance|circuit)\s*(?:training|work|lifting|room)\b"
     r"|\s*of\s+(?:weights|lifting|stretching|yoga|pilates|abs|core|mobility|foam\s+rolling)\b"
 )
+_POOL_AFTER = re.compile(r"\s*(?:pool|lengths?|laps?|sprints?|swim|freestyle|crawl)\b")
 _PACE_BEFORE = re.compile(
     r"\b(?:pace|tempo|ritmo)\s*(?:of|was|at|is|von|de|di|:|=)?\s*"
     r"(?:about|around|roughly|um\s+die|etwa|ungefähr|circa)?\s*$"
@@ -158,6 +159,7 @@ _SPOKEN_TIMES = (
     (re.compile(r"\b(?:a\s+|one\s+)?quarter\s+of\s+an\s+hour\b"), "15 min"),
     (re.compile(r"\b(?:an?\s+|one\s+)?hour\s+and\s+a\s+quarter\b"), "75 min"),
     (re.compile(r"(?<![\w.])hour\s+and\s+(?=\d)"), "1h and "),
+    (re.compile(r"\b(?:a|one)\s+(?:full|whole|good|solid)\s+hour(?:['’]s)?\b"), "60 min"),
 )
 
 
@@ -218,7 +220,7 @@ def find_durations(text: str, distance_km: float | None = None) -> list[Duration
     scan = text
     if "z" in text:  # `zone 2 hour long`: the zone's number is no count of hours
         scan = _ZONE_NUMBER.sub(_zone_label, text)
-    if "ty" in scan or "quarter" in scan or "hour and" in scan or "half" in scan:
+    if "ty" in scan or "quarter" in scan or "hour and" in scan or "half" in scan or " hour" in scan:
         scan = _spoken(scan)
     if "h" in scan:
         scan = _HOUR_AND_BARE.sub(_hours_and_minutes, scan)
@@ -334,6 +336,8 @@ def _plausible(distance_km: float, minutes: float) -> bool:
 
 
 def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
+    if m["bare_m"] and _POOL_AFTER.match(after):
+        return True  # `the 25m pool`: metres
     if _PACE_AFTER.match(after) or _EVERY_BEFORE.search(before) or _OTHER_WORK_AFTER.match(after):
         return True
     if _PACE_BEFORE.search(before) and m["c3"] is None:

@@ -60,6 +60,17 @@ NOT_NAMING_AFTER = frozenset(
 # Words that carry a name on in another language (`press de banca`, `curl con barra`).
 FOREIGN_LINKS = frozenset("de del con al avec mit com da di du des".split())
 
+# `banged out 25 pushups`, `knocked out 3x10 curls`: did, in other words
+_DID_OUT = frozenset(
+    """banged knocked cranked pumped ground churned bust busted pushed repped hammered smashed
+    belted pounded squeezed ripped punched rattled""".split()
+)
+
+
+def _done_out(words: list[str], start: int) -> bool:
+    return start > 1 and words[start - 1] == "out" and words[start - 2] in _DID_OUT
+
+
 # Words after `get up` that make it a phrase, not the Turkish get-up.
 _GET_UP_TO = frozenset({"to", "at", "early", "and", "off", "from", "in", "this", "for"})
 
@@ -116,7 +127,7 @@ def _find(words: list[str], names: Mapping[str, str] | None) -> tuple[Exercise |
                 return own, start, 2
         if word in STOP_WORDS:
             continue
-        if start and words[start - 1] not in HARMLESS_BEFORE:
+        if start and words[start - 1] not in HARMLESS_BEFORE and not _done_out(words, start):
             continue
         if start > 1 and words[start - 1] in _ON and words[start - 2] not in HARMLESS_BEFORE:
             continue  # `Calf Press On Leg Press`: done on that lift's machine, not that lift
