@@ -350,6 +350,7 @@ WORDED = [
     ("how many times a week should I be doing the muscle exercises?", "frequency"),
     ("Might I ask how many days in the week one ought to devote to lifting weights?", "frequency"),
     ("pt or youtube vids for my mum starting out?", "supervision"),
+    ("How many repetitions should I do on the stationary bicycle intervals?", "hiit"),
     (  # a story around it: three of the topic's own words still say what is asked
         "I bought a chest strap at 58. What heart rate is right for the long easy aerobic "
         "sessions called zone 2?",

@@ -386,6 +386,15 @@ SYNONYMS = {
     "programme": "program",
     "fertilizer": "fertiliser",
     "neurons": "neuron",
+    # older and formal wording
+    "gymnasium": "gym",
+    "bicycle": "bike",
+    "bicycles": "bike",
+    "repetitions": "reps",
+    "repetition": "reps",
+    "regimen": "routine",
+    "exertion": "effort",
+    "forgetfulness": "memory",
 }
 
 STOPWORDS = frozenset(
