@@ -390,8 +390,6 @@ SYNONYMS = {
     "gymnasium": "gym",
     "bicycle": "bike",
     "bicycles": "bike",
-    "repetitions": "reps",
-    "repetition": "reps",
     "regimen": "routine",
     "exertion": "effort",
     "forgetfulness": "memory",
