@@ -372,6 +372,18 @@ async def test_a_dated_log_goes_on_the_day_its_heading_names(ann: ChatUser, engi
     assert walk.day.isoformat() == "2026-11-20"
 
 
+async def test_a_weekday_heading_puts_the_sets_on_that_day_this_week(ann: ChatUser, engine) -> None:
+    reply = await ann.say("Monday: squat 3x5 100kg", at="2026-11-25T08:00")  # a Wednesday
+    assert reply.startswith("📅 For Mon 23 Nov (your next loads: /plan):"), reply
+    today = await ann.say("Wednesday - walk 30 min", at="2026-11-25T08:01")
+    assert not today.startswith("📅"), today
+    async with AsyncSession(engine) as session:
+        squat = (await session.execute(select(StrengthSet.day))).scalars().all()
+        walk = (await session.execute(select(CardioSession.day))).scalars().one()
+    assert {d.isoformat() for d in squat} == {"2026-11-23"}
+    assert walk.isoformat() == "2026-11-25"
+
+
 async def test_a_date_still_to_come_is_logged_for_today_and_says_so(ann: ChatUser, engine) -> None:
     reply = await ann.say("2026-12-25 squat 3x5 100kg", at="2026-11-24T08:00")
     assert reply.startswith("📅 25 Dec 2026 is still to come, so this is logged for today."), reply

@@ -9,6 +9,7 @@ of real training logs (tests/corpus/, ids noted), one for each rule they taught.
 import pytest
 
 from core.coaching.effort import pain_phrases
+from core.recording.dates import Weekday
 from core.recording.entries import CardioEntry, SetEntry, StrengthEntry, Unit
 from core.recording.parser import parse
 from core.recording.reading import never_a_log
@@ -1169,6 +1170,30 @@ def test_a_set_labelled_a_warm_up_is_one(text: str, warm_ups: list[bool]) -> Non
     (entry,) = parse(text).entries
     assert isinstance(entry, StrengthEntry)
     assert [s.warmup for s in entry.sets] == warm_ups
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("Monday: squat 3x5 100kg", 0),
+        ("- Wednesday: Walked after dinner, 35 minutes.", 2),
+        ("Sat - walk 40 min", 5),
+        ("Saturday - canoed for 2 hours on a windy lake", 5),
+        ("Monday- Press 170x1", 0),
+    ],
+)
+def test_a_weekday_heading_names_the_day_of_the_sets(text: str, weekday: int) -> None:
+    result = parse(text)
+    assert result.entries
+    assert isinstance(result.dated, Weekday)
+    assert result.dated.weekday == weekday
+
+
+@pytest.mark.parametrize(
+    "text", ["sun was out, walked 30 min", "Mondays I squat 3x5 100kg", "squat 3x5 100kg"]
+)
+def test_no_weekday_heading_where_none_is_meant(text: str) -> None:
+    assert not isinstance(parse(text).dated, Weekday)
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,15 @@ the sets were done, never today's by default.
 
 Only a date that opens the message counts, with an optional weekday before it; a date later
 in the text is chat (`since March 3`). `3/12`, where either number may be the month, is
-asked about, never guessed.
+asked about, never guessed. A weekday alone (`Monday: squat 3x5`) is the latest such day,
+today included: a diary's day.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _MONTHS = {
     m: i
@@ -79,18 +80,44 @@ class Dated:
         return None
 
 
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# A weekday alone heading a log: `Monday: squat 3x5`, `Wed - walk 30 min`, `Saturday squat ...`
+# (a short name needs its mark: `sun was out` is no Sunday)
+_WEEKDAY_HEADING = re.compile(
+    r"\A\s*+(?:[-–—*•]+\s*+)?(?:(?P<full>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"|(?P<short>mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun))\.?\**"
+    r"(?P<sep>[ \t]*+[:\-–—|]+[ \t]*+|[ \t]*+\n|(?(full)[ \t]++(?=[^\W\d_])|(?!)))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Weekday:
+    """A log headed by a weekday alone: the latest such day, today included."""
+
+    weekday: int  # Monday 0
+
+    def label(self) -> str:
+        return date(_A_LEAP_YEAR, 1, 1 + self.weekday).strftime("%A")  # 1 Jan 2024: a Monday
+
+    def on_or_before(self, today: date) -> date:
+        return today - timedelta(days=(today.weekday() - self.weekday) % 7)
+
+
 @dataclass(frozen=True)
 class Heading:
     """A date heading found at the start of a message."""
 
     end: int  # where the heading ends in the text
-    dated: Dated | None  # None: the numbers could be day/month either way (asked)
+    dated: Dated | Weekday | None  # None: the numbers could be day/month either way (asked)
     written: str
     named: bool = False  # the month is a name (`Nov 28`), not a number
 
     @property
     def certain(self) -> bool:
         """Whether no set could be written so: a month's name, or a year."""
+        if isinstance(self.dated, Weekday):
+            return True
         return self.dated is not None and (self.named or self.dated.year is not None)
 
 
@@ -98,7 +125,7 @@ def date_heading(text: str) -> Heading | None:
     """Return the date heading `text` opens with, if any."""
     m = _HEADING.match(text)
     if m is None:
-        return None
+        return _weekday_heading(text)
     written = m[0].strip(" *:-–—,.|\n")
     if m["m1"] or m["m2"]:
         month = _MONTHS[(m["m1"] or m["m2"]).lower()]
@@ -123,6 +150,15 @@ def date_heading(text: str) -> Heading | None:
     if a == b:  # `5/5/2026`; but `5/5 squats` may be five sets of five
         return _checked(m.end(), Dated(a, b, year), written) if year else None
     return Heading(m.end(), None, written) if a and b and a <= 12 and b <= 12 else None
+
+
+def _weekday_heading(text: str) -> Heading | None:
+    """Return a heading of a weekday alone (`Monday: squat 3x5 100kg`), if `text` opens so."""
+    m = _WEEKDAY_HEADING.match(text)
+    if m is None:
+        return None
+    day = _WEEKDAYS.index((m["full"] or m["short"]).lower()[:3])
+    return Heading(m.end(), Weekday(day), m[0].strip(" *:-–—|\n"), True)
 
 
 def _full_year(written: str | None) -> int | None:

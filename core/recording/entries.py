@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from core.recording.dates import Dated
+from core.recording.dates import Dated, Weekday
 
 Unit = Literal["kg", "lb"]
 Modality = Literal["zone2", "hiit", "walk", "other"]
@@ -109,7 +109,7 @@ class ParseResult:
     problems: tuple[Problem, ...] = ()
     ambiguities: tuple[Ambiguity, ...] = ()
     days_ago: int = 0  # `squat 3x5 100kg yesterday`: the entries are the day before's
-    dated: Dated | None = None  # `Nov 28 - squat 3x5 100kg`: the entries are that day's
+    dated: Dated | Weekday | None = None  # `Nov 28 - squat 3x5 100kg`: that day's entries
 
     @property
     def looks_like_workout(self) -> bool:

@@ -2,8 +2,9 @@
 
 How a message is read, in order:
 
-0. `dates`: a date heading the message, or under its title line (`Nov 28 - squat ...`,
-   `Push Day` / `Monday 15 July 2024`), is the day of its sets (`ParseResult.dated`).
+0. `dates`: a date or a weekday heading the message, or under its title line (`Nov 28 -
+   squat ...`, `Push Day` / `Monday 15 July 2024`, `Monday: squat ...`), is the day of its
+   sets (`ParseResult.dated`).
 1. `fragments`: each line loses its notes, is split into parts, and the parts are grouped
    into fragments, one lift or cardio session each (a name starts one; sets after it,
    on its line or the lines below, continue it).
