@@ -1190,6 +1190,20 @@ def test_a_weekday_heading_names_the_day_of_the_sets(text: str, weekday: int) ->
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Mon: squat 3x5 100kg\nTue: run 30 min\nWed: bench 3x8 80kg",  # all were Monday's
+        "Nov 27 - squat 3x5 100kg\nNov 28 - bench 3x8 80kg",
+        "squat 3x5 100kg\nTue: run 30 min",  # the run was today's
+    ],
+)
+def test_a_message_of_several_days_is_asked_and_records_nothing(text: str) -> None:
+    result = parse(text)
+    assert not result.entries
+    assert "more than one day" in result.problems[0].message
+
+
+@pytest.mark.parametrize(
     "text", ["sun was out, walked 30 min", "Mondays I squat 3x5 100kg", "squat 3x5 100kg"]
 )
 def test_no_weekday_heading_where_none_is_meant(text: str) -> None:

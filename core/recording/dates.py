@@ -112,6 +112,9 @@ class Heading:
     dated: Dated | Weekday | None  # None: the numbers could be day/month either way (asked)
     written: str
     named: bool = False  # the month is a name (`Nov 28`), not a number
+    marked: bool = (
+        True  # a weekday's heading ends in a mark or the line (`Monday:`, not `Monday I`)
+    )
 
     @property
     def certain(self) -> bool:
@@ -158,7 +161,8 @@ def _weekday_heading(text: str) -> Heading | None:
     if m is None:
         return None
     day = _WEEKDAYS.index((m["full"] or m["short"]).lower()[:3])
-    return Heading(m.end(), Weekday(day), m[0].strip(" *:-–—|\n"), True)
+    marked = bool(_MARK.search(m["sep"])) or "\n" in m["sep"]
+    return Heading(m.end(), Weekday(day), m[0].strip(" *:-–—|\n"), True, marked)
 
 
 def _full_year(written: str | None) -> int | None:

@@ -39,7 +39,7 @@ from core.recording.cardio import (
     session_without_activity,
 )
 from core.recording.catalogue import Exercise, display_name
-from core.recording.dates import Heading, date_heading
+from core.recording.dates import Dated, Heading, Weekday, date_heading
 from core.recording.doubts import doubt
 from core.recording.durations import find_durations, session_minutes
 from core.recording.entries import (
@@ -168,9 +168,15 @@ def parse(
     if overflow.strip() and (entries or problems or ambiguities):
         problems.append(_overflow_problem(overflow))
     days_ago = int(bool(entries and YESTERDAY.search(lower.strip()) and not TODAY.search(lower)))
+    if heading is None and (entries or ambiguities) and _another_day_below(text, 0, None):
+        # `squat 3x5 100kg` / `Tue: run 30 min`: the second day's sets are no today's
+        return ParseResult(problems=(Problem("unreadable", text.strip()[:200], _ONE_DAY),))
     if heading is not None and (entries or ambiguities):
         if heading.dated is None:
             return ParseResult(problems=(_unclear_date(heading.written, text),))
+        if _another_day_below(text, at + heading.end, heading.dated):
+            # `Mon: squat ...` / `Tue: run ...`: a week pasted at once; each day on its own
+            return ParseResult(problems=(Problem("unreadable", text.strip()[:200], _ONE_DAY),))
         return ParseResult(entries, tuple(problems), ambiguities, 0, heading.dated)
     return ParseResult(entries, tuple(problems), ambiguities, days_ago)
 
@@ -195,6 +201,22 @@ def _dated(text: str) -> tuple[Heading | None, int]:
         if title and (heading := date_heading(text[title.end() :])) and heading.certain:
             return heading, title.end()  # after a title only a date no set could be (`5/5`)
     return None, 0
+
+
+_ONE_DAY = (
+    "That's more than one day. Send each day on its own, e.g. `Mon: squat 3x5 100kg`, so each "
+    "goes on its day."
+)
+
+
+def _another_day_below(text: str, end: int, day: Dated | Weekday | None) -> bool:
+    """Return whether a line after the first (or after the heading ending at `end`) opens with
+    another day's heading (`Tue: run 30 min`; not `Sunday I rest`)."""
+    for line in text[end:].split("\n")[1:]:
+        heading = date_heading(line)
+        if heading is not None and heading.certain and heading.marked and heading.dated != day:
+            return True
+    return False
 
 
 def _unclear_date(written: str, text: str) -> Problem:
