@@ -375,10 +375,16 @@ async def test_a_dated_log_goes_on_the_day_its_heading_names(ann: ChatUser, engi
 async def test_a_weekday_heading_puts_the_sets_on_that_day_this_week(ann: ChatUser, engine) -> None:
     reply = await ann.say("Monday: squat 3x5 100kg", at="2026-11-25T08:00")  # a Wednesday
     assert reply.startswith("📅 For Mon 23 Nov (your next loads: /plan):"), reply
+    tuesday = await ann.say("Tue: bench 3x8 60kg", at="2026-11-25T08:02")
+    assert tuesday.startswith("📅 For yesterday, Tue 24 Nov (your next loads: /plan):"), tuesday
     today = await ann.say("Wednesday - walk 30 min", at="2026-11-25T08:01")
     assert not today.startswith("📅"), today
     async with AsyncSession(engine) as session:
-        squat = (await session.execute(select(StrengthSet.day))).scalars().all()
+        squat = (
+            (await session.execute(select(StrengthSet.day).where(StrengthSet.exercise == "squat")))
+            .scalars()
+            .all()
+        )
         walk = (await session.execute(select(CardioSession.day))).scalars().one()
     assert {d.isoformat() for d in squat} == {"2026-11-23"}
     assert walk.isoformat() == "2026-11-25"

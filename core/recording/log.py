@@ -111,10 +111,11 @@ def _for_day(log: Log) -> str:
         return f"📅 {dated.label()} is still to come, so this is logged for today.\n"
     if not log.days_back:
         return ""
+    # a back-dated log's reply has no plan (see `record`): it says where the plan is
+    plan = " (your next loads: /plan)" if log.back_dated and strength_exercises(log.result) else ""
     if log.days_back == 1:
-        return f"📅 For yesterday, {day_label(log.day)}:\n"
+        return f"📅 For yesterday, {day_label(log.day)}{plan}:\n"
     year = f" {log.day.year}" if log.days_back > 180 else ""
-    plan = " (your next loads: /plan)" if strength_exercises(log.result) else ""
     return f"📅 For {day_label(log.day)}{year}{plan}:\n"
 
 
