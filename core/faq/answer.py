@@ -166,14 +166,15 @@ def best_match(question: str) -> Match | None:
     if NEXT_LOAD_TERM in asked and REMIND_TERM not in asked:
         # "what should I lift next?"; not "remind me before my next session"
         return Match(NEXT_LOAD, MIN_SCORE, 1.0)
-    match = index.search(without_age(question))
+    plain = without_age(question)
+    match = index.search(plain)
     if match is None or match.score < MIN_SCORE:
         return None
     if match.coverage < MIN_COVERAGE:
         # A long story around the question leaves the topic's words a small share of it;
         # three words of the topic's own title and keywords still say what is asked.
         strong = index.strong[index.ids.index(match.topic_id)]
-        named = {t for t in index.query_terms(without_age(question)) if t in strong}
+        named = {t for t in index.query_terms(plain) if t in strong}
         if match.coverage < STORY_COVERAGE or len(named) < STORY_STRONG_WORDS:
             return None
     return match

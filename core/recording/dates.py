@@ -35,7 +35,8 @@ _MONTHS = {
     for m in names.split()
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"
+_WEEKDAY_SHORT = r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun"
+_WEEKDAY = rf"(?:{_WEEKDAY_SHORT})(?:day|nesday|sday|rsday|urday)?"
 _DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{}>(?:19|20)\d\d)"
 # What ends a date heading: a mark before the log (`Nov 28 - squat`), blanked with it, then
@@ -85,7 +86,7 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # (a short name needs its mark: `sun was out` is no Sunday)
 _WEEKDAY_HEADING = re.compile(
     r"\A\s*+(?:[-–—*•]+\s*+)?(?:(?P<full>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-    r"|(?P<short>mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun))\.?\**"
+    rf"|(?P<short>{_WEEKDAY_SHORT}))\.?\**"
     r"(?P<sep>[ \t]*+[:\-–—|]+[ \t]*+|[ \t]*+\n|(?(full)[ \t]++(?=[^\W\d_])|(?!)))",
     re.IGNORECASE,
 )
@@ -112,9 +113,8 @@ class Heading:
     dated: Dated | Weekday | None  # None: the numbers could be day/month either way (asked)
     written: str
     named: bool = False  # the month is a name (`Nov 28`), not a number
-    marked: bool = (
-        True  # a weekday's heading ends in a mark or the line (`Monday:`, not `Monday I`)
-    )
+    # a weekday's heading ends in a mark or the line (`Monday:`, not `Monday I`)
+    marked: bool = True
 
     @property
     def certain(self) -> bool:

@@ -179,8 +179,7 @@ _AND_A_HALF = re.compile(
 
 
 def _half_more(m: re.Match[str]) -> str:
-    whole = WORD_NUMBERS[m[1]] if m[1] in WORD_NUMBERS else number(m[1])
-    return f"{whole + 0.5:g}".ljust(len(m[0]))
+    return f"{_value(m[1]) + 0.5:g}".ljust(len(m[0]))
 
 
 def _spoken(scan: str) -> str:

@@ -31,6 +31,7 @@ from core.recording.cardio import (
 )
 from core.recording.catalogue import Exercise, resolve
 from core.recording.durations import find_durations
+from core.recording.entries import LB_IN_KG
 from core.recording.names import HARMLESS_BEFORE, PREFACE, another_name_after, find_exercise
 from core.recording.numbers import digits
 from core.recording.set_notation import NUM, UNIT
@@ -89,6 +90,12 @@ _WARMUP_LABEL = re.compile(
     r"^\s*w\d{0,2}\s*:|[\[(]\s*warm[\s-]*ups?\s*(?:sets?)?\s*[\])]|^\s*warm[\s-]*ups?\s*:",
     re.IGNORECASE,
 )
+
+
+def _labelled_warmup(text: str) -> bool:
+    return ("w" in text or "W" in text) and _WARMUP_LABEL.search(text) is not None
+
+
 # A line in markdown's italics: its stars are no `x` (`*3 minutes rest*` is no set of 3).
 _ITALIC_LINE = re.compile(r"(\s*)\*(?=[^\s*])([^*]*[^\s*])\*(\s*)")
 # Markdown's bold and underline marks (`**Work:** Squat / 30kg / 5,5,15`), never a `3*10`.
@@ -103,7 +110,7 @@ _KG_LB_PAIR = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)(?![\d
 def _first_of_pair(m: re.Match[str]) -> str:
     """Return `27.5/60` as `27.5` when the second is the first in pounds, else as it was."""
     kg, lb = float(m[1]), float(m[2])
-    return m[1] if kg >= 1 and abs(lb / kg - 2.2046) < 0.08 else m[0]
+    return m[1] if kg >= 1 and abs(lb / kg - 1 / LB_IN_KG) < 0.08 else m[0]
 
 
 _THOUSANDS = re.compile(
@@ -243,11 +250,12 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
                 # squat 3x5`: `squat 3x5`, never `hen squat 3x5`)
                 start = line.start() + part.start() + len(part[0]) - len(part[0].lstrip())
                 raw = text[start : line.start() + part.end()]
-                segment = _segment(part[0], raw, start, number, names, first, dumbbells)
-                if first and not segment.warmup and (lead := text[line.start() : start].strip()):
-                    # `[Warm-up] 40kg x 10`: the label before the part was blanked as a note
-                    segment = replace(segment, warmup=_WARMUP_LABEL.search(lead) is not None)
-                segments.append(segment)
+                # `[Warm-up] 40kg x 10`: the label before a line's first part was blanked
+                lead = text[line.start() : start] if first else ""
+                warmup = _labelled_warmup(raw) or _labelled_warmup(lead.strip())
+                segments.append(
+                    _segment(part[0], raw, start, number, names, first, dumbbells, warmup)
+                )
                 first = False
     return segments, text[len(head) :]
 
@@ -618,6 +626,7 @@ def _segment(
     names: Mapping[str, str] | None,
     first: bool,
     dumbbells: bool = False,
+    warmup: bool = False,
 ) -> Segment:
     text = _normalise(prepared, first, dumbbells)
     lead = _name_words(text)
@@ -669,7 +678,7 @@ def _segment(
         beside_name=len(lead) - used if exercise and first + used <= len(lead) else len(lead),
         cardio=mentions_cardio(text),
         typed=typed.strip(" :-–—*•\t").strip(),
-        warmup=("w" in raw or "W" in raw) and _WARMUP_LABEL.search(raw) is not None,
+        warmup=warmup,
         after_number=after_number,
     )
 

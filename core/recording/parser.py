@@ -168,16 +168,16 @@ def parse(
     if overflow.strip() and (entries or problems or ambiguities):
         problems.append(_overflow_problem(overflow))
     days_ago = int(bool(entries and YESTERDAY.search(lower.strip()) and not TODAY.search(lower)))
-    if heading is None and (entries or ambiguities) and _another_day_below(text, 0, None):
-        # `squat 3x5 100kg` / `Tue: run 30 min`: the second day's sets are no today's
-        return ParseResult(problems=(Problem("unreadable", text.strip()[:200], _ONE_DAY),))
-    if heading is not None and (entries or ambiguities):
-        if heading.dated is None:
+    if entries or ambiguities:
+        if heading is not None and heading.dated is None:
             return ParseResult(problems=(_unclear_date(heading.written, text),))
-        if _another_day_below(text, at + heading.end, heading.dated):
-            # `Mon: squat ...` / `Tue: run ...`: a week pasted at once; each day on its own
+        below, day = (at + heading.end, heading.dated) if heading is not None else (0, None)
+        if _another_day_below(text, below, day):
+            # `Mon: squat ...` / `Tue: run ...` (or today's sets, then `Tue: ...`): a week
+            # pasted at once; each day on its own
             return ParseResult(problems=(Problem("unreadable", text.strip()[:200], _ONE_DAY),))
-        return ParseResult(entries, tuple(problems), ambiguities, 0, heading.dated)
+        if heading is not None:
+            return ParseResult(entries, tuple(problems), ambiguities, 0, heading.dated)
     return ParseResult(entries, tuple(problems), ambiguities, days_ago)
 
 
