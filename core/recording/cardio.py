@@ -91,6 +91,7 @@ def activity_noun(activity: str) -> str:
 
 MACHINE = "treadmill"  # walked or ran on: the speed or another word says which
 _ACTIVITY_WORDS = frozenset(ACTIVITIES) | {MACHINE}
+_IN_A_ROW = re.compile(r"\bin a row\b")
 # `8 minutes on the trainer`: a cyclist's indoor trainer (never a personal trainer, whom
 # one trains *with*).
 _ON_TRAINER = re.compile(r"\bon\s+(?:the|my|a|an\s+indoor|the\s+indoor)\s+trainer\b")
@@ -211,12 +212,18 @@ _QUESTIONS: dict[Unclear, str] = {
 
 
 @lru_cache(maxsize=4096)
+def _activity_words(text: str) -> list[str]:
+    if "in a row" in text:
+        text = _IN_A_ROW.sub(" ", text)  # `3rd week in a row`: a streak, no rowing
+    return _WORD.findall(text)
+
+
 def names_activity(text: str) -> bool:
     """Return whether lowercased `text` names zone 2, intervals or a cardio activity itself
     (not only a distance, pace or heart rate, which are details of a session)."""
     return (
         bool(_NAMED.search(text))
-        or not _ACTIVITY_WORDS.isdisjoint(_WORD.findall(text))
+        or not _ACTIVITY_WORDS.isdisjoint(_activity_words(text))
         or ("trainer" in text and _ON_TRAINER.search(text) is not None)
     )
 
@@ -314,7 +321,7 @@ def read_distance(text: str) -> float | None:
 def activities_named(text: str) -> list[str]:
     """Return the activities lowercased `text` names, in order, each once."""
     found: list[str] = []
-    for word in _WORD.findall(text):
+    for word in _activity_words(text):
         if word in ACTIVITIES and ACTIVITIES[word] not in found:
             found.append(ACTIVITIES[word])
     if "trainer" in text and "bike" not in found and _ON_TRAINER.search(text):

@@ -174,6 +174,8 @@ _KEYS = tuple(_INDEX)
 NAME_WORDS = frozenset(
     w for labels in _LABELS_BY_LENGTH.values() for label, _ in labels for w in label
 )
+# The one-word names (`squat`, `deadlift`, `row`, `ohp`): a line holding one names a lift.
+NAME_WORDS_ALONE = frozenset(label[0] for label, _ in _LABELS_BY_LENGTH[1])
 _CHOICES = {" ".join(label): id for labels in _LABELS_BY_LENGTH.values() for label, id in labels}
 
 

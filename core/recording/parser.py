@@ -68,6 +68,7 @@ from core.recording.readings import MAX_PLAUSIBLE_REPS
 from core.recording.set_notation import listed_reps
 from core.recording.set_values import unloggable
 from core.recording.strength import Outcome, example, read_strength
+from core.recording.unread import unread_lines
 from core.recording.whole_message import TODAY, YESTERDAY
 from core.recording.whole_message import checked as whole_message_checked
 
@@ -167,6 +168,10 @@ def parse(
         problems.extend(_quoted_logs(text, units, names))
     if overflow.strip() and (entries or problems or ambiguities):
         problems.append(_overflow_problem(overflow))
+    elif entries or problems or ambiguities:
+        # a line of the log read as nothing is said back, never lost in silence
+        sources = [i.source for group in (entries, problems, ambiguities) for i in group]
+        problems.extend(unread_lines(text, sources))
     days_ago = int(bool(entries and YESTERDAY.search(lower.strip()) and not TODAY.search(lower)))
     if entries or ambiguities:
         if heading is not None and heading.dated is None:

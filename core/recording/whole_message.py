@@ -25,8 +25,13 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
     if past := PAST.search(lower):
         # a session in words of its own day (`my run on Thursday`) may be today's; sets are asked
         weekday = past[0].startswith("on ")
+        below = _line_below_sets(text, past.start(), outcomes)
         outcomes = [
-            o if weekday and isinstance(o.item, CardioEntry) else _history(o) for o in outcomes
+            o
+            if (weekday and isinstance(o.item, CardioEntry))
+            or (below is not None and not _from_line(o, below))
+            else _history(o)
+            for o in outcomes
         ]
     if PLAN.search(lower):
         outcomes = [_planned_before(o, text) for o in outcomes]
@@ -117,6 +122,30 @@ _ROUNDS = re.compile(
     r"\s*[.!:]*\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+def _line_below_sets(text: str, at: int, outcomes: list[Outcome]) -> str | None:
+    """Return the line holding `at` when it comes below a line already read as sets (a
+    comment under today's log: `squat PR was 110 last month`), else None: a past said on
+    the first line, or above the sets, is said of them all."""
+    start = text.rfind("\n", 0, at) + 1
+    if start == 0:
+        return None
+    above = text[:start].lower()
+    sources = (o.item.source for o in outcomes if o.item is not None)
+    if not any(s.split("\n")[0].strip().lower() in above for s in sources):
+        return None
+    end = text.find("\n", at)
+    return text[start : end if end != -1 else len(text)].strip().lower()
+
+
+def _from_line(outcome: Outcome, line: str) -> bool:
+    item = outcome.item
+    return item is not None and any(
+        p.strip().lower() in line or line in p.strip().lower()
+        for p in item.source.split("\n")
+        if _DIGIT.search(p)  # a line of numbers, not a word beside them (`Felt strong,`)
+    )
 
 
 def _history(outcome: Outcome) -> Outcome:
