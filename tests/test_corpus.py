@@ -18,20 +18,21 @@ FLOORS = {
     "lines-*.yaml": (454, 1),  # 455 until `kettlebell` alone stopped naming the swing
     "holdout.yaml": (62, 3),
     "holdout-2.yaml": (71, 2),  # 72 until a machine's help became something we record
-    "holdout-3.yaml": (73, 2),
+    "holdout-3.yaml": (74, 2),
     "holdout-4.yaml": (74, 2),
     "holdout-5.yaml": (74, 4),
-    "holdout-6.yaml": (72, 3),
-    "holdout-7.yaml": (80, 2),
+    "holdout-6.yaml": (73, 3),
+    "holdout-7.yaml": (82, 1),
     "holdout-8.yaml": (86, 1),
-    "holdout-9.yaml": (78, 1),
+    "holdout-9.yaml": (80, 1),
     "holdout-10.yaml": (84, 3),
-    "holdout-11.yaml": (81, 0),
-    "holdout-12.yaml": (96, 4),
+    "holdout-11.yaml": (82, 0),
+    "holdout-12.yaml": (101, 2),
     "holdout-13.yaml": (107, 6),
     "holdout-14.yaml": (129, 2),
     "holdout-15.yaml": (91, 3),
     "holdout-16.yaml": (91, 5),
+    "holdout-17.yaml": (88, 6),  # scored once: 81 meant, 13 wrong
 }
 
 

@@ -1153,6 +1153,72 @@ RULES = [
         "kg",
         "hanging_leg_raise: bw x 12, bw x 12, bw x 12, bw x 12",
     ),  # and Foo bar asked; its sets were added as leg raises
+    # session 14 (2026-12-01): a probe of phone-typed chat lines (expectations written first)
+    # and held-back slice 17 (h17-*), each line once recorded wrong or dropped
+    ("squat 3x8 100kg, no wait 95kg", "kg", ASK),
+    ("bench 3x8 80kg sorry 3x6", "kg", ASK),
+    ("squat 3x8 100kg\nactually 95kg", "kg", ASK),
+    ("wanted 3x8 but only got 3x6 at 100kg on squat", "kg", ASK),
+    ("my daughter's squat is 3x5 60kg, mine 3x5 80kg", "kg", ASK),
+    ("squat 3x8 100kg, actually felt easy", "kg", "squat: 100kg x 8, 100kg x 8, 100kg x 8"),
+    ("a 45 min walk would be nice", "kg", ASK),
+    ("Squatted 60 kilos for 5 reps, 3 times", "kg", "squat: 60kg x 5, 60kg x 5, 60kg x 5"),
+    (
+        "Did 12 reps of leg press with 40kg, three times over",
+        "kg",
+        "leg_press: 40kg x 12, 40kg x 12, 40kg x 12",
+    ),
+    ("ohp 3x5 35kg, 35kg, 32,5kg", "kg", "overhead_press: 35kg x 5, 35kg x 5, 32.5kg x 5"),
+    ("ohp 3x5 35kg, 40kg", "kg", ASK),
+    (
+        "Goblet Squats: 5x25lbs, 35lbs, 50lbs, 60lbs, 70lbs, 70lbs",
+        "lb",
+        "goblet_squat: 25lb x 5, 35lb x 5, 50lb x 5, 60lb x 5, 70lb x 5, 70lb x 5",
+    ),
+    ("bench 8,8,7 at 62,5", "kg", "bench_press: 62.5kg x 8, 62.5kg x 8, 62.5kg x 7"),
+    ("bench 3x5 57 and a half kg", "kg", "bench_press: 57.5kg x 5, 57.5kg x 5, 57.5kg x 5"),
+    ("bench 3x8 80kg, 1 rep short on the last", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 7"),
+    ("z 2 45 min", "kg", "zone2: 45 min"),
+    ("zon 2 45 min", "kg", "zone2: 45 min"),
+    ("hitt 20 min", "kg", "hiit: 20 min"),
+    ("half hour walk", "kg", "walk: 30 min"),
+    ("Went to my Zumba class, 45 mins", "kg", "other: 45 min"),
+    ("parkrun 31:05", "kg", "other: 31.08 min"),
+    (
+        "I did ten minutes on the bike and then three sets of ten on the leg press at 70",
+        "kg",
+        "other: 10 min; leg_press: 70kg x 10, 70kg x 10, 70kg x 10",
+    ),
+    ("I managed 5 push-ups today!", "kg", "push_up: bw x 5"),
+    (
+        "It's the beginning of my final recovery week, but just for shit 'n giggles, I did "
+        "100 pull-ups today.",  # h17-007: one set, or the day's? asked
+        "lb",
+        ASK,
+    ),
+    (
+        "I did five sets of 5 front squats at 120; handstand hold for a count of 30; 5 toes to "
+        "bar FAST; and 3 muscle-up attempts.",  # h17-044: the attempts are asked
+        "lb",
+        "front_squat: 120lb x 5, 120lb x 5, 120lb x 5, 120lb x 5, 120lb x 5; toes_to_bar: bw x 5",
+    ),
+    ("60 push ups straight", "kg", "push_up: bw x 60"),
+    ("Our normal run is 25 minutes or so. Today we are gone for just over an hour.", "lb", ASK),
+    ("We do a solid half-hour on cardio. I use the bike, and average about 130 bpm.", "lb", ASK),
+    ("course PB:  28:33 (also overall parkrun PB)", "kg", ASK),
+    ("During the day – HeSPU – 3 x 3", "kg", ASK),
+    (
+        "(2) 5 rounds\n3 x staggered pull ups\n10 x GHD sit ups\n30 x finger curls\n8 x push ups",
+        "kg",
+        ASK,
+    ),
+    (
+        "I have done my exercises: 3 x 10 bicep curls with 4 kg and 3 x 10 shoulder press "
+        "with 4 kg",
+        "kg",
+        "bicep_curl: 4kg x 10, 4kg x 10, 4kg x 10; overhead_press: 4kg x 10, 4kg x 10, 4kg x 10",
+    ),
+    ("squat 3x5 225\nfelt good, 3rd week in a row", "lb", "squat: 225lb x 5, 225lb x 5, 225lb x 5"),
 ]
 
 
@@ -1334,6 +1400,17 @@ def test_a_resting_or_top_heart_rate_is_no_sessions_average(text: str) -> None:
 )
 def test_a_session_that_did_not_happen_is_never_recorded(text: str) -> None:
     assert parse(text).entries == ()  # was recorded; the chat says it found no workout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did +7600 on Saturday just from running errands and cleaning for +8 hrs.",
+        "I was running late so no walk today",
+    ],
+)
+def test_running_errands_or_late_is_no_run(text: str) -> None:
+    assert not parse(text, "lb").entries
 
 
 def test_a_statistic_over_many_walks_is_no_session() -> None:

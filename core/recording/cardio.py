@@ -51,12 +51,12 @@ WALK_MAX_KMH = 7.0
 MIN_BARE_M_METRES = 100  # `45m` glued is minutes, `400m` metres
 KM_PER = {"km": 1.0, "k": 1.0, "mi": KM_PER_MILE, "y": 0.0009144, "m": 0.001}
 
-_ZONE2 = re.compile(r"\b(?:zone\s*(?:2|two)|z2)\b")
-_HIIT = re.compile(r"\b(?:hiit|intervals?|tabata|sprints?)\b")
+_ZONE2 = re.compile(r"\b(?:zo(?:ne?|me)\s*(?:2|two)|z\s?2)\b")  # `zon 2`, `z 2`: typed fast
+_HIIT = re.compile(r"\b(?:hiit|hitt|intervals?|tabata|sprints?)\b")
 _WORD = re.compile(r"[a-z]+")
 _NAMED = re.compile(rf"{_ZONE2.pattern}|{_HIIT.pattern}")  # zone 2 or intervals, in one pass
 ACTIVITIES = {
-    **dict.fromkeys(("run", "ran", "running", "jog", "jogged", "jogging"), "run"),
+    **dict.fromkeys(("run", "ran", "running", "jog", "jogged", "jogging", "parkrun"), "run"),
     **dict.fromkeys(
         ("bike", "bikes", "biked", "biking", "cycle", "cycled", "cycling", "spin"), "bike"
     ),
@@ -78,7 +78,9 @@ ACTIVITIES = {
     ),
     **{sport: sport for sport in ("pickleball", "tennis", "badminton")},
     **dict.fromkeys(("mowing", "mowed"), "mowing"),
-    **{practice: practice for practice in ("pilates", "yoga", "taebo")},
+    **{practice: practice for practice in ("pilates", "yoga", "taebo", "zumba", "golf")},
+    **{"dancing": "dancing", "bouldering": "bouldering"},
+    **dict.fromkeys(("karate", "judo", "bjj"), "martial arts"),
     **dict.fromkeys(("aquacise", "aquafit", "aquarobics", "aqua"), "aqua aerobics"),
 }
 _NOUNS = {"bike": "ride", "elliptical": "elliptical session", "stairs": "stair session"}
@@ -91,7 +93,9 @@ def activity_noun(activity: str) -> str:
 
 MACHINE = "treadmill"  # walked or ran on: the speed or another word says which
 _ACTIVITY_WORDS = frozenset(ACTIVITIES) | {MACHINE}
-_IN_A_ROW = re.compile(r"\bin a row\b")
+_NOT_AN_ACTIVITY = re.compile(
+    r"\bin a row\b|\brunning\s+(?:errands|late|around|low|out\s+of|a\s+(?:fever|temperature))\b"
+)
 # `8 minutes on the trainer`: a cyclist's indoor trainer (never a personal trainer, whom
 # one trains *with*).
 _ON_TRAINER = re.compile(r"\bon\s+(?:the|my|a|an\s+indoor|the\s+indoor)\s+trainer\b")
@@ -213,8 +217,9 @@ _QUESTIONS: dict[Unclear, str] = {
 
 @lru_cache(maxsize=4096)
 def _activity_words(text: str) -> list[str]:
-    if "in a row" in text:
-        text = _IN_A_ROW.sub(" ", text)  # `3rd week in a row`: a streak, no rowing
+    if "in a row" in text or "running " in text:
+        # `3rd week in a row`: a streak, no rowing; `running errands`: no run
+        text = _NOT_AN_ACTIVITY.sub(" ", text)
     return _WORD.findall(text)
 
 

@@ -169,6 +169,9 @@ def _indexes() -> tuple[dict[str, str], dict[int, list[tuple[tuple[str, ...], st
 
 _INDEX, _LABELS_BY_LENGTH = _indexes()
 _KEYS = tuple(_INDEX)
+# A short key is an abbreviation (`hspu`, `ohp`, `rdl`) or a short word (`curl`): one letter
+# off it is another word (`HeSPU`, a headstand push-up), never its typo.
+_TYPO_KEYS = tuple(k for k in _KEYS if len(k) > FUZZY_MIN_LENGTH)
 # Every word of a name we know (`cable`, `hammer`, `front`): after a known name, it makes
 # another lift (`row cable` is no barbell row).
 NAME_WORDS = frozenset(
@@ -201,7 +204,11 @@ def _typo(words: tuple[str, ...]) -> Exercise | None:
         if len(words[0]) < FUZZY_MIN_LENGTH:
             return None
         found = process.extract(
-            words[0], _KEYS, scorer=OSA.normalized_similarity, score_cutoff=FUZZY_CUTOFF, limit=5
+            words[0],
+            _TYPO_KEYS,
+            scorer=OSA.normalized_similarity,
+            score_cutoff=FUZZY_CUTOFF,
+            limit=5,
         )
         return _only([(score, _INDEX[key]) for key, score, _ in found])
     scored = []

@@ -13,6 +13,7 @@ import re
 
 from core.recording import notes
 from core.recording.catalogue import Exercise
+from core.recording.entries import StrengthEntry
 from core.recording.fragments import Segment
 
 # Doubts that turn a strength reading into a question (`_doubt`).
@@ -190,3 +191,38 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
                 f"Send it on its own line with its name."
             )
     return None
+
+
+# More reps than one set of most people holds, with no set written (`I did 100 pull-ups
+# today`, `80 sit ups`): one set, or a day's total? Asked.
+MANY_REPS = 51  # more than 50
+_SET_WRITTEN = re.compile(
+    r"\bsets?\b|\d\s*[x×]\s*\d|[x×]\s*\d|\b(?:straight|unbroken|in\s+a\s+row|one\s+go|non-?stop)\b"
+)
+# `3 muscle-up attempts`: tries, not reps made
+_ATTEMPTS = re.compile(r"\b(?:attempts?|tries|tried)\b")
+
+
+def count_doubt(entry: StrengthEntry, label: str, source: str, named_first: bool) -> str | None:
+    """Return a question when a lift's count may be its tries (`3 muscle-up attempts`), or a
+    day's total written before the name in prose (`I did 100 pull-ups today`; not an app's
+    `Situps: 100`)."""
+    raw = source.lower()
+    if _ATTEMPTS.search(raw):
+        return f"How many reps of {label} went up, in how many sets? e.g. `{label} 3x5 bw`"
+    most_reps = max(s.reps for s in entry.sets)
+    if (
+        not named_first
+        and len(entry.sets) == 1
+        and most_reps >= MANY_REPS
+        and not _SET_WRITTEN.search(raw)
+    ):
+        return (
+            f"Were those {most_reps} {_plural(label)} in one set, or in all? Send the sets, "
+            f"e.g. `{label} 5x{most_reps // 5}`"
+        )
+    return None
+
+
+def _plural(label: str) -> str:
+    return label + ("es" if label.endswith(("s", "sh", "ch", "x")) else "s")

@@ -52,7 +52,7 @@ _HRS = r"(?:hours?|hrs?|h)(?![a-z])\.?"
 _TOKEN = re.compile(
     rf"(?<![a-wyz\d_.:])(?P<ch>\d{{1,2}}):(?P<cm>[0-5]\d)\s*{_HRS}"  # 1:30hrs
     rf"|(?<![a-wyz\d_.:])(?P<c1>\d{{1,2}}):(?P<c2>[0-5]\d)(?::(?P<c3>[0-5]\d))?(?P<cf>\.\d+)?(?![\d:])"
-    r"|(?<![\w.])(?P<half>half\s+an|a\s+half)\s+hour\b"
+    r"|(?<![\w.])(?P<half>half(?:\s+an)?|a\s+half)[\s-]+hour\b"  # `half hour walk`
     rf"|(?<![a-wyz\d_.])(?P<h>{_N}|an?(?=\s)|(?=hour[\s-]*long\b))\s*-?\s*{_HRS}"
     rf"(?:\s*(?:and\s+)?(?P<hhalf>a\s+half)\b"
     rf"|\s*:?\s*(?:and\s+)?(?P<hm>\d{{1,2}}(?:\.\d+)?|{_W})\s*(?:{_MIN}|m\b)"

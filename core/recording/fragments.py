@@ -33,7 +33,7 @@ from core.recording.catalogue import Exercise, resolve
 from core.recording.durations import find_durations
 from core.recording.entries import LB_IN_KG
 from core.recording.names import HARMLESS_BEFORE, PREFACE, another_name_after, find_exercise
-from core.recording.numbers import digits
+from core.recording.numbers import VALUES, digits
 from core.recording.set_notation import NUM, UNIT
 
 MAX_CHARS = 2000
@@ -121,6 +121,11 @@ _DECIMAL_COMMA = re.compile(
     r"(?<![x×])(?<![x×]\d)(?<![x×]\s)(?<![x×]\s\d)"
     rf"(\d),(\d{{1,2}})(?=\s*(?:{UNIT}|h\b|hrs?\b|hours?\b|km\b|mi\b|miles?\b|k\b))"
     r"|(?<![x×])(\d),(\d)(?=\s*min)"  # `28,5 minutes`; not `25,30 min` (two sessions or a range)
+    # a load after `at` or `@` (`8,8,7 at 62,5`): more than an RPE, and last in its list
+    r"|(?:(?<=\bat\s)|(?<=@)|(?<=@\s))([1-9]\d{1,2}),(\d{1,2})(?![\d,.]|\s*,\s*\d)"
+)
+_HALF_LOAD = re.compile(
+    r"(?<![\d.])(\d+)(?:\s+and\s+a\s+half\s*|\s*½\s*)(kilograms?|kilos?|kgs?|pounds?|lbs?)\b"
 )
 REPS_HINT = re.compile(
     rf"(?<![\w.]){NUM}\s*(?:{UNIT})?\s*x\s*{NUM}|(?<![\w.]){NUM}\s*(?:sets?|reps?)\b"
@@ -274,7 +279,8 @@ def _lift_after_plus(line: str, names: Mapping[str, str] | None) -> str:
     for m in _PLUS_OR_THEN.finditer(line):
         if _LIST_MARKER.fullmatch(line[: m.end()]):
             continue  # `3. Row 3x8 60kg`: a list's number, not a sentence before the row
-        words = _WORD.findall(line[m.end() :].lower())[:6]
+        # the words after it, number words left out (`then three sets of ten on the leg press`)
+        words = [w for w in _WORD.findall(line[m.end() :].lower()) if w not in VALUES][:6]
         found, at, _ = find_exercise(words, names)
         lift_next = found is not None and all(w in HARMLESS_BEFORE for w in words[:at])
         if m[0].strip().lower() in ("and", "&") and not (
@@ -301,6 +307,7 @@ _AND_SETS_NAME = re.compile(
     r"\s(?:and|&)\s+(?=\d+\s*x\s*\d+\s+((?!(?:reps?|sets?|kgs?|lbs?|at|with|@)\b)[a-z][a-z' -]*))",
     re.IGNORECASE,
 )
+_SETS_THEN_WORDS = re.compile(r"\d+\s*x\s*\d+\s+([a-z][a-z' -]*)", re.IGNORECASE)
 _ZONE_LABEL_END = re.compile(r"\b(?:zone|z)\s*-?\s*\d\s*$")
 
 
@@ -477,10 +484,15 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
         words = " ".join(_WORD.findall(m[1].lower()))
         named = _opens_with_lift(words, names) or _unknown_words(words)
         before = line[: m.start()]
+        last = before.split(";")[-1].strip()
         if (
             named
             and REPS_HINT.search(before)
-            and _opens_with_lift(before.split(";")[-1].strip(), names)
+            and (
+                _opens_with_lift(last, names)
+                # `3 x 10 bicep curls with 4 kg and 3 x 10 shoulder press`: sets, then a name
+                or ((lift := _SETS_THEN_WORDS.search(last)) and _opens_with_lift(lift[1], names))
+            )
         ):
             chars[m.start() : m.end()] = ";" + " " * (m.end() - m.start() - 1)
     _names_after_sets(line, lower, chars, names)
@@ -611,7 +623,9 @@ def _normalise(raw: str, first: bool, dumbbells: bool = False) -> str:
         text = _REPETITIONS.sub(" rep", text)
     if "," in text:
         text = _THOUSANDS.sub(r"\1\2", text)  # `walked 1,200 minutes`: 1200, never 200
-        text = _DECIMAL_COMMA.sub(lambda m: f"{m[1] or m[3]}.{m[2] or m[4]}", text)
+        text = _DECIMAL_COMMA.sub(lambda m: f"{m[1] or m[3] or m[5]}.{m[2] or m[4] or m[6]}", text)
+    if "half" in text or "½" in text:
+        text = _HALF_LOAD.sub(r"\1.5 \2", text)  # `57 and a half kg`, `57½kg`: 57.5 kg
     text = digits(text)
     if "ubles" in text or "iples" in text:  # `five triples`, `3 doubles`: sets of 3, of 2
         text = _MULTIPLES.sub(lambda m: f"{m[1]}x{_MULTIPLE[m[2]]}", text)

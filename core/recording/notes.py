@@ -92,6 +92,10 @@ _MISSED = re.compile(
     rf"\b(?:missed|failed)\s+(?:on\s+)?(?:the\s+)?last\s+(?:{_COUNT}\s+)?reps?\b"
     r"|\blast\s+rep\s+(?:failed|missed)\b"
 )
+# `1 rep short on the last`, `two reps short on the last set`: that many fewer
+_SHORT = re.compile(
+    rf"\b{_COUNT}\s+reps?\s+short\s+(?:on|in)\s+(?:the\s+)?last(?:\s+(?:set|one))?\b"
+)
 # `last set 6 reps`, `4 on the last`, `6 on the last set`: the last set's reps (a bare
 # `last set 4` may be its RPE: asked, see core.recording.doubts)
 _LAST_IS = re.compile(
@@ -220,7 +224,9 @@ def _emom(m: re.Match[str]) -> str:
 # `curl 15x10 three times`, `bench 80x8 twice`: the set before, that many times (not `3
 # times a week`, a habit, nor `three times eight`, asked in doubts)
 _TIMES_OVER = re.compile(
-    r"(?<=[\dx])(\s*,?\s*)(?:x\s*)?(?:(\d|two|three|four|five|six)\s+times|(twice))\b"
+    # after a number, or a set's last word (`5 reps, 3 times`, `with 40kg, three times over`)
+    r"(?:(?<=[\dx])|(?<=reps)|(?<=rep)|(?<=kg)|(?<=kgs)|(?<=lb)|(?<=lbs)|(?<=kilos))"
+    r"(\s*,?\s*)(?:x\s*)?(?:(\d|two|three|four|five|six)\s+times|(twice))\b"
     r"(?!\s+(?:a|per|each|every|in|this|last|that|these|those)\b|\s+\w*\d"
     r"|\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
     re.IGNORECASE,
@@ -276,7 +282,7 @@ def without_failure(text: str) -> str:
     """Return `text` with its words of failure blanked: their numbers are not sets."""
     if "last" not in text:  # in every `_LAST_ONLY` and `_MISSED`
         return text
-    for pattern in (_LAST_ONLY, _MISSED, _LAST_IS, _LAST_REP):
+    for pattern in (_LAST_ONLY, _MISSED, _SHORT, _LAST_IS, _LAST_REP):
         text = pattern.sub(_spaces, text)
     return text
 
@@ -291,6 +297,8 @@ def failure(text: str) -> tuple[str, int] | None:
         word = m[1] or "one"
         count = int(word) if word.isdigit() else VALUES.get(word, 1)
         return "fewer", count
+    if m := _SHORT.search(text):
+        return "fewer", int(m[1]) if m[1].isdigit() else VALUES.get(m[1], 1)
     if m := _LAST_IS.search(text):
         return "last-is", int(m[1] or m[2])  # the last set's reps, more or fewer
     if _LAST_REP.search(text):
@@ -339,6 +347,10 @@ HABIT = re.compile(
     # where one has got to: `my deadlifts are at 185`, `currently doing about 3 sets of 4`
     r"|\bcurrently\s+doing\b|\bmy\s+(?:\w+\s+)?(?:lifts?|squats?|deadlifts?|bench(?:es)?|"
     r"press(?:es)?|maxe?s?|numbers|rows?|curls?)\s+(?:are|is)\s+(?:at|up\s+to)\s+\d"
+    # `Our normal run is 25 minutes or so`: the usual one, not today's
+    r"|\b(?:my|our)\s+(?:normal|usual|regular|typical)\s+(?:\w+\s+)?(?:is|was|takes|lasts)\b"
+    # `We do a solid half-hour on cardio. I use the bike`: what is done, as a rule
+    r"|\bwe\s+do\s+(?:a|an|our)\b|\bi\s+use\s+the\b"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.
@@ -354,6 +366,7 @@ PAST = re.compile(
     # `last weeks run of 10.97km`, `current capacity: 295x6`, `strongest session at 225 was`
     r"|\blast\s+weeks?['’]?s?\s+(?:run|walk|ride|swim|session|workout)\b"
     r"|\b\d+\s+days?\s+in\s+a\s+row\b"  # `I've rowed 8 days in a row`: a streak's tally
+    r"|\b(?:course|overall|all[- ]time|lifetime)\s+(?:pb|pr|best)\b"  # `course PB: 28:33`
     r"|\b(?:current\s+)?capacity\s*:|\b(?:strongest|heaviest|best|fastest)\s+"
     r"(?:session|set|lift|run|time|day)\b[^.\n]{0,30}\bwas\b"
 )

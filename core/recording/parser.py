@@ -40,7 +40,7 @@ from core.recording.cardio import (
 )
 from core.recording.catalogue import Exercise, display_name
 from core.recording.dates import Dated, Heading, Weekday, date_heading
-from core.recording.doubts import doubt
+from core.recording.doubts import count_doubt, doubt
 from core.recording.durations import find_durations, session_minutes
 from core.recording.entries import (
     Ambiguity,
@@ -65,7 +65,7 @@ from core.recording.fragments import (
 from core.recording.names import HARMLESS_BEFORE, find_exercise, variant_first
 from core.recording.notes import PLAN, TARGET_NOTE
 from core.recording.readings import MAX_PLAUSIBLE_REPS
-from core.recording.set_notation import listed_reps
+from core.recording.set_notation import listed_loads, listed_reps
 from core.recording.set_values import unloggable
 from core.recording.strength import Outcome, example, read_strength
 from core.recording.unread import unread_lines
@@ -143,6 +143,8 @@ def parse(
         text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`: an elliptical
     if "set" in text.lower():
         text = listed_reps(text)  # `3 sets of 8, 8, 7`, `3 sets 8, 8, 7`: those three sets
+    if "," in text:
+        text = listed_loads(text)  # `3x5 35kg, 35kg, 32.5kg`: one load a set
     if _LIST_START.search(text):
         text = _one_item_a_line(text)  # `1. Squat 3x5 100kg 2. Bench 3x8 80kg`
     if "(" in text and (broken_down := _TOTAL_THEN_SETS.search(text)):
@@ -412,7 +414,9 @@ def _read_fragment(
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
     if isinstance(outcome.item, StrengthEntry) and (
-        question := doubt(fragment, head.exercise, source) or _added_or_own(outcome.item, source)
+        question := doubt(fragment, head.exercise, source)
+        or _added_or_own(outcome.item, source)
+        or count_doubt(outcome.item, head.exercise.name.lower(), source, head.leading)
     ):
         return Outcome(Problem("unreadable", source, question), counted=True)
     if outcome.ambiguous and notation is None and isinstance(outcome.item, StrengthEntry):

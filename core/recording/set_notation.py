@@ -161,6 +161,46 @@ def listed_reps(text: str) -> str:
     )
 
 
+# Loads listed after the sets, one a set: `3x5 35kg, 35kg, 32.5kg` (three sets of 5, each its
+# load), `5x25lbs, 35lbs, 50lbs` (5 reps at each load). Every load has its unit.
+_LOAD_ITEM = r"\d+(?:\.\d+|,\d{1,2})?[ \t]*(?:kgs?|lbs?|kilos?|pounds?)(?![a-z])"
+_LOAD_ITEMS = re.compile(_LOAD_ITEM, re.IGNORECASE)
+SETS_THEN_LOADS = re.compile(
+    rf"(?<![\w.])(?:(?P<sets>\d{{1,2}})[ \t]*[x×][ \t]*(?P<reps>\d{{1,2}})[ \t]+"
+    rf"|(?P<each>\d{{1,2}})[ \t]*[x×][ \t]*)(?P<first>{_LOAD_ITEM})"
+    rf"(?P<more>(?:[ \t]*,[ \t]*{_LOAD_ITEM})+)(?![ \t]*(?:[x×\d]|(?:in[ \t]+)?total))",
+    re.IGNORECASE,
+)
+
+
+def _loads(m: re.Match[str]) -> list[str]:
+    """Return the loads of a match, a decimal comma as a point (`32,5kg` is 32.5 kg)."""
+    return [x.replace(",", ".") for x in (m["first"], *_LOAD_ITEMS.findall(m["more"]))]
+
+
+def listed_loads(text: str) -> str:
+    """Return `text` with loads listed one a set written as those sets (`3x5 35kg, 35kg,
+    32.5kg` as `5x35kg, 5x35kg, 5x32.5kg`); a count that disagrees is left to be asked
+    (`loads_disagree`)."""
+
+    def sets(m: re.Match[str]) -> str:
+        loads = _loads(m)
+        if m["sets"] is not None and int(m["sets"]) != len(loads):
+            return m[0]
+        reps = m["reps"] or m["each"]
+        return ", ".join(f"{reps}x{load}" for load in loads)
+
+    return SETS_THEN_LOADS.sub(sets, text)
+
+
+def loads_disagree(text: str) -> bool:
+    """Return whether `text` lists loads one a set other than its set count (`3x5 35kg, 40kg`)."""
+    return any(
+        m["sets"] is not None and int(m["sets"]) != len(_loads(m))
+        for m in SETS_THEN_LOADS.finditer(text)
+    )
+
+
 def count_disagrees(text: str) -> bool:
     """Return whether a `N sets of A, B` in `text` lists other than N reps (`3 sets of 8, 7`)."""
     return any(not _count_agrees(m) for m in SETS_OF_LIST.finditer(text))

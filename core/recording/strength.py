@@ -46,6 +46,7 @@ from core.recording.set_notation import (
     RawSet,
     assisted_question,
     count_disagrees,
+    loads_disagree,
     read_sets,
 )
 from core.recording.set_pieces import same_load
@@ -112,11 +113,13 @@ def read_strength(
             f"`{example(exercise, units)}`, or leave the holds out."
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
-    if "set" in source.lower() and count_disagrees(source):
+    if ("set" in source.lower() and count_disagrees(source)) or (
+        "," in source and loads_disagree(source)
+    ):
         # `100kg 3 sets of 8, 7`: three sets, but two reps listed. Asked, never 4 sets.
         message = (
-            f"How many sets of {label} was that? The count and the reps listed don't match: "
-            f"send each set's reps, e.g. `{example(exercise, units)}`."
+            f"How many sets of {label} was that? The count and the reps or loads listed don't "
+            f"match: send each set, e.g. `{example(exercise, units)}`."
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
     lift = Lift(label, exercise.bodyweight, exercise.id in BARBELL_LIFTS)

@@ -80,6 +80,10 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
         # `instead of 3x8 bench I did 3x10`, `only managed 3x5 of the 5x5`: one set chain
         # was planned, the other done. Which? Asked, never both added up.
         outcomes = _asked_whole(outcomes, text, _WHICH_SETS_DONE)
+    if _CORRECTED.search(lower):
+        # `squat 3x8 100kg, no wait 95kg`, `... sorry 3x6`, a line `actually 95kg`: the
+        # numbers were corrected in the message; which are right? Asked, never the first.
+        outcomes = _asked_whole(outcomes, text, _WHICH_NUMBERS)
     if _SOMEONE_ELSE.search(lower) or (
         _THIRD_PERSON.search(lower) and not _FIRST_PERSON.search(lower)
     ):
@@ -116,7 +120,8 @@ _ROUNDS_IN_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _ROUNDS = re.compile(
-    r"^[\s*•–-]*(?:repeat(?:ed)?(?:\s+(?:it|this|that|all|the\s+lot|circuit))?\s*"
+    r"^[\s*•–-]*(?:\(\d\)\s*)?"  # a list's marker: `(2) 5 rounds`
+    r"(?:repeat(?:ed)?(?:\s+(?:it|this|that|all|the\s+lot|circuit))?\s*"
     r"(?:x\s*(?P<x>\d+)|(?P<count>\d+|two|three|four|five|six|twice)\s*(?:times|x|rounds?)?)"
     r"|(?P<n>\d+|two|three|four|five|six)\s+rounds?(?:\s+of)?|rounds?\s*[:x]\s*(?P<of>\d+))"
     r"\s*[.!:]*\s*$",
@@ -187,8 +192,19 @@ TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"
 # Someone else's session: `my wife did squat 3x5 60kg`, `my son ran 5k in 25 min`.
 _SOMEONE_ELSE = re.compile(
     r"\bmy\s+(?:wife|husband|son|daughter|partner|friend|dad|mom|mum|father|mother|brother|"
-    r"sister|kids?|grandson|granddaughter|grandkids?|boyfriend|girlfriend|coach|trainer)\s+"
-    r"(?:did|ran|walked|rode|swam|lifted|benched|squatted|deadlifted|has\s+done|just\s+did)\b"
+    r"sister|kids?|grandson|granddaughter|grandkids?|boyfriend|girlfriend|coach|trainer)"
+    r"(?:\s+(?:did|ran|walked|rode|swam|lifted|benched|squatted|deadlifted|has\s+done|just\s+did)\b"
+    r"|['’]s\s+(?:\w+\s+){0,2}(?:is|was|were)\s+\d)"  # `my daughter's squat is 3x5 60kg`
+)
+# A number corrected in the message: `no wait 95kg`, `sorry 3x6`, `I meant 95`, a line of its
+# own `actually 95kg`, `oops 8 reps not 6`.
+_CORRECTED = re.compile(
+    r"\bno\s+wait\b|\b(?:sorry|oops|correction|i\s+meant?|typo)\s*[,:!-]?\s*(?:it\s+was\s+)?\d"
+    r"|(?:^|\n|[,;]\s*)actually\s*[,:]?\s*(?:it\s+was\s+)?\d"
+)
+_WHICH_NUMBERS = (
+    "You corrected a number in that message, so I recorded nothing. Send it again as it "
+    "was, e.g. `squat 3x8 95kg`."
 )
 # `In his last round he cranked 9 thrusters with 135#`: he or she did it, and no `I` is there.
 _THIRD_PERSON = re.compile(
@@ -207,7 +223,10 @@ _TRAIN_VERB = r"(?:walk|run|do|go|lift|ride|bike|swim|hike|squat|bench|train|try
 _FUTURE = re.compile(
     rf"\b(?:tomorrow|(?:will|i'll|going\s+to|gonna|need\s+to|off\s+to)\s+{_TRAIN_VERB}|"
     r"planning|plan\s*:|about to|heading out|off for a|up next|next up|on my way to|"
-    r"later today)(?!\w)"
+    r"later today|"
+    # a wish: `a 45 min walk would be nice`, `I'd like to do squat 3x5 100kg`
+    r"would\s+be\s+(?:nice|good|great|lovely)|i['’]?d\s+(?:like|love)\s+to|hop(?:e|ing)\s+to|"
+    r"wish\s+i\s+(?:could|had))(?!\w)"
 )
 
 
@@ -330,6 +349,8 @@ _INSTRUCTED = re.compile(
 _INSTEAD_OF_SETS = re.compile(
     r"\b(?:instead\s+of|rather\s+than|swapped|swap|in\s+place\s+of|meant\s+to\s+do|of\s+the)"
     r"\s+(?:my\s+|the\s+)?\d+\s*x\s*\d+|\d+\s*x\s*\d+\s+(?:instead|rather)\b"
+    # `wanted 3x8 but only got 3x6`
+    r"|\b(?:wanted|aimed\s+for|going\s+for|planned)\s+\d+\s*x\s*\d+[^.\n]{0,20}\bbut\b"
 )
 _WHICH_SETS_DONE = "Which sets did you do? Send only those, e.g. `squat 3x5 100kg`"
 # `instead of the one hour row, I decided to do 15km`: the session planned is not the one done
