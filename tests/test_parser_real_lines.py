@@ -1219,6 +1219,17 @@ RULES = [
         "bicep_curl: 4kg x 10, 4kg x 10, 4kg x 10; overhead_press: 4kg x 10, 4kg x 10, 4kg x 10",
     ),
     ("squat 3x5 225\nfelt good, 3rd week in a row", "lb", "squat: 225lb x 5, 225lb x 5, 225lb x 5"),
+    # a number alone after a session timed by nature is its minutes, as typed on a phone;
+    # after a ride or a run (a distance?), or a machine's setting, it is asked
+    ("z2 45", "kg", "zone2: 45 min"),
+    ("hiit 20", "kg", "hiit: 20 min"),
+    ("walked the dog 45", "kg", "walk: 45 min"),
+    ("z2 45 avg hr 128", "kg", "zone2: 45 min"),
+    ("zone 2 bike 60", "kg", ASK),
+    ("run 5", "kg", ASK),
+    ("walk 5", "kg", ASK),
+    ("walked on the treadmill at level 12", "kg", ASK),
+    ("walk day 12", "kg", ASK),
 ]
 
 

@@ -366,6 +366,30 @@ def _modality(text: str, activity: str | None) -> Modality:
     return "walk" if activity == "walk" else "other"
 
 
+# A number alone at the end of a session timed by nature (zone 2, intervals, a walk on foot or
+# a machine): minutes. Not after a ride, run, swim or row, which a distance may be.
+_BARE_NUMBER_END = re.compile(r"(?<![\d.,:/])(\d{2,3})[\s.!]*$")
+_TIMED_BY_NATURE = frozenset({None, "walk", "elliptical", "stairs"})
+MIN_BARE_MINUTES, MAX_BARE_MINUTES = 10, 240
+_NOT_MINUTES_BEFORE = re.compile(
+    r"(?:\b(?:level|incline|speed|resistance|gear|laps?|lengths?|days?|weeks?|stage|round|sets?|"
+    r"floors?|number|no|hr|bpm|pulse|rate|pace|cadence|rpm|watts|steps|age|aged|km|miles?|at|"
+    r"of|x|by|over|under|about|around|nearly|almost|day|rep|reps)|[@#x×/+-])\s*$"
+)
+
+
+def _bare_minutes(rest: str, modality: str, activity: str | None) -> float | None:
+    if activity not in _TIMED_BY_NATURE or (activity is None and modality == "other"):
+        return None
+    plain = _ZONE2.sub(" ", rest)
+    if len(_DIGIT.findall(plain)) > 3 or not (m := _BARE_NUMBER_END.search(plain)):
+        return None
+    if _DIGIT.search(plain[: m.start()]) or _NOT_MINUTES_BEFORE.search(plain[: m.start()]):
+        return None  # one number only (`walk 3 45`), and none of a setting (`level 12`)
+    value = int(m[1])
+    return float(value) if MIN_BARE_MINUTES <= value <= MAX_BARE_MINUTES else None
+
+
 def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     """Return the cardio session in lowercased `text`, a Problem, or None if it has none.
 
@@ -407,6 +431,8 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     minutes = session_minutes(durations, repeated(rest))
     if minutes == "none" and (derived := minutes_from_pace(rest)) is not None:
         minutes = derived  # `5k run @ 5:30/km`: the time is the distance at that pace
+    if minutes == "none" and (bare := _bare_minutes(rest, modality, activity)) is not None:
+        minutes = bare  # `z2 45`, `hiit 20`, `walk 45`: minutes, as typed on a phone
     if not isinstance(minutes, str) and len(durations) > 1 and _PLUS_TIMES.search(rest):
         minutes = "several"  # `35 min hill + 35 min intervals`: two sessions, not one twice
     if isinstance(minutes, str):
