@@ -322,3 +322,18 @@ def test_a_zone2_average_heart_rate_gets_one_line_in_the_reply(
     assert len(extra) == (0 if line is None else 1), got
     if line is not None:
         assert extra[0].startswith(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "example"),
+    [
+        ("walk 5", "`walk 45 min`"),
+        ("zone 2 bike 60", "`zone 2 bike 45 min`"),
+        ("golf 18 holes", "`golf 45 min`"),
+        ("ran 5k", "`run 45 min`"),
+    ],
+)
+def test_how_long_is_asked_with_an_example_of_the_session_named(text: str, example: str) -> None:
+    (problem,) = parse(text, "kg").problems
+    assert problem.message.startswith("How long was the")
+    assert problem.message.endswith(f"e.g. {example}")

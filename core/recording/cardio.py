@@ -202,7 +202,7 @@ _DID_ONE = re.compile(
 )
 _BARE_ACTIVITY = re.compile(r"(?:[a-z]+\s+)?(?:[a-z]+|zone\s*2)")
 
-_EXAMPLE = "e.g. `zone 2 run 45 min`"
+_EXAMPLE = "e.g. `{example} 45 min`"
 _QUESTIONS: dict[Unclear, str] = {
     "none": "How long was the {what}? " + _EXAMPLE,
     "several": "I see more than one time for the {what}. How long was it in all? " + _EXAMPLE,
@@ -390,6 +390,14 @@ def _bare_minutes(rest: str, modality: str, activity: str | None) -> float | Non
     return float(value) if MIN_BARE_MINUTES <= value <= MAX_BARE_MINUTES else None
 
 
+def _example(modality: str, activity: str | None) -> str:
+    """Return a question's example in the person's words: `walk`, `zone 2 bike`, `hiit`."""
+    named = {"zone2": "zone 2", "hiit": "hiit"}.get(modality)
+    if named is None:
+        return activity or "zone 2 run"
+    return f"{named} {activity}" if activity else named
+
+
 def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     """Return the cardio session in lowercased `text`, a Problem, or None if it has none.
 
@@ -408,6 +416,7 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     what = (activity and activity_noun(activity)) or (
         "zone 2 session" if modality == "zone2" else "session"
     )
+    example = _example(modality, activity)
     hr, rest = read_heart_rate(text)
     durations = find_durations(rest, read_distance(rest))
     if len(activities) > 1 and durations:
@@ -420,7 +429,9 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     if _NOT_ONE_TIME.search(text):
         # `20 min each`, `walk 20+20 min`, `couldn't walk 40 min, only 20`, `200 min this
         # week`: the time written is not the session's. How long in all?
-        return Problem("unreadable", source, _QUESTIONS["several"].format(what=what))
+        return Problem(
+            "unreadable", source, _QUESTIONS["several"].format(what=what, example=example)
+        )
     if either := _either_time_or_rate(text):  # `zone 2 40 or 45 min`: which was it?
         return Problem(
             "unreadable",
@@ -444,7 +455,7 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
             done = bare or _DID_ONE.search(rest)  # `walk`, `went for a walk in the dark`
             if hr is None and not numbers and not (done and _NOT_DONE.isdisjoint(rest.split())):
                 return None  # a note or a question; `fast running` alone is asked how long
-        return Problem("unreadable", source, _QUESTIONS[minutes].format(what=what))
+        return Problem("unreadable", source, _QUESTIONS[minutes].format(what=what, example=example))
     if minutes <= 0 or minutes > MAX_MINUTES:
         return Problem(
             "implausible",
