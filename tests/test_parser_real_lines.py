@@ -1230,6 +1230,26 @@ RULES = [
     ("walk 5", "kg", ASK),
     ("walked on the treadmill at level 12", "kg", ASK),
     ("walk day 12", "kg", ASK),
+    # where the writer is, beside the sets, is no set (each was asked: `what is 3?`)
+    ("squat 3x8 100kg day 3 of program", "kg", "squat: 100kg x 8, 100kg x 8, 100kg x 8"),
+    ("week 4 day 2: squat 3x8 100kg", "kg", "squat: 100kg x 8, 100kg x 8, 100kg x 8"),
+    ("squat 3x8 100kg 6 weeks post op", "kg", "squat: 100kg x 8, 100kg x 8, 100kg x 8"),
+    ("Squats 3x8 100kg 😊 age 62", "kg", "squat: 100kg x 8, 100kg x 8, 100kg x 8"),
+    ("I'm 67 and did 3x10 leg press 60kg", "kg", "leg_press: 60kg x 10, 60kg x 10, 60kg x 10"),
+    ("2 weeks off, back at it: squat 3x5 60kg", "kg", "squat: 60kg x 5, 60kg x 5, 60kg x 5"),
+    ("bench 3x8 80kg with 2 warmup sets", "kg", "bench_press: 80kg x 8, 80kg x 8, 80kg x 8"),
+    (
+        "last one: leg curls 3x12 35kg. that's all!",
+        "kg",
+        "leg_curl: 35kg x 12, 35kg x 12, 35kg x 12",
+    ),
+    ("I'm 80kg, squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    # a load last in plates' steps with a decimal comma; a keycap digit
+    ("squat 3x5 102,5", "kg", "squat: 102.5kg x 5, 102.5kg x 5, 102.5kg x 5"),
+    ("squat 3️⃣x8 100kg", "kg", "squat: 100kg x 8, 100kg x 8, 100kg x 8"),
+    # two timed sessions joined by `+`: each its own (a ride's bare number may be km: asked)
+    ("45 min walk + 20 min bike", "kg", "walk: 45 min; other: 20 min"),
+    ("35 min hill + 35 min intervals", "kg", ASK),
 ]
 
 

@@ -123,6 +123,8 @@ _DECIMAL_COMMA = re.compile(
     r"|(?<![x×])(\d),(\d)(?=\s*min)"  # `28,5 minutes`; not `25,30 min` (two sessions or a range)
     # a load after `at` or `@` (`8,8,7 at 62,5`): more than an RPE, and last in its list
     r"|(?:(?<=\bat\s)|(?<=@)|(?<=@\s))([1-9]\d{1,2}),(\d{1,2})(?![\d,.]|\s*,\s*\d)"
+    # a load last after the sets, in plates' steps (`squat 3x5 102,5`, `OHP 3x5 42,5`)
+    r"|(?<=\d\s)([1-9]\d{1,2}),(5|25|75)(?=[\s.!]*$)"
 )
 _HALF_LOAD = re.compile(
     r"(?<![\d.])(\d+)(?:\s+and\s+a\s+half\s*|\s*½\s*)(kilograms?|kilos?|kgs?|pounds?|lbs?)\b"
@@ -293,10 +295,16 @@ def _lift_after_plus(line: str, names: Mapping[str, str] | None) -> str:
         # `squat 3x5 100kg. walk 30 min`: a session after sets (sessions between
         # themselves are split by sentence above, or asked)
         sets_before = _SETS_BEFORE.search(line[: m.start()]) is not None
+        # `45 min walk + 20 min bike`, `bike 30 + walk 20`: a session, then another
+        session_before = (
+            "+" in m[0]
+            and _DIGIT.search(line[: m.start()]) is not None
+            and names_activity(lower[: m.start()].split("+")[-1])
+        )
         session_next = (
-            ("+" not in m[0] or sets_before)  # `squat 3x5 100kg + 30 min walk`
+            ("+" not in m[0] or sets_before or session_before)  # `squat 3x5 100kg + 30 min walk`
             and names_activity(" ".join(line[m.end() :].lower().split()[:3]))
-            and ("then" in m[0].lower() or sets_before)
+            and ("then" in m[0].lower() or sets_before or session_before)
         )
         if (lift_next or session_next) and _DIGIT.search(line):
             chars[m.start() : m.end()] = ";" + " " * (m.end() - m.start() - 1)
@@ -623,7 +631,9 @@ def _normalise(raw: str, first: bool, dumbbells: bool = False) -> str:
         text = _REPETITIONS.sub(" rep", text)
     if "," in text:
         text = _THOUSANDS.sub(r"\1\2", text)  # `walked 1,200 minutes`: 1200, never 200
-        text = _DECIMAL_COMMA.sub(lambda m: f"{m[1] or m[3] or m[5]}.{m[2] or m[4] or m[6]}", text)
+        text = _DECIMAL_COMMA.sub(
+            lambda m: f"{m[1] or m[3] or m[5] or m[7]}.{m[2] or m[4] or m[6] or m[8]}", text
+        )
     if "half" in text or "½" in text:
         text = _HALF_LOAD.sub(r"\1.5 \2", text)  # `57 and a half kg`, `57½kg`: 57.5 kg
     text = digits(text)

@@ -79,6 +79,18 @@ _DASH_NOTE = re.compile(
     rf"\d[^-–—\n]*?(?:\s[-–—]+|--+|—)\s*((?!{_UNIT_WORD})[^\W\d_].*|\d+\s+(?!{_UNIT_WORD})[^\W\d_].*)$",
     re.IGNORECASE,
 )
+# Where the writer is, not sets: `day 3 of program`, `week 4 day 2:`, `6 weeks post op`,
+# `2 weeks off`, `age 62`, `I'm 67 and`; never a load (`I'm 80kg`).
+_WHERE_I_AM = re.compile(
+    r"\b(?:week|wk|day)\s*#?\d+\s+(?:of\s+(?:the\s+|my\s+)?(?:program(?:me)?|plan|\d+)|day\s*\d+)\b"
+    r"|\b(?:week|wk)\s*#?\d+\s*(?=[:,-])|^\s*day\s*#?\d+\s*(?=[:,-])"
+    r"|\b\d+\s+(?:days?|weeks?|months?|years?)\s+(?:post[- ]?op|off|out|after\s+\w+|since\s+\w+)\b"
+    r"|\bage[ds]?\s*:?\s*\d+\b|\bi['’]?m\s+\d+\b(?!\s*(?:kgs?|lbs?|kilos?|pounds?|st\b|%))"
+    r"|\bwith\s+\d+\s+warm[- ]?up\s+sets?\b|\bback\s+at\s+it\b|\blast\s+one\s*:",
+    re.IGNORECASE,
+)
+_WHERE_WORDS = ("day", "week", "wk", "post", "off", "out", "after", "since", "age", "m ", "warm")
+_WHERE_WORDS += ("back at", "last one")
 _OLD = re.compile("old", re.IGNORECASE)  # in every `_AGE`
 _AGE = re.compile(
     r"\b\d+\s*(?:years?|yrs?)[\s-]*old\b(?:\s*@\s*\d+(?:\.\d+)?\s*[a-z]+)?", re.IGNORECASE
@@ -261,6 +273,9 @@ def blank(line: str) -> str:
         line = _BRACKETED.sub(_bracket, line)
     if _OLD.search(line):
         line = _AGE.sub(_spaces, line)
+    lowered = line.lower()
+    if any(word in lowered for word in _WHERE_WORDS):
+        line = _WHERE_I_AM.sub(_spaces, line)
     if "=" in line and (m := _TOTAL.search(line)) and _SETS_BEFORE.search(line[: m.start()]):
         line = line[: m.start()] + _spaces(m)
     if "total" in line.lower():

@@ -112,6 +112,9 @@ def _unbracketed(m: re.Match[str], names: Mapping[str, str] | None) -> str:
     return f"{m[1]} {m[2]} {m[3]}"
 
 
+_KEYCAP = re.compile("([0-9#*])\ufe0f?\u20e3")
+
+
 def parse(
     text: str,
     units: Unit = "kg",
@@ -134,6 +137,8 @@ def parse(
         text = f" {m[1]} "  # `(And I deadlifted 85 today!)`: an aside is the whole message
     elif "(" in text and "\n" in text:
         text = _LINE_IN_BRACKETS.sub(lambda m: _unbracketed(m, names), text)
+    if "\u20e3" in text:  # a keycap digit (`3️⃣x8`): the digit
+        text = _KEYCAP.sub(r"\1", text)
     if hello := _HELLO_FIRST.match(text):  # `Good morning! Squat 3x5 100kg`: a greeting first
         text = " " * hello.end() + text[hello.end() :]
     if "[[" in text or "#" in text:
