@@ -1250,6 +1250,7 @@ RULES = [
     # two timed sessions joined by `+`: each its own (a ride's bare number may be km: asked)
     ("45 min walk + 20 min bike", "kg", "walk: 45 min; other: 20 min"),
     ("35 min hill + 35 min intervals", "kg", ASK),
+    ("squat 100kg, tried for 8, got 6", "kg", "squat: 100kg x 6"),  # tried is no attempts list
 ]
 
 

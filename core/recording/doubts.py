@@ -200,7 +200,7 @@ _SET_WRITTEN = re.compile(
     r"\bsets?\b|\d\s*[x×]\s*\d|[x×]\s*\d|\b(?:straight|unbroken|in\s+a\s+row|one\s+go|non-?stop)\b"
 )
 # `3 muscle-up attempts`: tries, not reps made
-_ATTEMPTS = re.compile(r"\b(?:attempts?|tries|tried)\b")
+_ATTEMPTS = re.compile(r"\b(?:attempts?|tries)\b")
 
 
 def count_doubt(entry: StrengthEntry, label: str, source: str, named_first: bool) -> str | None:
