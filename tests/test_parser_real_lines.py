@@ -1251,6 +1251,14 @@ RULES = [
     ("45 min walk + 20 min bike", "kg", "walk: 45 min; other: 20 min"),
     ("35 min hill + 35 min intervals", "kg", ASK),
     ("squat 100kg, tried for 8, got 6", "kg", "squat: 100kg x 6"),  # tried is no attempts list
+    # h18-121, h18-112: what one could run; a week's totals above their parts
+    (
+        "I could run 10 miles in 53 or maybe 52 minutes with a couple of months of specific "
+        "training, but that's not what the target is.",
+        "lb",
+        ASK,
+    ),
+    ("Total training duration - 22 hours\nSwim - 3.5 hours\nRide - 346km\nRun - 90km", "kg", ASK),
 ]
 
 

@@ -352,7 +352,8 @@ HABIT = re.compile(
     # `most days I do 50 push ups`, `daily: 10 min walk`, `each monday:`, `3x a week`
     r"|\bmost\s+days\b|^\s*daily\s*:|^\s*(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
     r"|\bevery\s+day\s+i\b|\b\d\s*x\s+(?:a|per)\s+week\b"
-    r"|\bi\s+could\s+(?:now\s+)?(?:do|get|manage|lift|squat|bench|deadlift|press)\b"
+    r"|\bi\s+could\s+(?:now\s+|probably\s+|easily\s+)?(?:do|get|manage|lift|squat|bench|deadlift"
+    r"|press|run|walk|swim|ride|row|cycle)\b"
     # `On days that were raining, I'd walk about 24 minutes`: what one would do then
     r"|\bi['’]d\s+(?:usually\s+|often\s+|always\s+)?(?:walk|run|jog|swim|ride|cycle|bike|row|do|go)\b"
     r"|\bon\s+days\s+(?:that|when)\b"

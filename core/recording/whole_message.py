@@ -362,7 +362,10 @@ _WHICH_SESSION_DONE = "Which did you do? Send the session as it was, e.g. `row 1
 # `No walk, but a work out with my trainer. 30 minutes.`: the activity named was not done.
 _NO_ACTIVITY = re.compile(r"\bno\s+(walk|run|ride|bike|swim|jog|row|hike|cardio)\b")
 # `Total: 120 minutes of walking, and 30 minutes of strength`: a summary of sessions.
-_TOTAL_FIRST = re.compile(r"\s*totals?(?:\s+time)?\s*:|\s*totals?\s+for\s+(?:the|this|today|my)\b")
+_TOTAL_FIRST = re.compile(
+    r"\s*totals?(?:\s+time)?\s*:|\s*totals?\s+for\s+(?:the|this|today|my)\b"
+    r"|\s*total\s+(?:training\s+)?(?:time|duration|volume|hours)\s*[-–:]"  # a week's, above its parts
+)
 
 
 def _which_load(outcome: Outcome, pair: re.Match[str]) -> Outcome:
