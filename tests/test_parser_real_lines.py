@@ -1259,6 +1259,30 @@ RULES = [
         ASK,
     ),
     ("Total training duration - 22 hours\nSwim - 3.5 hours\nRide - 346km\nRun - 90km", "kg", ASK),
+    # whole sessions pasted at once (a probe of 260, expectations first): a heading that
+    # frames the sets as a plan, someone else's or a question; rounds written `Circuit x3`;
+    # another lift's sets after `superset with`; `2 more at 180`; a machine's pin; lengths
+    ("Plan for Thursday\n- Deadlift 3x5 140\n- OHP 3x5 45\n- Chin ups 3x8", "kg", ASK),
+    ("My husband's session today:\nSquat 3x5 140\nBench 3x5 100", "kg", ASK),
+    ("My son's first gym session!\nBench 3x10 40kg\nSquat 3x10 50kg\nSo proud", "kg", ASK),
+    ("What the app suggests for me:\nSquat 3x5 102.5\nBench 3x5 75", "kg", ASK),
+    ("Physio gave me these to do daily:\nClamshells 3x15\nBridges 3x10", "kg", ASK),
+    ("Is this a good routine for a 60 year old?\nLeg press 3x12\nWalk 30 min", "kg", ASK),
+    (
+        "Leg day\nSquat 5x5 100",
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5, 100kg x 5, 100kg x 5",
+    ),
+    ("Circuit x3\n- 15 air squats\n- 10 push ups", "kg", ASK),
+    ("Giant set x3: lateral raise 8kg x15, front raise 8kg x12, rear delt fly 8kg x15", "kg", ASK),
+    ("Complex x5: 5 deadlifts, 5 rows, 5 cleans @ 50kg", "kg", ASK),
+    ("3x8 RDLs 60kg superset with 3x10 hanging leg raises", "kg", ASK),
+    ("Leg press: 140x12, 160x10, 180x8, then 2 more at 180", "kg", ASK),
+    ("Leg press 3x12 8\nChest press 3x12 6\nLat pulldown 3x12 7", "kg", ASK),
+    ("chest press 3x12 6kg", "kg", "machine_chest_press: 6kg x 12, 6kg x 12, 6kg x 12"),
+    ("Sled push 4 lengths 60kg", "kg", ASK),
+    ("Chins 3 6", "kg", ASK),
+    ("pull ups 8 6", "kg", "pull_up: bw x 8, bw x 6"),
 ]
 
 
@@ -1560,3 +1584,9 @@ def test_words_we_dont_know_beside_their_own_sets_are_another_lift_asked(
     assert [(p.kind, p.name, p.source) for p in parse(text, "kg").problems] == [
         ("unknown_exercise", name, source)
     ]
+
+
+def test_a_line_labelled_warm_ups_after_the_lift_marks_each_of_its_sets() -> None:
+    entries = parse("Squat warmups 20x10, 50x5, 70x3\nsquat 100kg 3x5", "kg").entries
+    sets = [s for e in entries if isinstance(e, StrengthEntry) for s in e.sets]
+    assert [s.warmup for s in sets] == [True, True, True, False, False, False]

@@ -17,6 +17,10 @@ from core.recording.entries import StrengthEntry
 from core.recording.fragments import Segment
 
 # Doubts that turn a strength reading into a question (`_doubt`).
+_LENGTHS = re.compile(r"\b(\d+)\s*(lengths?|lanes?|trips?|laps?)\b")
+MAX_SETS = 10
+_TWO_BARE = re.compile(r"[a-z][a-z' -]*?\s+(\d{1,2})\s+(\d{1,2})")
+_MORE_AT = re.compile(r"\b\d+\s+more\s+(?:sets?\s+)?(?:at|@|with|of)\s+\d")
 _TIMED_WORK = re.compile(r"\b\d+\s*(?:minutes?|mins?)\s+of\b")
 _GEAR_LOAD = re.compile(r"\b(?:chains?|vest|backpack|weight belt|plates? on|on my back)\b")
 # `bench 225 plus 2 chains per side`, `squat 100kg + bands`: the load changes through the lift
@@ -145,6 +149,25 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
         # `+ 1 amrap 8`, `amrap 9`: a set of as many reps as possible, its reps unsure where;
         # `three times eight`: 3 sets of 8, or 8 of 3? Asked.
         return f"How many sets of how many reps? Send each set, e.g. `{label} 100kg 5, 5, 8`"
+    if m := _LENGTHS.search(raw):
+        # `sled push 4 lengths 60kg`: pushes, not reps
+        count = m[1]
+        return (
+            f"Were those {count} {m[2]} of {label}? I log them as sets of one, e.g. "
+            f"`{label} {count}x1 60kg`"
+        )
+    if (m := _TWO_BARE.fullmatch(raw.strip())) and int(m[1]) <= min(int(m[2]), MAX_SETS):
+        # `Chins 3 6`: 3 sets of 6, or two sets of 3 and 6? (`8 6`: two sets, fewer the 2nd)
+        return (
+            f"{exercise.name}: {m[1]} sets of {m[2]}, or two sets of {m[1]} and {m[2]}? "
+            f"e.g. `{label} {m[1]}x{m[2]}`"
+        )
+    if _MORE_AT.search(raw):
+        # `then 2 more at 180`: two more sets, their reps unsaid; never a set of 2
+        return (
+            f"How many reps in each of the extra sets of {label}? Send each set, e.g. "
+            f"`{label} 180x8, 180x6`"
+        )
     if _FAILED_SINGLE.search(raw):
         # `squat 140kg x 1 failed`: a single that didn't go up is no set to log. Asked.
         return (
@@ -203,11 +226,31 @@ _SET_WRITTEN = re.compile(
 _ATTEMPTS = re.compile(r"\b(?:attempts?|tries)\b")
 
 
-def count_doubt(entry: StrengthEntry, label: str, source: str, named_first: bool) -> str | None:
-    """Return a question when a lift's count may be its tries (`3 muscle-up attempts`), or a
-    day's total written before the name in prose (`I did 100 pull-ups today`; not an app's
-    `Situps: 100`)."""
+# A machine's load with no unit, under this: the pin's place on the stack (`leg press 3x12 8`)
+MIN_BARE_MACHINE_LOAD = 15
+_UNIT_WRITTEN = re.compile(r"\d\s*(?:kgs?|kilos?|lbs?|pounds?|#)(?![a-z])")
+
+
+def entry_doubt(
+    entry: StrengthEntry, exercise: Exercise, source: str, named_first: bool
+) -> str | None:
+    """Return a question about sets as read: a machine's bare load that may be its pin, a
+    count that may be tries (`3 muscle-up attempts`), or a day's total written before the
+    name in prose (`I did 100 pull-ups today`; not an app's `Situps: 100`)."""
+    label = exercise.name.lower()
     raw = source.lower()
+    loads = {s.weight for s in entry.sets if not s.bodyweight}
+    if (
+        "machine" in exercise.equipment
+        and loads
+        and max(loads) < MIN_BARE_MACHINE_LOAD
+        and not _UNIT_WRITTEN.search(raw)
+    ):
+        pin = f"{max(loads):g}"
+        return (
+            f"Was that {pin} kg or lb on the {label}, or the pin's number on the stack? "
+            f"Send the load with its unit, e.g. `{label} 3x12 40kg`"
+        )
     if _ATTEMPTS.search(raw):
         return f"How many reps of {label} went up, in how many sets? e.g. `{label} 3x5 bw`"
     most_reps = max(s.reps for s in entry.sets)

@@ -92,6 +92,11 @@ _WARMUP_LABEL = re.compile(
 )
 
 
+_WARMUP_LINE = re.compile(
+    r"\s*[a-z][a-z' -]{1,30}?\s+warm[\s-]*ups?\s*:?\s*(?=\d|empty|bar\b)", re.IGNORECASE
+)
+
+
 def _labelled_warmup(text: str) -> bool:
     return ("w" in text or "W" in text) and _WARMUP_LABEL.search(text) is not None
 
@@ -251,6 +256,8 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
         prepared = _prepare(plain, names)
         first = True
         dumbbells = _DUMBBELL_WORD.search(plain) is not None
+        # `Squat warmups 20x10, 50x5, 70x3`: every set of the line is a warm-up
+        warmup_line = "arm" in plain and _WARMUP_LINE.match(plain) is not None
         for part in _PART.finditer(prepared):
             if part[0].strip(" ;"):
                 # from the part's first character, past a word blanked before it (`... then
@@ -259,7 +266,7 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
                 raw = text[start : line.start() + part.end()]
                 # `[Warm-up] 40kg x 10`: the label before a line's first part was blanked
                 lead = text[line.start() : start] if first else ""
-                warmup = _labelled_warmup(raw) or _labelled_warmup(lead.strip())
+                warmup = warmup_line or _labelled_warmup(raw) or _labelled_warmup(lead.strip())
                 segments.append(
                     _segment(part[0], raw, start, number, names, first, dumbbells, warmup)
                 )

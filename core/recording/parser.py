@@ -40,7 +40,7 @@ from core.recording.cardio import (
 )
 from core.recording.catalogue import Exercise, display_name
 from core.recording.dates import Dated, Heading, Weekday, date_heading
-from core.recording.doubts import count_doubt, doubt
+from core.recording.doubts import doubt, entry_doubt
 from core.recording.durations import find_durations, session_minutes
 from core.recording.entries import (
     Ambiguity,
@@ -78,7 +78,9 @@ MIN_TALLY_LINES = 3
 _TALLY = re.compile(r"[^\d]*?(\d+)\s*")  # one number after a name (`name` is checked)
 # A line of a count and one to three words (`100 froggers`): reps of an unknown exercise,
 # unless the words are a unit, a time or a set word.
-_SUPERSET = re.compile(r"\bsuper\s*-?\s*set(?:ted)?\s+(?:with|and)\s+([a-z][a-z -]{2,40})")
+_SUPERSET = re.compile(
+    r"\bsuper\s*-?\s*set(?:ted)?\s+(?:with|and)\s+(?:\d+\s*[x×]\s*\d+\s+)?([a-z][a-z -]{2,40})"
+)
 # A load worked up to, with no lift named: asked which, never dropped.
 # (`I started with 95kg, then jumped to 100kg and missed`: lifted, missed, opened at a load)
 _LOAD_REACHED = re.compile(
@@ -421,7 +423,7 @@ def _read_fragment(
     if isinstance(outcome.item, StrengthEntry) and (
         question := doubt(fragment, head.exercise, source)
         or _added_or_own(outcome.item, source)
-        or count_doubt(outcome.item, head.exercise.name.lower(), source, head.leading)
+        or entry_doubt(outcome.item, head.exercise, source, head.leading)
     ):
         return Outcome(Problem("unreadable", source, question), counted=True)
     if outcome.ambiguous and notation is None and isinstance(outcome.item, StrengthEntry):

@@ -80,6 +80,10 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
         # `instead of 3x8 bench I did 3x10`, `only managed 3x5 of the 5x5`: one set chain
         # was planned, the other done. Which? Asked, never both added up.
         outcomes = _asked_whole(outcomes, text, _WHICH_SETS_DONE)
+    if (frame := _frame(text)) is not None:
+        # `Plan for Thursday` / `My husband's session today:` / `Is this a good routine?`
+        # above the sets: the heading says whose they are, or that they are not done.
+        outcomes = _asked_whole(outcomes, text, frame)
     if _CORRECTED.search(lower):
         # `squat 3x8 100kg, no wait 95kg`, `... sorry 3x6`, a line `actually 95kg`: the
         # numbers were corrected in the message; which are right? Asked, never the first.
@@ -101,7 +105,7 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
     ):
         # `walk 40 min tomorrow`, `heading out for a 40 min walk`: not done yet. Asked.
         outcomes = _asked_whole(outcomes, text, _NOT_YET)
-    if "round" in lower or "repeat" in lower or " times" in lower:
+    if "round" in lower or "repeat" in lower or " times" in lower or _BLOCK_WORDS.search(lower):
         outcomes = [_in_rounds(o, text) for o in outcomes]
     if (habit := HABIT.search(lower)) and not _INTENT.search(
         lower[max(0, habit.start() - 30) : habit.start()]
@@ -116,9 +120,12 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
 _ROUNDS_IN_LINE = re.compile(
     r"(?:^|[,;:]\s*)(?P<n>\d+|two|three|four|five|six)\s+rounds?\s*(?::|,|of\b|$)"
     # `3 times w/ 30 secs rest between` under a circuit's lines
-    r"|^[ \t]*(?P<times>\d+|two|three|four|five|six)\s+times\s+(?:w/|with|through|round)",
+    r"|^[ \t]*(?P<times>\d+|two|three|four|five|six)\s+times\s+(?:w/|with|through|round)"
+    # `Circuit x3`, `Giant set x3: ...`, `Complex x5: 5 deadlifts, 5 rows`
+    r"|\b(?:circuits?|giant\s+sets?|complex|tri-?sets?)\s*[x×]\s*(?P<block>\d+)\b",
     re.IGNORECASE | re.MULTILINE,
 )
+_BLOCK_WORDS = re.compile(r"circuit|giant|complex|tri-?set")
 _ROUNDS = re.compile(
     r"^[\s*•–-]*(?:\(\d\)\s*)?"  # a list's marker: `(2) 5 rounds`
     r"(?:repeat(?:ed)?(?:\s+(?:it|this|that|all|the\s+lot|circuit))?\s*"
@@ -196,6 +203,38 @@ _SOMEONE_ELSE = re.compile(
     r"(?:\s+(?:did|ran|walked|rode|swam|lifted|benched|squatted|deadlifted|has\s+done|just\s+did)\b"
     r"|['’]s\s+(?:\w+\s+){0,2}(?:is|was|were)\s+\d)"  # `my daughter's squat is 3x5 60kg`
 )
+# A heading line, with no numbers, that frames the sets under it as not the writer's done
+# session: a plan, a template or prescription, a usual routine, an app's suggestion,
+# someone else's, or a question about them.
+_FRAME_NOT_DONE = re.compile(
+    r"^\s*(?:\w+['’]s\s+)?plan\b|\bplan\s+for\b|\btemplate\b|\broutine\s+(?:i\s+use|for)\b"
+    r"|\bsuggest(?:s|ed|ion)?\b|\bgave\s+me\b|\bprescri\w*|\bfor\s+my\s+clients?\b"
+    r"|\bto\s+do\s+(?:daily|every|each|today|tomorrow|later)\b"
+)
+_FRAME_WHOSE = re.compile(
+    r"\bmy\s+(?:wife|husband|son|daughter|partner|friend|dad|mom|mum|father|mother|brother|"
+    r"sister|kids?|grandson|granddaughter|boyfriend|girlfriend|client)['’]s\b"
+    r"|\b(?:his|her|their)\s+(?:first\s+)?(?:session|workout)\b"
+)
+_WHICH_DONE = "Did you do those today? Send what you did, and I'll log it."
+_SETS_OR_TIME = re.compile(r"\d\s*[x×]\s*\d|\d\s*(?:kgs?|lbs?|#|min|mins|minutes|km|miles?)\b")
+
+
+def _frame(text: str) -> str | None:
+    """Return the question a heading line asks of the sets under it, if it frames them as
+    someone else's (`My son's first gym session!`), not done (`Plan for Thursday`), or a
+    question (`Is this a good routine for a 60 year old?`)."""
+    head, newline, below = text.strip().partition("\n")
+    if not newline or _SETS_OR_TIME.search(head) or not _DIGIT.search(below):
+        return None
+    head = head.lower()
+    if _FRAME_WHOSE.search(head):
+        return _WHOSE
+    if _FRAME_NOT_DONE.search(head) or head.rstrip().endswith("?"):
+        return _WHICH_DONE
+    return None
+
+
 # A number corrected in the message: `no wait 95kg`, `sorry 3x6`, `I meant 95`, a line of its
 # own `actually 95kg`, `oops 8 reps not 6`.
 _CORRECTED = re.compile(
@@ -364,7 +403,8 @@ _NO_ACTIVITY = re.compile(r"\bno\s+(walk|run|ride|bike|swim|jog|row|hike|cardio)
 # `Total: 120 minutes of walking, and 30 minutes of strength`: a summary of sessions.
 _TOTAL_FIRST = re.compile(
     r"\s*totals?(?:\s+time)?\s*:|\s*totals?\s+for\s+(?:the|this|today|my)\b"
-    r"|\s*total\s+(?:training\s+)?(?:time|duration|volume|hours)\s*[-–:]"  # a week's, above its parts
+    # `Total training duration - 22 hours` above a week's parts
+    r"|\s*total\s+(?:training\s+)?(?:time|duration|volume|hours)\s*[-–:]"
 )
 
 
