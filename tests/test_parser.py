@@ -211,7 +211,7 @@ PROBLEMS = [
     ("squat 3x8 -100kg", "implausible", "Negative"),
     ("squat 3x2.5 100kg", "implausible", "whole numbers"),
     ("squat 3x5 100kg rpe 11", "implausible", "RPE 11"),
-    ("squat 99999999999999999999x8", "implausible", "over a billion"),
+    ("squat 99999999999999999999x8", "implausible", "Over a billion"),
     ("zone 2 run 25h", "implausible", "1500 minutes"),
     ("zone 2 run 0 min", "implausible", "0 minutes"),
     ("zone 2 run 45 min hr 300", "implausible", "300 bpm"),

@@ -1283,6 +1283,39 @@ RULES = [
     ("Sled push 4 lengths 60kg", "kg", ASK),
     ("Chins 3 6", "kg", ASK),
     ("pull ups 8 6", "kg", "pull_up: bw x 8, bw x 6"),
+    # a review of this session's rules: each line below was read wrong or asked needlessly
+    ("squat 5x100kg, 20kg more than last week", "kg", "squat: 100kg x 5"),
+    ("deadlift 5x140kg, 10kg PR", "kg", "deadlift: 140kg x 5"),
+    ("squat 2x5 100kg, 20kg bar", "kg", "squat: 100kg x 5, 100kg x 5"),
+    ("rdl 3x10 at 60,70", "kg", ASK),
+    ("running around the park 30 min", "kg", "other: 30 min"),
+    ("bench 3x8 80kg, 1 rep short on the last 2 sets", "kg", ASK),
+    ("squat 100kg 8 reps, 2 times more than last week", "kg", "squat: 100kg x 8"),
+    ("squat 3x5 100\nlast week I did:\nsquat 3x5 95", "kg", ASK),
+    ("Sorry, 3x5 squat 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    (
+        "squat 3x5 100kg. No wait, I also did 20 min walk",
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5; walk: 20 min",
+    ),
+    ("actually 2 workouts today:\nsquat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("ran 5k 24:30, all-time pb!", "kg", "other: 24.5 min"),
+    (
+        "squat 3x5 100kg\nmy wife's birthday is 14 march",
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5",
+    ),
+    (
+        "first attempt at low bar squat 3x5 100kg",
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5",
+    ),
+    ("our normal run is 5k but today we ran 8k in 45 min", "kg", ASK),
+    (
+        "3 x 10 Bicep Curls with 4 kg and 3 x 10 Shoulder Press with 4 kg",
+        "kg",
+        "bicep_curl: 4kg x 10, 4kg x 10, 4kg x 10; overhead_press: 4kg x 10, 4kg x 10, 4kg x 10",
+    ),
 ]
 
 

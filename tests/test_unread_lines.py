@@ -22,8 +22,16 @@ def test_an_unread_line_naming_a_lift_is_said_back_and_nothing_of_it_recorded() 
 
 @pytest.mark.parametrize(
     "note",
-    ["felt good, 3rd week in a row", "Week 4 of 12", "slept 7 hours", "Great session!"],
-    ids=["a streak, no rowing", "a week", "sleep", "words"],
+    [
+        "felt good, 3rd week in a row",
+        "Week 4 of 12",
+        "slept 7 hours",
+        "Great session!",
+        "deadlifts skipped, back sore 2 days",
+        "run tomorrow 5k",
+        "2 years ago I squatted 140",
+    ],
+    ids=["a streak, no rowing", "a week", "sleep", "words", "skipped", "a plan", "the past"],
 )
 def test_a_note_beside_the_sets_stays_quiet(note: str) -> None:
     result = parse(f"squat 3x5 225\n{note}", "lb")
@@ -55,3 +63,11 @@ def test_a_past_said_above_the_sets_is_said_of_them_all() -> None:
     result = parse("Last week:\nsquat 5x5 225\nRDL 135 3x10", "lb")
     assert not result.entries
     assert all("earlier one" in p.message for p in result.problems)
+
+
+def test_a_number_too_long_for_any_set_is_said_back_and_nothing_recorded() -> None:
+    result = parse("squat 3x5 " + "1" * 2000, "kg")
+    assert not result.entries
+    (problem,) = result.problems
+    assert problem.kind == "implausible"
+    assert "too long" in problem.message

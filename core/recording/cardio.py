@@ -51,7 +51,10 @@ WALK_MAX_KMH = 7.0
 MIN_BARE_M_METRES = 100  # `45m` glued is minutes, `400m` metres
 KM_PER = {"km": 1.0, "k": 1.0, "mi": KM_PER_MILE, "y": 0.0009144, "m": 0.001}
 
-_ZONE2 = re.compile(r"\b(?:zo(?:ne?|me)\s*(?:2|two)|z\s?2)\b")  # `zon 2`, `z 2`: typed fast
+# `zon 2`, `z 2 45 min`: typed fast (not `z 2 rounds`)
+_ZONE2 = re.compile(
+    r"\b(?:zo(?:ne?|me)\s*(?:2|two)|z2|z\s2(?=\s+(?:\d|bike|run|walk|ride|row|swim)))\b"
+)
 _HIIT = re.compile(r"\b(?:hiit|hitt|intervals?|tabata|sprints?)\b")
 _WORD = re.compile(r"[a-z]+")
 _NAMED = re.compile(rf"{_ZONE2.pattern}|{_HIIT.pattern}")  # zone 2 or intervals, in one pass
@@ -94,7 +97,7 @@ def activity_noun(activity: str) -> str:
 MACHINE = "treadmill"  # walked or ran on: the speed or another word says which
 _ACTIVITY_WORDS = frozenset(ACTIVITIES) | {MACHINE}
 _NOT_AN_ACTIVITY = re.compile(
-    r"\bin a row\b|\brunning\s+(?:errands|late|around|low|out\s+of|a\s+(?:fever|temperature))\b"
+    r"\bin a row\b|\brunning\s+(?:errands|late|a\s+(?:fever|temperature))\b"
 )
 # `8 minutes on the trainer`: a cyclist's indoor trainer (never a personal trainer, whom
 # one trains *with*).

@@ -20,6 +20,9 @@ from core.recording.fragments import Segment
 _LENGTHS = re.compile(r"\b(\d+)\s*(lengths?|lanes?|trips?|laps?)\b")
 MAX_SETS = 10
 _TWO_BARE = re.compile(r"[a-z][a-z' -]*?\s+(\d{1,2})\s+(\d{1,2})")
+_SHORT_ON_SETS = re.compile(
+    r"\b(?:\d+|a|one|two)\s+reps?\s+short\b[^.;\n]{0,30}\b(?:\d+|two|three|four)\s+sets\b"
+)
 _MORE_AT = re.compile(r"\b\d+\s+more\s+(?:sets?\s+)?(?:at|@|with|of)\s+\d")
 _TIMED_WORK = re.compile(r"\b\d+\s*(?:minutes?|mins?)\s+of\b")
 _GEAR_LOAD = re.compile(r"\b(?:chains?|vest|backpack|weight belt|plates? on|on my back)\b")
@@ -162,6 +165,9 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
             f"{exercise.name}: {m[1]} sets of {m[2]}, or two sets of {m[1]} and {m[2]}? "
             f"e.g. `{label} {m[1]}x{m[2]}`"
         )
+    if _SHORT_ON_SETS.search(raw):
+        # `1 rep short on the last 2 sets`: which sets had how many? Asked, never more sets
+        return f"How many reps in each set of {label}? Send each set, e.g. `{label} 80kg 8, 7, 7`"
     if _MORE_AT.search(raw):
         # `then 2 more at 180`: two more sets, their reps unsaid; never a set of 2
         return (
@@ -223,7 +229,7 @@ _SET_WRITTEN = re.compile(
     r"\bsets?\b|\d\s*[x×]\s*\d|[x×]\s*\d|\b(?:straight|unbroken|in\s+a\s+row|one\s+go|non-?stop)\b"
 )
 # `3 muscle-up attempts`: tries, not reps made
-_ATTEMPTS = re.compile(r"\b(?:attempts?|tries)\b")
+_ATTEMPTS = re.compile(r"\b\d+\s+(?:[a-z-]+\s+){0,3}?(?:attempts|tries)\b|\battempts\s*:")
 
 
 # A machine's load with no unit, under this: the pin's place on the stack (`leg press 3x12 8`)
@@ -252,7 +258,8 @@ def entry_doubt(
             f"Send the load with its unit, e.g. `{label} 3x12 40kg`"
         )
     if _ATTEMPTS.search(raw):
-        return f"How many reps of {label} went up, in how many sets? e.g. `{label} 3x5 bw`"
+        load = "bw" if exercise.bodyweight else f"100{entry.sets[0].unit}"
+        return f"How many reps of {label} went up, in how many sets? e.g. `{label} 3x5 {load}`"
     most_reps = max(s.reps for s in entry.sets)
     if (
         not named_first

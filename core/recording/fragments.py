@@ -127,7 +127,7 @@ _DECIMAL_COMMA = re.compile(
     rf"(\d),(\d{{1,2}})(?=\s*(?:{UNIT}|h\b|hrs?\b|hours?\b|km\b|mi\b|miles?\b|k\b))"
     r"|(?<![x×])(\d),(\d)(?=\s*min)"  # `28,5 minutes`; not `25,30 min` (two sessions or a range)
     # a load after `at` or `@` (`8,8,7 at 62,5`): more than an RPE, and last in its list
-    r"|(?:(?<=\bat\s)|(?<=@)|(?<=@\s))([1-9]\d{1,2}),(\d{1,2})(?![\d,.]|\s*,\s*\d)"
+    r"|(?:(?<=\bat\s)|(?<=@)|(?<=@\s))([1-9]\d{1,2}),(5|25|75)(?![\d,.]|\s*,\s*\d)"
     # a load last after the sets, in plates' steps (`squat 3x5 102,5`, `OHP 3x5 42,5`)
     r"|(?<=\d\s)([1-9]\d{1,2}),(5|25|75)(?=[\s.!]*$)"
 )
@@ -322,7 +322,8 @@ _AND_SETS_NAME = re.compile(
     r"\s(?:and|&)\s+(?=\d+\s*x\s*\d+\s+((?!(?:reps?|sets?|kgs?|lbs?|at|with|@)\b)[a-z][a-z' -]*))",
     re.IGNORECASE,
 )
-_SETS_THEN_WORDS = re.compile(r"\d+\s*x\s*\d+\s+([a-z][a-z' -]*)", re.IGNORECASE)
+# `3 x 10 bicep curls with 4 kg`: sets, then the lift's name (a few words may come first)
+_SETS_THEN_LIFT = re.compile(r"(?:[a-z:]+\s+){0,6}?\d+\s*x\s*\d+\s+([a-z][a-z' -]*)", re.I)
 _ZONE_LABEL_END = re.compile(r"\b(?:zone|z)\s*-?\s*\d\s*$")
 
 
@@ -506,7 +507,7 @@ def _prepare(line: str, names: Mapping[str, str] | None) -> str:
             and (
                 _opens_with_lift(last, names)
                 # `3 x 10 bicep curls with 4 kg and 3 x 10 shoulder press`: sets, then a name
-                or ((lift := _SETS_THEN_WORDS.search(last)) and _opens_with_lift(lift[1], names))
+                or ((lift := _SETS_THEN_LIFT.match(last)) and _opens_with_lift(lift[1], names))
             )
         ):
             chars[m.start() : m.end()] = ";" + " " * (m.end() - m.start() - 1)

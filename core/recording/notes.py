@@ -107,6 +107,7 @@ _MISSED = re.compile(
 # `1 rep short on the last`, `two reps short on the last set`: that many fewer
 _SHORT = re.compile(
     rf"\b{_COUNT}\s+reps?\s+short\s+(?:on|in)\s+(?:the\s+)?last(?:\s+(?:set|one))?\b"
+    r"(?!\s+(?:\d|two|three|four|sets))"  # not `on the last 2 sets`
 )
 # `last set 6 reps`, `4 on the last`, `6 on the last set`: the last set's reps (a bare
 # `last set 4` may be its RPE: asked, see core.recording.doubts)
@@ -239,7 +240,7 @@ _TIMES_OVER = re.compile(
     # after a number, or a set's last word (`5 reps, 3 times`, `with 40kg, three times over`)
     r"(?:(?<=[\dx])|(?<=reps)|(?<=rep)|(?<=kg)|(?<=kgs)|(?<=lb)|(?<=lbs)|(?<=kilos))"
     r"(\s*,?\s*)(?:x\s*)?(?:(\d|two|three|four|five|six)\s+times|(twice))\b"
-    r"(?!\s+(?:a|per|each|every|in|this|last|that|these|those)\b|\s+\w*\d"
+    r"(?!\s+(?:a|per|each|every|in|this|last|that|these|those|more|less|as)\b|\s+\w*\d"
     r"|\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
     re.IGNORECASE,
 )
@@ -363,10 +364,12 @@ HABIT = re.compile(
     # where one has got to: `my deadlifts are at 185`, `currently doing about 3 sets of 4`
     r"|\bcurrently\s+doing\b|\bmy\s+(?:\w+\s+)?(?:lifts?|squats?|deadlifts?|bench(?:es)?|"
     r"press(?:es)?|maxe?s?|numbers|rows?|curls?)\s+(?:are|is)\s+(?:at|up\s+to)\s+\d"
-    # `Our normal run is 25 minutes or so`: the usual one, not today's
-    r"|\b(?:my|our)\s+(?:normal|usual|regular|typical)\s+(?:\w+\s+)?(?:is|was|takes|lasts)\b"
-    # `We do a solid half-hour on cardio. I use the bike`: what is done, as a rule
-    r"|\bwe\s+do\s+(?:a|an|our)\b|\bi\s+use\s+the\b"
+)
+# What is done as a rule: `Our normal run is 25 minutes or so`, `We do a solid half-hour on
+# cardio` (beside today's, `Today we are gone for just over an hour`, which time is whose?)
+USUAL = re.compile(
+    r"\b(?:my|our)\s+(?:normal|usual|regular|typical)\s+(?:\w+\s+)?(?:is|was|takes|lasts)\b"
+    r"|\bwe\s+do\s+(?:a|an|our)\b"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.
@@ -382,7 +385,7 @@ PAST = re.compile(
     # `last weeks run of 10.97km`, `current capacity: 295x6`, `strongest session at 225 was`
     r"|\blast\s+weeks?['’]?s?\s+(?:run|walk|ride|swim|session|workout)\b"
     r"|\b\d+\s+days?\s+in\s+a\s+row\b"  # `I've rowed 8 days in a row`: a streak's tally
-    r"|\b(?:course|overall|all[- ]time|lifetime)\s+(?:pb|pr|best)\b"  # `course PB: 28:33`
+    r"|\b(?:course|overall|all[- ]time|lifetime)\s+(?:pb|pr|best)\s*:"  # `course PB: 28:33`
     r"|\b(?:current\s+)?capacity\s*:|\b(?:strongest|heaviest|best|fastest)\s+"
     r"(?:session|set|lift|run|time|day)\b[^.\n]{0,30}\bwas\b"
 )

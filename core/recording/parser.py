@@ -114,6 +114,7 @@ def _unbracketed(m: re.Match[str], names: Mapping[str, str] | None) -> str:
     return f"{m[1]} {m[2]} {m[3]}"
 
 
+_LONG_NUMBER = re.compile(r"\d{40,}")
 _KEYCAP = re.compile("([0-9#*])\ufe0f?\u20e3")
 
 
@@ -130,6 +131,11 @@ def parse(
     """
     if not text or not text.strip():
         return ParseResult()
+    if (long := _LONG_NUMBER.search(text)) is not None:
+        # a run of digits no set or session has: said back at once, before any pattern
+        # spends time on it
+        message = "That number is too long to log. Check the numbers, e.g. `squat 3x8 100kg`."
+        return ParseResult(problems=(Problem("implausible", long[0][:40] + "…", message),))
     heading, at = _dated(text)
     if heading is not None:
         # `Nov 28 - squat 3x5 100kg`: that day's sets; the heading is not read as sets

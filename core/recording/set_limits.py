@@ -44,8 +44,8 @@ def check(blocks: list[Block], base: Load | None, rpe: float | None, label: str)
         weight, unit = (block.weight, block.unit) if block.weight is not None else weight_of(base)
         if weight is not None and unit and to_kg(weight, unit) > MAX_LOAD_KG:
             return (
-                f"{shown(weight)} {unit} on the {label}? That's over {MAX_LOAD_KG} kg, more than "
-                f"I can log. Check the weight, {example}."
+                f"{shown(weight).capitalize()} {unit} on the {label}? That's over "
+                f"{MAX_LOAD_KG} kg, more than I can log. Check the weight, {example}."
             )
     if rpe is not None and not MIN_RPE <= rpe <= MAX_RPE:
         return (

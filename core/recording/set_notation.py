@@ -168,8 +168,10 @@ _LOAD_ITEMS = re.compile(_LOAD_ITEM, re.IGNORECASE)
 SETS_THEN_LOADS = re.compile(
     rf"(?<![\w.])(?:(?P<sets>\d{{1,2}})[ \t]*[x×][ \t]*(?P<reps>\d{{1,2}})[ \t]+"
     rf"|(?P<each>\d{{1,2}})[ \t]*[x×][ \t]*)(?P<first>{_LOAD_ITEM})"
-    rf"(?P<more>(?:[ \t]*,[ \t]*{_LOAD_ITEM})+)(?![ \t]*(?:[x×\d]|(?:in[ \t]+)?total))",
-    re.IGNORECASE,
+    rf"(?P<more>(?:[ \t]*,[ \t]*{_LOAD_ITEM})+)"
+    # the list ends its clause (not `, 20kg more than last week`, `, 170kg in total`)
+    r"(?=[ \t]*(?:$|[.;!(\n]|@|rpe\b|rir\b|,[ \t]*(?!\d)))",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 

@@ -15,9 +15,11 @@ from collections.abc import Iterable
 from core.recording.cardio import ACTIVITIES
 from core.recording.catalogue import NAME_WORDS_ALONE, singular
 from core.recording.entries import Problem
+from core.recording.notes import PAST, PLAN
 
 _WORD = re.compile(r"[a-z]+")
 _NUMBER = re.compile(r"\d")
+_NOT_DONE = re.compile(r"\b(?:skipped|skip|missed|didn'?t|did\s+not|no)\b|\bago\b")
 _WORDS = NAME_WORDS_ALONE | frozenset(ACTIVITIES)
 MAX_SAID_BACK = 3  # more unread lines than that: one word for the rest
 
@@ -34,6 +36,8 @@ def unread_lines(text: str, sources: Iterable[str]) -> list[Problem]:
         lower = plain.lower()
         if not _NUMBER.search(lower) or any(p in lower or lower in p for p in pieces):
             continue
+        if PLAN.search(lower) or PAST.search(lower) or _NOT_DONE.search(lower):
+            continue  # `run tomorrow 5k`, `2 years ago I squatted 140`, `deadlifts skipped`
         if _WORDS.isdisjoint(singular(w) for w in _WORD.findall(lower)) and _WORDS.isdisjoint(
             _WORD.findall(lower)
         ):

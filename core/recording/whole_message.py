@@ -13,7 +13,7 @@ import re
 from core.recording.cardio import ACTIVITIES, activity_noun
 from core.recording.catalogue import display_name, exercise
 from core.recording.entries import Ambiguity, CardioEntry, Problem, StrengthEntry
-from core.recording.notes import HABIT, PAST, PLAN
+from core.recording.notes import HABIT, PAST, PLAN, USUAL
 from core.recording.strength import Outcome
 
 _DIGIT = re.compile(r"\d")
@@ -84,9 +84,10 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
         # `Plan for Thursday` / `My husband's session today:` / `Is this a good routine?`
         # above the sets: the heading says whose they are, or that they are not done.
         outcomes = _asked_whole(outcomes, text, frame)
-    if _CORRECTED.search(lower):
+    if (fixed := _CORRECTED.search(lower)) and _DIGIT.search(lower[: fixed.start()]):
         # `squat 3x8 100kg, no wait 95kg`, `... sorry 3x6`, a line `actually 95kg`: the
         # numbers were corrected in the message; which are right? Asked, never the first.
+        # (Not `Sorry, 3x5 squat 100kg`: sorry first, nothing to correct yet.)
         outcomes = _asked_whole(outcomes, text, _WHICH_NUMBERS)
     if _SOMEONE_ELSE.search(lower) or (
         _THIRD_PERSON.search(lower) and not _FIRST_PERSON.search(lower)
@@ -110,6 +111,8 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
     if (habit := HABIT.search(lower)) and not _INTENT.search(
         lower[max(0, habit.start() - 30) : habit.start()]
     ):
+        outcomes = [_habit(o, text) for o in outcomes]
+    elif USUAL.search(lower):  # (with `today` too: which time is today's? Asked)
         outcomes = [_habit(o, text) for o in outcomes]
     return outcomes
 
@@ -148,7 +151,10 @@ def _line_below_sets(text: str, at: int, outcomes: list[Outcome]) -> str | None:
     if not any(s.split("\n")[0].strip().lower() in above for s in sources):
         return None
     end = text.find("\n", at)
-    return text[start : end if end != -1 else len(text)].strip().lower()
+    line = text[start : end if end != -1 else len(text)].strip().lower()
+    if not _DIGIT.search(line) or line.endswith(":"):
+        return None  # `last week I did:` heads the lines under it: said of them all
+    return line
 
 
 def _from_line(outcome: Outcome, line: str) -> bool:
@@ -201,7 +207,8 @@ _SOMEONE_ELSE = re.compile(
     r"\bmy\s+(?:wife|husband|son|daughter|partner|friend|dad|mom|mum|father|mother|brother|"
     r"sister|kids?|grandson|granddaughter|grandkids?|boyfriend|girlfriend|coach|trainer)"
     r"(?:\s+(?:did|ran|walked|rode|swam|lifted|benched|squatted|deadlifted|has\s+done|just\s+did)\b"
-    r"|['’]s\s+(?:\w+\s+){0,2}(?:is|was|were)\s+\d)"  # `my daughter's squat is 3x5 60kg`
+    # `my daughter's squat is 3x5 60kg` (not `my wife's birthday is 14 march`)
+    r"|['’]s\s+(?:\w+\s+){0,2}(?:is|was|were)\s+\d+\s*(?:[x×]\s*\d|kgs?\b|lbs?\b|kilos?\b|pounds?\b))"
 )
 # A heading line, with no numbers, that frames the sets under it as not the writer's done
 # session: a plan, a template or prescription, a usual routine, an app's suggestion,
@@ -237,9 +244,13 @@ def _frame(text: str) -> str | None:
 
 # A number corrected in the message: `no wait 95kg`, `sorry 3x6`, `I meant 95`, a line of its
 # own `actually 95kg`, `oops 8 reps not 6`.
+_SET_NUMBER = r"\d+(?:[.,]\d+)?\s*(?:[x×]\s*\d+|kgs?|lbs?|kilos?|pounds?|reps?|#)?(?![\w.,])"
 _CORRECTED = re.compile(
-    r"\bno\s+wait\b|\b(?:sorry|oops|correction|i\s+meant?|typo)\s*[,:!-]?\s*(?:it\s+was\s+)?\d"
-    r"|(?:^|\n|[,;]\s*)actually\s*[,:]?\s*(?:it\s+was\s+)?\d"
+    r"\b(?:no\s+wait|sorry|oops|correction|i\s+meant?|typo)\s*[,:!-]?\s*(?:it\s+was\s+)?"
+    rf"{_SET_NUMBER}(?!\s*(?:days?|weeks?|more|min|mins|minutes|hours?|workouts?|sessions?)\b)"
+    rf"|(?:^|\n|[,;]\s*)actually\s*[,:]?\s*(?:it\s+was\s+)?{_SET_NUMBER}"
+    r"(?!\s*(?:days?|weeks?|more|min|mins|minutes|hours?|workouts?|sessions?)\b)",
+    re.MULTILINE,
 )
 _WHICH_NUMBERS = (
     "You corrected a number in that message, so I recorded nothing. Send it again as it "
