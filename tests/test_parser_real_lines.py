@@ -1316,6 +1316,20 @@ RULES = [
         "kg",
         "bicep_curl: 4kg x 10, 4kg x 10, 4kg x 10; overhead_press: 4kg x 10, 4kg x 10, 4kg x 10",
     ),
+    # a second block of sets after `and` has its own load (it had taken the first one's)
+    (
+        "bench 3x8 at 60 and 3x5 at 70",
+        "kg",
+        "bench_press: 60kg x 8, 60kg x 8, 60kg x 8, 70kg x 5, 70kg x 5, 70kg x 5",
+    ),
+    ("We do a warmup then squat 3x5 100kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    (
+        "squat 3x5 100kg\nbench 3x8 80kg\nmy usual bench is 85",
+        "kg",
+        "squat: 100kg x 5, 100kg x 5, 100kg x 5; bench_press: 80kg x 8, 80kg x 8, 80kg x 8",
+    ),
+    ("squat 3x5 100kg\nmy son's bench is 60kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("new all time pr: squat 1x1 150kg", "kg", "squat: 150kg x 1"),
 ]
 
 

@@ -369,7 +369,8 @@ HABIT = re.compile(
 # cardio` (beside today's, `Today we are gone for just over an hour`, which time is whose?)
 USUAL = re.compile(
     r"\b(?:my|our)\s+(?:normal|usual|regular|typical)\s+(?:\w+\s+)?(?:is|was|takes|lasts)\b"
-    r"|\bwe\s+do\s+(?:a|an|our)\b"
+    r"|\bwe\s+do\s+(?:a|an|our)\s+(?:\w+\s+)?(?:half[- ]hour|hour|\d+\s*(?:min|minutes))"
+    r"\s+(?:on|of)\b"
 )
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.
@@ -385,7 +386,8 @@ PAST = re.compile(
     # `last weeks run of 10.97km`, `current capacity: 295x6`, `strongest session at 225 was`
     r"|\blast\s+weeks?['’]?s?\s+(?:run|walk|ride|swim|session|workout)\b"
     r"|\b\d+\s+days?\s+in\s+a\s+row\b"  # `I've rowed 8 days in a row`: a streak's tally
-    r"|\b(?:course|overall|all[- ]time|lifetime)\s+(?:pb|pr|best)\s*:"  # `course PB: 28:33`
+    # `course PB: 28:33` (not `new all time pr:`, today's)
+    r"|(?<!new\s)\b(?:course|overall|all[- ]time|lifetime)\s+(?:pb|pr|best)\s*:"
     r"|\b(?:current\s+)?capacity\s*:|\b(?:strongest|heaviest|best|fastest)\s+"
     r"(?:session|set|lift|run|time|day)\b[^.\n]{0,30}\bwas\b"
 )

@@ -114,6 +114,9 @@ def _unbracketed(m: re.Match[str], names: Mapping[str, str] | None) -> str:
     return f"{m[1]} {m[2]} {m[3]}"
 
 
+_AND_SETS = re.compile(
+    r"\s+(?:and|&)(?=\s+\d{1,2}\s*[x×]\s*\d{1,2}\s*(?:@|at\b|\d|$|[,;.\n]))", re.IGNORECASE
+)
 _LONG_NUMBER = re.compile(r"\d{40,}")
 _KEYCAP = re.compile("([0-9#*])\ufe0f?\u20e3")
 
@@ -158,6 +161,9 @@ def parse(
         text = listed_reps(text)  # `3 sets of 8, 8, 7`, `3 sets 8, 8, 7`: those three sets
     if "," in text:
         text = listed_loads(text)  # `3x5 35kg, 35kg, 32.5kg`: one load a set
+    if " and " in text or " & " in text:
+        # `bench 3x8 at 60 and 3x5 at 70`: a second block of sets, as after a comma
+        text = _AND_SETS.sub(lambda m: "," + " " * (len(m[0]) - 1), text)
     if _LIST_START.search(text):
         text = _one_item_a_line(text)  # `1. Squat 3x5 100kg 2. Bench 3x8 80kg`
     if "(" in text and (broken_down := _TOTAL_THEN_SETS.search(text)):

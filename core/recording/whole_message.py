@@ -89,9 +89,12 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
         # numbers were corrected in the message; which are right? Asked, never the first.
         # (Not `Sorry, 3x5 squat 100kg`: sorry first, nothing to correct yet.)
         outcomes = _asked_whole(outcomes, text, _WHICH_NUMBERS)
-    if _SOMEONE_ELSE.search(lower) or (
-        _THIRD_PERSON.search(lower) and not _FIRST_PERSON.search(lower)
+    if (other := _SOMEONE_ELSE.search(lower)) and (
+        below := _line_below_sets(text, other.start(), outcomes)
     ):
+        # `squat 3x5 100kg` / `my son's bench is 60kg`: that line is his, the rest mine
+        outcomes = [_whose(o) if _from_line(o, below) else o for o in outcomes]
+    elif other or (_THIRD_PERSON.search(lower) and not _FIRST_PERSON.search(lower)):
         # `my wife did squat 3x5 60kg`: whose sets? Asked, never put in this person's log.
         outcomes = _asked_whole(outcomes, text, _WHOSE)
     if _SKIPPED.search(lower):
@@ -112,8 +115,10 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
         lower[max(0, habit.start() - 30) : habit.start()]
     ):
         outcomes = [_habit(o, text) for o in outcomes]
-    elif USUAL.search(lower):  # (with `today` too: which time is today's? Asked)
-        outcomes = [_habit(o, text) for o in outcomes]
+    elif usual := USUAL.search(lower):  # (with `today` too: which time is today's? Asked)
+        # a note under today's sets (`my usual bench is 85`) speaks only of its own line
+        below = _line_below_sets(text, usual.start(), outcomes)
+        outcomes = [o if below and not _from_line(o, below) else _habit(o, text) for o in outcomes]
     return outcomes
 
 
@@ -164,6 +169,13 @@ def _from_line(outcome: Outcome, line: str) -> bool:
         for p in item.source.split("\n")
         if _DIGIT.search(p)  # a line of numbers, not a word beside them (`Felt strong,`)
     )
+
+
+def _whose(outcome: Outcome) -> Outcome:
+    item = outcome.item
+    if not isinstance(item, StrengthEntry | Ambiguity | CardioEntry):
+        return outcome
+    return Outcome(Problem("unreadable", item.source, _WHOSE), counted=outcome.counted)
 
 
 def _history(outcome: Outcome) -> Outcome:
@@ -244,7 +256,9 @@ def _frame(text: str) -> str | None:
 
 # A number corrected in the message: `no wait 95kg`, `sorry 3x6`, `I meant 95`, a line of its
 # own `actually 95kg`, `oops 8 reps not 6`.
-_SET_NUMBER = r"\d+(?:[.,]\d+)?\s*(?:[x×]\s*\d+|kgs?|lbs?|kilos?|pounds?|reps?|#)?(?![\w.,])"
+_SET_NUMBER = (
+    r"\d+(?:[.,]\d+)?\s*(?:(?:[x×]\s*\d+|kgs?|lbs?|kilos?|pounds?|reps?|#)(?![\w.,])|[.!]?\s*$)"
+)
 _CORRECTED = re.compile(
     r"\b(?:no\s+wait|sorry|oops|correction|i\s+meant?|typo)\s*[,:!-]?\s*(?:it\s+was\s+)?"
     rf"{_SET_NUMBER}(?!\s*(?:days?|weeks?|more|min|mins|minutes|hours?|workouts?|sessions?)\b)"
