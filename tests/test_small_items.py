@@ -61,7 +61,8 @@ async def test_history_of_cardio_not_logged_says_how_to_log_it(ann: ChatUser) ->
     assert await ann.say("/history zone 2", at="2026-11-27T09:00") == (
         "No Zone 2 logged yet. Log it like `zone 2 45 min`."
     )
-    assert "don't know the exercise 'zumba'" in await ann.say("/history zumba")
+    assert "don't know the exercise 'quidditch'" in await ann.say("/history quidditch")
+    assert await ann.say("/history zumba") == "No zumba sessions logged yet."
     # A lift still answers as a lift.
     assert "Mon 23 Nov: 3×8 @ 100 kg" in await ann.say("/history squat", at="2026-11-27T09:00")
 
