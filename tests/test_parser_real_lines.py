@@ -1330,6 +1330,17 @@ RULES = [
     ),
     ("squat 3x5 100kg\nmy son's bench is 60kg", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
     ("new all time pr: squat 1x1 150kg", "kg", "squat: 150kg x 1"),
+    # h19-022: `3 sets, 8 reps NAME` is one count (it had been one set); `sitting` is seated
+    (
+        "3 sets, 8 reps deadlifts - 110 pounds",
+        "lb",
+        "deadlift: 110lb x 8, 110lb x 8, 110lb x 8",
+    ),
+    (
+        "4 sets, 12 reps sitting calf raises - 90 pounds",
+        "lb",
+        "calf_raise: 90lb x 12, 90lb x 12, 90lb x 12, 90lb x 12",
+    ),
 ]
 
 

@@ -56,6 +56,7 @@ _SAME_WORD = {
     "barbell": "bb",
     "kettlebell": "kb",
     "bodyweight": "bw",
+    "sitting": "seated",  # `sitting calf raises`
 }
 # Words that leave the lift as it is, wherever they stand. Not "seated" (a seated press is
 # heavier, and often a machine), "paused", "tempo", "deficit", "banded", "close grip" or

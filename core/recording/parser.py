@@ -114,6 +114,7 @@ def _unbracketed(m: re.Match[str], names: Mapping[str, str] | None) -> str:
     return f"{m[1]} {m[2]} {m[3]}"
 
 
+_SETS_COMMA_REPS = re.compile(r"(?<![\w.])(\d{1,2}\s*sets?)\s*,(\s*\d{1,3}\s*reps?\b)", re.I)
 _AND_SETS = re.compile(
     r"\s+(?:and|&)(?=\s+\d{1,2}\s*[x×]\s*\d{1,2}\s*(?:@|at\b|\d|$|[,;.\n]))", re.IGNORECASE
 )
@@ -159,6 +160,8 @@ def parse(
         text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`: an elliptical
     if "set" in text.lower():
         text = listed_reps(text)  # `3 sets of 8, 8, 7`, `3 sets 8, 8, 7`: those three sets
+        # `3 sets, 8 reps deadlifts`: a comma inside one count, not between two parts
+        text = _SETS_COMMA_REPS.sub(lambda m: f"{m[1]} of {m[2]}", text)
     if "," in text:
         text = listed_loads(text)  # `3x5 35kg, 35kg, 32.5kg`: one load a set
     if " and " in text or " & " in text:
