@@ -15,10 +15,10 @@ from core.recording import notes
 from core.recording.catalogue import Exercise
 from core.recording.entries import StrengthEntry
 from core.recording.fragments import Segment
+from core.recording.marks import MAX_PLAUSIBLE_SETS
 
 # Doubts that turn a strength reading into a question (`_doubt`).
 _LENGTHS = re.compile(r"\b(\d+)\s*(lengths?|lanes?|trips?|laps?)\b")
-MAX_SETS = 10
 _TWO_BARE = re.compile(r"[a-z][a-z' -]*?\s+(\d{1,2})\s+(\d{1,2})")
 _SHORT_ON_SETS = re.compile(
     r"\b(?:\d+|a|one|two)\s+reps?\s+short\b[^.;\n]{0,30}\b(?:\d+|two|three|four)\s+sets\b"
@@ -159,7 +159,7 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
             f"Were those {count} {m[2]} of {label}? I log them as sets of one, e.g. "
             f"`{label} {count}x1 60kg`"
         )
-    if (m := _TWO_BARE.fullmatch(raw.strip())) and int(m[1]) <= min(int(m[2]), MAX_SETS):
+    if (m := _TWO_BARE.fullmatch(raw.strip())) and int(m[1]) <= min(int(m[2]), MAX_PLAUSIBLE_SETS):
         # `Chins 3 6`: 3 sets of 6, or two sets of 3 and 6? (`8 6`: two sets, fewer the 2nd)
         return (
             f"{exercise.name}: {m[1]} sets of {m[2]}, or two sets of {m[1]} and {m[2]}? "
@@ -275,4 +275,6 @@ def entry_doubt(
 
 
 def _plural(label: str) -> str:
+    # (core.formatting.plural, which gives `N word`, imports the coaching package, which
+    # imports this parser: a cycle, and a heavier start-up for `coach parse`)
     return label + ("es" if label.endswith(("s", "sh", "ch", "x")) else "s")

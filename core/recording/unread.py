@@ -38,9 +38,8 @@ def unread_lines(text: str, sources: Iterable[str]) -> list[Problem]:
             continue
         if PLAN.search(lower) or PAST.search(lower) or _NOT_DONE.search(lower):
             continue  # `run tomorrow 5k`, `2 years ago I squatted 140`, `deadlifts skipped`
-        if _WORDS.isdisjoint(singular(w) for w in _WORD.findall(lower)) and _WORDS.isdisjoint(
-            _WORD.findall(lower)
-        ):
+        words = _WORD.findall(lower)
+        if _WORDS.isdisjoint(words) and _WORDS.isdisjoint(map(singular, words)):
             continue
         unread.append(plain)
     notes = [

@@ -171,20 +171,29 @@ def _from_line(outcome: Outcome, line: str) -> bool:
     )
 
 
-def _whose(outcome: Outcome) -> Outcome:
-    item = outcome.item
-    if not isinstance(item, StrengthEntry | Ambiguity | CardioEntry):
+def _instead(outcome: Outcome, message: str) -> Outcome:
+    """Return `message` asked about the outcome's source in place of what it would record."""
+    assert outcome.item is not None
+    return Outcome(Problem("unreadable", outcome.item.source, message), counted=outcome.counted)
+
+
+def _asked_if_recorded(outcome: Outcome, message: str) -> Outcome:
+    """Return `message` asked instead of the sets or session an outcome would record."""
+    if not isinstance(outcome.item, StrengthEntry | Ambiguity | CardioEntry):
         return outcome
-    return Outcome(Problem("unreadable", item.source, _WHOSE), counted=outcome.counted)
+    return _instead(outcome, message)
+
+
+def _whose(outcome: Outcome) -> Outcome:
+    return _asked_if_recorded(outcome, _WHOSE)
 
 
 def _history(outcome: Outcome) -> Outcome:
     """Return a question instead of sets from a session in the past (see `PAST`)."""
-    item = outcome.item
-    if not isinstance(item, StrengthEntry | Ambiguity | CardioEntry):
-        return outcome
-    message = "Was that today's session, or an earlier one? Send what you did today."
-    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
+    return _asked_if_recorded(outcome, _EARLIER)
+
+
+_EARLIER = "Was that today's session, or an earlier one? Send what you did today."
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -215,9 +224,13 @@ YESTERDAY = re.compile(
 )
 TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
 # Someone else's session: `my wife did squat 3x5 60kg`, `my son ran 5k in 25 min`.
+# The people whose sets a message may tell: `my wife`, `my son's`.
+_KIN = (
+    "wife|husband|son|daughter|partner|friend|dad|mom|mum|father|mother|brother|sister|kids?|"
+    "grandson|granddaughter|boyfriend|girlfriend"
+)
 _SOMEONE_ELSE = re.compile(
-    r"\bmy\s+(?:wife|husband|son|daughter|partner|friend|dad|mom|mum|father|mother|brother|"
-    r"sister|kids?|grandson|granddaughter|grandkids?|boyfriend|girlfriend|coach|trainer)"
+    rf"\bmy\s+(?:{_KIN}|grandkids?|coach|trainer)"
     r"(?:\s+(?:did|ran|walked|rode|swam|lifted|benched|squatted|deadlifted|has\s+done|just\s+did)\b"
     # `my daughter's squat is 3x5 60kg` (not `my wife's birthday is 14 march`)
     r"|['’]s\s+(?:\w+\s+){0,2}(?:is|was|were)\s+\d+\s*(?:[x×]\s*\d|kgs?\b|lbs?\b|kilos?\b|pounds?\b))"
@@ -231,8 +244,7 @@ _FRAME_NOT_DONE = re.compile(
     r"|\bto\s+do\s+(?:daily|every|each|today|tomorrow|later)\b"
 )
 _FRAME_WHOSE = re.compile(
-    r"\bmy\s+(?:wife|husband|son|daughter|partner|friend|dad|mom|mum|father|mother|brother|"
-    r"sister|kids?|grandson|granddaughter|boyfriend|girlfriend|client)['’]s\b"
+    rf"\bmy\s+(?:{_KIN}|client)['’]s\b"
     r"|\b(?:his|her|their)\s+(?:first\s+)?(?:session|workout)\b"
 )
 _WHICH_DONE = "Did you do those today? Send what you did, and I'll log it."
@@ -440,7 +452,7 @@ def _which_load(outcome: Outcome, pair: re.Match[str]) -> Outcome:
         return outcome
     unit = pair[3].rstrip("s")
     message = f"Which did you use, {pair[1]} or {pair[2]} {unit}? Send the load you lifted."
-    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
+    return _instead(outcome, message)
 
 
 def _per_side(outcome: Outcome) -> Outcome:
@@ -456,7 +468,7 @@ def _per_side(outcome: Outcome) -> Outcome:
         f"Was that the plates on each side? Send the {name}'s load in all, bar included, "
         f"e.g. `{name} 4x8 60kg`"
     )
-    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
+    return _instead(outcome, message)
 
 
 def _load_total(outcome: Outcome) -> Outcome:
@@ -469,7 +481,7 @@ def _load_total(outcome: Outcome) -> Outcome:
     message = (
         f"Was that weight in each hand, or both together? Send the weight of one, e.g. `{example}`"
     )
-    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
+    return _instead(outcome, message)
 
 
 def _not_this_session(outcome: Outcome, lower: str) -> Outcome:
@@ -491,7 +503,7 @@ def _not_this_session(outcome: Outcome, lower: str) -> Outcome:
         )
     else:
         return outcome
-    return Outcome(Problem("unreadable", item.source, message), counted=outcome.counted)
+    return _instead(outcome, message)
 
 
 def _first_digit(text: str) -> int:
