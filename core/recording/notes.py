@@ -89,8 +89,11 @@ _WHERE_I_AM = re.compile(
     r"|\bwith\s+\d+\s+warm[- ]?up\s+sets?\b|\bback\s+at\s+it\b|\blast\s+one\s*:",
     re.IGNORECASE,
 )
-_WHERE_WORDS = ("day", "week", "wk", "post", "off", "out", "after", "since", "age", "m ", "warm")
-_WHERE_WORDS += ("back at", "last one")
+# One of these is in every match of `_WHERE_I_AM`: the pattern runs only where one is.
+_WHERE_WORDS = (
+    "day", "week", "wk", "post", "off", "out", "after", "since", "age", "m ", "warm", "back at",
+    "last one",
+)  # fmt: skip
 _OLD = re.compile("old", re.IGNORECASE)  # in every `_AGE`
 _AGE = re.compile(
     r"\b\d+\s*(?:years?|yrs?)[\s-]*old\b(?:\s*@\s*\d+(?:\.\d+)?\s*[a-z]+)?", re.IGNORECASE
