@@ -25,9 +25,11 @@ from typing import Any
 
 import yaml
 
+from core.faq.answer import looks_like_question
 from core.recording.catalogue import CATALOGUE, name_key
 from core.recording.entries import CardioEntry, ParseResult, Problem, StrengthEntry, Unit, to_kg
 from core.recording.parser import parse
+from core.recording.partial import partial_log
 from core.recording.reading import logged_text, never_a_log
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -120,7 +122,12 @@ def read(line: Line) -> ParseResult:
             if offered
             else ParseResult()
         )
-    return parse(text, line.units)
+    result = parse(text, line.units)
+    if result.looks_like_workout or looks_like_question(text):
+        return result
+    # Read as no log, the coach still asks about a piece of one (`I pumped 240 kg today`).
+    partial = partial_log(text, line.units)
+    return ParseResult(problems=(partial,)) if partial is not None else result
 
 
 def _got_sets(entry: StrengthEntry, with_rpe: bool) -> list[tuple]:

@@ -16,6 +16,7 @@ from core.faq import commands as faq_commands
 from core.faq.commands import answer_reply, faq_reply
 from core.faq.small_talk import small_talk
 from core.messages import CANNOT_EDIT, Choice, Reply
+from core.recording.partial import partial_log
 from core.recording.reading import asks_instead_of_logging, read_log
 from core.reminders import commands as reminder_commands
 
@@ -121,6 +122,9 @@ async def conversation(ctx: Context, text: str, dispatch: Handler) -> list[Reply
     told = faq_reply(profile, text)  # a statement about their body: "I'm 68 with bad knees"
     if told.topic in TOLD_TOPICS:
         return [answer_reply(profile, told)]
+    partial = partial_log(text, profile.units)  # `I pumped 240 kilograms today`: which lift?
+    if partial is not None:
+        return [Reply(partial.message)]
     return [
         Reply(
             "I didn't find a workout in that. Log one like `squat 3x8 100kg` or "
