@@ -243,7 +243,8 @@ RULES = [
     ("bench 80 8 rir 2", "kg", "bench_press: 80kg x 8 @8"),  # the number after `rir`
     ("bench 135 3 10", "lb", ASK),  # 3 sets of 10, or sets of 3 and 10?
     ("leg press 6 plates 3x12", "lb", ASK),  # plates on a machine: what load?
-    ("pull ups bw 3 x 8,8,6", "kg", ASK),  # a count before a rep list: never a set of 3
+    # a count, then as many reps (h20-105 `Pull-Ups: 3 x 7, 5, 4`): each set's reps
+    ("pull ups bw 3 x 8,8,6", "kg", "pull_up: bw x 8, bw x 8, bw x 6"),
     ("pull ups 3 x 8 x bw", "kg", "pull_up: bw x 8, bw x 8, bw x 8"),
     ("60kg x 8 incline", "kg", "incline_bench_press: 60kg x 8"),  # no angle mark: the lift
     ("Walk 30 min\nTimed planks 3x60s", "kg", "walk: 30 min"),  # `timed`: no summary line
@@ -1341,6 +1342,46 @@ RULES = [
         "lb",
         "calf_raise: 90lb x 12, 90lb x 12, 90lb x 12, 90lb x 12",
     ),
+    # slice 20 (h20-*): a count, then as many reps, is each set's reps; a list that outgrows
+    # its first number is loads, never reps
+    ("Pull-Ups: 3 x 7, 5, 4", "kg", "pull_up: bw x 7, bw x 5, bw x 4"),
+    ("bench 3x8, 60, 65", "kg", ASK),
+    # a break between pieces is no session's time (h20-078)
+    (
+        "I am still trying to take it easy and the longest single distance rowed was today at "
+        "15km. I broke it up into four 3750meter segments with a 3 minute easy break between "
+        "each one.",
+        "kg",
+        ASK,
+    ),
+    # walking up to the machine is no walk (h20-119); walking to the park is
+    (
+        "I just walked up to it, set the damper at 4, the PM to a 10 minute session and "
+        "started pulling.",
+        "kg",
+        ASK,
+    ),
+    ("walked to the park 30 min", "kg", "walk: 30 min"),
+    # `this past April` is not today (h20-052); a routine of years is a habit (h20-122)
+    (
+        "(I completed my first ride around the park this past April with a time of 1:26:49, "
+        "and today's ride had a time of 1:03:11.)",
+        "kg",
+        ASK,
+    ),
+    ("pool for 30 lengths 1hr most weekdays for last 27 years", "kg", ASK),
+    # someone named as the one who did it (h20-005)
+    (
+        "Today, on the 10 minute challenge, Byron set a new benchmark for us at 146 Calories "
+        "in 10 minutes on the Assault Bike.",
+        "kg",
+        ASK,
+    ),
+    ("Steven rode a 40 mile loop in 2:10", "kg", ASK),
+    # a stair climber, `mintues`, a comma between a time and its session (h20-075/088/069)
+    ("9. Stair Climber - 30 minutes", "kg", "other: 30 min"),
+    ("Spent another 20 mintues on the elliptical", "kg", "other: 20 min"),
+    ("I just returned from a short, 35 minute, open water swim.", "kg", "other: 35 min"),
 ]
 
 

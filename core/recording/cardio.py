@@ -98,6 +98,9 @@ MACHINE = "treadmill"  # walked or ran on: the speed or another word says which
 _ACTIVITY_WORDS = frozenset(ACTIVITIES) | {MACHINE}
 _NOT_AN_ACTIVITY = re.compile(
     r"\bin a row\b|\brunning\s+(?:errands|late|a\s+(?:fever|temperature))\b"
+    # `I just walked up to it` (a machine), `walked over to the rack`: steps, not a walk
+    r"|\bwalk(?:ed)?\s+(?:up|over)\s+to\s+(?:it|him|her|them|the\s+(?:rack|bar|machine|erg|"
+    r"rower|platform|counter|desk))\b"
 )
 # `8 minutes on the trainer`: a cyclist's indoor trainer (never a personal trainer, whom
 # one trains *with*).
@@ -220,7 +223,7 @@ _QUESTIONS: dict[Unclear, str] = {
 
 @lru_cache(maxsize=4096)
 def _activity_words(text: str) -> list[str]:
-    if "in a row" in text or "running " in text:
+    if "in a row" in text or "running " in text or "walk" in text:
         # `3rd week in a row`: a streak, no rowing; `running errands`: no run
         text = _NOT_AN_ACTIVITY.sub(" ", text)
     return _WORD.findall(text)

@@ -120,7 +120,8 @@ _PART_BEFORE = re.compile(
     r"|(?:\d|['′’\"″”]|mins?|minutes?|secs?|seconds?)\s*/)\s*$"
 )
 _PART_AFTER = re.compile(
-    r"\.?\s*(?:of\s+)?(?:(?:walk(?:ing)?|jog(?:ging)?|easy)\s+recover(?:y|ies)\b|pauses?\b|"
+    r"\.?\s*(?:of\s+)?(?:(?:easy|short|quick)\s+(?=rest|break|pause))?"
+    r"(?:(?:walk(?:ing)?|jog(?:ging)?|easy)\s+recover(?:y|ies)\b|pauses?\b|"
     r"rest|recovery|recoveries|recover|break|off|warm\s*-?\s*up|warmup|cool\s*-?\s*down|"
     r"cooldown|r\b|above|below|(?:(?:were|was)\s+)?(?:spent\s+)?in\s+(?:the\s+)?zone\b(?!\s*\d))"
 )

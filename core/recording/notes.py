@@ -354,7 +354,7 @@ HABIT = re.compile(
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\s+i\b|\bevery\s+week\s+i\b"
     r"|^\s*(?:usually|normally)\b|\b(?:usually|normally)[\s.!]*$"
     # `most days I do 50 push ups`, `daily: 10 min walk`, `each monday:`, `3x a week`
-    r"|\bmost\s+days\b|^\s*daily\s*:|^\s*(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\bmost\s+(?:week)?days\b|\bfor\s+(?:the\s+)?(?:last|past)\s+\d+\s+years\b|^\s*daily\s*:|^\s*(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
     r"|\bevery\s+day\s+i\b|\b\d\s*x\s+(?:a|per)\s+week\b"
     r"|\bi\s+could\s+(?:now\s+|probably\s+|easily\s+)?(?:do|get|manage|lift|squat|bench|deadlift"
     r"|press|run|walk|swim|ride|row|cycle)\b"
@@ -384,6 +384,9 @@ PAST = re.compile(
     r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:days?|weeks?|months?|years?) ago"
     r"|(?<!than )last (?:week|month|year|january|february|march|april|may|june|july|august"
     r"|september|october|november|december)|used to|back then|at that time"
+    # `my first ride around the park this past April`
+    r"|this\s+past\s+(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december|spring|summer|autumn|fall|winter)"
     r"|^\s*last\s+time\s+i|back\s+in\s+the\s+day|in\s+(?:19|20)\d\d|when\s+i\s+was\s+\d+)\b"
     r"|\b(?:recent|current) (?:work|lifts|numbers|maxes|bests|prs)\s*:"  # a bio's list
     # `last weeks run of 10.97km`, `current capacity: 295x6`, `strongest session at 225 was`

@@ -158,8 +158,15 @@ def parse(
         text = _TAG.sub("", _WIKI_LINK.sub(r"\1", text))
     if "trainer" in text.lower():
         text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`: an elliptical
+    if "climber" in text.lower():
+        text = _STAIR_CLIMBER.sub("stairmaster", text)  # `Stair Climber - 30 minutes`
+    if "min" in text.lower():
+        text = _MINUTE_TYPO.sub("minutes", text)  # `20 mintues on the elliptical`
+        # `a short, 35 minute, open water swim`: the time, then the session it is of
+        text = _TIME_COMMA.sub(r"\1 ", text)
+    # `3 sets of 8, 8, 7`, `3 sets 8, 8, 7`, `3 x 7, 5, 4`: those three sets
+    text = listed_reps(text)
     if "set" in text.lower():
-        text = listed_reps(text)  # `3 sets of 8, 8, 7`, `3 sets 8, 8, 7`: those three sets
         # `3 sets, 8 reps deadlifts`: a comma inside one count, not between two parts
         text = _SETS_COMMA_REPS.sub(lambda m: f"{m[1]} of {m[2]}", text)
     if "," in text:
@@ -364,6 +371,13 @@ _HELLO_FIRST = re.compile(
     re.IGNORECASE,
 )
 _CROSS_TRAINER = re.compile(r"\b(?:x|cross)\s*-?\s*trainer\b", re.IGNORECASE)
+_STAIR_CLIMBER = re.compile(r"\bstair\s*-?\s*climber\b", re.IGNORECASE)
+_MINUTE_TYPO = re.compile(r"\b(?:mintues?|minuets?|minutues?|minites?|mnutes?|minuts?)\b", re.I)
+_TIME_COMMA = re.compile(
+    r"(\d\s*(?:minutes?|mins?|hours?))\s*,(?=[ \t]*(?:[a-z]+[ \t]+){0,3}"
+    r"(?:swim|walk|run|jog|ride|row|hike|spin)\b)",
+    re.IGNORECASE,
+)
 
 
 def _overflow_problem(overflow: str) -> Problem:

@@ -152,13 +152,33 @@ def _count_agrees(m: re.Match[str]) -> bool:
     return int(m[1]) == len(re.split(r"\s*[,/]\s*", m[3]))
 
 
+# `Pull-Ups: 3 x 7, 5, 4`: a count, then each set's reps (never a set of 7 and two more).
+# Read as the list only when the count agrees and no rep after the first outgrows it by more
+# than 2 (`3x8, 60, 65` is no list of reps).
+_X_LIST = re.compile(
+    r"(?<![\w.])(\d)[ \t]*[x×][ \t]*(\d{1,2}(?:[ \t]*,[ \t]*\d{1,2})+)"
+    r"(?![\d.]|[ \t]*[,/][ \t]*\d|[ \t]*(?:sets?\b|x\b|reps?[ \t]*x\b|kgs?\b|lbs?\b|#|kilos?\b|"
+    r"pounds?\b|k\b))",
+    re.IGNORECASE,
+)
+
+
+def _reps_listed(m: re.Match[str]) -> str:
+    reps = [int(r) for r in re.split(r"[ \t]*,[ \t]*", m[2])]
+    if int(m[1]) != len(reps) or any(r < 1 or r > reps[0] + 2 for r in reps):
+        return m[0]
+    return m[2]
+
+
 def listed_reps(text: str) -> str:
-    """Return `text` with each `N sets of A, B, C` whose count agrees as `A, B, C` (a load
-    between them kept: `3 sets 80kg 8, 8, 7`); one that disagrees is left as written, to be
-    asked (`count_disagrees`)."""
-    return SETS_OF_LIST.sub(
-        lambda m: f"{m['load'] or ''}{m[3]}" if _count_agrees(m) else m[0], text
-    )
+    """Return `text` with each `N sets of A, B, C` (or `N x A, B, C`) whose count agrees as
+    `A, B, C` (a load between them kept: `3 sets 80kg 8, 8, 7`); one that disagrees is left
+    as written, to be asked (`count_disagrees`)."""
+    if "set" in text.lower():
+        text = SETS_OF_LIST.sub(
+            lambda m: f"{m['load'] or ''}{m[3]}" if _count_agrees(m) else m[0], text
+        )
+    return _X_LIST.sub(_reps_listed, text) if "," in text else text
 
 
 # Loads listed after the sets, one a set: `3x5 35kg, 35kg, 32.5kg` (three sets of 5, each its

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from core.recording.cardio import ACTIVITIES, activity_noun
-from core.recording.catalogue import display_name, exercise
+from core.recording.catalogue import NAME_WORDS, display_name, exercise, singular
 from core.recording.entries import Ambiguity, CardioEntry, Problem, StrengthEntry
 from core.recording.notes import HABIT, PAST, PLAN, USUAL
 from core.recording.strength import Outcome
@@ -94,7 +94,9 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
     ):
         # `squat 3x5 100kg` / `my son's bench is 60kg`: that line is his, the rest mine
         outcomes = [_whose(o) if _from_line(o, below) else o for o in outcomes]
-    elif other or (_THIRD_PERSON.search(lower) and not _FIRST_PERSON.search(lower)):
+    elif other or (
+        (_THIRD_PERSON.search(lower) or _named_subject(text)) and not _FIRST_PERSON.search(lower)
+    ):
         # `my wife did squat 3x5 60kg`: whose sets? Asked, never put in this person's log.
         outcomes = _asked_whole(outcomes, text, _WHOSE)
     if _SKIPPED.search(lower):
@@ -288,6 +290,29 @@ _THIRD_PERSON = re.compile(
     r"benched|squatted|pressed|repped)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|im|me|my|we|our)\b")
+# A person named as the one who did it: `Byron set a new benchmark for us at 146 Calories`.
+_NAMED_SUBJECT = re.compile(
+    r"(?:^|[.!;]\s+|,\s*)([A-Z][a-z]{2,})\s+(?:set|ran|rode|swam|lifted|benched|squatted|"
+    r"deadlifted|pulled|hit|walked|managed|completed|did)\s+(?:a|an|his|her|the|\d)"
+)
+# Words that open a sentence before a verb without being anyone (`Then did 3x5`).
+_NOT_A_NAME = frozenset(
+    "then also finally just today yesterday tonight this morning afternoon evening and so but "
+    "first next later again still only easily barely never really actually eventually somehow "
+    "mostly everyone everybody nobody someone coach trainer".split()
+)
+
+
+def _named_subject(text: str) -> bool:
+    """Return whether a sentence of `text` opens with someone's name doing the session."""
+    return any(
+        m[1].lower() not in _NOT_A_NAME
+        and singular(m[1].lower()) not in NAME_WORDS
+        and m[1].lower() not in ACTIVITIES
+        for m in _NAMED_SUBJECT.finditer(text)
+    )
+
+
 # A lift not done: `didn't do squat 3x5 100kg`, `skipped my bench`, `never did deadlifts`.
 _SKIPPED = re.compile(
     r"\b(?:didn'?t\s+(?:do|get\s+to)|did\s+not\s+do|never\s+did|skipped|skip|missed|"
