@@ -1382,6 +1382,12 @@ RULES = [
     ("9. Stair Climber - 30 minutes", "kg", "other: 30 min"),
     ("Spent another 20 mintues on the elliptical", "kg", "other: 20 min"),
     ("I just returned from a short, 35 minute, open water swim.", "kg", "other: 35 min"),
+    # a probe's phone lines (2026-12-01): a mate's or an instructor's session, a place's
+    # distance, are never this person's log
+    ("my mate Steve did 27:40 at parkrun", "kg", ASK),
+    ("our instructor ran 10k in 41 mins", "kg", ASK),
+    ("it's 10 minutes walk to the gym", "kg", ASK),
+    ("cycled to the shops 15 mins", "kg", "other: 15 min"),
 ]
 
 

@@ -101,6 +101,10 @@ _NOT_AN_ACTIVITY = re.compile(
     # `I just walked up to it` (a machine), `walked over to the rack`: steps, not a walk
     r"|\bwalk(?:ed)?\s+(?:up|over)\s+to\s+(?:it|him|her|them|the\s+(?:rack|bar|machine|erg|"
     r"rower|platform|counter|desk))\b"
+    # a place's distance: `it's 10 minutes walk to the gym`, `cycling to the shops is 15 mins`
+    r"|\b(?:it['’]?s|is)\s+(?:a\s+|about\s+|only\s+|just\s+)?\d+\s*(?:min(?:ute)?s?|km|k|miles?)"
+    r"['’]?\s+(?:walk|drive|ride|cycle|run|jog)\b"
+    r"|\b(?:walking|cycling|driving|running|riding)\s+to\s+(?:the\s+|my\s+)?[a-z]+\s+is\b"
 )
 # `8 minutes on the trainer`: a cyclist's indoor trainer (never a personal trainer, whom
 # one trains *with*).
@@ -223,7 +227,7 @@ _QUESTIONS: dict[Unclear, str] = {
 
 @lru_cache(maxsize=4096)
 def _activity_words(text: str) -> list[str]:
-    if "in a row" in text or "running " in text or "walk" in text:
+    if "in a row" in text or "running " in text or "walk" in text or " to " in text:
         # `3rd week in a row`: a streak, no rowing; `running errands`: no run
         text = _NOT_AN_ACTIVITY.sub(" ", text)
     return _WORD.findall(text)

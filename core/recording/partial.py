@@ -22,46 +22,9 @@ from core.recording.cardio import ACTIVITIES
 from core.recording.catalogue import NAME_WORDS_ALONE, Exercise, resolve, singular
 from core.recording.entries import Problem, Unit
 from core.recording.notes import PAST, PLAN, USUAL
+from core.recording.other_numbers import NOT_TODAYS
+from core.recording.whole_message import named_subject
 
-_KIN = (
-    r"wife|husband|son|daughter|partner|friend|dad|mom|mum|father|mother|brother|sister|kids?|"
-    r"grandson|granddaughter|boyfriend|girlfriend"
-)
-# Numbers that are no part of today's session of the writer's own.
-_NOT_TODAYS = re.compile(
-    # body weight
-    r"\bweigh|\bbody\s*-?\s*weight|\bbw\b|\bscale\b|\bbmi\b|\b(?:lost|gained|lose|gain)\b"
-    r"|^\s*weight\s*[:=\-–]"
-    r"|\bi\s+(?:was|am|['’]m)\s+(?:at\s+|now\s+|down\s+to\s+|up\s+to\s+)?\d|\bup\s+from\b|\bdown\s+(?:to|from)\b"
-    # totals over days, steps, streaks, tonnage
-    r"|\bthis\s+(?:week|month|year|season)|\bso\s+far\b|\bper\s+(?:day|week|month)\b"
-    r"|\ba\s+(?:day|week|month|year)\b|\b(?:daily|weekly|monthly|yearly)\b|\bsteps\b"
-    r"|\bstreak\b|\btotall?ed\b|\bvolume\b|\btonnage\b|\bin\s+total\b|\bmost\s+days\b"
-    r"|\b(?:the|for\s+the|during\s+the)\s+(?:month|year|summer|winter|spring|autumn|season)\b"
-    # a year named (`Back in January 2013`), a future (`Next up, 200lbs!`, `I WILL walk`)
-    r"|\b(?:in|since|of|during)\s+(?:19[5-9]\d|20[0-4]\d)\b|^\s*(?:19|20)\d\d\s*:"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}\w*,?\s+)?"
-    r"(?:19|20)\d\d\b|\bnext\b|\bi['’]ll\b"
-    r"|\b(?:i|we)\s+will\b(?!\s+say\b)"
-    # a description of oneself: age, height (`32 y/o male, 5’8” 210 lbs`)
-    r"|\by/?o\b|\byears?\s+old\b|\bvitals\b|\b[4-7]\s*[′'’]\s*(?:1[01]|\d)\s*[″\"”]?(?!\d)"
-    # rest between sets, a one-rep max, other people around (`There were 30 nordic walkers`)
-    r"|\brest(?:ing)?[ \t]*(?::|\d)|\bbetween\s+sets\b|\b1\s*rm\b|\bone[- ]rep\s+max\b"
-    r"|\bthere\s+(?:were|are|was|is)\b"
-    # what one can do, a best from before
-    r"|\b(?:i|you|we)\s+can\b|\bcan\s+(?:do|bench|squat|lift|deadlift|press|run|walk)\b"
-    r"|(?<!\bas\si\s)(?<!\bas\swe\s)\bcould\b"
-    r"|\bmy\s+(?:\w+\s+){0,2}(?:best|pr|pb|record|1\s*rm|max|maxes)\s+(?:is|was|are|were|:)"
-    r"|\bpersonal\s+(?:best|record)\s+(?:is|was)\b"
-    r"|\b(?:previous|old|all[- ]time)\s+(?:best|pr|pb|record)\b"
-    r"|\bbest\s+time\b"
-    # someone else
-    r"|\b(?:he|she|his|her|him|they|their|guy|girl|woman|lady|someone|somebody|everyone|athlete)\b"
-    rf"|\b(?:{_KIN})\b"
-    # sleep, work, money, pain
-    r"|\bsleep|\bslept\b|\bwork(?:ed)?\s+\d|\bbought\b|\bcosts?\b|\bpaid\b|\bprice\b"
-    r"|\bpain\b|\bhurts?\b|\bsore\b|\binjur"
-)
 _NUMBER = r"\d{1,4}(?:[.,]\d{1,2})?"
 _BEFORE = r"(?<![\w.,:/])"  # a number of its own (not `c25k`, `1.5`, `3/4`)
 _LOAD = re.compile(
@@ -76,13 +39,33 @@ _CLOCK = re.compile(
     r"(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|per\b|min\s*/|a\s+mile|/\s*(?:mi|km|k\b|100|500)))",
     re.IGNORECASE,
 )
+_HOURS_MINUTES = r"\d{1,2}\s*(?:h|hrs?|hours?)\s*\d{1,2}(?:\s*(?:m|mins?|minutes?))?"
 _LENGTH = re.compile(
-    rf"{_BEFORE}({_NUMBER}\s*(?:min(?:ute)?s?|hours?|hrs?|km|kms|kilomet(?:er|re)s?|"
-    r"miles?|mi|yards?|yds|meters?|metres?|m|k|laps?|lengths?|watts?|w))(?![a-z])"
-    r"|\b((?:half\s+an|an|one|two|three)\s+hours?|half\s+(?:an\s+)?hour)\b",
+    rf"{_BEFORE}({_HOURS_MINUTES}|{_NUMBER}\s*(?:min(?:ute)?s?|hours?|hrs?|km|kms|"
+    r"kilomet(?:er|re)s?|miles?|mi|yards?|yds|meters?|metres?|m|k|laps?|lengths?|watts?|w))"
+    r"(?![a-z\d])"
+    r"|\b((?:half\s+an|an|one|two|three)\s+hours?|half\s+(?:an\s+)?hour|"
+    r"a\s+(?:full|good|solid)\s+hour)\b",
     re.IGNORECASE,
 )
-_MINUTES = re.compile(rf"{_BEFORE}(\d{{1,3}}[ \t]*(?:min(?:ute)?s?|hours?|hrs?))(?![a-z])", re.I)
+_MINUTES = re.compile(
+    rf"{_BEFORE}({_HOURS_MINUTES}|\d{{1,3}}[ \t]*(?:min(?:ute)?s?|hours?|hrs?))(?![a-z\d])", re.I
+)
+# A length said in words, with no digit (`Walked a mile this morning`).
+_WORDED_LENGTH = re.compile(
+    r"\b(?:a|one|half\s+a|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:miles?|km|kilomet\w+|laps?|lengths?|hours?)\b"
+)
+# A bare load after a lifting verb (`hit 225 today`, `pulled 160`, `got 185 for a double`).
+_BARE_LOAD = re.compile(
+    r"\b(?:hit|pulled|benched|squatted|pressed|lifted|deadlifted|worked\s+up\s+to|"
+    r"got(?=\s+\d+\s+(?:up|for)\b)|did\s+\d{1,2}\s+(?:reps\s+)?at)\s+(\d{2,3})\b"
+    r"(?!\s*(?:[:.]\d|min|mins|minutes|hours?|reps?|x\b|k\b|km|m\b|mi\b|miles?|laps?|times|%|"
+    r"steps|pounds|lbs?|kgs?|kilos?|#|seconds|secs|s\b|yards|cal))",
+    re.IGNORECASE,
+)
+# Words that take a lift's short name in another meaning (`dead hang`, `dead bug`).
+_NOT_THE_LIFT = {("dead", "hang"), ("dead", "bug"), ("clean", "eating")}
 _DISTANCE = re.compile(
     r"[\d\s](?:km|kms|kilomet|mile|mi\b|yard|yds|meter|metre|m\b|k\b|lap|length)"
 )
@@ -94,9 +77,9 @@ def partial_log(text: str, units: Unit = "kg") -> Problem | None:
     """Return the question about a piece of a workout in `text`, which read as no log, or
     None if it holds none, or its numbers are about something else."""
     lower = text.lower()
-    if not _DIGIT.search(lower) and not _LENGTH.search(lower):
+    if not _DIGIT.search(lower) and not _LENGTH.search(lower) and not _WORDED_LENGTH.search(lower):
         return None
-    if "?" in lower or _NOT_TODAYS.search(lower):
+    if "?" in lower or NOT_TODAYS.search(lower) or named_subject(text):
         return None
     if PLAN.search(lower) or PAST.search(lower) or USUAL.search(lower):
         return None
@@ -104,7 +87,8 @@ def partial_log(text: str, units: Unit = "kg") -> Problem | None:
     load = _load(text)
     default = load or ("135lb" if units == "lb" else "60kg")
     words = _WORD.findall(lower)
-    if _DIGIT.search(lower):
+    numbers = bool(_DIGIT.search(lower))
+    if numbers:
         at = _lift_word(words)
         if at is not None and words[at] not in ACTIVITIES:
             lift = _lift(words, at)
@@ -117,6 +101,7 @@ def partial_log(text: str, units: Unit = "kg") -> Problem | None:
                 f"I couldn't read the sets of that {name}, so nothing is logged. Send them like "
                 f"`{name} {sets}`.",
             )
+    if numbers or _WORDED_LENGTH.search(lower):
         activity = next((ACTIVITIES[w] for w in words if w in ACTIVITIES), None)
         if activity is not None:
             time = _CLOCK.search(text) or _MINUTES.search(text)
@@ -136,6 +121,14 @@ def partial_log(text: str, units: Unit = "kg") -> Problem | None:
             f"I see {_spaced(load)} but not the lift or the reps, so nothing is logged. Send it "
             f"like `deadlift 5x3 {load}`.",
         )
+    if (bare := _BARE_LOAD.search(text)) is not None and 20 <= int(bare[1]):
+        load = f"{bare[1]}{units}"
+        return Problem(
+            "unreadable",
+            source,
+            f"I see {bare[1]} but not the lift, the reps or the unit, so nothing is logged. Send "
+            f"it like `deadlift 5x3 {load}`.",
+        )
     clock = _CLOCK.search(text)
     length = _LENGTH.search(text)
     if clock is None and length is None:
@@ -144,20 +137,37 @@ def partial_log(text: str, units: Unit = "kg") -> Problem | None:
         piece, example = clock[1], f"run {clock[1]}"
     else:
         piece = " ".join((length[1] or length[2]).split())
-        distance = length[1] is not None and _DISTANCE.search(piece) is not None
-        watts = piece.lower().endswith(("w", "watt", "watts"))
-        example = "bike 45 min" if watts else f"run {piece} 45 min" if distance else f"walk {piece}"
+        if piece.lower().endswith(("w", "watt", "watts")):
+            minutes = _MINUTES.search(text)
+            example = f"bike {minutes[1] if minutes else '45 min'}"
+        elif length[1] is not None and _is_distance(piece):
+            example = f"run {piece} 45 min"
+        else:
+            example = f"walk {piece}"
     return Problem(
         "unreadable",
         source,
-        f"I see {piece} but not what it was, so nothing is logged. Send it like `{example}`.",
+        f"I see {piece} but couldn't tell which session it was, so nothing is logged. If it "
+        f"was one, send it like `{example}`.",
     )
+
+
+def _is_distance(piece: str) -> bool:
+    """Return whether `piece` is a distance: a bare `m` under 100 is minutes, as the parser
+    reads it (`25m`), never metres."""
+    if not _DISTANCE.search(piece):
+        return False
+    number = re.match(r"[\d.,]+", piece)
+    plain_m = re.fullmatch(r"[\d.,]+\s*m", piece.lower()) is not None
+    return not (plain_m and number is not None and float(number[0].replace(",", ".")) < 100)
 
 
 def _lift_word(words: list[str]) -> int | None:
     """Return where the first word that alone names a lift is; two words that name one
     together (`push ups`) are joined into one in `words`."""
     for i, word in enumerate(words):
+        if i + 1 < len(words) and (word, words[i + 1]) in _NOT_THE_LIFT:
+            continue
         if singular(word) in NAME_WORDS_ALONE:
             return i
         if i + 1 < len(words) and singular(word + words[i + 1]) in NAME_WORDS_ALONE:

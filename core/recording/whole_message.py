@@ -95,7 +95,7 @@ def checked(outcomes: list[Outcome], text: str) -> list[Outcome]:
         # `squat 3x5 100kg` / `my son's bench is 60kg`: that line is his, the rest mine
         outcomes = [_whose(o) if _from_line(o, below) else o for o in outcomes]
     elif other or (
-        (_THIRD_PERSON.search(lower) or _named_subject(text)) and not _FIRST_PERSON.search(lower)
+        (_THIRD_PERSON.search(lower) or named_subject(text)) and not _FIRST_PERSON.search(lower)
     ):
         # `my wife did squat 3x5 60kg`: whose sets? Asked, never put in this person's log.
         outcomes = _asked_whole(outcomes, text, _WHOSE)
@@ -232,8 +232,10 @@ _KIN = (
     "grandson|granddaughter|boyfriend|girlfriend"
 )
 _SOMEONE_ELSE = re.compile(
-    rf"\bmy\s+(?:{_KIN}|grandkids?|coach|trainer)"
-    r"(?:\s+(?:did|ran|walked|rode|swam|lifted|benched|squatted|deadlifted|has\s+done|just\s+did)\b"
+    rf"\b(?:my|our)\s+(?:{_KIN}|grandkids?|coach|trainer|instructor|mate|pal|buddy)"
+    # `my mate Steve did 27:40`, `our instructor ran 10k`
+    r"(?:(?:\s+[a-z]+)?\s+(?:did|ran|walked|rode|swam|lifted|benched|squatted|deadlifted|"
+    r"has\s+done|just\s+did)\b"
     # `my daughter's squat is 3x5 60kg` (not `my wife's birthday is 14 march`)
     r"|['’]s\s+(?:\w+\s+){0,2}(?:is|was|were)\s+\d+\s*(?:[x×]\s*\d|kgs?\b|lbs?\b|kilos?\b|pounds?\b))"
 )
@@ -303,7 +305,7 @@ _NOT_A_NAME = frozenset(
 )
 
 
-def _named_subject(text: str) -> bool:
+def named_subject(text: str) -> bool:
     """Return whether a sentence of `text` opens with someone's name doing the session."""
     return any(
         m[1].lower() not in _NOT_A_NAME
