@@ -419,3 +419,14 @@ async def test_a_date_either_way_round_is_asked_and_records_nothing(ann: ChatUse
     reply = await ann.say("3/11: squat 3x5 100kg", at="2026-11-24T08:00")
     assert "Which day is 3/11?" in reply, reply
     assert await count(engine, StrengthSet) == 0
+
+
+async def test_one_question_asked_of_two_fragments_is_said_once(ann: ChatUser, engine) -> None:
+    reply = await ann.say(
+        "(I completed my first ride around the park this past April with a time of 1:26:49, "
+        "and today's ride had a time of 1:03:11.)"
+    )
+    assert reply.count("Was that today's session, or an earlier one?") == 1, reply
+    # the question says what to send; the generic "send it again" line is not added
+    assert "Send it again corrected" not in reply, reply
+    assert await count(engine, CardioSession) == 0

@@ -97,7 +97,7 @@ async def test_bw_plus_1e308_is_answered_and_nothing_is_recorded(
 ) -> None:
     reply = await ann.say("pull ups 3x8 bw+1e308")
     assert "`1e308`" in reply
-    assert "Nothing was recorded" in reply
+    assert "❓ Not recorded" in reply
     async with engine.connect() as conn:
         sets = (await conn.execute(text("SELECT count(*) FROM strength_sets"))).scalar_one()
     assert sets == 0

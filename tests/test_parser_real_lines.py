@@ -1388,6 +1388,10 @@ RULES = [
     ("our instructor ran 10k in 41 mins", "kg", ASK),
     ("it's 10 minutes walk to the gym", "kg", ASK),
     ("cycled to the shops 15 mins", "kg", "other: 15 min"),
+    # words adding to an earlier message are no exercise's name (`sorry` had been asked about)
+    ("Sorry, 1 more thing: curls 3x10 12kg", "kg", "bicep_curl: 12kg x 10, 12kg x 10, 12kg x 10"),
+    ("forgot to add: walk 30 min", "kg", "walk: 30 min"),
+    ("one more curls 3x10", "kg", ASK),  # `one` had been a load of 1 kg
 ]
 
 

@@ -153,6 +153,8 @@ def parse(
         text = _KEYCAP.sub(r"\1", text)
     if hello := _HELLO_FIRST.match(text):  # `Good morning! Squat 3x5 100kg`: a greeting first
         text = " " * hello.end() + text[hello.end() :]
+    if add_on := _ADD_ON_FIRST.match(text):  # `Sorry, 1 more thing: curls 3x10 12kg`
+        text = " " * add_on.end() + text[add_on.end() :]
     if "[[" in text or "#" in text:
         # `#lift [[Bench Press]] 80kg 8-8-6`: a notes app's tag and link around the name
         text = _TAG.sub("", _WIKI_LINK.sub(r"\1", text))
@@ -368,6 +370,14 @@ _TAG = re.compile(r"(?<![\w#])#[A-Za-z][\w-]*")
 _HELLO_FIRST = re.compile(
     r"\s*(?:good\s+(?:morning|afternoon|evening)|hi|hello|hey|morning|thanks|thank\s+you)"
     r"(?:\s+(?:there|coach|bot|all|everyone))?\s*(?:[!.]+|,(?=\s*[a-z]))\s*(?=\S)",
+    re.IGNORECASE,
+)
+# Words that add to an earlier message before the sets (never `sorry 3x6`, a correction).
+_ADD_ON_FIRST = re.compile(
+    r"\s*(?:(?:sorry|oops|oh|and|also|plus)\s*[,!.]?\s*)*"
+    r"(?:(?:1|one)\s+more(?:\s+thing)?|forgot(?:\s+to\s+(?:add|say|mention)(?:\s+this)?)?|"
+    r"also|p\.?s\.?)\s*[:,!.\-–]+\s*(?=\S)"
+    r"|\s*(?:1|one)\s+more\s+(?=[a-z])(?!sets?\b|reps?\b|rounds?\b|times?\b|minutes?\b|mins?\b)",
     re.IGNORECASE,
 )
 _CROSS_TRAINER = re.compile(r"\b(?:x|cross)\s*-?\s*trainer\b", re.IGNORECASE)

@@ -31,13 +31,22 @@ def plan_lines(plan: Plan) -> list[str]:
 
 
 def problem_lines(result: ParseResult) -> list[str]:
-    """Return a line per fragment not recorded, but for the name the buttons ask about."""
+    """Return a line per fragment not recorded, but for the name the buttons ask about; a
+    question asked of two fragments alike (`... this past April ..., and today's ride ...`)
+    is asked once."""
     asked = asked_name(result)
-    return [
-        f"❓ Not recorded: “{p.source[:60]}”: {p.message}"
-        for p in result.problems
-        if p is not asked
-    ]
+    said: set[str] = set()
+    lines = []
+    for p in result.problems:
+        if p is not asked and p.message not in said:
+            said.add(p.message)
+            lines.append(f"❓ Not recorded: “{p.source[:60]}”: {p.message}")
+    return lines
+
+
+def _says_how_to_send(message: str) -> bool:
+    lower = message.lower()
+    return "e.g." in lower or "send " in lower
 
 
 def strength_exercises(result: ParseResult) -> list[str]:
@@ -78,6 +87,11 @@ def workout_text(
     lines += question_lines(result)
     if result.entries:
         lines.append(FIX_HINT if editable else FIX_HINT_NO_EDIT)
-    elif not result.ambiguities and not unknown_names(result):
+    elif (
+        not result.ambiguities
+        and not unknown_names(result)
+        # each question above already says how to send it: not said again
+        and not (result.problems and all(_says_how_to_send(p.message) for p in result.problems))
+    ):
         lines.append("Nothing was recorded. Send it again corrected, e.g. `squat 3x8 100kg`.")
     return "\n".join(lines)
