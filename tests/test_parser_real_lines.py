@@ -1378,6 +1378,13 @@ RULES = [
         ASK,
     ),
     ("Steven rode a 40 mile loop in 2:10", "kg", ASK),
+    (  # h19-036
+        "The rain stopped. Steven went for his longest bike ride yet. 32 miles, which includes "
+        "riding past a turn and then turning back. 2.5 hours.",
+        "kg",
+        ASK,
+    ),
+    ("Then went for a walk 30 min", "kg", "walk: 30 min"),
     # a stair climber, `mintues`, a comma between a time and its session (h20-075/088/069)
     ("9. Stair Climber - 30 minutes", "kg", "other: 30 min"),
     ("Spent another 20 mintues on the elliptical", "kg", "other: 20 min"),

@@ -295,7 +295,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|im|me|my|we|our)\b")
 # A person named as the one who did it: `Byron set a new benchmark for us at 146 Calories`.
 _NAMED_SUBJECT = re.compile(
     r"(?:^|[.!;]\s+|,\s*)([A-Z][a-z]{2,})\s+(?:set|ran|rode|swam|lifted|benched|squatted|"
-    r"deadlifted|pulled|hit|walked|managed|completed|did)\s+(?:a|an|his|her|the|\d)"
+    r"deadlifted|pulled|hit|walked|managed|completed|did|went\s+for)\s+(?:a|an|his|her|the|\d)"
 )
 # Words that open a sentence before a verb without being anyone (`Then did 3x5`).
 _NOT_A_NAME = frozenset(
