@@ -1399,6 +1399,31 @@ RULES = [
     ("Sorry, 1 more thing: curls 3x10 12kg", "kg", "bicep_curl: 12kg x 10, 12kg x 10, 12kg x 10"),
     ("forgot to add: walk 30 min", "kg", "walk: 30 min"),
     ("one more curls 3x10", "kg", ASK),  # `one` had been a load of 1 kg
+    # slice 21 (h21-*): a plan for today, a usual warm-up, progress over months, a piece of a
+    # Tabata, 5.250m, a pair of weights, minutes of squats: asked, never recorded
+    ("The plan for today was for 85min of Zone 1 on the bike and a lift at lunch.", "kg", ASK),
+    ("Warm up and cool down is always a mile or 8 to 10 min of easy running.", "kg", ASK),
+    (
+        "In six months I was up to 2 sets of 15 push ups (now one set of 20) and 2 sets of 20 "
+        "squats.",
+        "kg",
+        ASK,
+    ),
+    ("Tabata, 38 seconds working, 22 seconds rest:\n3 minutes of step-ups", "kg", ASK),
+    ("Monday. Row intervals for 5.250m", "kg", ASK),  # had been 5.25 minutes
+    ("swim 1,500m 30 min", "kg", "other: 30 min"),
+    ("3. 3 x 10 reps of chest press. 2 x 10Kg weight. Up and down presses.", "kg", ASK),
+    ("2. 3 x 1 minute bursts of wide squats. 12Kg weight.", "kg", ASK),
+    (
+        "dumbbell chest press 3x10 10kg",
+        "kg",
+        "dumbbell_bench_press: " + ", ".join(["10kg x 10"] * 3),
+    ),
+    # water aerobics, a sport played, a class gone to: how long? (h21-130, h21-125)
+    ("water aerobics 45 min", "kg", "other: 45 min"),
+    ("I went to water aerobics this morning", "kg", ASK),
+    ("lacrosse 60 min", "kg", "other: 60 min"),
+    ("Monday's are my full days.\n08:30 aerobics\n11:30 Tai Chi", "kg", ASK),
 ]
 
 
@@ -1564,6 +1589,14 @@ def test_a_heart_rate_around_a_session_is_its_own(text: str) -> None:
     assert isinstance(entry, CardioEntry)
     assert (entry.minutes, entry.avg_hr) == (30, 130)
     assert entry.source == text.strip()  # the reply quotes the whole of it
+
+
+def test_an_average_heart_rate_said_at_a_number_is_read() -> None:
+    # h21-016: `my average HR at 148` (the heart rate had been lost)
+    text = "Overall, the 3.2 miles took 35:15 - an 11:02/mile pace with my average HR at 148."
+    (entry,) = parse(text, "lb").entries
+    assert isinstance(entry, CardioEntry)
+    assert (entry.activity, entry.minutes, entry.avg_hr) == ("run", 35.25, 148)
 
 
 @pytest.mark.parametrize(

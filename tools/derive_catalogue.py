@@ -146,7 +146,8 @@ ROWS: tuple[Row, ...] = (
           "incline bench, incline, incline press"),
     _ours("Dumbbell_Bench_Press", "dumbbell_bench_press", "Dumbbell bench press", "push",
           "chest shoulders triceps", "upper", "dumbbell",
-          "db bench, dumbbell bench, db press, db bench press, dumbbell press"),
+          "db bench, dumbbell bench, db press, db bench press, dumbbell press, "
+          "dumbbell chest press, db chest press"),
     _ours("Standing_Military_Press", "overhead_press", "Overhead press", "push",
           "shoulders triceps core", "upper", "barbell",
           "ohp, press, military press, shoulder press, strict press, standing press"),

@@ -85,6 +85,9 @@ ACTIVITIES = {
     **{"dancing": "dancing", "bouldering": "bouldering"},
     **dict.fromkeys(("karate", "judo", "bjj"), "martial arts"),
     **dict.fromkeys(("aquacise", "aquafit", "aquarobics", "aqua"), "aqua aerobics"),
+    # `water aerobics 45 min`, `step aerobics`; team sports played for an hour
+    "aerobics": "aerobics",
+    **{sport: sport for sport in ("lacrosse", "volleyball", "basketball", "netball")},
 }
 _NOUNS = {"bike": "ride", "elliptical": "elliptical session", "stairs": "stair session"}
 
@@ -121,7 +124,7 @@ _MAX_HR = re.compile(
 )
 _AVG_HR = re.compile(
     r"\b(?:ahr|hr\s*av(?:g|erage)?|(?:avg|average|mean)\.?\s*(?:hr|heart\s*rate|pulse)"
-    r"|hr|heart\s*rate|pulse)\s*(?:of|was|is|:|=|-|–)?\s*(\d+)(?!\d|\s*(?:m|mins?|minutes?)\b)"
+    r"|hr|heart\s*rate|pulse)\s*(?:of|was|is|at|:|=|-|–)?\s*(\d+)(?!\d|\s*(?:m|mins?|minutes?)\b)"
     # `128 bpm`, `128 avg hr`; not `2h 30 avg hr 128`, whose number follows its words
     r"|(?<![\w.])(\d+)\s*(?:bpm|ahr|avg\.?\s*hr)\b(?!\s*(?:of|was|is|:|=|-|–)?\s*\d)"
 )
@@ -209,6 +212,11 @@ _DID_ONE = re.compile(
     r"\b(?:went|had|did|took|done|finished|enjoyed)\s+(?:out\s+)?(?:for\s+)?"
     r"(?:a|an|my|our|the|another)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:walk|run|jog|ride|bike\s+ride|swim|hike|row|spin)\b(?!\s+of\b)"
+    # `I went to water aerobics this morning`, `did some kayaking`, `played pickleball`
+    r"|\b(?:went\s+to|did\s+(?:some\s+)?|attended|played|took)\s+(?:my\s+|the\s+|a\s+|an\s+)?"
+    r"(?:[a-z]+\s+){0,2}?(?:aerobics|aqua\w*|yoga|pilates|zumba|pickleball|tennis|badminton|"
+    r"golf|kayaking|canoeing|paddling|boxing|kickboxing|dancing|bouldering|spin|lacrosse|"
+    r"volleyball|basketball|netball)\b"
 )
 _BARE_ACTIVITY = re.compile(r"(?:[a-z]+\s+)?(?:[a-z]+|zone\s*2)")
 
@@ -336,7 +344,10 @@ def read_distance(text: str) -> float | None:
 def activities_named(text: str) -> list[str]:
     """Return the activities lowercased `text` names, in order, each once."""
     found: list[str] = []
-    for word in _activity_words(text):
+    words = _activity_words(text)
+    for at, word in enumerate(words):
+        if word == "aerobics" and at and words[at - 1] in ("water", "aqua", "pool"):
+            word = "aqua"  # `water aerobics`, `aqua aerobics`: one class
         if word in ACTIVITIES and ACTIVITIES[word] not in found:
             found.append(ACTIVITIES[word])
     if "trainer" in text and "bike" not in found and _ON_TRAINER.search(text):
@@ -466,6 +477,13 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
             if hr is None and not numbers and not (done and _NOT_DONE.isdisjoint(rest.split())):
                 return None  # a note or a question; `fast running` alone is asked how long
         return Problem("unreadable", source, _QUESTIONS[minutes].format(what=what, example=example))
+    if 0 < minutes < 1:
+        # `Tabata, 38 seconds working, 22 seconds rest`: one piece of the session, not all of it
+        return Problem(
+            "unreadable",
+            source,
+            f"Was the whole {what} under a minute? Send its time in all, e.g. `{example} 20 min`.",
+        )
     if minutes <= 0 or minutes > MAX_MINUTES:
         return Problem(
             "implausible",

@@ -24,7 +24,12 @@ _SHORT_ON_SETS = re.compile(
     r"\b(?:\d+|a|one|two)\s+reps?\s+short\b[^.;\n]{0,30}\b(?:\d+|two|three|four)\s+sets\b"
 )
 _MORE_AT = re.compile(r"\b\d+\s+more\s+(?:sets?\s+)?(?:at|@|with|of)\s+\d")
-_TIMED_WORK = re.compile(r"\b\d+\s*(?:minutes?|mins?)\s+of\b")
+_TIMED_WORK = re.compile(r"\b\d+\s*(?:minutes?|mins?)\s+(?:bursts?\s+|intervals?\s+)?of\b")
+# `3 x 10 reps of chest press. 2 x 10Kg weight.`: a pair of weights, not a set of 2 reps
+_PAIR_OF_WEIGHTS = re.compile(
+    r"\b(?:2|two)\s*[x×]\s*(\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?|kilos?|pounds?))\s+"
+    r"(?:weights?|dumbbells?|dbs?|bells?|kettlebells?)\b"
+)
 _GEAR_LOAD = re.compile(r"\b(?:chains?|vest|backpack|weight belt|plates? on|on my back)\b")
 # `bench 225 plus 2 chains per side`, `squat 100kg + bands`: the load changes through the lift
 _CHAINS_OR_BANDS = re.compile(
@@ -256,6 +261,13 @@ def entry_doubt(
         return (
             f"Was that {pin} kg or lb on the {label}, or the pin's number on the stack? "
             f"Send the load with its unit, e.g. `{label} 3x12 40kg`"
+        )
+    if pair := _PAIR_OF_WEIGHTS.search(raw):
+        one = pair[1].replace(" ", "")
+        lift = re.sub(r"^(?:machine|barbell|dumbbell|cable)\s+", "", label)
+        return (
+            f"Was that a pair of {pair[1]} weights, one in each hand? Send the sets with the load "
+            f"of one, e.g. `dumbbell {lift} 3x10 {one}`"
         )
     if _ATTEMPTS.search(raw):
         load = "bw" if exercise.bodyweight else f"100{entry.sets[0].unit}"

@@ -354,7 +354,7 @@ HABIT = re.compile(
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\s+i\b|\bevery\s+week\s+i\b"
     r"|^\s*(?:usually|normally)\b|\b(?:usually|normally)[\s.!]*$"
     # `most days I do 50 push ups`, `daily: 10 min walk`, `each monday:`, `3x a week`
-    r"|\bmost\s+(?:week)?days\b|\bfor\s+(?:the\s+)?(?:last|past)\s+\d+\s+years\b|^\s*daily\s*:|^\s*(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(?:is|are)\s+always\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]?s?\s+(?:are|is)\s+my\b|\bmost\s+(?:week)?days\b|\bfor\s+(?:the\s+)?(?:last|past)\s+\d+\s+years\b|^\s*daily\s*:|^\s*(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
     r"|\bevery\s+day\s+i\b|\b\d\s*x\s+(?:a|per)\s+week\b"
     r"|\bi\s+could\s+(?:now\s+|probably\s+|easily\s+)?(?:do|get|manage|lift|squat|bench|deadlift"
     r"|press|run|walk|swim|ride|row|cycle)\b"
@@ -384,6 +384,7 @@ PAST = re.compile(
     r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:days?|weeks?|months?|years?) ago"
     r"|(?<!than )last (?:week|month|year|january|february|march|april|may|june|july|august"
     r"|september|october|november|december)|used to|back then|at that time"
+    r"|\bi\s+was\s+up\s+to\b"  # `In six months I was up to 2 sets of 15 push ups`
     # `my first ride around the park this past April`
     r"|this\s+past\s+(?:january|february|march|april|may|june|july|august|september|october"
     r"|november|december|spring|summer|autumn|fall|winter)"

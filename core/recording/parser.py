@@ -160,6 +160,8 @@ def parse(
         text = _TAG.sub("", _WIKI_LINK.sub(r"\1", text))
     if "trainer" in text.lower():
         text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`: an elliptical
+    if "." in text or "," in text:
+        text = _THOUSANDS_METRES.sub(r"\1\2\3", text)  # `Row intervals for 5.250m`: 5,250 m
     if "climber" in text.lower():
         text = _STAIR_CLIMBER.sub("stairmaster", text)  # `Stair Climber - 30 minutes`
     if "min" in text.lower():
@@ -381,6 +383,9 @@ _ADD_ON_FIRST = re.compile(
     re.IGNORECASE,
 )
 _CROSS_TRAINER = re.compile(r"\b(?:x|cross)\s*-?\s*trainer\b", re.IGNORECASE)
+_THOUSANDS_METRES = re.compile(
+    r"(?<![\d.,])(\d{1,2})[.,](\d{3})(\s*(?:m|meters?|metres?))(?![\w.,])"
+)
 _STAIR_CLIMBER = re.compile(r"\bstair\s*-?\s*climber\b", re.IGNORECASE)
 _MINUTE_TYPO = re.compile(r"\b(?:mintues?|minuets?|minutues?|minites?|mnutes?|minuts?)\b", re.I)
 _TIME_COMMA = re.compile(

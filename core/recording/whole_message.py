@@ -333,6 +333,9 @@ _FUTURE = re.compile(
 )
 
 
+_PLAN_WAS = re.compile(r"\b(?:the|my|today['’]?s)\s+plan\s+(?:for\s+\w+\s+)?(?:was|is)\b")
+
+
 def _planned_before(outcome: Outcome, text: str) -> Outcome:
     """Return a question instead of sets that a plan earlier in their sentence governs:
     `Tonight I am going to do 3x5x 115 squats, 3x5x60 overhead press` plans both lifts."""
@@ -342,7 +345,9 @@ def _planned_before(outcome: Outcome, text: str) -> Outcome:
     at = text.find(item.source)
     if at < 0:
         return outcome
-    if not _PLAN_HEADING.search(text[:at].lower()):  # `my ingredients will be:` above a list
+    if _PLAN_WAS.search(item.source.lower()):  # `The plan for today was for 85min of Zone 1`
+        pass
+    elif not _PLAN_HEADING.search(text[:at].lower()):  # `my ingredients will be:` above a list
         if isinstance(item, CardioEntry):
             return outcome
         plain = _IN_BRACKETS.sub(lambda m: " " * len(m[0]), text)  # `(War with the BAR!)`
