@@ -1424,6 +1424,11 @@ RULES = [
     ("I went to water aerobics this morning", "kg", ASK),
     ("lacrosse 60 min", "kg", "other: 60 min"),
     ("Monday's are my full days.\n08:30 aerobics\n11:30 Tai Chi", "kg", ASK),
+    # pedalled is a ride (h21-071, h21-091); a session's name with its time on the next line
+    ("At the gym, I pedaled 35 minutes", "kg", "other: 35 min"),
+    ("pedal for a half hour", "kg", "other: 30 min"),
+    ("Cardio\nIncline Walking\n-30 minutes\n-2.2mph @ 10 degree incline", "kg", "walk: 30 min"),
+    ("Walking:\n- 45 min", "kg", "walk: 45 min"),
 ]
 
 

@@ -31,7 +31,15 @@ def test_an_unread_line_naming_a_lift_is_said_back_and_nothing_of_it_recorded() 
         "run tomorrow 5k",
         "2 years ago I squatted 140",
     ],
-    ids=["a streak, no rowing", "a week", "sleep", "words", "skipped", "a plan", "the past"],
+    ids=[
+        "a streak, no rowing",
+        "a week",
+        "sleep",
+        "words",
+        "skipped",
+        "a plan",
+        "the past",
+    ],
 )
 def test_a_note_beside_the_sets_stays_quiet(note: str) -> None:
     result = parse(f"squat 3x5 225\n{note}", "lb")
@@ -71,3 +79,10 @@ def test_a_number_too_long_for_any_set_is_said_back_and_nothing_recorded() -> No
     (problem,) = result.problems
     assert problem.kind == "implausible"
     assert "too long" in problem.message
+
+
+def test_a_treadmills_settings_under_its_walk_are_not_said_back() -> None:
+    # h21-135: `incline` here is the treadmill's, not an incline bench press's
+    result = parse("Cardio\nIncline Walking\n-30 minutes\n-2.2mph @ 10 degree incline", "lb")
+    assert [e.minutes for e in result.entries if not hasattr(e, "exercise")] == [30]
+    assert not result.problems

@@ -64,6 +64,7 @@ ACTIVITIES = {
         ("bike", "bikes", "biked", "biking", "cycle", "cycled", "cycling", "spin"), "bike"
     ),
     **dict.fromkeys(("airdyne", "airbike", "peloton"), "bike"),
+    **dict.fromkeys(("pedal", "pedaled", "pedalled", "pedaling", "pedalling"), "bike"),
     **dict.fromkeys(("ride", "rode", "riding"), "bike"),
     **dict.fromkeys(("row", "rowed", "rowing", "rower", "erg"), "row"),
     **dict.fromkeys(("walk", "walked", "walking"), "walk"),

@@ -34,6 +34,7 @@ from collections.abc import Mapping
 
 from core.recording.cardio import (
     ACTIVITIES,
+    names_activity,
     read_cardio,
     read_distance,
     session_without_activity,
@@ -162,6 +163,9 @@ def parse(
         text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`: an elliptical
     if "." in text or "," in text:
         text = _THOUSANDS_METRES.sub(r"\1\2\3", text)  # `Row intervals for 5.250m`: 5,250 m
+    if "\n" in text:
+        # `Incline Walking` / `-30 minutes`: a session's name, its time on the line below
+        text = _ACTIVITY_THEN_TIME.sub(_time_under_activity, text)
     if "climber" in text.lower():
         text = _STAIR_CLIMBER.sub("stairmaster", text)  # `Stair Climber - 30 minutes`
     if "min" in text.lower():
@@ -386,6 +390,17 @@ _CROSS_TRAINER = re.compile(r"\b(?:x|cross)\s*-?\s*trainer\b", re.IGNORECASE)
 _THOUSANDS_METRES = re.compile(
     r"(?<![\d.,])(\d{1,2})[.,](\d{3})(\s*(?:m|meters?|metres?))(?![\w.,])"
 )
+_ACTIVITY_THEN_TIME = re.compile(
+    r"^([ \t]*[a-z][a-z ]{0,30}?)[ \t]*:?[ \t]*\n[ \t]*[-–•*]?[ \t]*"
+    r"(?=\d+(?:[.,]\d+)?[ \t]*(?:min(?:ute)?s?|hours?|hrs?)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _time_under_activity(m: re.Match[str]) -> str:
+    return f"{m[1]} " if names_activity(m[1].lower()) else m[0]
+
+
 _STAIR_CLIMBER = re.compile(r"\bstair\s*-?\s*climber\b", re.IGNORECASE)
 _MINUTE_TYPO = re.compile(r"\b(?:mintues?|minuets?|minutues?|minites?|mnutes?|minuts?)\b", re.I)
 _TIME_COMMA = re.compile(

@@ -19,6 +19,8 @@ from core.recording.notes import PAST, PLAN
 
 _WORD = re.compile(r"[a-z]+")
 _NUMBER = re.compile(r"\d")
+# A treadmill's settings under its session (`-2.2mph @ 10 degree incline`): no lift's line.
+_SETTINGS = re.compile(r"\d\s*(?:mph|kph|km/?h)\b|\bdegrees?\b|%\s*incline\b")
 _NOT_DONE = re.compile(r"\b(?:skipped|skip|missed|didn'?t|did\s+not|no)\b|\bago\b")
 _WORDS = NAME_WORDS_ALONE | frozenset(ACTIVITIES)
 MAX_SAID_BACK = 3  # more unread lines than that: one word for the rest
@@ -35,6 +37,8 @@ def unread_lines(text: str, sources: Iterable[str]) -> list[Problem]:
         plain = line.strip()
         lower = plain.lower()
         if not _NUMBER.search(lower) or any(p in lower or lower in p for p in pieces):
+            continue
+        if _SETTINGS.search(lower):
             continue
         if PLAN.search(lower) or PAST.search(lower) or _NOT_DONE.search(lower):
             continue  # `run tomorrow 5k`, `2 years ago I squatted 140`, `deadlifts skipped`
