@@ -1429,6 +1429,10 @@ RULES = [
     ("pedal for a half hour", "kg", "other: 30 min"),
     ("Cardio\nIncline Walking\n-30 minutes\n-2.2mph @ 10 degree incline", "kg", "walk: 30 min"),
     ("Walking:\n- 45 min", "kg", "walk: 45 min"),
+    # a class gone to, or timed, is a session (h21-085); one named otherwise is that
+    ("Today I attended my first exercise class in many years!", "kg", ASK),
+    ("chair exercise class 40 min", "kg", "other: 40 min"),
+    ("spin class 45 min", "kg", "other: 45 min"),
 ]
 
 
@@ -1542,6 +1546,9 @@ NOT_ASKED = [
     "There were 30 nordic walkers on the trails tonight.",  # was 30 nordic curls
     "I weigh 80kg",  # a body weight, no lift
     "I have committed to three workouts a week for 30 minutes",  # a plan, no session
+    "Class is at 9:15 on saturdays",  # a class's time of day, no session
+    "Room number 204 for the class",
+    "cycling to the shops is 15 mins",  # a place's distance
 ]
 
 

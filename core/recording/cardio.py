@@ -112,6 +112,21 @@ _NOT_AN_ACTIVITY = re.compile(
 )
 # `8 minutes on the trainer`: a cyclist's indoor trainer (never a personal trainer, whom
 # one trains *with*).
+# `my first exercise class`, `Silver Sneakers class 45 min`: a class, when nothing else names
+# what it was (`spin class` is a ride), with its time or gone to (not `Class is at 9:15`)
+CLASS = "class"
+_CLASS = re.compile(r"\bclass\b(?!\s+(?:size|length|times?|schedule|fees?|list)\b)")
+_CLASS_TIME = re.compile(r"\d\s*(?:min(?:ute)?s?|hours?|hrs?|h)\b|\bhour\b")
+
+
+def _a_class(text: str) -> bool:
+    return (
+        "class" in text
+        and _CLASS.search(text) is not None
+        and (_CLASS_TIME.search(text) is not None or _DID_ONE.search(text) is not None)
+    )
+
+
 _ON_TRAINER = re.compile(r"\bon\s+(?:the|my|a|an\s+indoor|the\s+indoor)\s+trainer\b")
 
 _NUMBER_WORD = "|".join(NUMBER_WORDS)
@@ -215,7 +230,7 @@ _DID_ONE = re.compile(
     r"(?:walk|run|jog|ride|bike\s+ride|swim|hike|row|spin)\b(?!\s+of\b)"
     # `I went to water aerobics this morning`, `did some kayaking`, `played pickleball`
     r"|\b(?:went\s+to|did\s+(?:some\s+)?|attended|played|took)\s+(?:my\s+|the\s+|a\s+|an\s+)?"
-    r"(?:[a-z]+\s+){0,2}?(?:aerobics|aqua\w*|yoga|pilates|zumba|pickleball|tennis|badminton|"
+    r"(?:[a-z“”\"]+\s+){0,3}?(?:class|aerobics|aqua\w*|yoga|pilates|zumba|pickleball|tennis|badminton|"
     r"golf|kayaking|canoeing|paddling|boxing|kickboxing|dancing|bouldering|spin|lacrosse|"
     r"volleyball|basketball|netball)\b"
 )
@@ -249,6 +264,7 @@ def names_activity(text: str) -> bool:
         bool(_NAMED.search(text))
         or not _ACTIVITY_WORDS.isdisjoint(_activity_words(text))
         or ("trainer" in text and _ON_TRAINER.search(text) is not None)
+        or _a_class(text)
     )
 
 
@@ -353,6 +369,8 @@ def activities_named(text: str) -> list[str]:
             found.append(ACTIVITIES[word])
     if "trainer" in text and "bike" not in found and _ON_TRAINER.search(text):
         found.append("bike")
+    if not found and _a_class(text):
+        found.append(CLASS)
     if found:
         return found
     if (MACHINE in text or _INCLINE.search(text)) and (speed := SPEED.search(text)):
