@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import re
 
-_KIN = (
-    r"wife|husband|son|daughter|partner|friend|dad|mom|mum|father|mother|brother|sister|kids?|"
-    r"grandson|granddaughter|boyfriend|girlfriend"
-)
+from core.recording.whole_message import KIN
+
 _HELPER = r"trainer|coach|instructor|mate|pal|buddy|pt"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 
@@ -57,7 +55,7 @@ NOT_TODAYS = re.compile(
     r"|\b(?:previous|old|all[- ]time)\s+(?:best|pr|pb|record)\b|\bbest\s+time\b"
     # someone else (`my trainer benched 140kg`, not `a work out with my trainer, 30 minutes`)
     r"|\b(?:he|she|his|her|him|they|their|guy|girl|woman|lady|someone|somebody|everyone)\b"
-    rf"|\b(?:athlete|winner|{_KIN})\b"
+    rf"|\b(?:athlete|winner|{KIN})\b"
     rf"|(?<!with\s)\b(?:my|our|the)\s+(?:{_HELPER})\s+(?:[a-z]+\s+)?"
     r"(?:did|does|ran|runs|squats?|squatted|benche?s|benched|lifts?|lifted|pulled|deadlifts?|"
     r"deadlifted|presse?s|pressed|hit|set|got|swam|rode|walked)\b"

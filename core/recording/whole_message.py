@@ -227,12 +227,12 @@ YESTERDAY = re.compile(
 TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
 # Someone else's session: `my wife did squat 3x5 60kg`, `my son ran 5k in 25 min`.
 # The people whose sets a message may tell: `my wife`, `my son's`.
-_KIN = (
+KIN = (
     "wife|husband|son|daughter|partner|friend|dad|mom|mum|father|mother|brother|sister|kids?|"
     "grandson|granddaughter|boyfriend|girlfriend"
 )
 _SOMEONE_ELSE = re.compile(
-    rf"\b(?:my|our)\s+(?:{_KIN}|grandkids?|coach|trainer|instructor|mate|pal|buddy)"
+    rf"\b(?:my|our)\s+(?:{KIN}|grandkids?|coach|trainer|instructor|mate|pal|buddy)"
     # `my mate Steve did 27:40`, `our instructor ran 10k`
     r"(?:(?:\s+[a-z]+)?\s+(?:did|ran|walked|rode|swam|lifted|benched|squatted|deadlifted|"
     r"has\s+done|just\s+did)\b"
@@ -248,7 +248,7 @@ _FRAME_NOT_DONE = re.compile(
     r"|\bto\s+do\s+(?:daily|every|each|today|tomorrow|later)\b"
 )
 _FRAME_WHOSE = re.compile(
-    rf"\bmy\s+(?:{_KIN}|client)['’]s\b"
+    rf"\bmy\s+(?:{KIN}|client)['’]s\b"
     r"|\b(?:his|her|their)\s+(?:first\s+)?(?:session|workout)\b"
 )
 _WHICH_DONE = "Did you do those today? Send what you did, and I'll log it."
