@@ -1433,6 +1433,12 @@ RULES = [
     ("Today I attended my first exercise class in many years!", "kg", ASK),
     ("chair exercise class 40 min", "kg", "other: 40 min"),
     ("spin class 45 min", "kg", "other: 45 min"),
+    (  # h21-032
+        "Instead, got out for a walk. It was hot, but walked for about half-an-hour around the "
+        "neighborhood.",
+        "kg",
+        "walk: 30 min",
+    ),
 ]
 
 

@@ -63,6 +63,7 @@ ASKED = [
     ("Walked a mile this morning", "kg", "how long that walk was", "walk 30 min"),
     # something named we don't know: the example is one we do, and says so
     ("plank 1:30 today", "kg", "couldn't tell which session", "run 1:30"),
+    ("My half hour flew by.", "kg", "half hour", "walk half hour"),  # h21-064: no flight
     (  # h20-048: a swim named, its time not given
         "2000 yards.  The schools and day camps are back, so less swim lanes.",
         "kg",

@@ -168,6 +168,8 @@ def parse(
         text = _ACTIVITY_THEN_TIME.sub(_time_under_activity, text)
     if "climber" in text.lower():
         text = _STAIR_CLIMBER.sub("stairmaster", text)  # `Stair Climber - 30 minutes`
+    if "half-an" in text.lower():
+        text = _HALF_AN_HOUR.sub("half an hour", text)  # `walked for about half-an-hour`
     if "min" in text.lower():
         text = _MINUTE_TYPO.sub("minutes", text)  # `20 mintues on the elliptical`
         # `a short, 35 minute, open water swim`: the time, then the session it is of
@@ -402,6 +404,7 @@ def _time_under_activity(m: re.Match[str]) -> str:
 
 
 _STAIR_CLIMBER = re.compile(r"\bstair\s*-?\s*climber\b", re.IGNORECASE)
+_HALF_AN_HOUR = re.compile(r"\bhalf-an-hour\b", re.IGNORECASE)
 _MINUTE_TYPO = re.compile(r"\b(?:mintues?|minuets?|minutues?|minites?|mnutes?|minuts?)\b", re.I)
 _TIME_COMMA = re.compile(
     r"(\d\s*(?:minutes?|mins?|hours?))\s*,(?=[ \t]*(?:[a-z]+[ \t]+){0,3}"
