@@ -35,7 +35,7 @@ FLOORS = {
     "holdout-17.yaml": (96, 5),  # scored once: 81 meant, 13 wrong
     "holdout-18.yaml": (124, 2),  # scored once: 117 meant, 4 wrong
     "holdout-19.yaml": (112, 3),  # scored once: 102 meant, 5 wrong
-    "holdout-20.yaml": (92, 0),  # scored once: 82 meant, 6 wrong
+    "holdout-20.yaml": (93, 0),  # scored once: 82 meant, 6 wrong
     "holdout-21.yaml": (104, 1),  # scored once: 87 meant, 9 wrong
 }
 

@@ -1433,6 +1433,9 @@ RULES = [
     ("Today I attended my first exercise class in many years!", "kg", ASK),
     ("chair exercise class 40 min", "kg", "other: 40 min"),
     ("spin class 45 min", "kg", "other: 45 min"),
+    # loads in brackets, then each one's reps (h20-013); numbers a set's reps could be, asked
+    ("Flat bench press – (115, 120, 120)x5", "lb", "bench_press: 115lb x 5, 120lb x 5, 120lb x 5"),
+    ("Dumbbell lateral raise – (8,10,10)x10 each side", "lb", ASK),
     (  # h21-032
         "Instead, got out for a walk. It was hot, but walked for about half-an-hour around the "
         "neighborhood.",

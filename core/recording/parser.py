@@ -186,6 +186,9 @@ def parse(
         text = _AND_SETS.sub(lambda m: "," + " " * (len(m[0]) - 1), text)
     if _LIST_START.search(text):
         text = _one_item_a_line(text)  # `1. Squat 3x5 100kg 2. Bench 3x8 80kg`
+    if "(" in text:
+        # `Flat bench press – (115, 120, 120)x5`: one load a set, each for those reps
+        text = _LOADS_THEN_REPS.sub(lambda m: _each_load(m, units), text)
     if "(" in text and (broken_down := _TOTAL_THEN_SETS.search(text)):
         text = _sets_for_total(text, broken_down)  # `25 reps (5 sets of 5)`: those sets
     if _GLUED.search(text):
@@ -404,6 +407,21 @@ def _time_under_activity(m: re.Match[str]) -> str:
 
 
 _STAIR_CLIMBER = re.compile(r"\bstair\s*-?\s*climber\b", re.IGNORECASE)
+MAX_PLAUSIBLE_REPS_WRITTEN = 30  # a bracket's numbers above this are loads, not reps
+# Loads in brackets, then the reps of each: `(115, 120, 120)x5`. Read so only when every
+# number in the brackets is more than any set's reps could be; `(8,10,10)x10` stays asked.
+_LOADS_THEN_REPS = re.compile(
+    r"\(\s*(\d+(?:\.\d+)?(?:\s*[,/]\s*\d+(?:\.\d+)?){1,9})\s*\)\s*[x×]\s*(\d{1,2})\b(?!\s*(?:kg|lb))"
+)
+
+
+def _each_load(m: re.Match[str], units: Unit) -> str:
+    loads = re.split(r"\s*[,/]\s*", m[1])
+    if min(float(load) for load in loads) <= MAX_PLAUSIBLE_REPS_WRITTEN:
+        return m[0]
+    return ", ".join(f"{load}{units} x {m[2]}" for load in loads)
+
+
 _HALF_AN_HOUR = re.compile(r"\bhalf-an-hour\b", re.IGNORECASE)
 _MINUTE_TYPO = re.compile(r"\b(?:mintues?|minuets?|minutues?|minites?|mnutes?|minuts?)\b", re.I)
 _TIME_COMMA = re.compile(
