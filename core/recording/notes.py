@@ -354,7 +354,10 @@ HABIT = re.compile(
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\s+i\b|\bevery\s+week\s+i\b"
     r"|^\s*(?:usually|normally)\b|\b(?:usually|normally)[\s.!]*$"
     # `most days I do 50 push ups`, `daily: 10 min walk`, `each monday:`, `3x a week`
-    r"|\b(?:is|are)\s+always\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]?s?\s+(?:are|is)\s+my\b|\bmost\s+(?:week)?days\b|\bfor\s+(?:the\s+)?(?:last|past)\s+\d+\s+years\b|^\s*daily\s*:|^\s*(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    # `is always a mile`, `Monday's are my full days`, `most weekdays for last 27 years`
+    r"|\b(?:is|are)\s+always\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]?s?\s+(?:are|is)\s+my\b"
+    r"|\bmost\s+(?:week)?days\b|\bfor\s+(?:the\s+)?(?:last|past)\s+\d+\s+years\b"
+    r"|^\s*daily\s*:|^\s*(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
     r"|\bevery\s+day\s+i\b|\b\d\s*x\s+(?:a|per)\s+week\b"
     r"|\bi\s+could\s+(?:now\s+|probably\s+|easily\s+)?(?:do|get|manage|lift|squat|bench|deadlift"
     r"|press|run|walk|swim|ride|row|cycle)\b"

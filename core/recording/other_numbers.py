@@ -20,10 +20,13 @@ NOT_TODAYS = re.compile(
     # body weight (`Weight: 76.4kg`, `I'm 54 kilos`, `scales say 185 lbs`, `put on 2 kg`)
     r"\bweigh(?:s|ed|ing|[- ]?ins?)?\b|\bscales?\b|\bbmi\b|\b(?:lost|gained|lose|gain)\b"
     r"|\bbody\s*-?\s*weight\s*(?:is|was|has|had|now|today|this|of|at|:|=|-|–)"
-    r"|\bmy\s+(?:body\s*-?\s*)?weight\b|\bweight\s*[:=\-–]?\s*\d|\bbp\s*\d|\bpulse\b|\bbw\s*(?:[:=\-–]|is\b|was\b)"
+    r"|\bmy\s+(?:body\s*-?\s*)?weight\b|\bweight\s*[:=\-–]?\s*\d|\bbw\s*(?:[:=\-–]|is\b|was\b)"
+    r"|\bbp\s*\d|\bpulse\b"
     r"|\d\s*now\b"
     r"|\bi(?:\s+(?:was|am)|['’]m)\s+(?:at\s+|now\s+|down\s+to\s+|up\s+to\s+)?\d"
-    r"|\bup\s+from\b|\bdown\s+(?:to|from)\b|\bput\s+on\s+[\d.]+\s*(?:kgs?|lbs?|kilos?|pounds?|st|stone)\s+(?:over|since|this|in|during|after|last)\b"
+    r"|\bup\s+from\b|\bdown\s+(?:to|from)\b"
+    r"|\bput\s+on\s+[\d.]+\s*(?:kgs?|lbs?|kilos?|pounds?|st|stone)\s+"
+    r"(?:over|since|this|in|during|after|last)\b"
     # totals over days, steps, streaks, tonnage
     r"|\bthis\s+(?:week|month|year|season)|\bso\s+far\b|\bper\s+(?:day|week|month)\b"
     r"|(?:\d|times|once|twice)\s*(?:\w+\s+)?a\s+(?:day|week|month|year)\b"
@@ -31,10 +34,10 @@ NOT_TODAYS = re.compile(
     r"|\bstreak\b|\btotall?ed\b|\bvolume\b|\btonnage\b|\bin\s+total\b|\bmost\s+days\b"
     r"|\btotal\s*(?:of\s+)?:?\s*[\d.,]+\s*(?:kgs?|lbs?|kilos?|pounds?)\b"
     r"|\b(?:pbs|prs|lifetime)\b|\bevery\s+(?:day|week|morning|evening|night)\b"
+    r"|\b(?:the|for\s+the|during\s+the)\s+(?:month|year|summer|winter|spring|autumn|season)\b"
     # what one usually does, where one is at (`I'm benching 75 lbs, squatting 95 lbs now`)
     r"|\b(?:usually|normally|typically|generally)\b|\bplan\s+on\b"
     r"|\bi['’]m\s+(?:benching|squatting|deadlifting|pressing|lifting|doing|running|walking)\b"
-    r"|\b(?:the|for\s+the|during\s+the)\s+(?:month|year|summer|winter|spring|autumn|season)\b"
     # a year named (`Back in January 2013`); the past (`when I was younger`)
     r"|\b(?:in|since|of|during)\s+(?:19[5-9]\d|20[0-4]\d)\b|^\s*(?:19|20)\d\d\s*:"
     rf"|\b{_MONTH}\s+(?:\d{{1,2}}\w*,?\s+)?(?:19|20)\d\d\b|\bwhen\s+i\s+was\b|\byounger\b"

@@ -21,16 +21,15 @@ import re
 from core.recording.cardio import ACTIVITIES
 from core.recording.catalogue import NAME_WORDS_ALONE, Exercise, resolve, singular
 from core.recording.entries import Problem, Unit
+from core.recording.marks import UNIT
 from core.recording.notes import PAST, PLAN, USUAL
 from core.recording.other_numbers import NOT_TODAYS
+from core.recording.set_values import unit_of
 from core.recording.whole_message import named_subject
 
 _NUMBER = r"\d{1,4}(?:[.,]\d{1,2})?"
 _BEFORE = r"(?<![\w.,:/])"  # a number of its own (not `c25k`, `1.5`, `3/4`)
-_LOAD = re.compile(
-    rf"{_BEFORE}({_NUMBER})[ \t]*(kgs?|kilos?|kilograms?|lbs?|pounds?|#)(?![a-z])", re.IGNORECASE
-)
-_LB = ("lb", "lbs", "pound", "pounds", "#")
+_LOAD = re.compile(rf"{_BEFORE}({_NUMBER})[ \t]*({UNIT}|#)(?![a-z])", re.IGNORECASE)
 _HEAVIEST = {"kg": 500.0, "lb": 1100.0}  # above that: a session's tonnage, not a load
 # A time on a clock (`27:40`, `1:04:32`), never a time of day (`at 9:00`, `6:30am`) or a pace.
 _CLOCK = re.compile(
@@ -77,7 +76,9 @@ def partial_log(text: str, units: Unit = "kg") -> Problem | None:
     """Return the question about a piece of a workout in `text`, which read as no log, or
     None if it holds none, or its numbers are about something else."""
     lower = text.lower()
-    if not _DIGIT.search(lower) and not _LENGTH.search(lower) and not _WORDED_LENGTH.search(lower):
+    numbers = _DIGIT.search(lower) is not None
+    worded = _WORDED_LENGTH.search(lower) is not None
+    if not numbers and not worded and not _LENGTH.search(lower):
         return None
     if "?" in lower or NOT_TODAYS.search(lower) or named_subject(text):
         return None
@@ -87,7 +88,6 @@ def partial_log(text: str, units: Unit = "kg") -> Problem | None:
     load = _load(text)
     default = load or ("135lb" if units == "lb" else "60kg")
     words = _WORD.findall(lower)
-    numbers = bool(_DIGIT.search(lower))
     if numbers:
         at = _lift_word(words)
         if at is not None and words[at] not in ACTIVITIES:
@@ -101,7 +101,7 @@ def partial_log(text: str, units: Unit = "kg") -> Problem | None:
                 f"I couldn't read the sets of that {name}, so nothing is logged. Send them like "
                 f"`{name} {sets}`.",
             )
-    if numbers or _WORDED_LENGTH.search(lower):
+    if numbers or worded:
         activity = next((ACTIVITIES[w] for w in words if w in ACTIVITIES), None)
         if activity is not None:
             time = _CLOCK.search(text) or _MINUTES.search(text)
@@ -192,7 +192,7 @@ def _lift(words: list[str], at: int) -> Exercise | None:
 def _load(text: str) -> str | None:
     """Return the first load in `text` that one lift could be (`240kg`), as we write it."""
     for m in _LOAD.finditer(text):
-        unit = "lb" if m[2].lower() in _LB else "kg"
+        unit = "lb" if m[2] == "#" else unit_of(m[2].lower(), "kg")
         value = float(m[1].replace(",", "."))
         if 0 < value <= _HEAVIEST[unit]:
             return f"{m[1].replace(',', '.')}{unit}"

@@ -345,9 +345,9 @@ def _planned_before(outcome: Outcome, text: str) -> Outcome:
     at = text.find(item.source)
     if at < 0:
         return outcome
-    if _PLAN_WAS.search(item.source.lower()):  # `The plan for today was for 85min of Zone 1`
-        pass
-    elif not _PLAN_HEADING.search(text[:at].lower()):  # `my ingredients will be:` above a list
+    # `The plan for today was for 85min of Zone 1`: the plan is in the sets' own words;
+    # `my ingredients will be:` above a list: in a heading before them
+    if not _PLAN_WAS.search(item.source.lower()) and not _PLAN_HEADING.search(text[:at].lower()):
         if isinstance(item, CardioEntry):
             return outcome
         plain = _IN_BRACKETS.sub(lambda m: " " * len(m[0]), text)  # `(War with the BAR!)`
