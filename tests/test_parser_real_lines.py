@@ -1436,6 +1436,38 @@ RULES = [
     # loads in brackets, then each one's reps (h20-013); numbers a set's reps could be, asked
     ("Flat bench press – (115, 120, 120)x5", "lb", "bench_press: 115lb x 5, 120lb x 5, 120lb x 5"),
     ("Dumbbell lateral raise – (8,10,10)x10 each side", "lb", ASK),
+    # session 16, from the held-back lines: a load's reps in brackets (h11-073, h9-091), an
+    # empty bar first, sets in brackets after the name (h19-133/134), a load left after the
+    # sets with no reps (asked, never dropped), a heading's dumbbells for the lines below it
+    (
+        "Bench: Empty bar (10 reps), 40kg (6 reps), 60kg (5 reps), SECOND ATTEMPT - 105kg (1 rep).",
+        "kg",
+        "bench_press: 20kg x 10, 40kg x 6, 60kg x 5, 105kg x 1",
+    ),
+    ("bench 135 (8), 155 (6)", "lb", "bench_press: 135lb x 8, 155lb x 6"),
+    ("squat 3x5 100kg (5)", "kg", "squat: 100kg x 5, 100kg x 5, 100kg x 5"),
+    ("bench bar x 10, 60kg x 5", "kg", "bench_press: 20kg x 10, 60kg x 5"),
+    (
+        "Flat dumbbell press:\n40s (8), 45s (6), 50s (4)",
+        "lb",
+        "dumbbell_bench_press: 40lb x 8, 45lb x 6, 50lb x 4",
+    ),
+    (
+        "Dumbbell Chest Press (10 @26kg, 10 @24kg, 9 @22kg)",
+        "kg",
+        "dumbbell_bench_press: 26kg x 10, 24kg x 10, 22kg x 9",
+    ),
+    (
+        "Chin Ups (10 weighted @ 10kg, 7 weighted @ 10kg, 7 @ bodyweight)",
+        "kg",
+        "chin_up: bw+10kg x 10, bw+10kg x 7, bw x 7",
+    ),
+    ("bench 60kg x 8, 70kg x 6, 80kg", "kg", ASK),  # the 80 kg set had been dropped
+    (
+        "Bench Press: 3×5 @ 195#. Hard but not impossible. 200# next!",
+        "lb",
+        "bench_press: " + ", ".join(["195lb x 5"] * 3),
+    ),
     (  # h21-032
         "Instead, got out for a walk. It was hot, but walked for about half-an-hour around the "
         "neighborhood.",

@@ -213,7 +213,10 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
         )
     if exercise.bodyweight and _GEAR_LOAD.search(raw):
         return f"How much weight did you add to the {label}? e.g. `{label} 3x8 bw+10kg`"
+    read = notes.sets_bracket(raw) if "(" in raw else None
     for m in _BRACKET_LOAD.finditer(raw):
+        if read is not None and read[0] == m[0]:
+            continue  # `Chest Press (10 @26kg, 9 @22kg)`: the sets themselves
         if not notes.kept(m[0]) and not notes.TARGET_NOTE.fullmatch(m[0]):
             return f"Is {m[0]} part of the {label} sets? Send them with the load, e.g. " + (
                 f"`{label} 3x5 bw+20kg`" if exercise.bodyweight else f"`{label} 3x5 100kg`"

@@ -247,6 +247,7 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
     if len(text) > MAX_CHARS and (cut := head.rfind("\n")) > 0:
         head = head[:cut]
     segments: list[Segment] = []
+    heading_dumbbells = False
     for number, line in enumerate(_LINE.finditer(head)):
         if number >= MAX_LINES:
             return segments, text[line.start() :]
@@ -255,7 +256,12 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
             plain = f"{italic[1]} {italic[2]} {italic[3]}"
         prepared = _prepare(plain, names)
         first = True
-        dumbbells = _DUMBBELL_WORD.search(plain) is not None
+        # a heading line's dumbbells hold for the sets on the lines under it
+        # (`Flat dumbbell press:` / `40s x 8, 45s x 6`), until the next heading
+        named = _DUMBBELL_WORD.search(plain) is not None
+        if not _DIGIT.search(plain) and plain.strip():
+            heading_dumbbells = named
+        dumbbells = named or (heading_dumbbells and _DIGIT.search(plain) is not None)
         # `Squat warmups 20x10, 50x5, 70x3`: every set of the line is a warm-up
         warmup_line = "arm" in plain and _WARMUP_LINE.match(plain) is not None
         for part in _PART.finditer(prepared):
@@ -557,7 +563,7 @@ _PAIR_OF_DUMBBELLS = re.compile(r"(?<![\w.])2\s*x\s*(\d+(?:\.\d+)?)\s*(kgs?|lbs?
 # (only before the sets: `db row 3x10 90s` is 90 seconds)
 _DUMBBELL_PLURAL = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)s(?=\s+\d+\s*x\s*\d)")
 _DUMBBELL_WORD = re.compile(r"\b(?:db|dbs|dumbb?ells?)\b", re.IGNORECASE)
-_DUMBBELLS_X_REPS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?s(?=\s*x\s*\d)")
+_DUMBBELLS_X_REPS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?s(?=\s*(?:x|for)\s*\d)")
 # (a tempo's digits are 0 to 5 seconds: `8-8-7 tempo` is reps)
 _TEMPO = re.compile(
     r"\btempo\s*:?\s*[0-5](?:\s*[-/]\s*[0-5x]){2,3}\b|(?<![\w.])[0-5](?:\s*-\s*[0-5x]){2,3}\s+tempo\b"

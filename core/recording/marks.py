@@ -40,6 +40,11 @@ MAX_PLAUSIBLE_SETS = 10
 _PLUS_SET_GOT = re.compile(r"x\s*\d+\s*\+\s*[:=]\s*(\d+)")
 _SINGLES = re.compile(rf"({NUM})\s*singles?\b")
 _BAR = re.compile(r"x\s*(?:an?\s+)?(?:empty\s+)?bar\b")
+# `empty bar x 10`, `bar for 10`: the bar first, then its reps (not an EZ or trap bar's)
+_BAR_FIRST = re.compile(
+    r"(?<![\w-])(?<!ez\s)(?<!trap\s)(?<!hex\s)(?<!smith\s)(?:the\s+)?(?:empty\s+)?bar"
+    r"\s*(?:x|for)\s*(\d+)(?!\s*(?:kg|lb|#|\.\d))"
+)
 _REPS_X_SETS = re.compile(
     rf"(?:x\s*)?(?<![\w.])({NUM})\s*reps?\s*x\s*({NUM})\s*sets?\b"
     # `3 reps x 3`: a count no load is (a set count), with no unit after it
@@ -91,7 +96,8 @@ def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
     if "single" in text:
         text = _SINGLES.sub(r"\1 sets of 1", text)
     if "bar" in text:
-        text = _BAR.sub("x 20kg" if units == "kg" else "x 45lb", text)
+        empty = "20kg" if units == "kg" else "45lb"
+        text = _BAR_FIRST.sub(rf"{empty} x \1", _BAR.sub(f"x {empty}", text))
     if "rep" in text:
         text = _REPS_X_SETS.sub(
             lambda m: f" {m[2] or m[4] or m[6]} sets of {m[1] or m[3] or m[5]}", text

@@ -28,13 +28,16 @@ from core.recording.numbers import VALUES
 
 # A `"` right after a number is inches or seconds (`12" Box Squat`), not a quote.
 _QUOTED = re.compile(r"(?<!\d)\"[^\"\n]*\"?|“[^”\n]*”?")
-# Sets in brackets (`Bench Press (135 x 8 x 3 – fast reps)`) with no number outside them.
-_SETS_INSIDE = re.compile(r"\(([^()\n]*\d\s*[x×]\s*\d[^()\n]*)\)")
+# Sets in brackets (`Bench Press (135 x 8 x 3 – fast reps)`, `Chest Press (10 @26kg, 9 @22kg)`)
+# with no number outside them.
+_SETS_INSIDE = re.compile(r"\(([^()\n]*\d\s*(?:weighted\s*)?[x×@]\s*\d[^()\n]*)\)")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[a-zA-Z]")
 _DASH_TAIL = re.compile(r"\s[-–—].*$")
 # Words a bracket of sets may hold; any other (`was too heavy`) makes it a note.
-_WORDS_BESIDE_SETS = re.compile(r"\b(?!(?:x|kgs?|lbs?|reps?|sets?|at|bw)\b)[a-zA-Z]+")
+_WORDS_BESIDE_SETS = re.compile(
+    r"\b(?!(?:x|kgs?|lbs?|reps?|sets?|at|bw|bodyweight|weighted)\b)[a-zA-Z]+", re.IGNORECASE
+)
 _BRACKETED = re.compile(r"\([^()\n]*\)?|\[[^\[\]\n]*\]?|\{[^{}\n]*\}?")
 # `one set of 20 or 30, I don't remember`, `zone 2 40 or 45 min`: two numbers, either may be
 # it; `5 x 3 or 3 x 5` too. Not `2 or 3 days ago`, `1 or 2 warm up sets` (a note).
@@ -180,9 +183,37 @@ def _reps_not_loads(m: re.Match[str], numbers: list[float]) -> bool:
     return max(numbers) <= SMALL_COUNT and bool(_UNIT_LOAD_BEFORE.search(m.string, 0, m.start()))
 
 
+# A set's reps in brackets after its load, the set ending there: `40kg (6 reps),`, `40s (8)`,
+# `bench 135 (8), 155 (6)` (a bare load only where the shape repeats).
+_REPS_OF_LOAD = re.compile(r"\(\s*(\d{1,2})\s*(?:reps?)?\s*\)", re.IGNORECASE)
+_LOAD_BEFORE = re.compile(
+    r"(?:\d\s*(?:kgs?|lbs?|kilos?|pounds?|#|s)|\bbar|(?<![\w.])(\d{2,3}(?:\.\d+)?))\s*$",
+    re.IGNORECASE,
+)
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
+_SET_ENDS = re.compile(r"\s*(?:[,;]|[.!]*(?:\n|$))")
+_BARE_LOAD_REPS = re.compile(r"(?<![\w.])\d{2,3}(?:\.\d+)?\s*\(\s*\d{1,2}\s*\)")
+
+
+def _reps_of_load(m: re.Match[str], reps: int) -> bool:
+    """Return whether the bracket is the reps of the load just before it (see above)."""
+    before = _LOAD_BEFORE.search(m.string, 0, m.start())
+    if before is None or not _SET_ENDS.match(m.string, m.end()):
+        return False
+    # the load is the set's only number (`squat 3x5 100kg (5)` has its reps: a note)
+    start = max(m.string.rfind(c, 0, m.start()) for c in ",;:\n") + 1
+    if len(_NUMBERS.findall(m.string, start, m.start())) > 1:
+        return False
+    if before[1] is None:
+        return True
+    return float(before[1]) > reps and len(_BARE_LOAD_REPS.findall(m.string)) > 1
+
+
 def _bracket(m: re.Match[str]) -> str:
     if _REPEAT.fullmatch(m[0]):
         return m[0]
+    if (reps := _REPS_OF_LOAD.fullmatch(m[0])) and _reps_of_load(m, int(reps[1])):
+        return f" x {reps[1]}".ljust(len(m[0]))
     if _LOADS.fullmatch(m[0]):
         if not re.search(r"[a-zA-Z]", m[0]):  # numbers alone, no unit or `PR`
             numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", m[0])]
@@ -257,6 +288,18 @@ def _times_over(m: re.Match[str]) -> str:
     return (" " * len(m[1]) + f"(x {count}),").ljust(len(m[0])) if count > 1 else m[0]
 
 
+def sets_bracket(line: str) -> re.Match[str] | None:
+    """Return the bracket that holds the line's sets, with no number outside it."""
+    inside = _SETS_INSIDE.search(line)
+    if inside is None:
+        return None
+    outside = line[: inside.start()] + line[inside.end() :]
+    numbers_only = not _WORDS_BESIDE_SETS.findall(_DASH_TAIL.sub("", inside[1]))
+    if numbers_only and _LETTER.search(outside) and not _DIGIT.search(outside):
+        return inside
+    return None
+
+
 def blank(line: str) -> str:
     """Return `line` with its notes replaced by spaces (see the module docstring)."""
     if "mom" in line or "MOM" in line:
@@ -266,12 +309,9 @@ def blank(line: str) -> str:
     # Each pattern is tried only when the line holds a string every match of it holds.
     if '"' in line or "“" in line:
         line = _QUOTED.sub(_spaces, line)
-    if "(" in line and (inside := _SETS_INSIDE.search(line)):
-        outside = line[: inside.start()] + line[inside.end() :]
-        numbers_only = not _WORDS_BESIDE_SETS.findall(_DASH_TAIL.sub("", inside[1]))
-        if numbers_only and _LETTER.search(outside) and not _DIGIT.search(outside):
-            # `Bench Press (135 x 8 x 3 – fast reps)`: the sets are the bracket's, read
-            line = f"{line[: inside.start()]} {inside[1]} {line[inside.end() :]}"
+    if "(" in line and (inside := sets_bracket(line)):
+        # `Bench Press (135 x 8 x 3 – fast reps)`: the sets are the bracket's, read
+        line = f"{line[: inside.start()]} {inside[1]} {line[inside.end() :]}"
     if "(" in line or "[" in line or "{" in line:
         line = _CONVERTED.sub(_conversion, line) if "(" in line else line
         line = _BRACKETED.sub(_bracket, line)

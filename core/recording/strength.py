@@ -57,6 +57,8 @@ MAX_WORDS_BESIDE_BARE_NAME = 1
 # A part after the first with this many words besides set words is chat about the sets
 # (`I had to really stick with it to get through all 5 reps`): none of its numbers are sets.
 MIN_PROSE_WORDS = 6
+# a part that is a load and nothing more (`80kg`, `@ 185 lbs.`)
+_LOAD_ALONE = re.compile(rf"\W*(?:@|at\s)?\s*({NUM})\s*(?:{UNIT}|#)?\W*", re.IGNORECASE)
 TITLE_WORDS = frozenset({"day", "session", "workout", "week", "block", "focus", "today"})
 # A load, then a word of failure and no reps: `135lb FAIL`, `245 missed`.
 _MISSED_LOAD = re.compile(
@@ -145,6 +147,7 @@ def read_strength(
     leaning = False  # bare reps just read took the load written earlier on their line
     borrowed_line = carried_line = loaded_single = -1
     has_reps = ambiguous = uniform = False
+    unused: Load | None = None  # a load after the sets with no reps of its own
     per_line: dict[int, _LineSets] = {}
     if (
         "(" in head.text
@@ -296,6 +299,17 @@ def read_strength(
                 per_line[segment.line].uniform = uniform = True
             else:
                 pending, pending_line = part.count, segment.line
+        if part.sets or part.count is not None:
+            unused = None
+        elif (
+            part.load
+            and part.load.weight
+            and sets
+            and all(s.weight is not None for s in sets)
+            and (alone := _LOAD_ALONE.fullmatch(segment.text)) is not None
+            and float(alone[1]) == part.load.weight
+        ):
+            unused = part.load  # `bench 60kg x 8, 70kg x 6, 80kg`: a load after the sets
         if part.load and not part.sets and any(s.weight is None for s in sets):
             sets = [_loaded(s, part.load) for s in sets]  # `Squats, 5x5, 90kg`
         if (
@@ -342,6 +356,15 @@ def read_strength(
         line.uniform = line.uniform or part.uniform
         carried = part.load or carried
         sets.extend([replace(s, warmup=True) for s in part.sets] if segment.warmup else part.sets)
+    if unused is not None:
+        # a load with no reps after the sets: a set whose reps were left out. Asked, never
+        # dropped in silence.
+        message = (
+            f"How many reps of {label} at {unused.weight:g} {unused.unit}? Send that set with "
+            "its reps, "
+            f"e.g. `{example(exercise, units)}`"
+        )
+        return Outcome(Problem("unreadable", source, message), counted=True)
     if question := _reps_of_those_sets(per_line, label, example(exercise, units)):
         return Outcome(Problem("unreadable", source, question), counted=True)
     if pending is not None and len(sets) == 1 and pending.is_integer() and pending > 1:
