@@ -17,26 +17,28 @@ from tests.corpus_scoring import lines, score, tally
 FLOORS = {
     "lines-*.yaml": (454, 1),  # 455 until `kettlebell` alone stopped naming the swing
     "holdout.yaml": (62, 3),
-    "holdout-2.yaml": (72, 2),  # 72 until a machine's help became something we record
+    "holdout-2.yaml": (72, 1),  # 72 until a machine's help became something we record
     "holdout-3.yaml": (77, 2),
     "holdout-4.yaml": (76, 2),
     "holdout-5.yaml": (78, 4),
     "holdout-6.yaml": (78, 3),
     "holdout-7.yaml": (88, 1),
     "holdout-8.yaml": (90, 1),
-    "holdout-9.yaml": (85, 1),
+    "holdout-9.yaml": (86, 1),
     "holdout-10.yaml": (86, 3),
-    "holdout-11.yaml": (88, 0),
+    "holdout-11.yaml": (89, 0),
     "holdout-12.yaml": (109, 3),
-    "holdout-13.yaml": (111, 6),
+    "holdout-13.yaml": (112, 6),
     "holdout-14.yaml": (135, 2),
     "holdout-15.yaml": (99, 3),
     "holdout-16.yaml": (95, 5),
-    "holdout-17.yaml": (96, 5),  # scored once: 81 meant, 13 wrong
+    "holdout-17.yaml": (98, 5),  # scored once: 81 meant, 13 wrong
     "holdout-18.yaml": (124, 2),  # scored once: 117 meant, 4 wrong
-    "holdout-19.yaml": (112, 3),  # scored once: 102 meant, 5 wrong
-    "holdout-20.yaml": (93, 0),  # scored once: 82 meant, 6 wrong
+    "holdout-19.yaml": (114, 3),  # scored once: 102 meant, 5 wrong
+    "holdout-20.yaml": (94, 0),  # scored once: 82 meant, 6 wrong
     "holdout-21.yaml": (104, 1),  # scored once: 87 meant, 9 wrong
+    "holdout-22.yaml": (97, 7),  # scored once: 97 meant, 7 wrong
+    "holdout-23.yaml": (105, 7),  # scored once: 105 meant, 7 wrong
 }
 
 
