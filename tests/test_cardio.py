@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.recording.cardio import mentions_cardio, read_cardio
+from core.recording.cardio import mentions_cardio, read_cardio, read_distance
+from core.recording.durations import find_durations, session_minutes
 from core.recording.entries import CardioEntry, Problem
 from core.recording.parser import parse
 from core.recording.replies import workout_text
@@ -49,9 +50,7 @@ DURATIONS = [
     ("30-minute zone 2 easy run", 30),
     ("0.67hr. trainer ride", 40.2),
     ("rode for 1:30hrs this morning", 90),
-    ("walked for 90 seconds", 1.5),
     ("rowed for twenty minutes", 20),
-    ("500m row 1:50", 1.83),  # 1 h 50 min for 500 m is no speed at all: 1 min 50 s
     ("5k run 1:50", 110),  # plausible as 1 h 50 min: hours:minutes
 ]
 
@@ -59,6 +58,25 @@ DURATIONS = [
 @pytest.mark.parametrize(("text", "minutes"), DURATIONS, ids=[r[0] for r in DURATIONS])
 def test_durations_as_people_write_them(text: str, minutes: float) -> None:
     assert entry(text)[1] == pytest.approx(minutes, abs=0.01)
+
+
+# Read as written, then asked: a time this short is a piece of a session more often than all
+# of it (`60 seconds jogging, 90 seconds walking`), so the whole session's time is asked.
+SHORT = [
+    ("walked for 90 seconds", 1.5, "Was the whole walk only 1.5 minutes?"),
+    # 1 h 50 min for 500 m is no speed at all: 1 min 50 s
+    ("500m row 1:50", 1.83, "Was the whole row only 1.8 minutes?"),
+    ("walk 1 min", 1, "Was the whole walk only a minute?"),
+]
+
+
+@pytest.mark.parametrize(("text", "minutes", "asked"), SHORT, ids=[r[0] for r in SHORT])
+def test_a_session_of_a_minute_or_two_is_read_then_asked(
+    text: str, minutes: float, asked: str
+) -> None:
+    durations = find_durations(text, read_distance(text))
+    assert session_minutes(durations, repeats=False) == pytest.approx(minutes, abs=0.01)
+    assert question(text).startswith(asked)
 
 
 NOT_DURATIONS = [

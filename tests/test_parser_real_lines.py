@@ -335,7 +335,7 @@ RULES = [
         "lb",
         ASK,
     ),  # h2-081: one time, 86 minutes, but a ride, a skate? asked
-    ("skated 20 km avg 22 km/h", "kg", ASK),  # no ride for a speed alone
+    ("skated 20 km avg 22 km/h", "kg", "other: 54.55 min"),  # a skate, not a ride: 20 km at 22
     ("run 1 hour, 30 min yoga", "kg", "other: 60 min; other: 30 min"),  # the 30 are the yoga's
     ("3 miles 36 min 12:00 pace", "lb", ASK),  # a brisk walk's pace: asked
     ("5000m 25:00 2:30 pace", "kg", ASK),  # a rower's split, not a runner's pace
@@ -1468,6 +1468,50 @@ RULES = [
         "lb",
         "bench_press: " + ", ".join(["195lb x 5"] * 3),
     ),
+    # slices 22 and 23 (h22-*, h23-*): a PR note is no set, a pace lane and a time of day
+    # are no session's time, a piece's time (`for each`, `60 seconds jogging`) is asked
+    (
+        "Deadlift alternating mixed grip – 320lbs x 5, 320lbs x 5, 320lbs x 5, *PR for 5 reps",
+        "lb",
+        "deadlift: " + ", ".join(["320lb x 5"] * 3),
+    ),
+    ("Today, I swam with the master’s team. I’m in the 1:30 hundred pace lane.", "kg", ASK),
+    ("we headed up to the pickleball court around 8:30 this morning.", "kg", ASK),
+    ("I swam three 500 yard segments, averaging around 10:30 for each", "kg", ASK),
+    ("60 seconds jogging (5.0 mph), 90 seconds walking (4.0 mph)", "kg", ASK),
+    ("walk 2 min", "kg", ASK),
+    ("walk 3 min", "kg", "walk: 3 min"),
+    # said as people say it; activities named in words we had not met
+    ("we walked an entire hour", "kg", "walk: 60 min"),
+    ("I swam this morning", "kg", ASK),
+    ("snowshoeing 2 hours", "kg", "other: 120 min"),
+    ("We skated for about an hour and a half", "kg", "other: 90 min"),
+    ("reformer 45 min", "kg", "other: 45 min"),
+    ("Warm Up - 10 minutes Arc Trainer", "kg", "other: 10 min"),
+    ("Seated Hamstring Curl: 12x57.5kg, 14x57.5kg", "kg", "leg_curl: 57.5kg x 12, 57.5kg x 14"),
+    # a bare number no set's reps can be, after the sets, is their load (h22-132)
+    ("Military press, 1x10, 110.", "lb", "overhead_press: 110lb x 10"),
+    ("Squat: 65, 80, 100, 115, 135 (3), 100 (8)", "kg", ASK),  # h8-035: loads, few reps
+    # a remark in brackets is no plan and no set (h22-135, h22-006); a usual time is not today's
+    ("Squats: 10 x 325 lbs (could have done more)", "lb", "squat: 325lb x 10"),
+    (
+        "decline press: 5 x 175, 10 x 165 (funny how much easier 165 is than 175..only 10 lb.)",
+        "lb",
+        "decline_bench_press: 175lb x 5, 165lb x 10",
+    ),
+    (
+        "I set my elliptical trainer for a full hour’s workout, instead of my usual 45 minutes.",
+        "kg",
+        "other: 60 min",
+    ),
+    # two sessions joined by `and`, each with its own time (h23-098)
+    (
+        "It’s 7:25p and I just finished a 30 minute walk around the neighborhood and 10 mins "
+        "of yoga.",
+        "kg",
+        "walk: 30 min; other: 10 min",
+    ),
+    ("walked 30 min and did 10 mins of yoga", "kg", "walk: 30 min; other: 10 min"),
     (  # h21-032
         "Instead, got out for a walk. It was hot, but walked for about half-an-hour around the "
         "neighborhood.",

@@ -70,6 +70,15 @@ ASKED = [
         "how long that swim was",
         "swim 30 min",
     ),
+    # session 16 (h23-*): a length in words, a shower beside the laps (no shower's time)
+    ("65 FLOORS in TEN MINUTES! Woo-hoo!", "kg", "ten minutes", "walk ten minutes"),  # h23-034
+    ("Another sunny morning and another eighteen lengths for me.", "kg", "swim", "swim 30 min"),
+    (  # h23-097
+        "I got in 13 laps, floated, hit the shower and headed home.",
+        "kg",
+        "13 laps",
+        "run 13 laps 45 min",
+    ),
 ]
 
 QUIET = [
@@ -120,6 +129,7 @@ QUIET = [
     "120kg is that good for my age",
     "dead hang 45 secs",
     "weight 78.2kg",
+    "a 10 minute shower",
 ]
 
 

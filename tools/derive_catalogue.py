@@ -171,7 +171,8 @@ ROWS: tuple[Row, ...] = (
     _ours("Face_Pull", "face_pull", "Face pull", "pull", "shoulders back", "upper", "cable",
           "facepull"),
     _ours("Lying_Leg_Curls", "leg_curl", "Leg curl", "isolation", "hamstrings", "lower", "machine",
-          "hamstring curl, lying leg curl, seated leg curl"),
+          "hamstring curl, lying leg curl, seated leg curl, seated hamstring curl, "
+          "lying hamstring curl, prone leg curl, prone hamstring curl"),
     _ours("Leg_Extensions", "leg_extension", "Leg extension", "isolation", "quads", "lower",
           "machine", "leg ext, quad extension"),
     _ours("Standing_Calf_Raises", "calf_raise", "Calf raise", "isolation", "calves", "lower",

@@ -43,6 +43,7 @@ from core.recording.paces import (
 from core.recording.set_notation import shown
 
 MAX_MINUTES = 24 * 60
+MIN_SESSION_MINUTES = 3  # a shorter time is asked: a piece of a session, more often than not
 # Over this many minutes written as minutes (`zone 2 900 min`), a session is asked about.
 LONG_SESSION_MINUTES = 6 * 60
 _MANY_MINUTES = re.compile(r"(?<![\d.:])\d{3,}(?:\.\d+)?\s*(?:minutes?|mins?|m)\b")
@@ -83,7 +84,10 @@ ACTIVITIES = {
     **{sport: sport for sport in ("pickleball", "tennis", "badminton")},
     **dict.fromkeys(("mowing", "mowed"), "mowing"),
     **{practice: practice for practice in ("pilates", "yoga", "taebo", "zumba", "golf")},
+    "reformer": "pilates",  # `30 minutes on the reformer`
+    **dict.fromkeys(("skate", "skated", "skating", "rollerblading", "rollerbladed"), "skating"),
     **{"dancing": "dancing", "bouldering": "bouldering"},
+    **dict.fromkeys(("snowshoe", "snowshoed", "snowshoeing", "snowshoes"), "snowshoeing"),
     **dict.fromkeys(("karate", "judo", "bjj"), "martial arts"),
     **dict.fromkeys(("aquacise", "aquafit", "aquarobics", "aqua"), "aqua aerobics"),
     # `water aerobics 45 min`, `step aerobics`; team sports played for an hour
@@ -233,6 +237,10 @@ _DID_ONE = re.compile(
     r"(?:[a-z“”\"]+\s+){0,3}?(?:class|aerobics|aqua\w*|yoga|pilates|zumba|pickleball|tennis|badminton|"
     r"golf|kayaking|canoeing|paddling|boxing|kickboxing|dancing|bouldering|spin|lacrosse|"
     r"volleyball|basketball|netball)\b"
+    # `I swam this morning`, `we walked today`, `Last night I swam fifty lengths`
+    r"|\b(?:i|we)\s+(?:just\s+|finally\s+|also\s+)?(?:swam|walked|ran|jogged|rode|cycled|biked|"
+    r"hiked|rowed|snowshoed)\b(?=\s*(?:[.!]|$)|\s+(?:today|this\s+(?:morning|afternoon|evening)"
+    r"|tonight|last\s+night|yesterday|again)\b|\s+[a-z]+\s+(?:lengths|laps|miles)\b)"
 )
 _BARE_ACTIVITY = re.compile(r"(?:[a-z]+\s+)?(?:[a-z]+|zone\s*2)")
 
@@ -438,6 +446,10 @@ def _example(modality: str, activity: str | None) -> str:
     return f"{named} {activity}" if activity else named
 
 
+_PRACTICES = frozenset({"yoga", "pilates"})
+_OF_PRACTICE = re.compile(r"\bof\s+(yoga|pilates)\b")
+
+
 def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     """Return the cardio session in lowercased `text`, a Problem, or None if it has none.
 
@@ -458,6 +470,9 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     )
     example = _example(modality, activity)
     hr, rest = read_heart_rate(text)
+    if activity in _PRACTICES and len(activities) == 1:
+        # `10 mins of yoga` is the yoga's own time (beside a walk it is other work)
+        rest = _OF_PRACTICE.sub(r"   \1", rest)
     durations = find_durations(rest, read_distance(rest))
     if len(activities) > 1 and durations:
         return Problem(
@@ -496,12 +511,20 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
             if hr is None and not numbers and not (done and _NOT_DONE.isdisjoint(rest.split())):
                 return None  # a note or a question; `fast running` alone is asked how long
         return Problem("unreadable", source, _QUESTIONS[minutes].format(what=what, example=example))
-    if 0 < minutes < 1:
-        # `Tabata, 38 seconds working, 22 seconds rest`: one piece of the session, not all of it
+    if 0 < minutes < MIN_SESSION_MINUTES:
+        # `Tabata, 38 seconds working, 22 seconds rest`, `60 seconds jogging (5.0 mph), 90
+        # seconds walking`: one piece of the session, not all of it
+        said = (
+            "under a minute"
+            if minutes < 1
+            else "only a minute"
+            if minutes == 1
+            else f"only {shown(round(minutes, 1))} minutes"
+        )
         return Problem(
             "unreadable",
             source,
-            f"Was the whole {what} under a minute? Send its time in all, e.g. `{example} 20 min`.",
+            f"Was the whole {what} {said}? Send its time in all, e.g. `{example} 20 min`.",
         )
     if minutes <= 0 or minutes > MAX_MINUTES:
         return Problem(

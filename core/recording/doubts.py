@@ -41,6 +41,11 @@ _EACH_HAND = re.compile(
     r"\b(?:in\s+)?(?:each|per|a|every)\s+(?:hand|arm)\b|\b(?:dumbbells?|dbs|kettlebells?|kbs)\b"
     r"|\d\s*(?:kgs?|lbs?|#|pounds?|kilos?)?\s+each\b(?!\s+(?:side|leg|set|way)\b)"
 )
+# A bracket with this many words besides loads is a remark about the sets, not more of them.
+MIN_BRACKET_PROSE_WORDS = 5
+_PROSE_WORD = re.compile(
+    r"\b(?!(?:kgs?|lbs?|pounds?|bw|x|reps?|sets?|each|plus)\b)[a-z]{2,}\b", re.I
+)
 _BRACKET_LOAD = re.compile(r"[(\[][^()\[\]\n]*?\d\s*(?:kgs?|lbs?|pounds?|#)[^()\[\]\n]*[)\]]")
 # A load in grams is a typo for kilos, or a note (`6 reps x 260g`): asked, never guessed.
 _GRAMS = re.compile(
@@ -217,6 +222,8 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
     for m in _BRACKET_LOAD.finditer(raw):
         if read is not None and read[0] == m[0]:
             continue  # `Chest Press (10 @26kg, 9 @22kg)`: the sets themselves
+        if len(_PROSE_WORD.findall(m[0])) >= MIN_BRACKET_PROSE_WORDS:
+            continue  # `(funny how much easier 165 is than 175..only 10 lb.)`: a remark
         if not notes.kept(m[0]) and not notes.TARGET_NOTE.fullmatch(m[0]):
             return f"Is {m[0]} part of the {label} sets? Send them with the load, e.g. " + (
                 f"`{label} 3x5 bw+20kg`" if exercise.bodyweight else f"`{label} 3x5 100kg`"

@@ -72,7 +72,7 @@ _DISTANCE_UNIT = r"(?:km|k|kilomet\w*|mi|miles?|m|met(?:er|re)s?|y|yds?|yards?|l
 _PACE_AFTER = re.compile(
     r"(?:\s*(?:-|–|to|bis|a|à|al)\s*[\d:.]+)?\s*(?:(?:minutes?|mins?)\b|['′’])?\s*"
     rf"(?:(?:/|\bper\b|\ban?\b|\beach\b)\s*\d*\s*{_DISTANCE_UNIT}"
-    r"|(?:(?:avg|average|overall|target|mile|km|race)\.?\s*)*pace\b)"
+    r"|(?:(?:avg|average|overall|target|mile|km|race|hundreds?|100s?)\.?\s*)*pace\b)"
 )
 # `30 minutes of weight training`, `10 minutes of stretching`: time for other work, not the
 # session's
@@ -92,6 +92,11 @@ _PACE_CHANGE_BEFORE = re.compile(
 _CLOCK_NOT_DURATION_BEFORE = re.compile(r"(?:@|\bat|/|\bit['’]?s|\bit\s+is|\bnow)\s*$")
 # `7:00am`, and `5:30` in `5:30-7:00am`: times of day
 _TIME_OF_DAY_AFTER = re.compile(r"\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.?m\b")
+# `around 8:30 this morning`, `by 6:15 tonight`: a time of day, said with the day's part
+_TIME_OF_DAY_SAID = re.compile(r"\b(?:around|about|by|until|till|before|after|since|from)\s*$")
+_PART_OF_DAY_AFTER = re.compile(
+    r"\s*(?:(?:this|in\s+the|that|on\s+\w+)\s+(?:morning|afternoon|evening|night)|tonight)\b"
+)
 # `erg 5000m 2:30 avg`: an average split; but in `57:22 avg 5:02` the average is the next
 # clock's, and that one is no time either
 _AVERAGE_AFTER = re.compile(
@@ -99,6 +104,8 @@ _AVERAGE_AFTER = re.compile(
 )
 _AVERAGE_BEFORE = re.compile(r"\b(?:avg|average)\.?\s*(?:pace|split)?\s*:?\s*$")
 _EVERY_BEFORE = re.compile(r"\bevery\s*$")
+# `instead of my usual 45 minutes`: what one usually does, not this session's time
+_USUAL_BEFORE = re.compile(r"\b(?:usual|normal|regular|typical)\s*$")
 _TOTAL_AFTER = re.compile(
     r"\s*(?:in\s+)?(?:total|overall|time|elapsed|duration|altogether|all\s+in)\b"
 )
@@ -110,7 +117,7 @@ _REPEAT_BEFORE = re.compile(
     rf"(?:(?<![\w.])\d{{1,3}}\s*x\s*|\b(?:\d+|{_W})\s*(?:sets?|rounds?|reps?|repeats?|intervals?)"
     r"\s*of\s*)$"
 )
-_REPEAT_AFTER = re.compile(r"\s*x\s*\d")
+_REPEAT_AFTER = re.compile(r"\s*x\s*\d|\s*(?:for\s+)?each\b")  # `10:30 for each`: a piece's
 _REPEATED = re.compile(
     r"\brepeat(?:ed|s)?\b|\b(?:[2-9]|\d\d+)\s*times\b|(?<=[\s(])x\s*(?:[2-9]|\d\d+)\b"
 )
@@ -160,7 +167,7 @@ _SPOKEN_TIMES = (
     (re.compile(r"\b(?:a\s+|one\s+)?quarter\s+of\s+an\s+hour\b"), "15 min"),
     (re.compile(r"\b(?:an?\s+|one\s+)?hour\s+and\s+a\s+quarter\b"), "75 min"),
     (re.compile(r"(?<![\w.])hour\s+and\s+(?=\d)"), "1h and "),
-    (re.compile(r"\b(?:a|one)\s+(?:full|whole|good|solid)\s+hour(?:['’]s)?\b"), "60 min"),
+    (re.compile(r"\b(?:an?|one)\s+(?:full|whole|good|solid|entire)\s+hour(?:['’]s)?\b"), "60 min"),
 )
 
 
@@ -340,6 +347,8 @@ def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
         return True  # `the 25m pool`: metres
     if _PACE_AFTER.match(after) or _EVERY_BEFORE.search(before) or _OTHER_WORK_AFTER.match(after):
         return True
+    if _USUAL_BEFORE.search(before):
+        return True
     if _PACE_BEFORE.search(before) and m["c3"] is None:
         return True  # `pace 8:21`; but `14:36 pace (2:26:25)`: hours are no pace
     clock = m["c1"] is not None
@@ -348,6 +357,7 @@ def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
     return clock and bool(
         _CLOCK_NOT_DURATION_BEFORE.search(before)
         or _TIME_OF_DAY_AFTER.match(after)
+        or (_TIME_OF_DAY_SAID.search(before) and _PART_OF_DAY_AFTER.match(after))
         or _AVERAGE_AFTER.match(after)
         or _AVERAGE_BEFORE.search(before)
     )

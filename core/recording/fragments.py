@@ -286,6 +286,25 @@ def _opens_with_lift(text: str, names: Mapping[str, str] | None) -> bool:
     return found is not None and at == 0
 
 
+_PIECE_END = re.compile(r"[;,]|\s(?:and|&)\s")
+_TIMED = re.compile(r"\d\s*-?\s*(?:min\w*|hours?|hrs?)\b|\b(?:an?|one)\s+hour\b")
+
+
+def _two_sessions(lower: str, m: re.Match[str]) -> bool:
+    """Return whether the `and` at `m` joins two sessions, each one activity with its time:
+    `walked 30 min and did 10 mins of yoga` (not `ran 3 miles and it took 27 min`)."""
+    left = re.split(r"[;,]", lower[: m.start()])[-1]
+    right = _PIECE_END.split(lower[m.end() :], maxsplit=1)[0]
+    before, after = activities_named(left), activities_named(right)
+    return (
+        len(before) == 1
+        and len(after) == 1
+        and before != after
+        and _TIMED.search(left) is not None
+        and _TIMED.search(right) is not None
+    )
+
+
 def _lift_after_plus(line: str, names: Mapping[str, str] | None) -> str:
     """Return `line` with ` + ` or `then` before a known lift's name made a part break
     (`;`): `walk 20 min + squat 3x5 100kg`, `walk 60 min then squat 3x5 100kg`."""
@@ -298,6 +317,10 @@ def _lift_after_plus(line: str, names: Mapping[str, str] | None) -> str:
         words = [w for w in _WORD.findall(line[m.end() :].lower()) if w not in VALUES][:6]
         found, at, _ = find_exercise(words, names)
         lift_next = found is not None and all(w in HARMLESS_BEFORE for w in words[:at])
+        if m[0].strip().lower() in ("and", "&") and _two_sessions(lower, m):
+            # `a 30 minute walk and 10 mins of yoga`: each activity with its own time
+            chars[m.start() : m.end()] = ";" + " " * (m.end() - m.start() - 1)
+            continue
         if m[0].strip().lower() in ("and", "&") and not (
             _opens_with_lift(line, names) or mentions_cardio(" ".join(lower.split()[:2]))
         ):

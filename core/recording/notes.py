@@ -77,6 +77,10 @@ _TOTAL_WORDS = re.compile(
     r"\b\d+\s+(?:total|in\s+total)\b[^,;]*|\btotal\s*(?:of|:)?\s*\d+[^,;]*", re.IGNORECASE
 )
 _PR = re.compile(r"pr", re.IGNORECASE)
+# `*PR for 5 reps`, `new PB of 8 reps` after the sets: a note on them, never another set
+_PR_NOTE = re.compile(
+    r"\*?\b(?:new\s+)?(?:pr|pb)\s*(?:for|of|at)\s+\d+\s*reps?\b(?=\s*[\W]*$)", re.IGNORECASE
+)
 _UNIT_WORD = r"(?:kgs?|kilos?|lbs?|pounds?|reps?|sets?|x|bw|rpe|rir|for|at)\b"
 _DASH_NOTE = re.compile(
     rf"\d[^-–—\n]*?(?:\s[-–—]+|--+|—)\s*((?!{_UNIT_WORD})[^\W\d_].*|\d+\s+(?!{_UNIT_WORD})[^\W\d_].*)$",
@@ -322,6 +326,8 @@ def blank(line: str) -> str:
         line = _WHERE_I_AM.sub(_spaces, line)
     if "=" in line and (m := _TOTAL.search(line)) and _SETS_BEFORE.search(line[: m.start()]):
         line = line[: m.start()] + _spaces(m)
+    if ("pr" in line or "PR" in line or "pb" in line or "PB" in line) and _PR_NOTE.search(line):
+        line = _PR_NOTE.sub(_spaces, line)
     if "total" in line.lower():
         line = _TOTAL_WORDS.sub(_spaces, line)
     dashed = "-" in line or "–" in line
@@ -372,7 +378,10 @@ PLAN = re.compile(
     r"\bi['’]d\s+(?:\w+\s+)?have\s+(?:done|gone|run|walked|ridden|lifted)\b|"
     r"\b(?:supposed to|called for|planned|plan(?:ning)? to|going to|gonna|will do|"
     r"(?<!n't )(?<!n’t )(?<!not )want(?:ed)? to|next (?:time|week|session)|tomorrow|goal|"
-    r"optional|(?:could|would|should|might) have|for example|if you|(?:when|until|once) you can|"
+    # `could have done more` (a note on the sets done) is no plan
+    r"optional|(?:could|would|should|might) have"
+    r"(?!\s+(?:done|gone|got|gotten)\s+(?:more|another|a\s+few|an?\s+extra|extra|one|two|\d))|"
+    r"for example|if you|(?:when|until|once) you can|"
     # `plan for thursday:`, `my coach wants me to do 4x6`, `physio said do 3x10 squats`
     r"plan\s+for|wants?\s+me\s+to|told\s+me\s+to|(?:my\s+)?aim\s+(?:was|is)|committed\s+to|"
     r"(?:doc|doctor|trainer|coach|physio)\s+(?:says|wants)|my\s+program(?:me)?\s+(?:has|says)|"

@@ -74,7 +74,7 @@ NOT_TODAYS = re.compile(
     r"|\b(?:bags?|baby|dog\s+food|suitcase|luggage|groceries|shopping|parcel)\b"
     # sleep, rest of other kinds, work, money, pain, a time of day
     r"|\bsleep|\bslept\b|\bnap\b|\bmeditat|\bsauna\b|\bsteam\s+room\b|\bhot\s+tub\b|\bbath\b"
-    r"|\bmassage\b|\bshower\b|\bwork(?:ed)?\s+\d|\bcosts?\b|\bpaid\b|\bprice\b"
+    r"|\bmassage\b|\d\s*(?:min\w*\s+)?shower\b|\bshower\s+(?:for\s+)?\d|\bwork(?:ed)?\s+\d|\bcosts?\b|\bpaid\b|\bprice\b"
     r"|\bpain\b|\bhurts?\b|\bsore\b|\binjur|\bit['’]?s\s+\d{1,2}:\d\d"
     # a question without its mark (`120kg is that good for my age`)
     r"|\bis\s+(?:that|this|it)\s+(?:good|ok|okay|normal|bad|enough|too|a\s+lot|alright)\b"

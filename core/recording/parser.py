@@ -160,7 +160,7 @@ def parse(
         # `#lift [[Bench Press]] 80kg 8-8-6`: a notes app's tag and link around the name
         text = _TAG.sub("", _WIKI_LINK.sub(r"\1", text))
     if "trainer" in text.lower():
-        text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`: an elliptical
+        text = _CROSS_TRAINER.sub("crosstrainer", text)  # `5 mins X-trainer`, `Arc Trainer`
     if "." in text or "," in text:
         text = _THOUSANDS_METRES.sub(r"\1\2\3", text)  # `Row intervals for 5.250m`: 5,250 m
     if "\n" in text:
@@ -391,7 +391,7 @@ _ADD_ON_FIRST = re.compile(
     r"|\s*(?:1|one)\s+more\s+(?=[a-z])(?!sets?\b|reps?\b|rounds?\b|times?\b|minutes?\b|mins?\b)",
     re.IGNORECASE,
 )
-_CROSS_TRAINER = re.compile(r"\b(?:x|cross)\s*-?\s*trainer\b", re.IGNORECASE)
+_CROSS_TRAINER = re.compile(r"\b(?:x|cross|arc)\s*-?\s*trainer\b", re.IGNORECASE)
 _THOUSANDS_METRES = re.compile(
     r"(?<![\d.,])(\d{1,2})[.,](\d{3})(\s*(?:m|meters?|metres?))(?![\w.,])"
 )

@@ -52,8 +52,9 @@ _MINUTES = re.compile(
 )
 # A length said in words, with no digit (`Walked a mile this morning`).
 _WORDED_LENGTH = re.compile(
-    r"\b(?:a|one|half\s+a|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?:miles?|km|kilomet\w+|laps?|lengths?|hours?)\b"
+    r"\b(?:a|one|half\s+a|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|a\s+hundred)\s+"
+    r"(?:miles?|km|kilomet\w+|laps?|lengths?|hours?|minutes?|floors?)\b"
 )
 # A bare load after a lifting verb (`hit 225 today`, `pulled 160`, `got 185 for a double`).
 _BARE_LOAD = re.compile(
@@ -131,10 +132,14 @@ def partial_log(text: str, units: Unit = "kg") -> Problem | None:
         )
     clock = _CLOCK.search(text)
     length = _LENGTH.search(text)
-    if clock is None and length is None:
+    said = _WORDED_LENGTH.search(lower)
+    if clock is None and length is None and said is None:
         return None
     if clock is not None:
         piece, example = clock[1], f"run {clock[1]}"
+    elif length is None:  # `65 FLOORS in TEN MINUTES!`
+        piece = " ".join(said[0].split())
+        example = f"{'run' if _DISTANCE.search(f' {piece}') else 'walk'} {piece}"
     else:
         piece = " ".join((length[1] or length[2]).split())
         if piece.lower().endswith(("w", "watt", "watts")):

@@ -37,9 +37,15 @@ from core.recording.fragments import (
     set_line,
 )
 from core.recording.marks import NUM, UNIT
-from core.recording.readings import BARBELL_LIFTS, Block, Lift, plausible_load
+from core.recording.readings import (
+    BARBELL_LIFTS,
+    MAX_PLAUSIBLE_REPS,
+    Block,
+    Lift,
+    plausible_load,
+)
 from core.recording.rpe_lists import MAX_RPE, MIN_RPE, take_last_set_rpe, take_rpe_list
-from core.recording.set_limits import check
+from core.recording.set_limits import MAX_REPS, check
 from core.recording.set_notation import (
     MAX_SETS,
     Load,
@@ -211,6 +217,17 @@ def read_strength(
                 f"you made, e.g. `{example(exercise, units)}`."
             )
             return Outcome(Problem("unreadable", source, message), counted=True)
+        if (
+            index
+            and sets
+            and all(s.weight is None and s.reps <= MAX_PLAUSIBLE_REPS for s in sets)
+            and not exercise.bodyweight
+            and (alone := _LOAD_ALONE.fullmatch(segment.text)) is not None
+            and float(alone[1]) > MAX_REPS
+            and plausible_load(float(alone[1]), units, lift)
+        ):
+            # `Military press, 1x10, 110.`: no set has 110 reps, so it is the sets' load
+            segment = replace(segment, text=f"{alone[1]}{units}")
         hinted = bool(REPS_HINT.search(segment.text) or LOAD_HINT.search(segment.text))
         bare = not _LETTER.search(_EFFORT.sub(" ", segment.text))  # `7 rpe 8`: reps 7
         part = read_sets(
