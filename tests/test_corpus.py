@@ -15,29 +15,29 @@ from tests.corpus_scoring import lines, score, tally
 
 # file pattern -> (fewest lines read as meant, most lines recorded wrong)
 FLOORS = {
-    "lines-*.yaml": (454, 1),  # 455 until `kettlebell` alone stopped naming the swing
+    "lines-*.yaml": (455, 1),  # 455 until `kettlebell` alone stopped naming the swing
     "holdout.yaml": (63, 3),
     "holdout-2.yaml": (72, 1),  # 72 until a machine's help became something we record
     "holdout-3.yaml": (78, 2),
     "holdout-4.yaml": (76, 1),
-    "holdout-5.yaml": (78, 4),
-    "holdout-6.yaml": (78, 3),
-    "holdout-7.yaml": (88, 1),
+    "holdout-5.yaml": (79, 4),
+    "holdout-6.yaml": (79, 3),
+    "holdout-7.yaml": (89, 1),
     "holdout-8.yaml": (90, 1),
     "holdout-9.yaml": (88, 1),
-    "holdout-10.yaml": (86, 3),
+    "holdout-10.yaml": (88, 3),
     "holdout-11.yaml": (90, 0),
     "holdout-12.yaml": (110, 3),
     "holdout-13.yaml": (113, 6),
-    "holdout-14.yaml": (135, 2),
-    "holdout-15.yaml": (99, 3),
+    "holdout-14.yaml": (136, 2),
+    "holdout-15.yaml": (100, 3),
     "holdout-16.yaml": (95, 5),
     "holdout-17.yaml": (100, 5),  # scored once: 81 meant, 13 wrong
     "holdout-18.yaml": (125, 2),  # scored once: 117 meant, 4 wrong
     "holdout-19.yaml": (114, 3),  # scored once: 102 meant, 5 wrong
-    "holdout-20.yaml": (94, 0),  # scored once: 82 meant, 6 wrong
+    "holdout-20.yaml": (95, 0),  # scored once: 82 meant, 6 wrong
     "holdout-21.yaml": (105, 1),  # scored once: 87 meant, 9 wrong
-    "holdout-22.yaml": (104, 5),  # scored once: 97 meant, 7 wrong
+    "holdout-22.yaml": (104, 4),  # scored once: 97 meant, 7 wrong
     "holdout-23.yaml": (115, 3),  # scored once: 105 meant, 7 wrong
 }
 

@@ -44,6 +44,17 @@ from core.recording.set_notation import shown
 
 MAX_MINUTES = 24 * 60
 MIN_SESSION_MINUTES = 3  # a shorter time is asked: a piece of a session, more often than not
+# A time written in seconds alone (`Row 12 180sec`) is a piece's, up to this many minutes
+MAX_SECONDS_ONLY_MINUTES = 5
+_SECONDS = re.compile(r"\d\s*(?:s|secs?|seconds?)\b")
+_MINUTES_OR_CLOCK = re.compile(r"\d\s*(?:m|mins?|minutes?|h|hrs?|hours?)\b|\d:\d\d|\bhour\b")
+
+
+def _in_seconds_only(text: str) -> bool:
+    """Return whether the times in `text` are written in seconds only (`180sec`)."""
+    return _SECONDS.search(text) is not None and _MINUTES_OR_CLOCK.search(text) is None
+
+
 # Over this many minutes written as minutes (`zone 2 900 min`), a session is asked about.
 LONG_SESSION_MINUTES = 6 * 60
 _MANY_MINUTES = re.compile(r"(?<![\d.:])\d{3,}(?:\.\d+)?\s*(?:minutes?|mins?|m)\b")
@@ -511,7 +522,9 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
             if hr is None and not numbers and not (done and _NOT_DONE.isdisjoint(rest.split())):
                 return None  # a note or a question; `fast running` alone is asked how long
         return Problem("unreadable", source, _QUESTIONS[minutes].format(what=what, example=example))
-    if 0 < minutes < MIN_SESSION_MINUTES:
+    if 0 < minutes < MIN_SESSION_MINUTES or (
+        minutes <= MAX_SECONDS_ONLY_MINUTES and _in_seconds_only(rest)
+    ):
         # `Tabata, 38 seconds working, 22 seconds rest`, `60 seconds jogging (5.0 mph), 90
         # seconds walking`: one piece of the session, not all of it
         said = (

@@ -8,7 +8,7 @@ tools/derive_catalogue.py from free-exercise-db (yuhonas, The Unlicense); it is 
    ("RDLs", "pull-ups"; "db" and "dumbbell", "kb" and "kettlebell" are one word);
 2. one slipped word in such a name ("sqaut", "tricep extentions"), if a single lift is closest;
 3. either of those with harmless words beside it: a qualifier that leaves the lift as it
-   is ("heavy", "standing", "strict", "weighted"), or the gear the lift is done with
+   is ("heavy", "standing", "strict", "weighted", "alternating"), or the gear the lift is done with
    ("barbell bent over row" is a barbell row, but "dumbbell deadlift" is another lift, so
    it is not known; "smith machine squat" is known only as a lift of its own);
 4. a bodyweight lift named as assisted ("assisted pull up", "machine assisted dips"): the
@@ -61,7 +61,9 @@ _SAME_WORD = {
 # Words that leave the lift as it is, wherever they stand. Not "seated" (a seated press is
 # heavier, and often a machine), "paused", "tempo", "deficit", "banded", "close grip" or
 # "smith": those are other lifts, known by their own names where the catalogue has them.
-HARMLESS = frozenset({"standing", "flat", "heavy", "light", "strict", "weighted"})
+HARMLESS = frozenset(
+    {"standing", "flat", "heavy", "light", "strict", "weighted", "alternating", "alternate"}
+)
 # `assisted` before a bodyweight lift, with what gives the help: the lift itself, lighter.
 ASSISTED = "assisted"
 ASSISTANCE_WORDS = frozenset({ASSISTED, "machine", "band", "banded", "bands"})

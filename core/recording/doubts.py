@@ -82,6 +82,8 @@ _SET_SKIPPED = re.compile(
     r"\s+set\b|\b(?:failed|skipped|missed)\s+set\s+\d"
     r"|\b(?:couldn'?t|could\s+not|didn'?t|did\s+not)\s+(?:finish|complete)\s+(?:the\s+)?last\s+set\b"
 )
+# Reps `each` on a lift done with both hands at once: each of what? (`x 20ea`)
+_EACH_REPS = re.compile(r"x\s*\d+\s*(?:ea|each)\b(?!\s*(?:side|leg|arm|hand|way|direction)s?\b)")
 _FAILED_SINGLE = re.compile(
     r"(?:(?:\b|(?<=\d))x\s*1|\b1\s*x\s*1|\bsingle)\b\W{0,3}(?:[a-z&]+\W{1,3}){0,2}?"
     r"(?:failed|missed|fail|miss)\b(?!\s+(?:the\s+)?last)"  # `95 x 1 x 1 Clean miss`
@@ -183,6 +185,13 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
         return (
             f"How many reps in each of the extra sets of {label}? Send each set, e.g. "
             f"`{label} 180x8, 180x6`"
+        )
+    one_sided = {"dumbbell", "kettlebell"} & set(exercise.equipment)
+    if not one_sided and (each := _EACH_REPS.search(raw)):
+        # `Seated Lat. Pulldown 60lb x 20ea (wide and narrow grip)`: each grip, each side?
+        return (
+            f"What does `{each[0].strip()}` mean for the {label}: each side, or each of more "
+            f"sets? Send each set, e.g. `{label} 60 x 20, 60 x 20`"
         )
     if _FAILED_SINGLE.search(raw):
         # `squat 140kg x 1 failed`: a single that didn't go up is no set to log. Asked.

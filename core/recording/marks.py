@@ -22,6 +22,7 @@ UNIT_STARTS = ("k", "lb", "pound")  # every UNIT word holds one: no unit without
 MAX_RPE = 10
 
 _POUND_MARK = re.compile(r"(\d)\s*#(?!(?!x\d|x\s)[a-z]{2})")  # not a hashtag: `4x8 #chest`
+_BODYWEIGHT_WORD = re.compile(r"\bbody\s*-?\s*weight\b")
 _BW_GLUED = re.compile(r"\bbwx(?=\s*\d)")
 _BW_REPS = re.compile(r"(?<![\w.+])(?<!x\s)(?<!x)(\d+)\s*x\s*bw\b(?!\s*[+-])")
 _K_MARK = re.compile(r"(\d)k\b")
@@ -76,6 +77,8 @@ def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
     """Return `text` with its marks made plain, the RPE from a RIR, and a trailing count."""
     text = effort_marks(text)  # `2 in the tank`, and `@8` after a load, as RIR and RPE
     # Each pattern is tried only when the text holds a string every match of it holds.
+    if "body" in text:  # `10x bodyweight`, `body weight x 8`: as `bw`
+        text = _BODYWEIGHT_WORD.sub("bw", text)
     if "bw" in text:  # `bwx8` is bw x 8; `5xBW` is 5 reps on bodyweight
         text = _BW_REPS.sub(r" bw x \1", _BW_GLUED.sub("bw x ", text))
     if "#" in text:

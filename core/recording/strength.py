@@ -247,6 +247,10 @@ def read_strength(
         )
         if part.problem:
             return Outcome(Problem("implausible", source, part.problem), counted=True)
+        if ">" in segment.text and len(part.sets) > 1 and part.sets[0].rpe is not None:
+            # `face pull 75x5>60x7 RPE 9`: a drop set; its effort is its end's, the last set's
+            last = part.sets[-1]
+            part = replace(part, sets=(*(replace(s, rpe=None) for s in part.sets[:-1]), last))
         if (
             loaded_single == segment.line
             and part.uniform
