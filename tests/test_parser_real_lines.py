@@ -1541,6 +1541,64 @@ RULES = [
     ("face pull 75x5>60x7 RPE 9", "lb", "face_pull: 75lb x 5, 60lb x 7 @9"),
     # a time in seconds alone is a piece's (h22-094: `Row 12 180sec` had been a 3-minute row)
     ("Chest 14 155sec\nRow 12 180sec\nLeg 18 180sec", "kg", ASK),
+    # slice 24 (h24-*) and what it showed in earlier slices: intervals inside a timed session
+    # make it a HIIT session of that time; a plan, a tally of walks, heart rates one a part
+    (
+        "I went to the gym and did the elliptical for 30 minutes, this time with 4 minute "
+        "intervals.",
+        "kg",
+        "hiit: 30 min",
+    ),
+    ("bike 45 min, with 5x3 min intervals", "kg", "hiit: 45 min"),
+    (
+        "Saturday: 30 minute interval run (30 seconds all-out sprint, 60 seconds easy)",
+        "kg",
+        "hiit: 30 min",
+    ),
+    (
+        "Planned session: 2.5 hours to include 4×15 minutes IMRP with 3 minutes jog recovery.",
+        "kg",
+        ASK,
+    ),
+    (
+        "Since January 15th, Pong and I have walked 13 times, at a total distance of 17.40 "
+        "miles which concludes to 6 hours and 57 minutes.",
+        "kg",
+        ASK,
+    ),
+    (
+        "I rode for 60 minutes and the session was spent doing 4x5 minute intervals at an "
+        "average heart rate of 169, 165, 165 and 168 bpm.",
+        "kg",
+        ASK,
+    ),
+    # a farmer's walk is a carry, its `50'` feet (h24-008 had been a 50-minute walk)
+    (
+        "Last was a heavier farmer's walk . first was 200 a side I only made the turn at 50 "
+        "feet. next was 220 I made 80 this time then 220 for 50' and I was done.",
+        "lb",
+        ASK,
+    ),
+    ("farmer's walk 3x1 100lb", "lb", "farmers_walk: " + ", ".join(["100lb x 1"] * 3)),
+    ("ran 2.64 miles and 267’ ascent", "kg", ASK),  # h24-107: feet, not 267 minutes
+    # a lift on another bar is a lift of its own (h24-009), never the barbell one
+    ("Shrugs w/ Apollons Axle - 193x10, 243x10", "lb", ASK),
+    ("deadlift with trap bar 3x5 315", "lb", ASK),
+    # someone else's habit (h24-051); a time of day; a time off a best (h24-097, h24-067)
+    (
+        "He said he bikes several times a week for 20 minutes but can’t manage too much time "
+        "on the treadmill.",
+        "kg",
+        ASK,
+    ),
+    ("Reached MBC by 6:30 and warmed up with a 5 min run on the treadmill.", "kg", "other: 5 min"),
+    (
+        "On Saturday at parkrun I got a new Pb, taking 34 seconds off my best time to get "
+        "home in 25:07.",
+        "kg",
+        "other: 25.12 min",
+    ),
+    ("parkrun\n5.135 km\n26 minutes", "kg", "other: 26 min"),  # h24-068: the lines below
     (  # h21-032
         "Instead, got out for a walk. It was hot, but walked for about half-an-hour around the "
         "neighborhood.",

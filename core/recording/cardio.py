@@ -159,6 +159,10 @@ _AVG_HR = re.compile(
     # `128 bpm`, `128 avg hr`; not `2h 30 avg hr 128`, whose number follows its words
     r"|(?<![\w.])(\d+)\s*(?:bpm|ahr|avg\.?\s*hr)\b(?!\s*(?:of|was|is|:|=|-|–)?\s*\d)"
 )
+# Heart rates listed one a part: `heart rate of 169, 165, 165 and 168 bpm`
+_HR_LIST = re.compile(
+    r"\b(?:hr|heart\s*rates?|pulse|bpm)\b[^.;\n\d]{0,20}\d{2,3}(?:\s*(?:,|and|/)\s*\d{2,3}){2,}"
+)
 _HR_WORDS = re.compile(r"\b(?:ahr|hr|bpm|heart\s*rate)\b|\d\s*bpm\b|\bhr\s*av")
 _AVG_HR_WORDS = re.compile(r"\b(?:ahr|hr\s*av|(?:avg|ave|average|mean)\.?\s*(?:hr|heart\s*rate))")
 _STEPS = re.compile(r"\d\s*k?\s*steps\b")
@@ -179,7 +183,7 @@ _TIME = re.compile(r"\d|\b(?:hours?|hrs?|minutes?|mins?)\b")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _PLAN = re.compile(
     r"\b(?:supposed\s+to|going\s+to|gonna|plan(?:ning)?\s+to|i'll|i\s+will|want\s+to|"
-    r"hope\s+to|tomorrow|next\s+week)\b"
+    r"hope\s+to|tomorrow|next\s+week|planned\s+(?:session|workout|run|ride|swim|walk))\b"
 )
 _RECORD_STAT = re.compile(r"\s*(?:longest|shortest|fastest|slowest)\b[^:\d]*:")
 _VAGUE = re.compile(r"\b(?:some|a\s+few|few|several|many|couple\s+of)\s+(?:minutes|mins|hours)\b")
@@ -481,6 +485,15 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     )
     example = _example(modality, activity)
     hr, rest = read_heart_rate(text)
+    if hr is not None and _HR_LIST.search(text):
+        # `an average heart rate of 169, 165, 165 and 168 bpm`: each interval's, not the
+        # session's. Asked, never the first one taken.
+        return Problem(
+            "unreadable",
+            source,
+            "Those heart rates look like one for each part. What was the whole session's "
+            f"average? e.g. `{example} 45 min hr 140`",
+        )
     if activity in _PRACTICES and len(activities) == 1:
         # `10 mins of yoga` is the yoga's own time (beside a walk it is other work)
         rest = _OF_PRACTICE.sub(r"   \1", rest)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from core.recording import notes
-from core.recording.catalogue import Exercise
+from core.recording.catalogue import Exercise, resolve
 from core.recording.entries import StrengthEntry
 from core.recording.fragments import Segment
 from core.recording.marks import MAX_PLAUSIBLE_SETS
@@ -82,6 +82,13 @@ _SET_SKIPPED = re.compile(
     r"\s+set\b|\b(?:failed|skipped|missed)\s+set\s+\d"
     r"|\b(?:couldn'?t|could\s+not|didn'?t|did\s+not)\s+(?:finish|complete)\s+(?:the\s+)?last\s+set\b"
 )
+# A bar that makes another lift of it (`Shrugs w/ Apollons Axle`, `squat with the SSB`)
+_SPECIAL_BAR = re.compile(
+    r"\b(?:w/|with|on|using)\s+(?:an?\s+|the\s+|my\s+)?(?:apollons?\s+|fat\s+)?"
+    r"(axle|ssb|safety\s+(?:squat\s+)?bar|trap\s+bar|hex\s+bar|football\s+bar|swiss\s+bar|"
+    r"cambered\s+bar|log)\b"
+)
+_SPECIAL_BAR_NAME = {"ssb": "the safety squat bar", "axle": "an axle", "log": "a log"}
 # Reps `each` on a lift done with both hands at once: each of what? (`x 20ea`)
 _EACH_REPS = re.compile(r"x\s*\d+\s*(?:ea|each)\b(?!\s*(?:side|leg|arm|hand|way|direction)s?\b)")
 _FAILED_SINGLE = re.compile(
@@ -185,6 +192,15 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
         return (
             f"How many reps in each of the extra sets of {label}? Send each set, e.g. "
             f"`{label} 180x8, 180x6`"
+        )
+    if (bar := _SPECIAL_BAR.search(raw)) and bar[1] not in exercise.name.lower():
+        # `Shrugs w/ Apollons Axle`: on another bar it is a lift of its own, never this one
+        named = f"{bar[1]} {label}"
+        add = "" if resolve(named) is not None else ", and I'll ask to add it"
+        return (
+            f"Was that {label} done with {_SPECIAL_BAR_NAME.get(bar[1], 'a ' + bar[1])}? On "
+            f"that bar it is a lift of its own: send it with its name first, e.g. "
+            f"`{named} 3x8`{add}."
         )
     one_sided = {"dumbbell", "kettlebell"} & set(exercise.equipment)
     if not one_sided and (each := _EACH_REPS.search(raw)):

@@ -34,6 +34,7 @@ MIN_KMH, MAX_KMH = 1.0, 60.0
 # `Nm` glued is minutes below this; `500m` is metres.
 MAX_BARE_M_MINUTES = 100
 SAME = 0.5  # minutes: durations this close are the same one written twice
+MIN_TOTAL_BESIDE_PIECES = 10  # minutes: a plain time beside intervals, at least this, is all
 
 Role = Literal["plain", "total", "repeat", "part", "bound"]
 # Why a note's durations give no one session length (see `session_minutes`).
@@ -89,7 +90,9 @@ _PACE_BEFORE = re.compile(
 _PACE_CHANGE_BEFORE = re.compile(
     r"\bpace\s+(?:went\s+|dropped\s+|came\s+down\s+)?from\b[^.\n]{0,15}$"
 )
-_CLOCK_NOT_DURATION_BEFORE = re.compile(r"(?:@|\bat|/|\bit['’]?s|\bit\s+is|\bnow)\s*$")
+_CLOCK_NOT_DURATION_BEFORE = re.compile(
+    r"(?:@|\bat|/|\bit['’]?s|\bit\s+is|\bnow|\bby|\buntil|\btill|\bbefore|\bsince)\s*$"
+)
 # `7:00am`, and `5:30` in `5:30-7:00am`: times of day
 _TIME_OF_DAY_AFTER = re.compile(r"\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.?m\b")
 # `around 8:30 this morning`, `by 6:15 tonight`: a time of day, said with the day's part
@@ -104,6 +107,11 @@ _AVERAGE_AFTER = re.compile(
 )
 _AVERAGE_BEFORE = re.compile(r"\b(?:avg|average)\.?\s*(?:pace|split)?\s*:?\s*$")
 _EVERY_BEFORE = re.compile(r"\bevery\s*$")
+# `taking 34 seconds off my best`, `10 secs better than my PB`: a difference, not a time
+_BETTER_AFTER = re.compile(
+    r"\s*(?:off\s+(?:my|the|his|her|our|last)|faster|quicker|slower|better|worse|"
+    r"(?:up|down)\s+on)\b"
+)
 # `instead of my usual 45 minutes`: what one usually does, not this session's time
 _USUAL_BEFORE = re.compile(r"\b(?:usual|normal|regular|typical)\s*$")
 _TOTAL_AFTER = re.compile(
@@ -117,7 +125,10 @@ _REPEAT_BEFORE = re.compile(
     rf"(?:(?<![\w.])\d{{1,3}}\s*x\s*|\b(?:\d+|{_W})\s*(?:sets?|rounds?|reps?|repeats?|intervals?)"
     r"\s*of\s*)$"
 )
-_REPEAT_AFTER = re.compile(r"\s*x\s*\d|\s*(?:for\s+)?each\b")  # `10:30 for each`: a piece's
+_REPEAT_AFTER = re.compile(
+    r"\s*x\s*\d|\s*(?:for\s+)?each\b"
+    r"|\s*intervals?\b(?!\s+(?:run|session|workout|ride|training|class|day|set))"
+)  # `10:30 for each`: a piece's
 _REPEATED = re.compile(
     r"\brepeat(?:ed|s)?\b|\b(?:[2-9]|\d\d+)\s*times\b|(?<=[\s(])x\s*(?:[2-9]|\d\d+)\b"
 )
@@ -147,6 +158,9 @@ _ZONE_AFTER = re.compile(
 )
 _ZONE_BEFORE = re.compile(r"\b(?:zone|z)\s*(\d)\s*(?:for|:|-|–)?\s*$")
 _DIGITS = re.compile(r"\d")
+_PRIMES = "'′’"
+_FEET = re.compile(r"\d\s*(?:feet|foot|ft)\b")
+_CLIMB_AFTER = re.compile(r"\s*(?:of\s+)?(?:ascent|descent|climb(?:ing)?|elevation|gain|vert)\b")
 
 
 @dataclass(frozen=True)
@@ -232,6 +246,7 @@ def find_durations(text: str, distance_km: float | None = None) -> list[Duration
     if "h" in scan:
         scan = _HOUR_AND_BARE.sub(_hours_and_minutes, scan)
     found = []
+    feet = ("f" in text) and _FEET.search(text) is not None
     for m in _TOKEN.finditer(scan):
         end = m.end()
         while end < len(text) and scan[end] != text[end]:
@@ -240,6 +255,8 @@ def find_durations(text: str, distance_km: float | None = None) -> list[Duration
         minutes = _minutes(m, distance_km)
         if minutes is None or _not_a_duration(m, before, after):
             continue
+        if m[0][-1] in _PRIMES and (feet or _CLIMB_AFTER.match(after)):
+            continue  # `220 for 50'` beside `50 feet`, `267’ ascent`: feet, not minutes
         found.append(Duration(minutes, _role(before, after), _zones(before, after)))
     return found
 
@@ -258,6 +275,17 @@ def session_minutes(durations: list[Duration], repeats: bool) -> float | Unclear
     if len(frozenset().union(*(d.zones for d in durations))) > 1:
         return "zones"
     if any(d.role == "repeat" for d in durations) or (repeats and durations):
+        # `bike 45 min, with 5x3 min intervals`: one plain time longer than all the pieces
+        # is the session's; otherwise its length is asked (and always after `13 times`)
+        plain = _distinct(d.minutes for d in durations if d.role == "plain")
+        pieces = sum(d.minutes for d in durations if d.role in ("repeat", "part"))
+        if (
+            not repeats
+            and len(plain) == 1
+            and plain[0] >= MIN_TOTAL_BESIDE_PIECES
+            and plain[0] > pieces
+        ):
+            return plain[0]
         return "intervals"
     written = [d.minutes for d in durations if d.role == "plain"]
     plain = _distinct(written)
@@ -347,7 +375,7 @@ def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
         return True  # `the 25m pool`: metres
     if _PACE_AFTER.match(after) or _EVERY_BEFORE.search(before) or _OTHER_WORK_AFTER.match(after):
         return True
-    if _USUAL_BEFORE.search(before):
+    if _USUAL_BEFORE.search(before) or _BETTER_AFTER.match(after):
         return True
     if _PACE_BEFORE.search(before) and m["c3"] is None:
         return True  # `pace 8:21`; but `14:36 pace (2:26:25)`: hours are no pace

@@ -176,7 +176,10 @@ _TO_FAILURE = re.compile(
 _REPETITIONS = re.compile(r"(?<=\d)\s*repetition(?=s?\b)")
 _PLUS = re.compile(r"\s\+\s")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+_FARMERS = re.compile(r"\bfarmers?'s?(?=\s)")
 _OF_IT = re.compile(r"\bof\s+(?:it|that|which|those|them)\b")
+# `..., this time with 4 minute intervals`: how the session before went, not another
+_WITH_WHAT = re.compile(r"\W*(?:this\s+time\s+|and\s+)?(?:with|including|incl\.?)\s")
 _SETS_BEFORE = re.compile(r"\d\s*x\s*\d|\d\s*(?:kgs?|lbs?)\b", re.IGNORECASE)
 _PLUS_OR_THEN = re.compile(
     rf"{_PLUS.pattern}|[,;]?\s*\b(?:and\s+)?then\b|(?<=[^\W_])\.(?=\s)|{_SPACED_DASH.pattern}"
@@ -571,6 +574,12 @@ _CARDIO_DETAIL = re.compile(
     r"avg\.?|average|distance|calories|kcal|elevation)\s*[:=\-–]?\s*\d",
     re.IGNORECASE,
 )
+# A line that is only a distance or a time (`5.135 km`, `26 minutes`, `27:40`)
+_AMOUNT_LINE = re.compile(
+    r"\s*-?\s*(?:\d+(?:[.,]\d+)?\s*(?:km|k|mi|miles?|m|meters?|metres?|yards?|yds|minutes?|mins?"
+    r"|hours?|hrs?|h|secs?|seconds?)\.?|\d{1,2}:\d\d(?::\d\d)?)\s*",
+    re.IGNORECASE,
+)
 _TIME_KEY = re.compile(r"\s*(?:total\s+time|moving\s+time|elapsed|duration|time)\b", re.IGNORECASE)
 _WEIGHT_SLASH_COUNTS = re.compile(r"(?<![\w./])(\d+(?:\.\d+)?)\s*/\s*(\d+)\s*x\s*(?=\d)")
 # `Bdwt +25lbs/4 x2`, `135lbs/16 reps`, `70kg/8`: a load with its unit, a slash, then its reps.
@@ -631,6 +640,8 @@ def _normalise(raw: str, first: bool, dumbbells: bool = False) -> str:
     if "cline" in text:  # `45* incline`, `30° incline`: the bench's angle, not a lift
         text = _ANGLE.sub(lambda m: " " * len(m[0]), text)
     text = text.replace("×", "x").replace("*", "x").replace("’", "'")
+    if "farmer" in text:  # `farmer's walk`: one word before `walk`, as the catalogue has it
+        text = _FARMERS.sub("farmers", text)
     if "/" in text:  # `27.5/60 x 8`: a load in kg, then in lb; one load
         text = _KG_LB_PAIR.sub(_first_of_pair, text)
     if "/" in text:  # `100/3*10`: a weight, then its two counts, as `100x3x10` (asked)
@@ -865,8 +876,23 @@ def _continues(fragment: list[Segment], segment: Segment) -> bool:
             # under a session that has one (`Run 30 min` / `Time 45:00`) is its own, asked
             timed = any(find_durations(s.text) for s in fragment)
             return not (timed and _TIME_KEY.match(segment.text))
+    if (
+        fragment[0].cardio
+        and not segment.exercise
+        and segment.line == fragment[-1].line + 1
+        and _AMOUNT_LINE.fullmatch(segment.text)
+    ):
+        return True  # `parkrun` / `5.135 km` / `26 minutes`: the session's lines below it
     if fragment[0].cardio and segment.cardio and _OF_IT.search(segment.text):
         return True  # `bike 60 min, 40 min of it in zone 2`: a part of the same session
+    if (
+        fragment[0].cardio
+        and segment.cardio
+        and segment.line == fragment[-1].line
+        and _WITH_WHAT.match(segment.text)
+        and not activities_named(segment.text)
+    ):
+        return True  # `elliptical for 30 minutes, this time with 4 minute intervals`
     if segment.exercise or segment.cardio or segment.heading:
         return False
     if fragment[-1].line == segment.line:

@@ -37,7 +37,8 @@ HARMLESS_BEFORE = PREFACE | frozenset(
     """a an the my some few more of did do does doing done then and also with plus after
     before first last next second third final followed by finished started cracked off
     managed completed performed
-    on up in into to at for i was were got hit today tonight s heavy light volume working
+    on up in into to at for i was were got hit today tonight s heavy light heavier lighter
+    volume working
     work warm warmup easy hard max top regular normal standard usual comp competition
     barbell bb ring wide conventional semi bodyweight set sets reps x bw rpe rir
     kg kgs lb lbs pounds kilos of real degree failed missed""".split()

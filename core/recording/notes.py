@@ -391,8 +391,8 @@ PLAN = re.compile(
 # A habit, not a session: `I run 5 times a week`, `lift twice per week`, `I work up in 20kg
 # increments`, `I usually do 3 sets`.
 HABIT = re.compile(
-    r"\b(?:\d+|once|twice|two|three|four|five|six|seven)\s+(?:times|days|sessions?|runs?)?\s*"
-    r"(?:a|per|each|every)\s+week\b"
+    r"\b(?:\d+|once|twice|two|three|four|five|six|seven|several|a\s+few|few|many)\s+"
+    r"(?:times|days|sessions?|runs?)?\s*(?:a|per|each|every)\s+week\b"
     r"|\bi\s+(?:usually|always|normally|generally|typically|tend\s+to|work\s+up)\b"
     r"|\bi\s+can\s+(?:now\s+|still\s+|only\s+)?(?:do|get|manage|walk|run|jog|swim|ride|cycle|lift"
     r"|squat|bench|deadlift|press|hold)\b"  # what one can do, not what one did
