@@ -22,7 +22,7 @@ FLOORS = {
     "holdout-4.yaml": (76, 1),
     "holdout-5.yaml": (79, 4),
     "holdout-6.yaml": (79, 3),
-    "holdout-7.yaml": (89, 1),
+    "holdout-7.yaml": (90, 1),
     "holdout-8.yaml": (90, 1),
     "holdout-9.yaml": (88, 1),
     "holdout-10.yaml": (88, 3),
@@ -40,7 +40,7 @@ FLOORS = {
     "holdout-22.yaml": (104, 4),  # scored once: 97 meant, 7 wrong
     "holdout-23.yaml": (115, 3),  # scored once: 105 meant, 7 wrong
     "holdout-24.yaml": (100, 3),  # scored once: 94 meant, 9 wrong
-    "holdout-25.yaml": (102, 6),  # scored once: 102 meant, 6 wrong
+    "holdout-25.yaml": (107, 4),  # scored once: 102 meant, 6 wrong
 }
 
 

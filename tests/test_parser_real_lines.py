@@ -1599,6 +1599,34 @@ RULES = [
         "other: 25.12 min",
     ),
     ("parkrun\n5.135 km\n26 minutes", "kg", "other: 26 min"),  # h24-068: the lines below
+    # slice 25 (h25-*): a heading sentence names the lift of the lines below (h25-050); Zwift
+    # is a ride; a note in brackets is no plan (h25-070) and its activity no session
+    # (h25-138); a speed is no hour; a pace said with a filler word; a titled name's run
+    (
+        "After warming up I did the following back squats:\n\n10 @45 lbs\n10 @65 lbs",
+        "lb",
+        "squat: 45lb x 10, 65lb x 10",
+    ),
+    ("I ended up getting in 15 miles on Zwift in the course of 45 minutes", "kg", "other: 45 min"),
+    (
+        "Hex bar\n\n6 x 176 (confession: I just got my new hex bar and wanted to try it out)",
+        "lb",
+        "trap_bar_deadlift: 176lb x 6",
+    ),
+    (
+        "jog on the treadmill for about 45 minutes (with walking interspersed) at the gym, then "
+        "I did the stepmill for about ten minutes",
+        "kg",
+        "other: 45 min; other: 10 min",
+    ),
+    ("rode for a bit averaging 30km an hour", "kg", ASK),  # had been a 60-minute ride
+    ("I ran 3.4 miles with an average pace of ohhhh 9:29", "kg", ASK),  # had been 9.48 min
+    (
+        "Chairman Darren took advantage of a quiet week at the front to run 17:48 and finish "
+        "first overall at Brueton.",
+        "kg",
+        ASK,
+    ),
     (  # h21-032
         "Instead, got out for a walk. It was hot, but walked for about half-an-hour around the "
         "neighborhood.",

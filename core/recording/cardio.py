@@ -75,7 +75,7 @@ ACTIVITIES = {
     **dict.fromkeys(
         ("bike", "bikes", "biked", "biking", "cycle", "cycled", "cycling", "spin"), "bike"
     ),
-    **dict.fromkeys(("airdyne", "airbike", "peloton"), "bike"),
+    **dict.fromkeys(("airdyne", "airbike", "peloton", "zwift"), "bike"),
     **dict.fromkeys(("pedal", "pedaled", "pedalled", "pedaling", "pedalling"), "bike"),
     **dict.fromkeys(("ride", "rode", "riding"), "bike"),
     **dict.fromkeys(("row", "rowed", "rowing", "rower", "erg"), "row"),
@@ -85,7 +85,7 @@ ACTIVITIES = {
     ),  # a pool's lengths, a course
     **dict.fromkeys(("hike", "hiked", "hiking"), "hike"),
     **dict.fromkeys(("elliptical", "crosstrainer"), "elliptical"),
-    **dict.fromkeys(("stairs", "stairmaster", "stepper"), "stairs"),
+    **dict.fromkeys(("stairs", "stairmaster", "stepper", "stepmill"), "stairs"),
     **dict.fromkeys(("skierg", "skiing"), "ski"),
     **dict.fromkeys(("boxing", "kickboxing"), "boxing"),
     **dict.fromkeys(
@@ -478,6 +478,9 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     if _RECORD_STAT.match(text):
         return None  # `Longest duration walk: 1:08:17`: a statistic over many sessions
     activities = activities_named(text)
+    if len(activities) > 1 and "(" in text:
+        # `jog ... 45 minutes (with walking interspersed)`: a note's activity is no session
+        activities = activities_named(_BRACKETS.sub(" ", text)) or activities
     activity = activities[0] if activities else None
     modality = _modality(text, activity)
     what = (activity and activity_noun(activity)) or (

@@ -84,7 +84,7 @@ _OTHER_WORK_AFTER = re.compile(
 _POOL_AFTER = re.compile(r"\s*(?:pool|lengths?|laps?|sprints?|swim|freestyle|crawl)\b")
 _PACE_BEFORE = re.compile(
     r"\b(?:pace|tempo|ritmo)\s*(?:of|was|at|is|von|de|di|:|=)?\s*"
-    r"(?:about|around|roughly|um\s+die|etwa|ungefähr|circa)?\s*$"
+    r"(?:about|around|roughly|um\s+die|etwa|ungefähr|circa|o+h+|u+m+|u+h+|like)?[\s.,…]*$"
 )
 # `pace went from 16 to 13:41`: the clocks of a pace that changed
 _PACE_CHANGE_BEFORE = re.compile(
@@ -112,6 +112,7 @@ _BETTER_AFTER = re.compile(
     r"\s*(?:off\s+(?:my|the|his|her|our|last)|faster|quicker|slower|better|worse|"
     r"(?:up|down)\s+on)\b"
 )
+_SPEED_UNIT_BEFORE = re.compile(r"\d\s*(?:km|kms|kilomet\w*|k|mi|miles?)\s*$")
 # `instead of my usual 45 minutes`: what one usually does, not this session's time
 _USUAL_BEFORE = re.compile(r"\b(?:usual|normal|regular|typical)\s*$")
 _TOTAL_AFTER = re.compile(
@@ -377,6 +378,8 @@ def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
         return True
     if _USUAL_BEFORE.search(before) or _BETTER_AFTER.match(after):
         return True
+    if m["h"] in ("a", "an") and _SPEED_UNIT_BEFORE.search(before):
+        return True  # `54.7km an hour`, `15 miles an hour`: a speed
     if _PACE_BEFORE.search(before) and m["c3"] is None:
         return True  # `pace 8:21`; but `14:36 pace (2:26:25)`: hours are no pace
     clock = m["c1"] is not None

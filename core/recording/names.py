@@ -36,7 +36,7 @@ PREFACE = frozenset(
 HARMLESS_BEFORE = PREFACE | frozenset(
     """a an the my some few more of did do does doing done then and also with plus after
     before first last next second third final followed by finished started cracked off
-    managed completed performed
+    managed completed performed following these those
     on up in into to at for i was were got hit today tonight s heavy light heavier lighter
     volume working
     work warm warmup easy hard max top regular normal standard usual comp competition

@@ -64,7 +64,7 @@ from core.recording.fragments import (
     segments,
 )
 from core.recording.names import HARMLESS_BEFORE, find_exercise, variant_first
-from core.recording.notes import PLAN, TARGET_NOTE
+from core.recording.notes import PLAN
 from core.recording.readings import MAX_PLAUSIBLE_REPS
 from core.recording.set_notation import listed_loads, listed_reps
 from core.recording.set_values import unloggable
@@ -391,6 +391,7 @@ _ADD_ON_FIRST = re.compile(
     r"|\s*(?:1|one)\s+more\s+(?=[a-z])(?!sets?\b|reps?\b|rounds?\b|times?\b|minutes?\b|mins?\b)",
     re.IGNORECASE,
 )
+_BRACKET_NOTE = re.compile(r"\([^()]*\)")
 _CROSS_TRAINER = re.compile(r"\b(?:x|cross|arc)\s*-?\s*trainer\b", re.IGNORECASE)
 _THOUSANDS_METRES = re.compile(
     r"(?<![\d.,])(\d{1,2})[.,](\d{3})(\s*(?:m|meters?|metres?))(?![\w.,])"
@@ -489,7 +490,8 @@ def _read_fragment(
     outcome = read_strength(fragment, head.exercise, source, units, notation)
     if isinstance(outcome.item, Problem) and not head.leading:  # a name in prose or a question
         outcome = Outcome(outcome.item, counted=False)
-    planned = PLAN.search(TARGET_NOTE.sub(" ", source.lower()))
+    # a note in brackets (`(... I wanted to try it out)`) says nothing of a plan for the sets
+    planned = PLAN.search(_BRACKET_NOTE.sub(" ", source.lower()))
     if isinstance(outcome.item, StrengthEntry | Ambiguity) and planned:
         message = f"Was that {head.exercise.name.lower()} planned or done? Send what you did."
         return Outcome(Problem("unreadable", source, message), counted=False)

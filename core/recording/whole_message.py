@@ -297,6 +297,10 @@ _NAMED_SUBJECT = re.compile(
     r"(?:^|[.!;]\s+|,\s*)([A-Z][a-z]{2,})\s+(?:set|ran|rode|swam|lifted|benched|squatted|"
     r"deadlifted|pulled|hit|walked|managed|completed|did|went\s+for)\s+(?:a|an|his|her|the|\d)"
 )
+_TITLED_NAME = re.compile(
+    r"(?:^|[.!;]\s+)(?:Chairman|Chairwoman|Captain|Coach|Dr|Mr|Mrs|Ms|Miss|Uncle|Aunt|Grandpa|"
+    r"Grandma)\.?\s+[A-Z][a-z]+\b"
+)
 # Words that open a sentence before a verb without being anyone (`Then did 3x5`).
 _NOT_A_NAME = frozenset(
     "then also finally just today yesterday tonight this morning afternoon evening and so but "
@@ -306,8 +310,9 @@ _NOT_A_NAME = frozenset(
 
 
 def named_subject(text: str) -> bool:
-    """Return whether a sentence of `text` opens with someone's name doing the session."""
-    return any(
+    """Return whether a sentence of `text` opens with someone's name doing the session, or
+    with a titled name (`Chairman Darren took advantage ... to run 17:48`)."""
+    return _TITLED_NAME.search(text) is not None or any(
         m[1].lower() not in _NOT_A_NAME
         and singular(m[1].lower()) not in NAME_WORDS
         and m[1].lower() not in ACTIVITIES
