@@ -130,6 +130,9 @@ QUIET = [
     "dead hang 45 secs",
     "weight 78.2kg",
     "a 10 minute shower",
+    "Took me twenty minutes to find parking at the gym lol",
+    "my class starts in thirty minutes",
+    "drove forty minutes to the pool",
 ]
 
 

@@ -186,7 +186,7 @@ ROWS: tuple[Row, ...] = (
     _ours("Dumbbell_Bicep_Curl", "bicep_curl", "Bicep curl", "isolation", "biceps", "upper",
           "dumbbell barbell",
           "curl, biceps curl, db curl, barbell curl, hammer curl, ez bar curl, ez curl, "
-          "seated dumbbell curl, seated curl"),
+          "seated dumbbell curl"),
     _ours("Triceps_Pushdown", "tricep_extension", "Tricep extension", "isolation", "triceps",
           "upper", "cable dumbbell barbell",
           "triceps extension, skull crusher, skullcrusher, tricep pushdown, pushdown, "

@@ -183,7 +183,8 @@ _TIME = re.compile(r"\d|\b(?:hours?|hrs?|minutes?|mins?)\b")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _PLAN = re.compile(
     r"\b(?:supposed\s+to|going\s+to|gonna|plan(?:ning)?\s+to|i'll|i\s+will|want\s+to|"
-    r"hope\s+to|tomorrow|next\s+week|planned\s+(?:session|workout|run|ride|swim|walk))\b"
+    r"hope\s+to|tomorrow|next\s+week)\b"
+    r"|^\s*planned\s+(?:session|workout|run|ride|swim|walk)\s*:"
 )
 _RECORD_STAT = re.compile(r"\s*(?:longest|shortest|fastest|slowest)\b[^:\d]*:")
 _VAGUE = re.compile(r"\b(?:some|a\s+few|few|several|many|couple\s+of)\s+(?:minutes|mins|hours)\b")
@@ -538,7 +539,9 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
             if hr is None and not numbers and not (done and _NOT_DONE.isdisjoint(rest.split())):
                 return None  # a note or a question; `fast running` alone is asked how long
         return Problem("unreadable", source, _QUESTIONS[minutes].format(what=what, example=example))
-    if 0 < minutes < MIN_SESSION_MINUTES or (
+    # a distance timed (`Row 500m 1:52`) is a piece in its own right, from a minute
+    timed_distance = minutes >= 1 and read_distance(rest) is not None
+    if (0 < minutes < MIN_SESSION_MINUTES and not timed_distance) or (
         minutes <= MAX_SECONDS_ONLY_MINUTES and _in_seconds_only(rest)
     ):
         # `Tabata, 38 seconds working, 22 seconds rest`, `60 seconds jogging (5.0 mph), 90

@@ -16,6 +16,7 @@ from core.recording.catalogue import Exercise, resolve
 from core.recording.entries import StrengthEntry
 from core.recording.fragments import Segment
 from core.recording.marks import MAX_PLAUSIBLE_SETS
+from core.recording.readings import BARBELL_LIFTS
 
 # Doubts that turn a strength reading into a question (`_doubt`).
 _LENGTHS = re.compile(r"\b(\d+)\s*(lengths?|lanes?|trips?|laps?)\b")
@@ -43,6 +44,10 @@ _EACH_HAND = re.compile(
 )
 # A bracket with this many words besides loads is a remark about the sets, not more of them.
 MIN_BRACKET_PROSE_WORDS = 5
+# ... unless it tells of sets: `(did the last two sets at 90kg)`, `(first set was 130kg)`
+_SETS_NAMED = re.compile(
+    r"\b(?:sets?|first|second|third|fourth|fifth|last|final|reps?|used|did|dropped|went)\b"
+)
 _PROSE_WORD = re.compile(
     r"\b(?!(?:kgs?|lbs?|pounds?|bw|x|reps?|sets?|each|plus)\b)[a-z]{2,}\b", re.I
 )
@@ -84,12 +89,18 @@ _SET_SKIPPED = re.compile(
 )
 # A bar that makes another lift of it (`Shrugs w/ Apollons Axle`, `squat with the SSB`)
 _SPECIAL_BAR = re.compile(
-    r"\b(?:w/|with|on|using)\s+(?:an?\s+|the\s+|my\s+)?(?:apollons?\s+|fat\s+)?"
+    r"\b(?:w/|with|on|using)\s+(?:an?\s+|the\s+)?(?:apollons?\s+|fat\s+)?"
     r"(axle|ssb|safety\s+(?:squat\s+)?bar|trap\s+bar|hex\s+bar|football\s+bar|swiss\s+bar|"
-    r"cambered\s+bar|log)\b"
+    r"cambered\s+bar)\b"
+    r"|\b(?:w/|with|using)\s+(?:a\s+|the\s+)?(log)\b(?!\s+(?:book|app|sheet))"
 )
 _SPECIAL_BAR_NAME = {"ssb": "the safety squat bar", "axle": "an axle", "log": "a log"}
-# Reps `each` on a lift done with both hands at once: each of what? (`x 20ea`)
+# Reps `each` on a lift done with both hands (or feet) at once: each of what? (`x 20ea`)
+_BOTH_SIDES_AT_ONCE = BARBELL_LIFTS | {
+    "lat_pulldown", "seated_row", "leg_press", "machine_chest_press", "machine_shoulder_press",
+    "leg_extension", "leg_curl", "pec_deck", "machine_row", "hack_squat", "smith_machine_squat",
+}  # fmt: skip
+_ONE_SIDE_SAID = re.compile(r"\b(?:single|one|1)[\s-]*(?:arm|leg|side|hand)|\bunilateral\b")
 _EACH_REPS = re.compile(r"x\s*\d+\s*(?:ea|each)\b(?!\s*(?:side|leg|arm|hand|way|direction)s?\b)")
 _FAILED_SINGLE = re.compile(
     r"(?:(?:\b|(?<=\d))x\s*1|\b1\s*x\s*1|\bsingle)\b\W{0,3}(?:[a-z&]+\W{1,3}){0,2}?"
@@ -102,7 +113,11 @@ _BRACKET_LAST = re.compile(
     rf"\((?![^()]*\b(?:failed|missed|rpe|rir)\b)[^()]*(?:{_LAST_ONE}[^()]*\d|\d[^()]*{_LAST_ONE})"
     r"[^()]*\)"
 )
-_GOT_LIST = re.compile(r"[-–,;]\s*got\s+\d+(?:\s*[,/-]\s*\d+|\s+\d+)+")
+# `- got 5,5,4`; `Ended up with 3, 3, 2, 2, 2 reps.` on the line below the sets
+_GOT_LIST = re.compile(
+    r"(?:[-–,;]\s*got|(?:^|[\n.]\s*)(?:ended\s+up\s+with|only\s+got|managed))"
+    r"\s+\d+(?:\s*[,/-]\s*\d+|\s+\d+)+"
+)
 # `didn't get the last rep on sets 2 and 3`, `... on the first set`: which sets, asked
 _REP_ON_SETS = re.compile(
     r"\blast\s+reps?\s+on\s+(?:sets?\s+\d|the\s+(?:first|second|third|1st|2nd|3rd))"
@@ -127,13 +142,14 @@ _VARIANT = re.compile(
 )
 
 
-def _set_changed(raw: str, label: str) -> str | None:
+def _set_changed(raw: str, label: str, bodyweight: bool = False) -> str | None:
     """Return a question when one named set differs in a way the sets can't show: failed or
     skipped (`failed set 5`, `skipped last set`), another load (`last set 105`, `dropped to
     60 for last set`, `2nd set 125`), another set's reps (`third set 4 reps`), a list of what
     each got after the dash (`- got 5,5,4`)."""
     question = (
-        f"Which {label} set was different, and how? Send each set, e.g. `{label} 100kg 5, 5, 4`"
+        f"Which {label} set was different, and how? Send each set, e.g. "
+        f"`{label} {'bw' if bodyweight else '100kg'} 5, 5, 4`"
     )
     shapes = (_SET_SKIPPED, _SET_DROPPED, _GOT_LIST, _BRACKET_LAST, _REP_ON_SETS, _LAST_MORE)
     if any(p.search(raw) for p in shapes):
@@ -193,17 +209,22 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
             f"How many reps in each of the extra sets of {label}? Send each set, e.g. "
             f"`{label} 180x8, 180x6`"
         )
-    if (bar := _SPECIAL_BAR.search(raw)) and bar[1] not in exercise.name.lower():
+    bar = _SPECIAL_BAR.search(raw)
+    kind = (bar[1] or bar[2]) if bar else ""
+    if kind and kind not in exercise.name.lower():
         # `Shrugs w/ Apollons Axle`: on another bar it is a lift of its own, never this one
-        named = f"{bar[1]} {label}"
+        named = f"{kind} {label}"
         add = "" if resolve(named) is not None else ", and I'll ask to add it"
         return (
-            f"Was that {label} done with {_SPECIAL_BAR_NAME.get(bar[1], 'a ' + bar[1])}? On "
+            f"Was that {label} done with {_SPECIAL_BAR_NAME.get(kind, 'a ' + kind)}? On "
             f"that bar it is a lift of its own: send it with its name first, e.g. "
             f"`{named} 3x8`{add}."
         )
-    one_sided = {"dumbbell", "kettlebell"} & set(exercise.equipment)
-    if not one_sided and (each := _EACH_REPS.search(raw)):
+    if (
+        exercise.id in _BOTH_SIDES_AT_ONCE
+        and not _ONE_SIDE_SAID.search(raw)
+        and (each := _EACH_REPS.search(raw))
+    ):
         # `Seated Lat. Pulldown 60lb x 20ea (wide and narrow grip)`: each grip, each side?
         return (
             f"What does `{each[0].strip()}` mean for the {label}: each side, or each of more "
@@ -215,7 +236,7 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
             f"Did that {label} single go up? A missed lift can't be logged: send the sets "
             f"you made, e.g. `{label} 3x5 100kg`"
         )
-    if question := _set_changed(raw, label):
+    if question := _set_changed(raw, label, exercise.bodyweight):
         return question
     relative = _RELATIVE_LOAD.search(raw) and len(_LOAD_WITH_UNIT.findall(raw)) == 1
     if _MORE_THAN_LAST.search(raw) or relative:
@@ -247,7 +268,9 @@ def doubt(fragment: list[Segment], exercise: Exercise, source: str) -> str | Non
     for m in _BRACKET_LOAD.finditer(raw):
         if read is not None and read[0] == m[0]:
             continue  # `Chest Press (10 @26kg, 9 @22kg)`: the sets themselves
-        if len(_PROSE_WORD.findall(m[0])) >= MIN_BRACKET_PROSE_WORDS:
+        if len(_PROSE_WORD.findall(m[0])) >= MIN_BRACKET_PROSE_WORDS and not _SETS_NAMED.search(
+            m[0]
+        ):
             continue  # `(funny how much easier 165 is than 175..only 10 lb.)`: a remark
         if not notes.kept(m[0]) and not notes.TARGET_NOTE.fullmatch(m[0]):
             return f"Is {m[0]} part of the {label} sets? Send them with the load, e.g. " + (

@@ -34,9 +34,8 @@ MIN_KMH, MAX_KMH = 1.0, 60.0
 # `Nm` glued is minutes below this; `500m` is metres.
 MAX_BARE_M_MINUTES = 100
 SAME = 0.5  # minutes: durations this close are the same one written twice
-MIN_TOTAL_BESIDE_PIECES = 10  # minutes: a plain time beside intervals, at least this, is all
 
-Role = Literal["plain", "total", "repeat", "part", "bound"]
+Role = Literal["plain", "total", "repeat", "part", "bound", "piece"]
 # Why a note's durations give no one session length (see `session_minutes`).
 Unclear = Literal["none", "several", "zones", "intervals", "parts", "bound"]
 
@@ -84,19 +83,24 @@ _OTHER_WORK_AFTER = re.compile(
 _POOL_AFTER = re.compile(r"\s*(?:pool|lengths?|laps?|sprints?|swim|freestyle|crawl)\b")
 _PACE_BEFORE = re.compile(
     r"\b(?:pace|tempo|ritmo)\s*(?:of|was|at|is|von|de|di|:|=)?\s*"
-    r"(?:about|around|roughly|um\s+die|etwa|ungefähr|circa|o+h+|u+m+|u+h+|like)?[\s.,…]*$"
+    r"(?:about|around|roughly|um\s+die|etwa|ungefähr|circa|o+h+|u+m+|u+h+|like)?\s*$"
 )
 # `pace went from 16 to 13:41`: the clocks of a pace that changed
 _PACE_CHANGE_BEFORE = re.compile(
     r"\bpace\s+(?:went\s+|dropped\s+|came\s+down\s+)?from\b[^.\n]{0,15}$"
 )
-_CLOCK_NOT_DURATION_BEFORE = re.compile(
-    r"(?:@|\bat|/|\bit['’]?s|\bit\s+is|\bnow|\bby|\buntil|\btill|\bbefore|\bsince)\s*$"
+_CLOCK_NOT_DURATION_BEFORE = re.compile(r"(?:@|\bat|/|\bit['’]?s|\bit\s+is|\bnow)\s*$")
+# `by 6:30`, `until 8:15`, `from 7:30`, `started 6:45`: a time of day; with one in the note,
+# no bare clock in it is a duration (`Walked till 7:30, started 6:45`: how long?)
+_DAY_CLOCK = re.compile(
+    r"\b(?:by|until|till|before|since|from|started|starting|finished|left|got\s+back)\s+"
+    r"(?:at\s+)?\d{1,2}:[0-5]\d(?![\d:])"
 )
 # `7:00am`, and `5:30` in `5:30-7:00am`: times of day
 _TIME_OF_DAY_AFTER = re.compile(r"\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.?m\b")
 # `around 8:30 this morning`, `by 6:15 tonight`: a time of day, said with the day's part
-_TIME_OF_DAY_SAID = re.compile(r"\b(?:around|about|by|until|till|before|after|since|from)\s*$")
+_TIME_OF_DAY_SAID = re.compile(r"\b(?:around|about)\s*$")
+EARLIEST_HOUR_SAID = 6  # `around 8:30 this morning` is a time of day; `about 1:10`, a time
 _PART_OF_DAY_AFTER = re.compile(
     r"\s*(?:(?:this|in\s+the|that|on\s+\w+)\s+(?:morning|afternoon|evening|night)|tonight)\b"
 )
@@ -109,12 +113,25 @@ _AVERAGE_BEFORE = re.compile(r"\b(?:avg|average)\.?\s*(?:pace|split)?\s*:?\s*$")
 _EVERY_BEFORE = re.compile(r"\bevery\s*$")
 # `taking 34 seconds off my best`, `10 secs better than my PB`: a difference, not a time
 _BETTER_AFTER = re.compile(
-    r"\s*(?:off\s+(?:my|the|his|her|our|last)|faster|quicker|slower|better|worse|"
-    r"(?:up|down)\s+on)\b"
+    r"\s*(?:off\s+(?:my|the|his|her|our|last)\b|(?:faster|quicker|slower|better|worse)\s+than\b)"
 )
-_SPEED_UNIT_BEFORE = re.compile(r"\d\s*(?:km|kms|kilomet\w*|k|mi|miles?)\s*$")
+_OFF_BEST = re.compile(r"\s*off\s+(?:my|the|his|her|our)\s+(?:\w+\s+)?(?:best|pb|pr|record|time)\b")
+_AGO_AFTER = re.compile(r"\s*ago\b")
+# ... unless the time is the session's own (`Ran 5k in 27:10 faster than last week`)
+_OWN_TIME_BEFORE = re.compile(
+    r"\b(?:in|took|time|for|of|was|a|did|ran|walked|rode|rowed|cycled|swam|hiked|jogged)\s*$"
+)
+# `averaging 54.7km an hour`, `at 15 miles an hour`: a speed (`rode 30km an hour and a half`
+# is a time)
+_SPEED_UNIT_BEFORE = re.compile(
+    r"\b(?:averag\w*|avg|at|speed|pace)\s+(?:of\s+)?(?:about\s+|around\s+)?\d+(?:\.\d+)?\s*"
+    r"(?:km|kms|kilomet\w*|k|mi|miles?)\s*$"
+)
 # `instead of my usual 45 minutes`: what one usually does, not this session's time
-_USUAL_BEFORE = re.compile(r"\b(?:usual|normal|regular|typical)\s*$")
+_USUAL_BEFORE = re.compile(
+    r"\b(?:instead\s+of|than|rather\s+than)\s+(?:my\s+|the\s+|our\s+)?(?:usual|normal|regular|"
+    r"typical)\s*$"
+)
 _TOTAL_AFTER = re.compile(
     r"\s*(?:in\s+)?(?:total|overall|time|elapsed|duration|altogether|all\s+in)\b"
 )
@@ -126,10 +143,13 @@ _REPEAT_BEFORE = re.compile(
     rf"(?:(?<![\w.])\d{{1,3}}\s*x\s*|\b(?:\d+|{_W})\s*(?:sets?|rounds?|reps?|repeats?|intervals?)"
     r"\s*of\s*)$"
 )
-_REPEAT_AFTER = re.compile(
-    r"\s*x\s*\d|\s*(?:for\s+)?each\b"
-    r"|\s*intervals?\b(?!\s+(?:run|session|workout|ride|training|class|day|set))"
-)  # `10:30 for each`: a piece's
+_REPEAT_AFTER = re.compile(r"\s*x\s*\d|\s*(?:for\s+)?each\b")  # `10:30 for each`: a piece's
+# `30 minutes, with 4 minute intervals`, `45 min with 5x3 min intervals`: pieces inside the
+# session, whose time is the plain one beside them
+_PIECE_BEFORE = re.compile(r"\b(?:with|including|incl\.?|doing)\s+(?:\d{1,2}\s*x\s*)?$")
+# `an hour ride with some good intervals ( 20 x 1-minute, ...)`: the intervals listed
+_LISTED_PIECES = re.compile(r"\bintervals?\s*[(:-]\s*\d{1,2}\s*x\s*$")
+_PIECE_AFTER = re.compile(r"\s*(?:hard\s+|fast\s+)?intervals?\b")
 _REPEATED = re.compile(
     r"\brepeat(?:ed|s)?\b|\b(?:[2-9]|\d\d+)\s*times\b|(?<=[\s(])x\s*(?:[2-9]|\d\d+)\b"
 )
@@ -141,7 +161,8 @@ _PART_BEFORE = re.compile(
 _PART_AFTER = re.compile(
     r"\.?\s*(?:of\s+)?(?:(?:easy|short|quick)\s+(?=rest|break|pause))?"
     r"(?:(?:walk(?:ing)?|jog(?:ging)?|easy)\s+recover(?:y|ies)\b|pauses?\b|"
-    r"rest|recovery|recoveries|recover|break|off|warm\s*-?\s*up|warmup|cool\s*-?\s*down|"
+    r"rest|recovery|recoveries|recover|break|off\b(?!\s+(?:the|my|road|trail|path|piste))|"
+    r"warm\s*-?\s*up|warmup|cool\s*-?\s*down|"
     r"cooldown|r\b|above|below|(?:(?:were|was)\s+)?(?:spent\s+)?in\s+(?:the\s+)?zone\b(?!\s*\d))"
 )
 # `The first mile I ran in 9:34`: a split of the session, not its time
@@ -160,7 +181,7 @@ _ZONE_AFTER = re.compile(
 _ZONE_BEFORE = re.compile(r"\b(?:zone|z)\s*(\d)\s*(?:for|:|-|–)?\s*$")
 _DIGITS = re.compile(r"\d")
 _PRIMES = "'′’"
-_FEET = re.compile(r"\d\s*(?:feet|foot|ft)\b")
+_FEET = re.compile(r"(?<![\d.])(\d+)\s*(?:feet|foot|ft)\b")
 _CLIMB_AFTER = re.compile(r"\s*(?:of\s+)?(?:ascent|descent|climb(?:ing)?|elevation|gain|vert)\b")
 
 
@@ -247,7 +268,8 @@ def find_durations(text: str, distance_km: float | None = None) -> list[Duration
     if "h" in scan:
         scan = _HOUR_AND_BARE.sub(_hours_and_minutes, scan)
     found = []
-    feet = ("f" in text) and _FEET.search(text) is not None
+    feet = set(_FEET.findall(text)) if "f" in text else set()
+    day_clocks = ":" in text and _DAY_CLOCK.search(text) is not None
     for m in _TOKEN.finditer(scan):
         end = m.end()
         while end < len(text) and scan[end] != text[end]:
@@ -256,7 +278,9 @@ def find_durations(text: str, distance_km: float | None = None) -> list[Duration
         minutes = _minutes(m, distance_km)
         if minutes is None or _not_a_duration(m, before, after):
             continue
-        if m[0][-1] in _PRIMES and (feet or _CLIMB_AFTER.match(after)):
+        if day_clocks and m["c1"] is not None and m["c3"] is None:
+            continue  # `Walked till 7:30, started 6:45`: times of day, not how long
+        if m[0][-1] in _PRIMES and (m["m"] in feet or _CLIMB_AFTER.match(after)):
             continue  # `220 for 50'` beside `50 feet`, `267’ ascent`: feet, not minutes
         found.append(Duration(minutes, _role(before, after), _zones(before, after)))
     return found
@@ -275,18 +299,13 @@ def session_minutes(durations: list[Duration], repeats: bool) -> float | Unclear
         return totals[0] if len(totals) == 1 else "several"
     if len(frozenset().union(*(d.zones for d in durations))) > 1:
         return "zones"
-    if any(d.role == "repeat" for d in durations) or (repeats and durations):
-        # `bike 45 min, with 5x3 min intervals`: one plain time longer than all the pieces
-        # is the session's; otherwise its length is asked (and always after `13 times`)
+    if any(d.role == "piece" for d in durations) and not repeats:
+        # `bike 45 min, with 5x3 min intervals`: the one plain time is the session's
         plain = _distinct(d.minutes for d in durations if d.role == "plain")
-        pieces = sum(d.minutes for d in durations if d.role in ("repeat", "part"))
-        if (
-            not repeats
-            and len(plain) == 1
-            and plain[0] >= MIN_TOTAL_BESIDE_PIECES
-            and plain[0] > pieces
-        ):
+        if len(plain) == 1 and not any(d.role == "repeat" for d in durations):
             return plain[0]
+        return "intervals"
+    if any(d.role == "repeat" for d in durations) or (repeats and durations):
         return "intervals"
     written = [d.minutes for d in durations if d.role == "plain"]
     plain = _distinct(written)
@@ -376,10 +395,21 @@ def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
         return True  # `the 25m pool`: metres
     if _PACE_AFTER.match(after) or _EVERY_BEFORE.search(before) or _OTHER_WORK_AFTER.match(after):
         return True
-    if _USUAL_BEFORE.search(before) or _BETTER_AFTER.match(after):
+    if _USUAL_BEFORE.search(before):
         return True
-    if m["h"] in ("a", "an") and _SPEED_UNIT_BEFORE.search(before):
-        return True  # `54.7km an hour`, `15 miles an hour`: a speed
+    if _BETTER_AFTER.match(after) and (
+        not _OWN_TIME_BEFORE.search(before) or _OFF_BEST.match(after)
+    ):
+        return True  # `taking 34 seconds off my best`, `took 2 min off my best`: a difference
+    if _AGO_AFTER.match(after):
+        return True  # `Ran 5k an hour ago`: when, not how long
+    if (
+        m["h"] in ("a", "an")
+        and not m["hhalf"]
+        and not m["hm"]
+        and _SPEED_UNIT_BEFORE.search(before)
+    ):
+        return True  # `averaging 54.7km an hour`: a speed
     if _PACE_BEFORE.search(before) and m["c3"] is None:
         return True  # `pace 8:21`; but `14:36 pace (2:26:25)`: hours are no pace
     clock = m["c1"] is not None
@@ -388,7 +418,11 @@ def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
     return clock and bool(
         _CLOCK_NOT_DURATION_BEFORE.search(before)
         or _TIME_OF_DAY_AFTER.match(after)
-        or (_TIME_OF_DAY_SAID.search(before) and _PART_OF_DAY_AFTER.match(after))
+        or (
+            _TIME_OF_DAY_SAID.search(before)
+            and _PART_OF_DAY_AFTER.match(after)
+            and int(m["c1"]) >= EARLIEST_HOUR_SAID
+        )
         or _AVERAGE_AFTER.match(after)
         or _AVERAGE_BEFORE.search(before)
     )
@@ -397,6 +431,10 @@ def _not_a_duration(m: re.Match[str], before: str, after: str) -> bool:
 def _role(before: str, after: str) -> Role:
     if _TOTAL_AFTER.match(after) or _TOTAL_BEFORE.search(before):
         return "total"
+    if (_PIECE_BEFORE.search(before) and _PIECE_AFTER.match(after)) or _LISTED_PIECES.search(
+        before
+    ):
+        return "piece"
     if _REPEAT_BEFORE.search(before) or _REPEAT_AFTER.match(after):
         return "repeat"
     if _PART_BEFORE.search(before) or _PART_AFTER.match(after) or _SPLIT_BEFORE.search(before):

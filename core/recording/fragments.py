@@ -176,6 +176,7 @@ _TO_FAILURE = re.compile(
 _REPETITIONS = re.compile(r"(?<=\d)\s*repetition(?=s?\b)")
 _PLUS = re.compile(r"\s\+\s")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+_SET_LINE_START = re.compile(r"\s*(?:[-•*]\s*)?\d")
 _FARMERS = re.compile(r"\bfarmers?'s?(?=\s)")
 _OF_IT = re.compile(r"\bof\s+(?:it|that|which|those|them)\b")
 # `..., this time with 4 minute intervals`: how the session before went, not another
@@ -264,7 +265,8 @@ def segments(text: str, names: Mapping[str, str] | None) -> tuple[list[Segment],
         named = _DUMBBELL_WORD.search(plain) is not None
         if not _DIGIT.search(plain) and plain.strip():
             heading_dumbbells = named
-        dumbbells = named or (heading_dumbbells and _DIGIT.search(plain) is not None)
+        # (only a line of sets alone: `bench 30s x 10` under `Dumbbells:` names its own lift)
+        dumbbells = named or (heading_dumbbells and _SET_LINE_START.match(plain) is not None)
         # `Squat warmups 20x10, 50x5, 70x3`: every set of the line is a warm-up
         warmup_line = "arm" in plain and _WARMUP_LINE.match(plain) is not None
         for part in _PART.finditer(prepared):
@@ -290,6 +292,7 @@ def _opens_with_lift(text: str, names: Mapping[str, str] | None) -> bool:
 
 
 _PIECE_END = re.compile(r"[;,]|\s(?:and|&)\s")
+_INSIDE = re.compile(r"\b(?:in\s+the\s+middle|of\s+(?:it|that|them)|during|within|inside)\b")
 _TIMED = re.compile(r"\d\s*-?\s*(?:min\w*|hours?|hrs?)\b|\b(?:an?|one)\s+hour\b")
 
 
@@ -299,6 +302,8 @@ def _two_sessions(lower: str, m: re.Match[str]) -> bool:
     left = re.split(r"[;,]", lower[: m.start()])[-1]
     right = _PIECE_END.split(lower[m.end() :], maxsplit=1)[0]
     before, after = activities_named(left), activities_named(right)
+    if _INSIDE.search(right):
+        return False  # `walk 2 hours and ran 30 min in the middle`: one inside the other
     return (
         len(before) == 1
         and len(after) == 1

@@ -73,8 +73,13 @@ def _each_set(m: re.Match[str]) -> str:
     return " " + " ".join(f"{load} x {r}" for r in reps) + " "
 
 
-def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
-    """Return `text` with its marks made plain, the RPE from a RIR, and a trailing count."""
+def plain(
+    text: str, units: Unit, standard_bar: bool = True
+) -> tuple[str, float | None, float | None]:
+    """Return `text` with its marks made plain, the RPE from a RIR, and a trailing count.
+
+    `standard_bar`: the lift is done on a standard barbell, so `x bar` or `bar x 10` is its
+    empty bar (20 kg / 45 lb); on any other (a curl's EZ bar, a safety bar) it is asked."""
     text = effort_marks(text)  # `2 in the tank`, and `@8` after a load, as RIR and RPE
     # Each pattern is tried only when the text holds a string every match of it holds.
     if "body" in text:  # `10x bodyweight`, `body weight x 8`: as `bw`
@@ -98,7 +103,7 @@ def plain(text: str, units: Unit) -> tuple[str, float | None, float | None]:
         text = _PLUS_SET_GOT.sub(r"x \1", text)
     if "single" in text:
         text = _SINGLES.sub(r"\1 sets of 1", text)
-    if "bar" in text:
+    if "bar" in text and standard_bar:
         empty = "20kg" if units == "kg" else "45lb"
         text = _BAR_FIRST.sub(rf"{empty} x \1", _BAR.sub(f"x {empty}", text))
     if "rep" in text:

@@ -54,8 +54,13 @@ _LOADS = re.compile(
 # One load in brackets, maybe with the gear that held it: `(40 lbs.)`, `(15 lb dumbbells)`,
 # `(holding 8 lb dumbbells)`: the sets' load.
 _ONE_LOAD = re.compile(
-    r"\(\s*(?:holding|with|using)?\s*(\d+(?:\.\d+)?\s*(?:kgs?|lbs?|pounds?))\.?\s*"
-    r"(?:dumbbells?|dbs?|kettlebells?|kbs?|weights?|each(?:\s+hand)?)?\s*\)",
+    r"\(\s*(?:holding|with|using)?\s*(?:an?\s+)?(\d+(?:\.\d+)?\s*(?:kgs?|lbs?|pounds?))\.?\s*"
+    r"(?:dumbbells?|dbs?|kettlebells?|kbs?|weights?|plate|each(?:\s+hand)?)?\s*\)",
+    re.IGNORECASE,
+)
+# `15kg (7.5kg per arm)`: the load split by side, after the load itself: a note
+_LOAD_PER_SIDE = re.compile(
+    r"\(\s*\d+(?:\.\d+)?\s*(?:kgs?|lbs?|pounds?)\s*(?:per|each|a)\s+(?:arm|side|hand|leg)\s*\)",
     re.IGNORECASE,
 )
 # A load, then the same load in the other unit in brackets (`20kg (44lbs)`): a conversion.
@@ -227,6 +232,8 @@ def _bracket(m: re.Match[str]) -> str:
             if _reps_not_loads(m, numbers):
                 return f" ({m[0][1:-1]} ) "  # left as it was typed: asked, never loads
         return _keep_loads(m)
+    if _LOAD_PER_SIDE.fullmatch(m[0]) and _UNIT_LOAD_BEFORE.search(m.string, 0, m.start()):
+        return _spaces(m)
     if one := _ONE_LOAD.fullmatch(m[0]):
         return f" {one[1]}".ljust(len(m[0]))
     if "last" in m[0].lower() and _failure_at_the_end(m):
@@ -255,7 +262,7 @@ def _failure_at_the_end(m: re.Match[str]) -> bool:
 
 def kept(bracket: str) -> bool:
     """Return whether `blank` keeps a bracket as data (`(x 3)`, `(80, 85, 90kg)`)."""
-    return any(p.fullmatch(bracket) for p in (_REPEAT, _LOADS, _ONE_LOAD))
+    return any(p.fullmatch(bracket) for p in (_REPEAT, _LOADS, _ONE_LOAD, _LOAD_PER_SIDE))
 
 
 # `(EMOM 10)`, `EMOM x 10 min`, `10 min EMOM`: a set every minute for that many minutes, so

@@ -65,7 +65,8 @@ NOT_TODAYS = re.compile(
     # a place's distance or a trip's time (`the park is 2km away`, `my commute is 45 minutes`)
     r"|\d\s*(?:km|k|m|miles?|mi|yards?|min(?:ute)?s?)\s+(?:away|long|high|deep|wide|round|"
     r"around|from|drive|by\s+car)\b|\bthe\s+[a-z]+\s+is\s+(?:about\s+|only\s+|just\s+)?\d"
-    r"|\b(?:drive|driving|commute|flight|waited|wait|queue|traffic|journey)\b"
+    r"|\b(?:drive|driving|drove|commute|flight|waited|wait|queue|traffic|journey|parking|lunch)\b"
+    r"|\bstarts?\s+in\b|\b(?:live|lives)\s+[a-z0-9.]+\s+(?:miles?|km|minutes?)\s+(?:from|away)\b"
     r"|\bflew\s+(?:to|from|in|out|back|home)\b"  # not `My half hour flew by`
     # a thing's weight (`my barbell is 15kg`, `ordered a 24kg kettlebell`, `the baby is 9kg`)
     r"|\b(?:barbell|bar|kettlebells?|dumbbells?|plates?|bells?)\s+(?:is|are|go|goes)\b"

@@ -392,6 +392,10 @@ _ADD_ON_FIRST = re.compile(
     re.IGNORECASE,
 )
 _BRACKET_NOTE = re.compile(r"\([^()]*\)")
+_PLAN_IN_BRACKET = re.compile(
+    r"\b(?:plan|planned|next\s+(?:session|time|week|workout)|tomorrow|"
+    r"(?:for|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
 _CROSS_TRAINER = re.compile(r"\b(?:x|cross|arc)\s*-?\s*trainer\b", re.IGNORECASE)
 _THOUSANDS_METRES = re.compile(
     r"(?<![\d.,])(\d{1,2})[.,](\d{3})(\s*(?:m|meters?|metres?))(?![\w.,])"
@@ -490,8 +494,12 @@ def _read_fragment(
     outcome = read_strength(fragment, head.exercise, source, units, notation)
     if isinstance(outcome.item, Problem) and not head.leading:  # a name in prose or a question
         outcome = Outcome(outcome.item, counted=False)
-    # a note in brackets (`(... I wanted to try it out)`) says nothing of a plan for the sets
-    planned = PLAN.search(_BRACKET_NOTE.sub(" ", source.lower()))
+    # a note in brackets (`(... I wanted to try it out)`) says nothing of a plan for the sets,
+    # unless it says so: `(plan for Friday)`, `(next session)`, `(for Thursday)`
+    lower = source.lower()
+    planned = PLAN.search(_BRACKET_NOTE.sub(" ", lower)) or any(
+        _PLAN_IN_BRACKET.search(b[0]) for b in _BRACKET_NOTE.finditer(lower)
+    )
     if isinstance(outcome.item, StrengthEntry | Ambiguity) and planned:
         message = f"Was that {head.exercise.name.lower()} planned or done? Send what you did."
         return Outcome(Problem("unreadable", source, message), counted=False)

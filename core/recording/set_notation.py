@@ -331,7 +331,7 @@ def _read_sets(
         )
     if "am" in text or "pm" in text:
         text = _AM_PM.sub(" ", text)  # `at 6am squat 3x5 100`: when, never an RPE of 6
-    text, rpe, times = plain(text, units)
+    text, rpe, times = plain(text, units, lift.barbell and "trap" not in lift.label)
     if ":" in text:
         text = _CLOCK.sub(" ", text)  # `squat 3x8 100kg @ 8:30`: when, not how much
         if len(_LOAD_COLON_REPS.findall(text)) > 1:  # `80:12 90:10 100:8`: loads for reps

@@ -63,6 +63,8 @@ MAX_WORDS_BESIDE_BARE_NAME = 1
 # A part after the first with this many words besides set words is chat about the sets
 # (`I had to really stick with it to get through all 5 reps`): none of its numbers are sets.
 MIN_PROSE_WORDS = 6
+# an effort written after a drop set's last `>`: `75x5>60x7 RPE 9`
+_EFFORT_AFTER_DROP = re.compile(r">[^>]*(?:rpe|@)", re.IGNORECASE)
 # a part that is a load and nothing more (`80kg`, `@ 185 lbs.`)
 _LOAD_ALONE = re.compile(rf"\W*(?:@|at\s)?\s*({NUM})\s*(?:{UNIT}|#)?\W*", re.IGNORECASE)
 TITLE_WORDS = frozenset({"day", "session", "workout", "week", "block", "focus", "today"})
@@ -247,7 +249,12 @@ def read_strength(
         )
         if part.problem:
             return Outcome(Problem("implausible", source, part.problem), counted=True)
-        if ">" in segment.text and len(part.sets) > 1 and part.sets[0].rpe is not None:
+        if (
+            ">" in segment.text
+            and len(part.sets) > 1
+            and part.sets[0].rpe is not None
+            and _EFFORT_AFTER_DROP.search(segment.text)
+        ):
             # `face pull 75x5>60x7 RPE 9`: a drop set; its effort is its end's, the last set's
             last = part.sets[-1]
             part = replace(part, sets=(*(replace(s, rpe=None) for s in part.sets[:-1]), last))

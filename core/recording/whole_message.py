@@ -299,7 +299,8 @@ _NAMED_SUBJECT = re.compile(
 )
 _TITLED_NAME = re.compile(
     r"(?:^|[.!;]\s+)(?:Chairman|Chairwoman|Captain|Coach|Dr|Mr|Mrs|Ms|Miss|Uncle|Aunt|Grandpa|"
-    r"Grandma)\.?\s+[A-Z][a-z]+\b"
+    r"Grandma)\.?\s+[A-Z][a-z]+\s+(?:took|ran|rode|swam|walked|did|won|set|finished|"
+    r"completed|clocked|lifted|hit)\b"
 )
 # Words that open a sentence before a verb without being anyone (`Then did 3x5`).
 _NOT_A_NAME = frozenset(
