@@ -41,7 +41,7 @@ FLOORS = {
     "holdout-23.yaml": (115, 3),  # scored once: 105 meant, 7 wrong
     "holdout-24.yaml": (101, 3),  # scored once: 94 meant, 9 wrong
     "holdout-25.yaml": (107, 4),  # scored once: 102 meant, 6 wrong
-    "holdout-26.yaml": (105, 10),  # scored once: 105 meant, 10 wrong
+    "holdout-26.yaml": (109, 5),  # scored once: 105 meant, 10 wrong
 }
 
 

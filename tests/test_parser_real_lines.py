@@ -1676,6 +1676,27 @@ RULES = [
         "kg",
         "hiit: 60 min",
     ),
+    # slice 26 (h26-*): `1/2 an hour`; two sessions by `and`, one on a treadmill (h26-002); a
+    # time not done `instead of` (h26-015); a first name or an age before someone's run
+    # (h26-053/054); `5km/hour` is a speed, no distance (h26-088); a load and its
+    # conversion after a slash (h26-009); loads after `@`, the unit once
+    ("walk 1/2 an hour", "kg", "walk: 30 min"),
+    (
+        "Today I did 7.35 miles on the bike for 30 minutes and 1.67 miles on the treadmill for "
+        "1/2 an hour.",
+        "kg",
+        "other: 30 min",  # the ride; the treadmill's walk or run is asked (it had been 60 min)
+    ),
+    ("And instead of just walking for 30 minutes as planned, I walked from noon-2pm.", "kg", ASK),
+    ("Joe Allen ran the NCR Marathon and finished this race in the time of 2:12:30.", "kg", ASK),
+    ("77-year-old Ginette Bedard ran the 13.1 miles in 2:07.", "kg", ASK),
+    ("2 minutes walking at 5km/hour", "kg", ASK),
+    (
+        "Then there were the deadlifts.\n4 x 34 Kg / 75 lbs\n4 x 54 Kg / 119 lbs",
+        "kg",
+        "deadlift: 34kg x 4, 54kg x 4",
+    ),
+    ("squat 3 x 5 @ 60, 70, 80 kg", "kg", "squat: 60kg x 5, 70kg x 5, 80kg x 5"),
     (  # h21-032
         "Instead, got out for a walk. It was hot, but walked for about half-an-hour around the "
         "neighborhood.",

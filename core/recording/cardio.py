@@ -147,7 +147,8 @@ _ON_TRAINER = re.compile(r"\bon\s+(?:the|my|a|an\s+indoor|the\s+indoor)\s+traine
 _NUMBER_WORD = "|".join(NUMBER_WORDS)
 _DISTANCE = re.compile(
     rf"(?<![\w.:/])(\d+(?:\.\d+)?|\.\d+|{_NUMBER_WORD})\s*-?\s*"
-    r"(?:(km|kilomet(?:er|re)s?|k)|(mi|miles?)|(y|yds?|yards?)|(m|met(?:er|re)s?))(?![a-z]|/o)"
+    r"(?:(km|kilomet(?:er|re)s?|k)|(mi|miles?)|(y|yds?|yards?)|(m|met(?:er|re)s?))"
+    r"(?![a-z]|/o|\s*/\s*h)"  # never the `km` of `5km/hour`
 )
 _MAX_HR = re.compile(
     r"\b(?:mhr|hr\s*max|max(?:imum)?\.?\s*(?:hr|heart\s*rate|pulse)|peak\s*(?:hr|heart\s*rate))"

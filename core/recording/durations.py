@@ -113,7 +113,8 @@ _AVERAGE_BEFORE = re.compile(r"\b(?:avg|average)\.?\s*(?:pace|split)?\s*:?\s*$")
 _EVERY_BEFORE = re.compile(r"\bevery\s*$")
 # `taking 34 seconds off my best`, `10 secs better than my PB`: a difference, not a time
 _BETTER_AFTER = re.compile(
-    r"\s*(?:off\s+(?:my|the|his|her|our|last)\b|(?:faster|quicker|slower|better|worse)\s+than\b)"
+    r"\s*(?:off\s+(?:my|the|his|her|our|last)\b|(?:faster|quicker|slower|better|worse)\s+than\b"
+    r"|ahead\s+of\b|behind\s+(?:me|him|her|them)\b)"
 )
 _OFF_BEST = re.compile(r"\s*off\s+(?:my|the|his|her|our)\s+(?:\w+\s+)?(?:best|pb|pr|record|time)\b")
 _AGO_AFTER = re.compile(r"\s*ago\b")
@@ -131,6 +132,8 @@ _SPEED_UNIT_BEFORE = re.compile(
 _USUAL_BEFORE = re.compile(
     r"\b(?:instead\s+of|than|rather\s+than)\s+(?:my\s+|the\s+|our\s+)?(?:usual|normal|regular|"
     r"typical)\s*$"
+    # `instead of just walking for 30 minutes as planned`: what was not done
+    r"|\binstead\s+of\s+(?:just\s+)?[a-z]+ing\s+(?:for\s+)?(?:about\s+|around\s+)?$"
 )
 _TOTAL_AFTER = re.compile(
     r"\s*(?:in\s+)?(?:total|overall|time|elapsed|duration|altogether|all\s+in)\b"
@@ -201,6 +204,7 @@ _COMPOUND = re.compile(rf"\b({'|'.join(_TENS)})[\s-]+({'|'.join(_UNITS)})\b")
 _SPOKEN_TIMES = (
     (re.compile(r"\bthree[\s-]+quarters?\s+of\s+an\s+hour\b"), "45 min"),
     (re.compile(r"\b(?:a\s+|one\s+)?quarter\s+of\s+an\s+hour\b"), "15 min"),
+    (re.compile(r"(?<![\d.])(?:1\s*/\s*2|½)\s*(?:an\s+)?hour\b"), "30 min"),  # `1/2 an hour`
     (re.compile(r"\b(?:an?\s+|one\s+)?hour\s+and\s+a\s+quarter\b"), "75 min"),
     (re.compile(r"(?<![\w.])hour\s+and\s+(?=\d)"), "1h and "),
     (re.compile(r"\b(?:an?|one)\s+(?:full|whole|good|solid|entire)\s+hour(?:['’]s)?\b"), "60 min"),

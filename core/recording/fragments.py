@@ -296,12 +296,17 @@ _INSIDE = re.compile(r"\b(?:in\s+the\s+middle|of\s+(?:it|that|them)|during|withi
 _TIMED = re.compile(r"\d\s*-?\s*(?:min\w*|hours?|hrs?)\b|\b(?:an?|one)\s+hour\b")
 
 
+def _machine(text: str) -> list[str]:
+    """Return `["treadmill"]` when `text` names one: a session, its walk or run asked."""
+    return ["treadmill"] if "treadmill" in text else []
+
+
 def _two_sessions(lower: str, m: re.Match[str]) -> bool:
     """Return whether the `and` at `m` joins two sessions, each one activity with its time:
     `walked 30 min and did 10 mins of yoga` (not `ran 3 miles and it took 27 min`)."""
     left = re.split(r"[;,]", lower[: m.start()])[-1]
     right = _PIECE_END.split(lower[m.end() :], maxsplit=1)[0]
-    before, after = activities_named(left), activities_named(right)
+    before, after = activities_named(left), activities_named(right) or _machine(right)
     if _INSIDE.search(right):
         return False  # `walk 2 hours and ran 30 min in the middle`: one inside the other
     return (

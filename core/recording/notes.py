@@ -73,6 +73,16 @@ _DASH_LOADS = re.compile(
     r"(?<=\d)(\s*[-–]\s*)(\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+)(?=\s*(?:kgs?|lbs?)?\s*$)",
     re.IGNORECASE,
 )
+# `5 x 10 @ 20, 30, 40, 50, 60 kg`: a load a set, the unit once at the end
+_AT_LOADS = re.compile(
+    r"(?<=\d)(\s*@\s*)(\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+)(?=\s*(?:kgs?|lbs?)\s*$)",
+    re.IGNORECASE,
+)
+# `4 x 34 Kg / 75 lbs`: the load, then the same in the other unit: a conversion
+_SLASH_CONVERTED = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?)\s*(/\s*(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?))",
+    re.IGNORECASE,
+)
 _TOTAL = re.compile(r"\s=\s*\d.*$")
 # A total after `=` follows sets (`10 x 20 = 200 reps`, `6, 5, 4 = 15`); after anything else
 # (`90% = 280 x 13`) the `=` is a label and what follows it may be the set.
@@ -141,6 +151,14 @@ _LAST_REP = re.compile(
 
 def _spaces(m: re.Match[str]) -> str:
     return " " * len(m[0])
+
+
+def _slashed(m: re.Match[str]) -> str:
+    """Return `- 80, 100, 120` as `- 80/100/120`, padded to its length: one load a set."""
+    return m[1] + _LIST_COMMA.sub("/", m[2]).ljust(len(m[2]))
+
+
+_LIST_COMMA = re.compile(r"\s*,\s*")
 
 
 def _keep_loads(m: re.Match[str]) -> str:
@@ -339,7 +357,11 @@ def blank(line: str) -> str:
         line = _TOTAL_WORDS.sub(_spaces, line)
     dashed = "-" in line or "–" in line
     if dashed and "," in line:
-        line = _DASH_LOADS.sub(lambda m: m[1] + m[2].replace(",", "/"), line)
+        line = _DASH_LOADS.sub(_slashed, line)
+    if "@" in line and "," in line:
+        line = _AT_LOADS.sub(_slashed, line)
+    if "/" in line and (m := _SLASH_CONVERTED.search(line)):
+        line = _SLASH_CONVERTED.sub(_conversion, line)
     if (dashed or "—" in line) and (m := _DASH_NOTE.search(line)):
         if failure(m[1].lower()) is not None and not _HEDGE.search(m[1].lower()):
             # `bench 3x8 80kg - last set only 6`: words of failure after a dash count

@@ -21,7 +21,7 @@ MIN_KMH, MAX_KMH = 2.0, 60.0
 # run. Past 3:00 a kilometre (20 km/h) a pace is a rower's split or a ride: asked.
 RUN_MIN_KMH, RUN_MAX_KMH = 8.5, 20.0
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-SPEED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(mph|km/h|kph|kmh)\b")
+SPEED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(mph|km\s*/\s*h(?:ou)?r?|kph|kmh)\b")
 
 # A distance in km or miles, never the `km` of a speed (`25 km/h`).
 _DISTANCE = re.compile(

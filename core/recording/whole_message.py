@@ -294,7 +294,9 @@ _THIRD_PERSON = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|im|me|my|we|our)\b")
 # A person named as the one who did it: `Byron set a new benchmark for us at 146 Calories`.
 _NAMED_SUBJECT = re.compile(
-    r"(?:^|[.!;]\s+|,\s*)([A-Z][a-z]{2,})\s+(?:set|ran|rode|swam|lifted|benched|squatted|"
+    # (a first name or an age may come first: `Joe Allen ran`, `77-year-old Ginette Bedard ran`)
+    r"(?:^|[.!;:]\s+|,\s*)(?:\d+[- ]year[- ]old\s+)?(?:[A-Z][a-z]+\s+)?([A-Z][a-z]{2,})\s+"
+    r"(?:set|ran|rode|swam|lifted|benched|squatted|"
     r"deadlifted|pulled|hit|walked|managed|completed|did|went\s+for)\s+(?:a|an|his|her|the|\d)"
 )
 _TITLED_NAME = re.compile(
