@@ -42,7 +42,7 @@ FLOORS = {
     "holdout-24.yaml": (101, 3),  # scored once: 94 meant, 9 wrong
     "holdout-25.yaml": (107, 4),  # scored once: 102 meant, 6 wrong
     "holdout-26.yaml": (109, 5),  # scored once: 105 meant, 10 wrong
-    "holdout-27.yaml": (91, 9),  # scored once: 91 meant, 9 wrong
+    "holdout-27.yaml": (95, 5),  # scored once: 91 meant, 9 wrong
 }
 
 

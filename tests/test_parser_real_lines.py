@@ -1697,6 +1697,20 @@ RULES = [
         "deadlift: 34kg x 4, 54kg x 4",
     ),
     ("squat 3 x 5 @ 60, 70, 80 kg", "kg", "squat: 60kg x 5, 70kg x 5, 80kg x 5"),
+    # slice 27 (h27-*), after its one scoring: a count's reps are never the start of a load
+    # range (h27-053 had logged 3 x 3 at 20 and 50 lb); a day recalled; a daily habit
+    (
+        "One Arm Dumbbell Rows 3 x 20 - 50 lb kettlebell",
+        "lb",
+        "dumbbell_row: 50lb x 20, 50lb x 20, 50lb x 20",
+    ),
+    ("Back on July 9, I took 42 mins to swim just 200m", "kg", ASK),
+    ("I walk. Every day, inside or out, for at least a half an hour.", "kg", ASK),
+    (
+        "Yesterday, as I do every day, I spent half an hour on the elliptical.",
+        "kg",
+        "other: 30 min",
+    ),
     (  # h21-032
         "Instead, got out for a walk. It was hot, but walked for about half-an-hour around the "
         "neighborhood.",

@@ -60,7 +60,8 @@ _RIR_AFTER = re.compile(rf"-*\brir\s*[:=]?\s*({NUM})")
 _RIR_BEFORE = re.compile(rf"@?\s*(?<![\w.])({NUM})\s*rir\b")
 _PERCENT = re.compile(rf"(?<![\w.]){NUM}\s*%")
 _ANGLE = re.compile(rf"(?<![\w.]){NUM}\s*-?\s*(?:degrees?|deg|°)")  # `45 degree`: no count
-_PAIR_DASH = re.compile(rf"(?<![\w.-])({NUM})\s?-\s?(?={NUM}\s*{UNIT})")
+# (never a count's reps: `3 x 20 - 50 lb kettlebell` is 20 reps, then the load)
+_PAIR_DASH = re.compile(rf"(?<![\w.-])(?<!x\s)(?<!x\s\s)({NUM})\s?-\s?(?={NUM}\s*{UNIT})")
 _TIMED = re.compile(rf"(?<![\w.]){NUM}\s*(?:seconds?|secs?|minutes?|mins?)\b")
 _DASH_RUN = re.compile(rf"(?<![\w.-]){NUM}(?:\s?-\s?{NUM}){{2,}}(?![\w.-])")
 

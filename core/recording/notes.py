@@ -436,7 +436,7 @@ HABIT = re.compile(
     r"|\b(?:is|are)\s+always\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]?s?\s+(?:are|is)\s+my\b"
     r"|\bmost\s+(?:week)?days\b|\bfor\s+(?:the\s+)?(?:last|past)\s+\d+\s+years\b"
     r"|^\s*daily\s*:|^\s*(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
-    r"|\bevery\s+day\s+i\b|\b\d\s*x\s+(?:a|per)\s+week\b"
+    r"|\bevery\s+day\s+i\b|(?:^|[.!]\s*)every\s+day\b|\b\d\s*x\s+(?:a|per)\s+week\b"
     r"|\bi\s+could\s+(?:now\s+|probably\s+|easily\s+)?(?:do|get|manage|lift|squat|bench|deadlift"
     r"|press|run|walk|swim|ride|row|cycle)\b"
     # `On days that were raining, I'd walk about 24 minutes`: what one would do then
@@ -469,7 +469,10 @@ PAST = re.compile(
     # `my first ride around the park this past April`
     r"|this\s+past\s+(?:january|february|march|april|may|june|july|august|september|october"
     r"|november|december|spring|summer|autumn|fall|winter)"
-    r"|^\s*last\s+time\s+i|back\s+in\s+the\s+day|in\s+(?:19|20)\d\d|when\s+i\s+was\s+\d+)\b"
+    r"|^\s*last\s+time\s+i|back\s+in\s+the\s+day|in\s+(?:19|20)\d\d|when\s+i\s+was\s+\d+"
+    # `Back on July 9, I took 42 mins to swim`: a day recalled
+    r"|back\s+(?:on|in)\s+(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december))\b"
     r"|\b(?:recent|current) (?:work|lifts|numbers|maxes|bests|prs)\s*:"  # a bio's list
     # `last weeks run of 10.97km`, `current capacity: 295x6`, `strongest session at 225 was`
     r"|\blast\s+weeks?['’]?s?\s+(?:run|walk|ride|swim|session|workout)\b"
