@@ -293,6 +293,7 @@ def _opens_with_lift(text: str, names: Mapping[str, str] | None) -> bool:
 
 _PIECE_END = re.compile(r"[;,]|\s(?:and|&)\s")
 _INSIDE = re.compile(r"\b(?:in\s+the\s+middle|of\s+(?:it|that|them)|during|within|inside)\b")
+_PIECE_WINDOW = 160  # characters either side of an `and` that a session there may take
 _TIMED = re.compile(r"\d\s*-?\s*(?:min\w*|hours?|hrs?)\b|\b(?:an?|one)\s+hour\b")
 
 
@@ -304,8 +305,9 @@ def _machine(text: str) -> list[str]:
 def _two_sessions(lower: str, m: re.Match[str]) -> bool:
     """Return whether the `and` at `m` joins two sessions, each one activity with its time:
     `walked 30 min and did 10 mins of yoga` (not `ran 3 miles and it took 27 min`)."""
-    left = re.split(r"[;,]", lower[: m.start()])[-1]
-    right = _PIECE_END.split(lower[m.end() :], maxsplit=1)[0]
+    # (each piece is near its `and`: a window keeps a long message linear)
+    left = re.split(r"[;,]", lower[max(0, m.start() - _PIECE_WINDOW) : m.start()])[-1]
+    right = _PIECE_END.split(lower[m.end() : m.end() + _PIECE_WINDOW], maxsplit=1)[0]
     before, after = activities_named(left), activities_named(right) or _machine(right)
     if _INSIDE.search(right):
         return False  # `walk 2 hours and ran 30 min in the middle`: one inside the other

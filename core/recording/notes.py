@@ -64,10 +64,8 @@ _LOAD_PER_SIDE = re.compile(
     re.IGNORECASE,
 )
 # A load, then the same load in the other unit in brackets (`20kg (44lbs)`): a conversion.
-_CONVERTED = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?)\s*(\(\s*(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?)\s*\))",
-    re.IGNORECASE,
-)
+_A_LOAD = r"(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?)"
+_CONVERTED = re.compile(rf"{_A_LOAD}\s*(\(\s*{_A_LOAD}\s*\))", re.IGNORECASE)
 CONVERTED_WITHIN = 0.03  # a conversion rounded to a whole number is this close
 _DASH_LOADS = re.compile(
     r"(?<=\d)(\s*[-–]\s*)(\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+)(?=\s*(?:kgs?|lbs?)?\s*$)",
@@ -79,10 +77,7 @@ _AT_LOADS = re.compile(
     re.IGNORECASE,
 )
 # `4 x 34 Kg / 75 lbs`: the load, then the same in the other unit: a conversion
-_SLASH_CONVERTED = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?)\s*(/\s*(\d+(?:\.\d+)?)\s*(kgs?|kilos?|lbs?|pounds?))",
-    re.IGNORECASE,
-)
+_SLASH_CONVERTED = re.compile(rf"{_A_LOAD}\s*(/\s*{_A_LOAD})", re.IGNORECASE)
 _TOTAL = re.compile(r"\s=\s*\d.*$")
 # A total after `=` follows sets (`10 x 20 = 200 reps`, `6, 5, 4 = 15`); after anything else
 # (`90% = 280 x 13`) the `=` is a label and what follows it may be the set.
