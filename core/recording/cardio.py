@@ -47,7 +47,9 @@ MIN_SESSION_MINUTES = 3  # a shorter time is asked: a piece of a session, more o
 # A time written in seconds alone (`Row 12 180sec`) is a piece's, up to this many minutes
 MAX_SECONDS_ONLY_MINUTES = 5
 _SECONDS = re.compile(r"\d\s*(?:s|secs?|seconds?)\b")
-_MINUTES_OR_CLOCK = re.compile(r"\d\s*(?:m|mins?|minutes?|h|hrs?|hours?)\b|\d:\d\d|\bhour\b")
+# Minutes or hours written (`45 min`, `an hour`): a class's time, or more than seconds alone
+_TIME_WRITTEN = r"\d\s*(?:min(?:ute)?s?|hours?|hrs?|h)\b|\bhour\b"
+_MINUTES_OR_CLOCK = re.compile(rf"{_TIME_WRITTEN}|\d\s*m\b|\d:\d\d")
 
 
 def _in_seconds_only(text: str) -> bool:
@@ -125,13 +127,11 @@ _NOT_AN_ACTIVITY = re.compile(
     r"['’]?\s+(?:walk|drive|ride|cycle|run|jog)\b"
     r"|\b(?:walking|cycling|driving|running|riding)\s+to\s+(?:the\s+|my\s+)?[a-z]+\s+is\b"
 )
-# `8 minutes on the trainer`: a cyclist's indoor trainer (never a personal trainer, whom
-# one trains *with*).
 # `my first exercise class`, `Silver Sneakers class 45 min`: a class, when nothing else names
 # what it was (`spin class` is a ride), with its time or gone to (not `Class is at 9:15`)
 CLASS = "class"
 _CLASS = re.compile(r"\bclass\b(?!\s+(?:size|length|times?|schedule|fees?|list)\b)")
-_CLASS_TIME = re.compile(r"\d\s*(?:min(?:ute)?s?|hours?|hrs?|h)\b|\bhour\b")
+_CLASS_TIME = re.compile(_TIME_WRITTEN)
 
 
 def _a_class(text: str) -> bool:
@@ -142,6 +142,8 @@ def _a_class(text: str) -> bool:
     )
 
 
+# `8 minutes on the trainer`: a cyclist's indoor trainer (never a personal trainer, whom
+# one trains *with*).
 _ON_TRAINER = re.compile(r"\bon\s+(?:the|my|a|an\s+indoor|the\s+indoor)\s+trainer\b")
 
 _NUMBER_WORD = "|".join(NUMBER_WORDS)
@@ -502,7 +504,8 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
     if activity in _PRACTICES and len(activities) == 1:
         # `10 mins of yoga` is the yoga's own time (beside a walk it is other work)
         rest = _OF_PRACTICE.sub(r"   \1", rest)
-    durations = find_durations(rest, read_distance(rest))
+    distance = read_distance(rest)
+    durations = find_durations(rest, distance)
     if len(activities) > 1 and durations:
         return Problem(
             "unreadable",
@@ -532,7 +535,7 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
         minutes = "several"  # `35 min hill + 35 min intervals`: two sessions, not one twice
     if isinstance(minutes, str):
         if minutes == "none" and not _VAGUE.search(rest):
-            numbers = _DIGIT.search(_ZONE2.sub(" ", rest)) or read_distance(rest) is not None
+            numbers = _DIGIT.search(_ZONE2.sub(" ", rest)) or distance is not None
             bare = _BARE_ACTIVITY.fullmatch(rest.strip(" .!")) or (
                 _ZONE2.sub(" ", rest).strip(" .!") in ACTIVITIES  # `zone 2 ride`
             )
@@ -541,7 +544,7 @@ def read_cardio(text: str, source: str) -> CardioEntry | Problem | None:
                 return None  # a note or a question; `fast running` alone is asked how long
         return Problem("unreadable", source, _QUESTIONS[minutes].format(what=what, example=example))
     # a distance timed (`Row 500m 1:52`) is a piece in its own right, from a minute
-    timed_distance = minutes >= 1 and read_distance(rest) is not None
+    timed_distance = minutes >= 1 and distance is not None
     if (0 < minutes < MIN_SESSION_MINUTES and not timed_distance) or (
         minutes <= MAX_SECONDS_ONLY_MINUTES and _in_seconds_only(rest)
     ):

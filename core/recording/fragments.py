@@ -308,9 +308,9 @@ def _two_sessions(lower: str, m: re.Match[str]) -> bool:
     # (each piece is near its `and`: a window keeps a long message linear)
     left = re.split(r"[;,]", lower[max(0, m.start() - _PIECE_WINDOW) : m.start()])[-1]
     right = _PIECE_END.split(lower[m.end() : m.end() + _PIECE_WINDOW], maxsplit=1)[0]
-    before, after = activities_named(left), activities_named(right) or _machine(right)
     if _INSIDE.search(right):
         return False  # `walk 2 hours and ran 30 min in the middle`: one inside the other
+    before, after = activities_named(left), activities_named(right) or _machine(right)
     return (
         len(before) == 1
         and len(after) == 1

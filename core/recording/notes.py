@@ -238,7 +238,7 @@ def _bracket(m: re.Match[str]) -> str:
         return f" x {reps[1]}".ljust(len(m[0]))
     if _LOADS.fullmatch(m[0]):
         if not re.search(r"[a-zA-Z]", m[0]):  # numbers alone, no unit or `PR`
-            numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", m[0])]
+            numbers = [float(n) for n in _NUMBERS.findall(m[0])]
             # `5@90kg (3,2)`: five reps done as three and two (rest-pause), not more sets.
             if _breakdown(m, numbers):
                 return _spaces(m)
@@ -454,20 +454,18 @@ USUAL = re.compile(
 # A target in brackets (`Squats (Goal Weight: 140kg)`): a note about the aim, neither a
 # plan for these sets nor a load of theirs.
 TARGET_NOTE = re.compile(r"\([^()]*\b(?:goal|target)\b[^()]*\)")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # Words that put the session in the past (`On Tuesday I deadlifted`, `two weeks ago`): what
 # it names is history, not today's log, so its sets are asked about, never recorded.
 PAST = re.compile(
     r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:days?|weeks?|months?|years?) ago"
-    r"|(?<!than )last (?:week|month|year|january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)|used to|back then|at that time"
+    rf"|(?<!than )last (?:week|month|year|{_MONTHS})|used to|back then|at that time"
     r"|\bi\s+was\s+up\s+to\b"  # `In six months I was up to 2 sets of 15 push ups`
     # `my first ride around the park this past April`
-    r"|this\s+past\s+(?:january|february|march|april|may|june|july|august|september|october"
-    r"|november|december|spring|summer|autumn|fall|winter)"
+    rf"|this\s+past\s+(?:{_MONTHS}|spring|summer|autumn|fall|winter)"
     r"|^\s*last\s+time\s+i|back\s+in\s+the\s+day|in\s+(?:19|20)\d\d|when\s+i\s+was\s+\d+"
     # `Back on July 9, I took 42 mins to swim`: a day recalled
-    r"|back\s+(?:on|in)\s+(?:january|february|march|april|may|june|july|august|september|october"
-    r"|november|december))\b"
+    rf"|back\s+(?:on|in)\s+(?:{_MONTHS}))\b"
     r"|\b(?:recent|current) (?:work|lifts|numbers|maxes|bests|prs)\s*:"  # a bio's list
     # `last weeks run of 10.97km`, `current capacity: 295x6`, `strongest session at 225 was`
     r"|\blast\s+weeks?['’]?s?\s+(?:run|walk|ride|swim|session|workout)\b"

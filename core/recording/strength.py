@@ -388,9 +388,8 @@ def read_strength(
         # a load with no reps after the sets: a set whose reps were left out. Asked, never
         # dropped in silence.
         message = (
-            f"How many reps of {label} at {unused.weight:g} {unused.unit}? Send that set with "
-            "its reps, "
-            f"e.g. `{example(exercise, units)}`"
+            f"How many reps of {label} at {unused.weight:g} {unused.unit}? "
+            f"Send that set with its reps, e.g. `{example(exercise, units)}`"
         )
         return Outcome(Problem("unreadable", source, message), counted=True)
     if question := _reps_of_those_sets(per_line, label, example(exercise, units)):
